@@ -1,0 +1,31 @@
+package io.fordra.collection;
+
+import io.fordra.web.Violations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The collection agency's report on a case: POST /api/invoices/{n}/collection-case/closure. */
+@RestController
+public class CollectionController {
+
+  public record ClosureRequest(CollectionOutcome outcome, String note) {}
+
+  private final CollectionService collection;
+
+  public CollectionController(CollectionService collection) {
+    this.collection = collection;
+  }
+
+  @PostMapping("/api/invoices/{invoiceNumber}/collection-case/closure")
+  public ResponseEntity<Void> close(@PathVariable String invoiceNumber, @RequestBody ClosureRequest request) {
+    Violations v = new Violations();
+    v.required("outcome", request.outcome());
+    v.optionalText("note", request.note(), 500);
+    v.throwIfAny();
+    collection.reportOutcome(invoiceNumber, request.outcome(), request.note());
+    return ResponseEntity.noContent().build();
+  }
+}

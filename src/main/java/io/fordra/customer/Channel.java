@@ -1,0 +1,4 @@
+package io.fordra.customer;
+
+/** How a customer wants to receive invoices. Only EMAIL is wired today; the others arrive with Distribution. */
+public enum Channel { EMAIL, PRINT, EINVOICE, DIRECT_DEBIT }

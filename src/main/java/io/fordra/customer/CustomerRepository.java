@@ -1,0 +1,64 @@
+package io.fordra.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CustomerRepository {
+
+  private final JdbcClient jdbc;
+
+  public CustomerRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Customer> find(String customerNumber) {
+    return jdbc.sql("SELECT * FROM fordra_customer WHERE customer_number = ?")
+        .param(customerNumber).query(CustomerRepository::map).optional();
+  }
+
+  public boolean exists(String customerNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_customer WHERE customer_number = ?")
+        .param(customerNumber).query(Integer.class).single() > 0;
+  }
+
+  public void insert(Customer c) {
+    jdbc.sql("""
+        INSERT INTO fordra_customer (customer_number, name, customer_type, priority, country, organisation_number,
+          email, invoice_email, street, postal_code, city, address_country, reminder_fee_agreed, preferred_channel,
+          language, electronic_scheme, electronic_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(c.customerNumber(), c.name(), c.type().name(), c.priority(), c.country().name(),
+            c.organisationNumber(), c.email(), c.invoiceEmail(), c.address().street(), c.address().postalCode(),
+            c.address().city(), c.address().country(), c.reminderFeeAgreed(), c.preferredChannel().name(),
+            c.language(), c.electronicAddress() == null ? null : c.electronicAddress().scheme(),
+            c.electronicAddress() == null ? null : c.electronicAddress().id(),
+            OffsetDateTime.ofInstant(c.createdAt(), ZoneOffset.UTC))
+        .update();
+  }
+
+  private static Customer map(ResultSet rs, int row) throws SQLException {
+    String scheme = rs.getString("electronic_scheme");
+    return new Customer(
+        rs.getString("customer_number"),
+        rs.getString("name"),
+        CustomerType.valueOf(rs.getString("customer_type")),
+        rs.getBoolean("priority"),
+        Country.valueOf(rs.getString("country")),
+        rs.getString("organisation_number"),
+        rs.getString("email"),
+        rs.getString("invoice_email"),
+        new Customer.Address(rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
+            rs.getString("address_country")),
+        rs.getBoolean("reminder_fee_agreed"),
+        Channel.valueOf(rs.getString("preferred_channel")),
+        rs.getString("language"),
+        scheme == null ? null : new Customer.ElectronicAddress(scheme, rs.getString("electronic_id")),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+}

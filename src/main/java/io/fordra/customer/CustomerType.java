@@ -1,0 +1,3 @@
+package io.fordra.customer;
+
+public enum CustomerType { PRIVATE, BUSINESS }

@@ -1,0 +1,90 @@
+package io.fordra.distribution;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends MIME messages through SMTP (spring.mail.*), or, where no SMTP server is configured, writes the very same
+ * message as an RFC 822 .eml file to fordra.mail.outbox. Messages keep the Message-ID they were given, so a retried
+ * job sends a message that receivers recognise as the same one.
+ */
+@Component
+public class MailGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(MailGateway.class);
+
+  private final JavaMailSender smtp;
+  private final Path outbox;
+
+  public MailGateway(ObjectProvider<JavaMailSender> smtp, MailProperties properties) {
+    this.smtp = smtp.getIfAvailable();
+    this.outbox = Path.of(properties.outbox() == null ? "data/outbox" : properties.outbox());
+    if (this.smtp == null) {
+      log.info("No SMTP server configured (spring.mail.host): mail is written to {}", outbox.toAbsolutePath());
+    }
+  }
+
+  /** A new message whose Message-ID stays the one given, whatever the transport does. */
+  public MimeMessage newMessage(String messageId) {
+    Session session = smtp instanceof JavaMailSenderImpl impl ? impl.getSession()
+        : Session.getInstance(new Properties());
+    return new FixedIdMimeMessage(session, messageId);
+  }
+
+  public void send(MimeMessage message) {
+    try {
+      if (smtp != null) {
+        smtp.send(message);
+      } else {
+        writeToOutbox(message);
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Could not send mail: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeToOutbox(MimeMessage message) throws MessagingException {
+    message.saveChanges();
+    String name = message.getMessageID().replaceAll("[^A-Za-z0-9._@-]", "") + ".eml";
+    try {
+      Files.createDirectories(outbox);
+      Path temp = Files.createTempFile(outbox, ".sending-", ".tmp");
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        message.writeTo(out);
+      }
+      // Same name for the same Message-ID: a retry replaces the file instead of adding a second message.
+      Files.move(temp, outbox.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write mail to " + outbox, e);
+    }
+  }
+
+  /** A MimeMessage that does not replace its Message-ID when saved or sent. */
+  static final class FixedIdMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    FixedIdMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.fordra.distribution;
+
+import io.fordra.process.InvoiceDistribution;
+import io.fordra.process.InvoiceToCash;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** invoice-distribution "Send by e-mail": mails the document with its PDF (asyncBefore, retried). */
+@Component
+public class SendEmail implements JavaDelegate {
+
+  private final DistributionService distribution;
+
+  public SendEmail(DistributionService distribution) {
+    this.distribution = distribution;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var status = distribution.sendByEmail(InvoiceDistribution.DOCUMENT_ID.from(execution));
+    InvoiceToCash.INVOICE_STATUS.set(execution, status.name());
+  }
+}

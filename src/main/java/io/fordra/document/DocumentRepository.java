@@ -1,0 +1,77 @@
+package io.fordra.document;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DocumentRepository {
+
+  private final JdbcClient jdbc;
+
+  public DocumentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long insert(StoredDocument d) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO fordra_document (invoice_id, kind, sequence_number, file_name, media_type, content, amount_due,
+          fee, pay_by, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(d.invoiceId(), d.kind().name(), d.sequenceNumber(), d.fileName(), d.mediaType(), d.content(),
+            d.amountDue(), d.fee(), d.payBy(), d.messageId(), utc(d.createdAt()))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public Optional<StoredDocument> find(long id) {
+    return jdbc.sql("SELECT * FROM fordra_document WHERE id = ?").param(id).query(DocumentRepository::map).optional();
+  }
+
+  public Optional<StoredDocument> find(long invoiceId, DocumentKind kind, int sequenceNumber) {
+    return jdbc.sql("SELECT * FROM fordra_document WHERE invoice_id = ? AND kind = ? AND sequence_number = ?")
+        .params(invoiceId, kind.name(), sequenceNumber).query(DocumentRepository::map).optional();
+  }
+
+  public List<StoredDocument> forInvoice(long invoiceId) {
+    return jdbc.sql("SELECT * FROM fordra_document WHERE invoice_id = ? ORDER BY id")
+        .param(invoiceId).query(DocumentRepository::map).list();
+  }
+
+  public void markSent(long id, Instant at, String channel, String recipient) {
+    jdbc.sql("UPDATE fordra_document SET sent_at = ?, sent_channel = ?, sent_to = ? WHERE id = ?")
+        .params(utc(at), channel, recipient, id).update();
+  }
+
+  private static StoredDocument map(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime sentAt = rs.getObject("sent_at", OffsetDateTime.class);
+    return new StoredDocument(
+        rs.getLong("id"),
+        rs.getLong("invoice_id"),
+        DocumentKind.valueOf(rs.getString("kind")),
+        rs.getInt("sequence_number"),
+        rs.getString("file_name"),
+        rs.getString("media_type"),
+        rs.getBytes("content"),
+        rs.getBigDecimal("amount_due"),
+        rs.getBigDecimal("fee"),
+        rs.getObject("pay_by", LocalDate.class),
+        rs.getString("message_id"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        sentAt == null ? null : sentAt.toInstant(),
+        rs.getString("sent_channel"),
+        rs.getString("sent_to"));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,162 @@
+package io.fordra.document;
+
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerService;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceEvent;
+import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceStatus;
+import io.fordra.invoice.InvoiceLine;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.process.FordraClock;
+import io.fordra.seller.SellerProperties;
+import io.fordra.web.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Produces and keeps the documents of an invoice (the invoice itself, reminders, collection notices, the agency's
+ * case file). A document is rendered once and stored; sending it again sends the very same bytes.
+ */
+@Service
+public class DocumentService {
+
+  private static final String PDF = "application/pdf";
+
+  private final DocumentRepository documents;
+  private final InvoiceService invoices;
+  private final CustomerService customers;
+  private final LetterRenderer renderer;
+  private final SellerProperties seller;
+  private final FordraClock clock;
+  private final String messageIdDomain;
+  private final byte[] logo;
+
+  public DocumentService(DocumentRepository documents, InvoiceService invoices, CustomerService customers,
+                         LetterRenderer renderer, SellerProperties seller, FordraClock clock,
+                         @Value("${fordra.mail.message-id-domain:fordra.local}") String messageIdDomain) {
+    this.documents = documents;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.renderer = renderer;
+    this.seller = seller;
+    this.clock = clock;
+    this.messageIdDomain = messageIdDomain;
+    this.logo = loadLogo(seller.logo());
+  }
+
+  /**
+   * The document of this step (kind + sequence number) for the invoice as it stands now; if the step already has
+   * its document, that one is returned unchanged.
+   */
+  @Transactional
+  public StoredDocument issue(Invoice invoice, DocumentKind kind, int sequence, BigDecimal fee, LocalDate payBy) {
+    return documents.find(invoice.id(), kind, sequence).orElseGet(() -> {
+      Customer customer = customers.get(invoice.customerNumber());
+      LetterContent content = letter(invoice, customer, kind, sequence, fee, payBy);
+      byte[] pdf = renderer.render(content, logo);
+      StoredDocument document = new StoredDocument(0, invoice.id(), kind, sequence,
+          fileName(invoice, kind, sequence), PDF, pdf, invoice.openAmount(), fee, payBy,
+          messageId(invoice, kind, sequence), clock.now(), null, null, null);
+      long id = documents.insert(document);
+      return documents.find(id).orElseThrow();
+    });
+  }
+
+  /** Issues the invoice document itself and queues it for sending. */
+  @Transactional
+  public StoredDocument prepareInvoice(String invoiceNumber) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    return prepare(invoice, DocumentKind.INVOICE, 1, BigDecimal.ZERO.setScale(2), invoice.dueDate());
+  }
+
+  /** Issues a document and marks the invoice as waiting to be sent until the channel has it. */
+  @Transactional
+  public StoredDocument prepare(Invoice invoice, DocumentKind kind, int sequence, BigDecimal fee, LocalDate payBy) {
+    StoredDocument document = issue(invoice, kind, sequence, fee, payBy);
+    InvoiceEventType type = switch (kind) {
+      case REMINDER -> InvoiceEventType.REMINDER_QUEUED;
+      case COLLECTION_NOTICE -> InvoiceEventType.COLLECTION_NOTICE_QUEUED;
+      default -> InvoiceEventType.QUEUED;
+    };
+    invoices.changeStatus(invoice, InvoiceStatus.WAITING_TO_BE_SENT,
+        InvoiceEvent.of(type, document.fileName() + " is waiting to be sent"));
+    return document;
+  }
+
+  public StoredDocument get(long id) {
+    return documents.find(id).orElseThrow(() -> new NotFoundException("No document " + id));
+  }
+
+  public List<StoredDocument> forInvoice(Invoice invoice) {
+    return documents.forInvoice(invoice.id());
+  }
+
+  @Transactional
+  public void markSent(StoredDocument document, String channel, String recipient) {
+    documents.markSent(document.id(), clock.now(), channel, recipient);
+  }
+
+  private LetterContent letter(Invoice invoice, Customer customer, DocumentKind kind, int sequence, BigDecimal fee,
+                               LocalDate payBy) {
+    List<LetterContent.Line> lines = invoices.lines(invoice).stream().map(DocumentService::line).toList();
+    LocalDate documentDate = kind == DocumentKind.INVOICE ? invoice.issueDate() : clock.today();
+    return new LetterContent(kind, customer.language(), sellerParty(), buyerParty(customer),
+        invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), documentDate, invoice.currency().name(),
+        lines, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), invoice.paidAmount(),
+        invoice.feesAmount(), fee, invoice.openAmount(), payBy, invoice.paymentReference(),
+        kind == DocumentKind.REMINDER ? sequence : 0, null);
+  }
+
+  private LetterContent.Party sellerParty() {
+    return new LetterContent.Party(seller.name(), seller.organisationNumber(), seller.vatNumber(), seller.street(),
+        seller.postalCode(), seller.city(), seller.country().name(), seller.email(), seller.phone(),
+        seller.bankgiro(), seller.bankAccount());
+  }
+
+  private static LetterContent.Party buyerParty(Customer c) {
+    return new LetterContent.Party(c.name(), c.organisationNumber(), null, c.address().street(),
+        c.address().postalCode(), c.address().city(), c.address().country(), c.invoiceRecipient(), null, null, null);
+  }
+
+  private static LetterContent.Line line(InvoiceLine l) {
+    return new LetterContent.Line(l.description(), l.quantity(), l.unitPrice(), l.vatRate(), l.netAmount(),
+        l.articleNumber(), l.orderReference());
+  }
+
+  private static String fileName(Invoice invoice, DocumentKind kind, int sequence) {
+    String safeNumber = invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_");
+    String suffix = kind == DocumentKind.INVOICE ? "" : "-" + sequence;
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + safeNumber + suffix + ".pdf";
+  }
+
+  /** Derived from invoice number and step, so a retried send carries the same Message-ID. */
+  private String messageId(Invoice invoice, DocumentKind kind, int sequence) {
+    String local = invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + "."
+        + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence;
+    return "<" + local + "@" + messageIdDomain + ">";
+  }
+
+  private static byte[] loadLogo(String configured) {
+    try {
+      if (configured != null && !configured.isBlank()) {
+        return Files.readAllBytes(Path.of(configured));
+      }
+      try (InputStream in = DocumentService.class.getResourceAsStream("/documents/fordra-logo.png")) {
+        return in == null ? null : in.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the seller's logo " + configured, e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.fordra.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one letter shows, already decided: the renderer only lays it out and formats it, it computes no amount.
+ * Amounts are in {@link #currency}; {@code paidAmount}, {@code feesAmount} and {@code feeThisLetter} may be given as
+ * null and then mean zero, {@code lines} may be null for a letter without a line table.
+ */
+public record LetterContent(
+    DocumentKind kind,
+    String language,            // "sv", "nb" or "en"
+    Party seller,
+    Party buyer,
+    String invoiceNumber,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    LocalDate documentDate,     // date printed on this letter (for an invoice = issue date)
+    String currency,            // "SEK", "NOK", "EUR"
+    List<Line> lines,
+    BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount,
+    BigDecimal paidAmount,      // paid so far
+    BigDecimal feesAmount,      // all fees charged so far including this letter's fee
+    BigDecimal feeThisLetter,   // the fee added by this reminder/notice (zero for an invoice)
+    BigDecimal openAmount,      // what the customer must pay now
+    LocalDate payBy,            // for INVOICE = due date; for REMINDER/COLLECTION_NOTICE = new deadline
+    String paymentReference,    // OCR (SE) or KID (NO); may be null
+    int reminderNumber,         // 1, 2 … for REMINDER, 0 otherwise
+    String note                 // optional free text printed under the totals (may be null)
+) {
+
+  public LetterContent {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(seller, "seller");
+    Objects.requireNonNull(buyer, "buyer");
+    Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+    Objects.requireNonNull(issueDate, "issueDate");
+    Objects.requireNonNull(dueDate, "dueDate");
+    Objects.requireNonNull(documentDate, "documentDate");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(netAmount, "netAmount");
+    Objects.requireNonNull(vatAmount, "vatAmount");
+    Objects.requireNonNull(totalAmount, "totalAmount");
+    Objects.requireNonNull(openAmount, "openAmount");
+    Objects.requireNonNull(payBy, "payBy");
+    lines = lines == null ? List.of() : List.copyOf(lines);
+    paidAmount = Objects.requireNonNullElse(paidAmount, BigDecimal.ZERO);
+    feesAmount = Objects.requireNonNullElse(feesAmount, BigDecimal.ZERO);
+    feeThisLetter = Objects.requireNonNullElse(feeThisLetter, BigDecimal.ZERO);
+  }
+
+  /**
+   * Seller or buyer. {@code country} is an ISO 3166 alpha-2 code ("SE", "NO"). Only {@code name} is required; for the
+   * buyer, vatNumber/bankgiro/bankAccount/phone are usually null, the seller has a bankgiro or a bank account or both.
+   */
+  public record Party(String name, String organisationNumber, String vatNumber, String street, String postalCode,
+                      String city, String country, String email, String phone, String bankgiro,
+                      String bankAccount) {
+
+    public Party {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** One invoice line; {@code vatRate} is in percent (25 for 25 %). */
+  public record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate,
+                     BigDecimal netAmount, String articleNumber, String orderReference) {
+
+    public Line {
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(quantity, "quantity");
+      Objects.requireNonNull(unitPrice, "unitPrice");
+      Objects.requireNonNull(vatRate, "vatRate");
+      Objects.requireNonNull(netAmount, "netAmount");
+    }
+  }
+}

@@ -1,0 +1,788 @@
+package io.fordra.document;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lays out a {@link LetterContent} as an A4 PDF: invoice, payment reminder, collection notice or the case handed to a
+ * collection agency, in Swedish, Norwegian (bokmål) or English.
+ *
+ * <p>The same content and logo always give the same bytes (creation date, modification date and the file /ID are
+ * derived from the content, not from the clock), so a retried job stores and sends an identical document.
+ *
+ * <p>Text is set in the PDF base font Helvetica with WinAnsi (Cp1252) encoding: it covers å ä ö æ ø and the other
+ * Western European letters and needs no embedded font, whose subset prefix OpenPDF would pick at random. Characters
+ * outside Cp1252 (e.g. Polish ł) cannot be printed.
+ */
+@Component
+public class LetterRenderer {
+
+  static final Set<String> LANGUAGES = Set.of("sv", "nb", "en");
+
+  private static final float MM = 72f / 25.4f;
+  private static final Rectangle PAGE = PageSize.A4;
+  private static final float MARGIN_LEFT = 20 * MM;
+  private static final float MARGIN_RIGHT = 20 * MM;
+  private static final float MARGIN_BOTTOM = 38 * MM;
+  /** On the first page the letter text starts below the address window; later pages only carry a running head. */
+  private static final float FIRST_PAGE_TOP = 97 * MM;
+  private static final float FOLLOWING_PAGE_TOP = 28 * MM;
+  private static final float CONTENT_WIDTH = PAGE.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
+
+  /** Address field of a left window envelope (C5/E65, DIN 5008 / SS 03 62 01 type B): 25 mm in, 50-90 mm down. */
+  private static final float ADDRESS_LEFT = 25 * MM;
+  private static final float ADDRESS_TOP = 50 * MM;
+  private static final float ADDRESS_WIDTH = 85 * MM;
+  private static final float ADDRESS_HEIGHT = 40 * MM;
+
+  private static final float HEADER_TOP = 14 * MM;
+  private static final float LOGO_MAX_WIDTH = 62 * MM;
+  private static final float LOGO_MAX_HEIGHT = 18 * MM;
+  private static final float INFO_LEFT = 113 * MM;
+  private static final float INFO_TOP = 35 * MM;
+
+  private static final Color ACCENT = new Color(0x0F, 0x4C, 0x5C);
+  private static final Color TEXT = new Color(0x1E, 0x25, 0x2B);
+  private static final Color MUTED = new Color(0x5E, 0x6A, 0x71);
+  private static final Color RULE = new Color(0xC9, 0xD2, 0xD6);
+  private static final Color PAYMENT_BACKGROUND = new Color(0xE8, 0xF1, 0xF2);
+  private static final float PAYMENT_PADDING = 7;
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+  private static final String BUNDLE = "documents/letters";
+  private static final ResourceBundle.Control UTF8_WITHOUT_DEFAULT_LOCALE = new Utf8Control();
+
+  private final BaseFont regular;
+  private final BaseFont bold;
+
+  public LetterRenderer() {
+    try {
+      // Built-in fonts: OpenPDF caches them, they are not embedded, Cp1252 maps å ä ö æ ø to WinAnsi glyphs.
+      regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+      bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+    } catch (IOException e) {
+      throw new UncheckedIOException("OpenPDF's built-in Helvetica is missing", e);
+    }
+  }
+
+  /**
+   * Renders the letter as PDF.
+   *
+   * @param content what the letter says; {@code content.language()} must be "sv", "nb" or "en"
+   * @param logoPng the seller's logo (PNG, or any image format OpenPDF reads); null or unreadable prints the seller's
+   *     name instead
+   * @return the PDF bytes, identical for identical arguments
+   * @throws IllegalArgumentException for an unsupported language
+   */
+  public byte[] render(LetterContent content, byte[] logoPng) {
+    if (!LANGUAGES.contains(content.language())) {
+      throw new IllegalArgumentException(
+          "Letter language must be one of " + LANGUAGES + ", but was \"" + content.language() + "\"");
+    }
+    try {
+      return new Letter(content, logoPng).render();
+    } catch (DocumentException e) {
+      throw new IllegalStateException("Cannot render " + content.kind() + " for invoice " + content.invoiceNumber(), e);
+    }
+  }
+
+  /** The rendering of one letter: holds the content and the language-dependent texts and formats. */
+  private final class Letter {
+
+    private final LetterContent content;
+    private final byte[] logo;
+    private final LetterContent.Party seller;
+    private final LetterContent.Party buyer;
+    private final Locale locale;
+    private final ResourceBundle texts;
+    private final DecimalFormat money;
+    private final DecimalFormat quantity;
+    private final DecimalFormat percent;
+
+    private final Font small = font(regular, 7.5f, MUTED);
+    private final Font footerLabel = font(regular, 6.5f, MUTED);
+    private final Font footerText = font(regular, 7.5f, TEXT);
+    private final Font footerName = font(bold, 7.5f, TEXT);
+    private final Font label = font(regular, 8.5f, MUTED);
+    private final Font body = font(regular, 9.5f, TEXT);
+    private final Font bodyBold = font(bold, 9.5f, TEXT);
+    private final Font cell = font(regular, 9f, TEXT);
+    private final Font cellBold = font(bold, 9f, TEXT);
+    private final Font tableHeader = font(bold, 8f, MUTED);
+    private final Font address = font(regular, 10.5f, TEXT);
+    private final Font addressBold = font(bold, 10.5f, TEXT);
+    private final Font paymentValue = font(bold, 11f, TEXT);
+    private final Font title = font(bold, 20f, ACCENT);
+    private final Font sellerNameAsLogo = font(bold, 20f, ACCENT);
+
+    Letter(LetterContent content, byte[] logo) {
+      this.content = content;
+      this.logo = logo;
+      this.seller = content.seller();
+      this.buyer = content.buyer();
+      this.locale = Locale.forLanguageTag(content.language());
+      this.texts = ResourceBundle.getBundle(BUNDLE, locale, LetterRenderer.class.getClassLoader(),
+          UTF8_WITHOUT_DEFAULT_LOCALE);
+      // Swedish and Norwegian group thousands with a space (plain U+0020, so the text extracts and searches as
+      // typed; amounts sit in table cells, where they never wrap); English with a comma.
+      DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+      boolean nordic = !content.language().equals("en");
+      symbols.setGroupingSeparator(nordic ? ' ' : ',');
+      symbols.setDecimalSeparator(nordic ? ',' : '.');
+      symbols.setMinusSign('-');
+      this.money = decimalFormat("#,##0.00", symbols);
+      this.quantity = decimalFormat("#,##0.###", symbols);
+      this.percent = decimalFormat("#,##0.##", symbols);
+    }
+
+    byte[] render() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PdfPTable infoBox = infoBox();
+      // The text starts below the address window, or below the info box should that ever reach further down.
+      float firstPageTop = Math.max(FIRST_PAGE_TOP, INFO_TOP + infoBox.getTotalHeight() + 8 * MM);
+      Document document = new Document(PAGE, MARGIN_LEFT, MARGIN_RIGHT, firstPageTop, MARGIN_BOTTOM);
+      PdfWriter writer = PdfWriter.getInstance(document, out);
+      makeReproducible(writer);
+      writer.setPageEvent(new PageDecorations());
+      document.addTitle(text("title." + content.kind()) + " " + content.invoiceNumber());
+      document.addAuthor(seller.name());
+      document.addCreator("Fordra");
+      document.open();
+      // Takes effect from the second page on.
+      document.setMargins(MARGIN_LEFT, MARGIN_RIGHT, FOLLOWING_PAGE_TOP, MARGIN_BOTTOM);
+
+      // Under the body's content, so that text extraction and screen readers meet the header first.
+      PdfContentByte canvas = writer.getDirectContentUnder();
+      drawLogo(canvas);
+      drawTitle(canvas);
+      infoBox.writeSelectedRows(0, -1, INFO_LEFT, PAGE.getHeight() - INFO_TOP, canvas);
+      drawAddress(canvas);
+
+      switch (content.kind()) {
+        case INVOICE -> {
+          document.add(linesTable());
+          document.add(totalsTable());
+          addNote(document);
+          document.add(paymentBox());
+        }
+        case REMINDER -> {
+          document.add(paragraph(text("intro.REMINDER"), body));
+          document.add(balanceTable());
+          addNote(document);
+          document.add(paymentBox());
+        }
+        case COLLECTION_NOTICE -> {
+          document.add(paragraph(text("intro.COLLECTION_NOTICE"), body));
+          document.add(paragraph(collectionWarning(), bodyBold));
+          document.add(balanceTable());
+          addNote(document);
+          document.add(paymentBox());
+        }
+        case AGENCY_CASE -> {
+          document.add(paragraph(text("intro.AGENCY_CASE"), body));
+          document.add(linesTable());
+          document.add(totalsTable());
+          addNote(document);
+        }
+      }
+      document.close();
+      return out.toByteArray();
+    }
+
+    /**
+     * OpenPDF stamps "now" as creation date and a random file /ID; both are replaced by values derived from the
+     * content, so re-rendering the same letter (a retried job) yields the same bytes. The /ID is taken from the
+     * /FileID entry of the info dictionary, where OpenPDF also leaves it.
+     */
+    private void makeReproducible(PdfWriter writer) {
+      PdfDate date = new PdfDate(GregorianCalendar.from(content.documentDate().atStartOfDay(ZoneOffset.UTC)));
+      writer.getInfo().put(PdfName.CREATIONDATE, date);
+      writer.getInfo().put(PdfName.MODDATE, date);
+      byte[] id = fingerprint();
+      writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+    }
+
+    /** MD5 (the digest PDF itself uses for /ID) over everything that shapes the document. */
+    private byte[] fingerprint() {
+      try {
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        md5.update(content.toString().getBytes(StandardCharsets.UTF_8));
+        if (logo != null) {
+          md5.update(logo);
+        }
+        return md5.digest();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("Every Java runtime has MD5", e);
+      }
+    }
+
+    // ---- first page header ------------------------------------------------------------------------------------
+
+    private void drawLogo(PdfContentByte canvas) {
+      float top = PAGE.getHeight() - HEADER_TOP;
+      Image image = readLogo();
+      if (image != null) {
+        image.scaleToFit(LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT);
+        image.setAbsolutePosition(MARGIN_LEFT, top - image.getScaledHeight());
+        canvas.addImage(image);
+        return;
+      }
+      ColumnText name = new ColumnText(canvas);
+      name.setSimpleColumn(MARGIN_LEFT, top - 2 * LOGO_MAX_HEIGHT, INFO_LEFT - 5 * MM, top);
+      name.addText(new Phrase(seller.name(), sellerNameAsLogo));
+      name.setLeading(0, 1.1f);
+      name.go();
+    }
+
+    /** A missing or broken logo must not stop an invoice from going out: the seller's name stands in for it. */
+    private Image readLogo() {
+      if (logo == null || logo.length == 0) {
+        return null;
+      }
+      try {
+        return Image.getInstance(logo);
+      } catch (IOException | RuntimeException unreadable) {
+        return null;
+      }
+    }
+
+    private void drawTitle(PdfContentByte canvas) {
+      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(text("title." + content.kind()), title),
+          PAGE.getWidth() - MARGIN_RIGHT, PAGE.getHeight() - HEADER_TOP - 17, 0);
+    }
+
+    /** Dates, numbers and the buyer's identifiers, top right next to the address window. */
+    private PdfPTable infoBox() {
+      List<Field> fields = new ArrayList<>();
+      if (content.kind() != DocumentKind.INVOICE) {
+        addIfPresent(fields, text("label.letterDate"), date(content.documentDate()));
+      }
+      if (content.kind() == DocumentKind.REMINDER && content.reminderNumber() > 0) {
+        addIfPresent(fields, text("label.reminderNumber"), String.valueOf(content.reminderNumber()));
+      }
+      addIfPresent(fields, text("label.invoiceNumber"), content.invoiceNumber());
+      addIfPresent(fields, text("label.invoiceDate"), date(content.issueDate()));
+      addIfPresent(fields, text("label.dueDate"), date(content.dueDate()));
+      if (content.kind() == DocumentKind.AGENCY_CASE) {
+        addIfPresent(fields, paymentReferenceLabel(), content.paymentReference());
+        addIfPresent(fields, text("label.debtorOrganisationNumber"), buyer.organisationNumber());
+        addIfPresent(fields, text("label.debtorVatNumber"), buyer.vatNumber());
+        addIfPresent(fields, text("label.debtorEmail"), buyer.email());
+        addIfPresent(fields, text("label.debtorPhone"), buyer.phone());
+      } else {
+        addIfPresent(fields, text("label.buyerOrganisationNumber"), buyer.organisationNumber());
+        addIfPresent(fields, text("label.buyerVatNumber"), buyer.vatNumber());
+      }
+
+      PdfPTable table = new PdfPTable(new float[] {46, 54});
+      table.setTotalWidth(PAGE.getWidth() - MARGIN_RIGHT - INFO_LEFT);
+      table.setLockedWidth(true);
+      for (Field field : fields) {
+        table.addCell(plainCell(new Phrase(field.label(), label), Element.ALIGN_LEFT));
+        table.addCell(plainCell(new Phrase(field.value(), cell), Element.ALIGN_LEFT));
+      }
+      return table;
+    }
+
+    /** The buyer's postal address where the window of a C5/E65 envelope shows it. */
+    private void drawAddress(PdfContentByte canvas) {
+      float top = PAGE.getHeight() - ADDRESS_TOP;
+      if (content.kind() == DocumentKind.AGENCY_CASE) {
+        // The case goes to the agency; the address block names the debtor and says so.
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(text("label.debtor"), label),
+            ADDRESS_LEFT, top + 4, 0);
+      }
+      ColumnText column = new ColumnText(canvas);
+      column.setSimpleColumn(ADDRESS_LEFT, top - ADDRESS_HEIGHT, ADDRESS_LEFT + ADDRESS_WIDTH, top);
+      column.setLeading(0, 1.25f);
+      Paragraph lines = new Paragraph();
+      lines.add(new Phrase(buyer.name(), addressBold));
+      addAddressLine(lines, buyer.street());
+      addAddressLine(lines, joined(" ", buyer.postalCode(), buyer.city()));
+      // Domestic mail carries no country line; abroad, the country goes last in capitals (UPU convention).
+      if (buyer.country() != null && !buyer.country().equalsIgnoreCase(seller.country())) {
+        addAddressLine(lines, countryName(buyer.country()).toUpperCase(locale));
+      }
+      column.addElement(lines);
+      column.go();
+    }
+
+    private void addAddressLine(Paragraph lines, String line) {
+      if (line != null && !line.isBlank()) {
+        lines.add(new Phrase("\n" + line, address));
+      }
+    }
+
+    // ---- body ---------------------------------------------------------------------------------------------------
+
+    private PdfPTable linesTable() {
+      PdfPTable table = new PdfPTable(new float[] {37, 17, 9, 14, 9, 14});
+      table.setWidthPercentage(100);
+      table.setHeaderRows(1);
+      table.setSpacingAfter(4 * MM);
+      String[] headers = {"table.description", "table.orderReference", "table.quantity", "table.unitPrice",
+          "table.vatRate", "table.netAmount"};
+      for (int i = 0; i < headers.length; i++) {
+        PdfPCell header = ruledCell(new Phrase(textForKind(headers[i]), tableHeader), i < 2 ? Element.ALIGN_LEFT
+            : Element.ALIGN_RIGHT, ACCENT, 0.8f);
+        header.setPaddingBottom(5);
+        table.addCell(header);
+      }
+      for (LetterContent.Line line : content.lines()) {
+        Phrase description = new Phrase(line.description(), cell);
+        if (line.articleNumber() != null && !line.articleNumber().isBlank()) {
+          description.add(new Phrase("\n" + text("table.articleNumber") + " " + line.articleNumber(), small));
+        }
+        table.addCell(lineCell(description, Element.ALIGN_LEFT));
+        table.addCell(lineCell(new Phrase(nullToEmpty(line.orderReference()), cell), Element.ALIGN_LEFT));
+        table.addCell(lineCell(new Phrase(quantity(line.quantity()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(new Phrase(money(line.unitPrice()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(new Phrase(percent(line.vatRate()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(new Phrase(money(line.netAmount()), cell), Element.ALIGN_RIGHT));
+      }
+      return table;
+    }
+
+    /** Net, VAT, total; for the agency also what has been paid and charged since, down to what is outstanding. */
+    private PdfPTable totalsTable() {
+      PdfPTable table = amountsTable();
+      amountRow(table, text("total.net"), money(content.netAmount()), false);
+      amountRow(table, text("total.vat"), money(content.vatAmount()), false);
+      if (content.kind() == DocumentKind.AGENCY_CASE) {
+        amountRow(table, text("total.total"), money(content.totalAmount()), false);
+        amountRow(table, text("total.paid"), money(content.paidAmount().negate()), false);
+        amountRow(table, text("total.fees"), money(content.feesAmount()), false);
+        amountRow(table, text("total.outstanding"), moneyWithCurrency(content.openAmount()), true);
+      } else {
+        amountRow(table, text("total.total"), moneyWithCurrency(content.totalAmount()), true);
+      }
+      return table;
+    }
+
+    /**
+     * How the amount to pay comes about. Every figure is printed as given; "of which" shows this letter's fee inside
+     * the fees rather than deriving an "earlier fees" figure the data does not state.
+     */
+    private PdfPTable balanceTable() {
+      PdfPTable table = amountsTable();
+      amountRow(table, text("total.invoiceAmount"), money(content.totalAmount()), false);
+      amountRow(table, text("total.paid"), money(content.paidAmount().negate()), false);
+      amountRow(table, text("total.fees"), money(content.feesAmount()), false);
+      if (content.feeThisLetter().signum() != 0) {
+        PdfPCell feeLabel = plainCell(new Phrase(text("total.feeThisLetter." + content.kind()), label),
+            Element.ALIGN_LEFT);
+        feeLabel.setPaddingLeft(10);
+        table.addCell(feeLabel);
+        table.addCell(plainCell(new Phrase("(" + money(content.feeThisLetter()) + ")", label), Element.ALIGN_RIGHT));
+      }
+      amountRow(table, text("total.amountDue"), moneyWithCurrency(content.openAmount()), true);
+      return table;
+    }
+
+    private PdfPTable amountsTable() {
+      PdfPTable table = new PdfPTable(new float[] {60, 40});
+      table.setTotalWidth(88 * MM);
+      table.setLockedWidth(true);
+      table.setHorizontalAlignment(Element.ALIGN_RIGHT);
+      table.setSpacingBefore(2 * MM);
+      table.setSpacingAfter(6 * MM);
+      table.setKeepTogether(true);
+      return table;
+    }
+
+    private void amountRow(PdfPTable table, String labelText, String amount, boolean isResult) {
+      if (isResult) {
+        table.addCell(topRuledCell(new Phrase(labelText, cellBold), Element.ALIGN_LEFT));
+        table.addCell(topRuledCell(new Phrase(amount, cellBold), Element.ALIGN_RIGHT));
+      } else {
+        table.addCell(plainCell(new Phrase(labelText, cell), Element.ALIGN_LEFT));
+        table.addCell(plainCell(new Phrase(amount, cell), Element.ALIGN_RIGHT));
+      }
+    }
+
+    /**
+     * What a payer types into the bank: amount, date, reference, where to pay. The fields sit side by side, each as
+     * wide as its text needs; what does not fit on one row moves to a second, so an IBAN or a 25-digit reference is
+     * never broken in the middle.
+     */
+    private PdfPTable paymentBox() {
+      List<Field> fields = new ArrayList<>();
+      addIfPresent(fields, text("label.amountDue"), moneyWithCurrency(content.openAmount()));
+      addIfPresent(fields, text("label.payBy"), date(content.payBy()));
+      addIfPresent(fields, paymentReferenceLabel(), content.paymentReference());
+      addIfPresent(fields, text("label.bankgiro"), seller.bankgiro());
+      addIfPresent(fields, text("label.bankAccount"), seller.bankAccount());
+
+      PdfPTable box = new PdfPTable(1);
+      box.setWidthPercentage(100);
+      box.setSpacingBefore(2 * MM);
+      box.setKeepTogether(true);
+      List<Field> row = new ArrayList<>();
+      float rowWidth = 0;
+      for (Field field : fields) {
+        float width = naturalWidth(field);
+        if (!row.isEmpty() && rowWidth + width > CONTENT_WIDTH) {
+          box.addCell(paymentRow(row));
+          row = new ArrayList<>();
+          rowWidth = 0;
+        }
+        row.add(field);
+        rowWidth += width;
+      }
+      box.addCell(paymentRow(row));
+      return box;
+    }
+
+    private float naturalWidth(Field field) {
+      float text = Math.max(regular.getWidthPoint(field.label(), label.getSize()),
+          bold.getWidthPoint(field.value(), paymentValue.getSize()));
+      return text + 2 * PAYMENT_PADDING + 2;
+    }
+
+    /** One row of the payment box; the room left over is shared out equally so the row spans the full width. */
+    private PdfPCell paymentRow(List<Field> fields) {
+      float spare = CONTENT_WIDTH - (float) fields.stream().mapToDouble(this::naturalWidth).sum();
+      float[] widths = new float[fields.size()];
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = naturalWidth(fields.get(i)) + Math.max(spare, 0) / widths.length;
+      }
+      PdfPTable row = new PdfPTable(widths);
+      row.setWidthPercentage(100);
+      for (Field field : fields) {
+        row.addCell(paymentCell(field));
+      }
+      PdfPCell rowCell = new PdfPCell(row);
+      rowCell.setBorder(Rectangle.NO_BORDER);
+      rowCell.setPadding(0);
+      return rowCell;
+    }
+
+    private void addIfPresent(List<Field> fields, String labelText, String value) {
+      if (value != null && !value.isBlank()) {
+        fields.add(new Field(labelText, value));
+      }
+    }
+
+    private PdfPCell paymentCell(Field field) {
+      Paragraph paragraph = new Paragraph(field.label(), label);
+      paragraph.add(new Phrase("\n" + field.value(), paymentValue));
+      PdfPCell paymentCell = new PdfPCell(paragraph);
+      paymentCell.setBorder(Rectangle.NO_BORDER);
+      paymentCell.setBackgroundColor(PAYMENT_BACKGROUND);
+      paymentCell.setPadding(PAYMENT_PADDING);
+      paymentCell.setPaddingTop(5);
+      paymentCell.setLeading(0, 1.3f);
+      return paymentCell;
+    }
+
+    private String collectionWarning() {
+      String countrySpecific = "legal.COLLECTION_NOTICE." + nullToEmpty(seller.country()).toUpperCase(Locale.ROOT);
+      return text(texts.containsKey(countrySpecific) ? countrySpecific : "legal.COLLECTION_NOTICE");
+    }
+
+    private void addNote(Document document) {
+      if (content.note() != null && !content.note().isBlank()) {
+        document.add(paragraph(content.note(), body));
+      }
+    }
+
+    private Paragraph paragraph(String text, Font font) {
+      Paragraph paragraph = new Paragraph(text, font);
+      paragraph.setLeading(0, 1.35f);
+      paragraph.setSpacingAfter(3 * MM);
+      return paragraph;
+    }
+
+    // ---- every page ---------------------------------------------------------------------------------------------
+
+    /** Footer with the seller's details and "page n of m" on every page, a running head from page 2 on. */
+    private final class PageDecorations extends PdfPageEventHelper {
+
+      private PdfTemplate pageCount;
+
+      @Override
+      public void onOpenDocument(PdfWriter writer, Document document) {
+        pageCount = writer.getDirectContent().createTemplate(30, 12);
+      }
+
+      @Override
+      public void onEndPage(PdfWriter writer, Document document) {
+        PdfContentByte canvas = writer.getDirectContent();
+        if (writer.getPageNumber() > 1) {
+          ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
+              new Phrase(text("title." + content.kind()) + " " + content.invoiceNumber() + "  ·  " + seller.name(),
+                  small), MARGIN_LEFT, PAGE.getHeight() - 16 * MM, 0);
+        }
+        drawFooter(canvas);
+        drawPageNumber(canvas, writer.getPageNumber());
+      }
+
+      @Override
+      public void onCloseDocument(PdfWriter writer, Document document) {
+        // Called after the last page has ended, when the page counter already points past it.
+        ColumnText.showTextAligned(pageCount, Element.ALIGN_LEFT,
+            new Phrase(String.valueOf(writer.getPageNumber() - 1), small), 0, 2, 0);
+      }
+
+      private void drawPageNumber(PdfContentByte canvas, int page) {
+        String pageText = text("footer.page").replace("{page}", String.valueOf(page)) + " ";
+        float countWidth = regular.getWidthPoint("99", small.getSize());
+        float x = PAGE.getWidth() - MARGIN_RIGHT - countWidth - regular.getWidthPoint(pageText, small.getSize());
+        float y = 10 * MM;
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(pageText, small), x, y, 0);
+        canvas.addTemplate(pageCount, PAGE.getWidth() - MARGIN_RIGHT - countWidth, y - 2);
+      }
+
+      private void drawFooter(PdfContentByte canvas) {
+        float top = MARGIN_BOTTOM - 8 * MM;
+        canvas.saveState();
+        canvas.setColorStroke(RULE);
+        canvas.setLineWidth(0.5f);
+        canvas.moveTo(MARGIN_LEFT, top + 3 * MM);
+        canvas.lineTo(PAGE.getWidth() - MARGIN_RIGHT, top + 3 * MM);
+        canvas.stroke();
+        canvas.restoreState();
+
+        PdfPTable footer = new PdfPTable(4);
+        footer.setTotalWidth(CONTENT_WIDTH);
+        footer.setLockedWidth(true);
+        footer.addCell(footerCell(
+            new Phrase(seller.name(), footerName),
+            lines(seller.street(), joined(" ", seller.postalCode(), seller.city()), countryName(seller.country()))));
+        footer.addCell(footerCell(
+            labelled("footer.phone", seller.phone()), labelled("footer.email", seller.email())));
+        footer.addCell(footerCell(labelled("footer.organisationNumber", seller.organisationNumber()),
+            labelled("footer.vatNumber", seller.vatNumber())));
+        footer.addCell(footerCell(labelled("label.bankgiro", seller.bankgiro()),
+            labelled("label.bankAccount", seller.bankAccount())));
+        footer.writeSelectedRows(0, -1, MARGIN_LEFT, top, canvas);
+      }
+
+      /** A small grey label over its value, or nothing when there is no value. */
+      private Phrase labelled(String labelKey, String value) {
+        if (value == null || value.isBlank()) {
+          return null;
+        }
+        Phrase phrase = new Phrase(text(labelKey), footerLabel);
+        phrase.add(new Phrase("\n" + value, footerText));
+        return phrase;
+      }
+
+      private Phrase lines(String... lines) {
+        String joined = joined("\n", lines);
+        return joined.isEmpty() ? null : new Phrase(joined, footerText);
+      }
+
+      private PdfPCell footerCell(Phrase first, Phrase second) {
+        Paragraph paragraph = new Paragraph();
+        paragraph.setLeading(0, 1.25f);
+        if (first != null) {
+          paragraph.add(first);
+        }
+        if (second != null) {
+          if (first != null) {
+            paragraph.add(new Phrase("\n", footerText));
+          }
+          paragraph.add(second);
+        }
+        PdfPCell footerCell = new PdfPCell(paragraph);
+        footerCell.setBorder(Rectangle.NO_BORDER);
+        footerCell.setPadding(0);
+        footerCell.setPaddingRight(3 * MM);
+        footerCell.setLeading(0, 1.25f);
+        return footerCell;
+      }
+    }
+
+    // ---- cells --------------------------------------------------------------------------------------------------
+
+    private PdfPCell plainCell(Phrase phrase, int alignment) {
+      PdfPCell plain = new PdfPCell(phrase);
+      plain.setBorder(Rectangle.NO_BORDER);
+      plain.setHorizontalAlignment(alignment);
+      plain.setPadding(1.5f);
+      plain.setPaddingBottom(3);
+      plain.setLeading(0, 1.2f);
+      return plain;
+    }
+
+    private PdfPCell lineCell(Phrase phrase, int alignment) {
+      PdfPCell line = ruledCell(phrase, alignment, RULE, 0.4f);
+      line.setPaddingTop(4);
+      line.setPaddingBottom(6);
+      return line;
+    }
+
+    private PdfPCell ruledCell(Phrase phrase, int alignment, Color ruleColor, float ruleWidth) {
+      PdfPCell ruled = new PdfPCell(phrase);
+      ruled.setBorder(Rectangle.BOTTOM);
+      ruled.setBorderColor(ruleColor);
+      ruled.setBorderWidth(ruleWidth);
+      ruled.setHorizontalAlignment(alignment);
+      ruled.setPaddingLeft(alignment == Element.ALIGN_LEFT ? 0 : 3);
+      ruled.setPaddingRight(alignment == Element.ALIGN_RIGHT ? 0 : 3);
+      ruled.setLeading(0, 1.2f);
+      return ruled;
+    }
+
+    private PdfPCell topRuledCell(Phrase phrase, int alignment) {
+      PdfPCell result = plainCell(phrase, alignment);
+      result.setBorder(Rectangle.TOP);
+      result.setBorderColor(ACCENT);
+      result.setBorderWidth(0.8f);
+      result.setPaddingTop(5);
+      return result;
+    }
+
+    // ---- texts and formats --------------------------------------------------------------------------------------
+
+    private String text(String key) {
+      return texts.getString(key).replace("{payBy}", date(content.payBy()));
+    }
+
+    /** The text under "key.KIND" if the bundle words it differently for this kind of letter, else under "key". */
+    private String textForKind(String key) {
+      String kindSpecific = key + "." + content.kind();
+      return text(texts.containsKey(kindSpecific) ? kindSpecific : key);
+    }
+
+    /** Bankgirot's OCR in Sweden, KID in Norway; any other seller country gets a neutral label. */
+    private String paymentReferenceLabel() {
+      String country = nullToEmpty(seller.country()).toUpperCase(Locale.ROOT);
+      return switch (country) {
+        case "SE" -> "OCR";
+        case "NO" -> "KID";
+        default -> text("label.paymentReference");
+      };
+    }
+
+    private String countryName(String isoCode) {
+      if (isoCode == null || isoCode.isBlank()) {
+        return null;
+      }
+      return new Locale("", isoCode.toUpperCase(Locale.ROOT)).getDisplayCountry(locale);
+    }
+
+    private String money(BigDecimal amount) {
+      return money.format(amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private String moneyWithCurrency(BigDecimal amount) {
+      return money(amount) + " " + content.currency();
+    }
+
+    private String quantity(BigDecimal amount) {
+      return quantity.format(amount.setScale(3, RoundingMode.HALF_UP));
+    }
+
+    private String percent(BigDecimal rate) {
+      return percent.format(rate.setScale(2, RoundingMode.HALF_UP));
+    }
+  }
+
+  // ---- helpers shared by all letters ------------------------------------------------------------------------------
+
+  /** A label and its value, e.g. "Förfallodatum" and "2025-02-14". */
+  private record Field(String label, String value) {}
+
+  private static String date(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  private static Font font(BaseFont baseFont, float size, Color color) {
+    return new Font(baseFont, size, Font.NORMAL, color);
+  }
+
+  private static DecimalFormat decimalFormat(String pattern, DecimalFormatSymbols symbols) {
+    DecimalFormat format = new DecimalFormat(pattern, symbols);
+    // Callers already rounded with setScale; HALF_UP here only guards against a silent HALF_EVEN default.
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format;
+  }
+
+  private static String joined(String separator, String... parts) {
+    List<String> present = new ArrayList<>();
+    for (String part : parts) {
+      if (part != null && !part.isBlank()) {
+        present.add(part.strip());
+      }
+    }
+    return String.join(separator, present);
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * Reads the bundles as UTF-8 and never falls back to the JVM's default locale: a server running with default
+   * locale sv must still write an English letter in English.
+   */
+  private static final class Utf8Control extends ResourceBundle.Control {
+
+    @Override
+    public List<String> getFormats(String baseName) {
+      return ResourceBundle.Control.FORMAT_PROPERTIES;
+    }
+
+    @Override
+    public Locale getFallbackLocale(String baseName, Locale locale) {
+      return null;
+    }
+
+    @Override
+    public ResourceBundle newBundle(String baseName, Locale locale, String format, ClassLoader loader,
+                                    boolean reload) throws IOException {
+      String resource = toResourceName(toBundleName(baseName, locale), "properties");
+      InputStream in = loader.getResourceAsStream(resource);
+      if (in == null) {
+        return null;
+      }
+      try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return new PropertyResourceBundle(reader);
+      }
+    }
+  }
+}

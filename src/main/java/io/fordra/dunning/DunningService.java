@@ -1,0 +1,165 @@
+package io.fordra.dunning;
+
+import io.fordra.customer.Country;
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerService;
+import io.fordra.document.DocumentKind;
+import io.fordra.document.DocumentService;
+import io.fordra.document.StoredDocument;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceEvent;
+import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
+import io.fordra.invoice.Money;
+import io.fordra.process.FordraClock;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reminders and collection notices: applies the step the dunning policy chose, within the legal limits of the
+ * debtor's country (fordra.dunning.limits), and issues the letter.
+ */
+@Service
+public class DunningService {
+
+  private final InvoiceService invoices;
+  private final CustomerService customers;
+  private final DocumentService documents;
+  private final DunningProperties properties;
+  private final FordraClock clock;
+
+  public DunningService(InvoiceService invoices, CustomerService customers, DocumentService documents,
+                        DunningProperties properties, FordraClock clock) {
+    this.invoices = invoices;
+    this.customers = customers;
+    this.documents = documents;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public InvoiceStatus markOverdue(String invoiceNumber) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    if (invoice.status().isFinal()) {
+      return invoice.status();
+    }
+    invoices.changeStatus(invoice, InvoiceStatus.OVERDUE, InvoiceEvent.of(InvoiceEventType.OVERDUE,
+        "Not paid by the due date " + invoice.dueDate() + "; open " + amount(invoice.openAmount(), invoice)));
+    return InvoiceStatus.OVERDUE;
+  }
+
+  /** Charges the reminder fee the law allows, sets the new deadline and issues reminder number n. */
+  @Transactional
+  public StoredDocument prepareReminder(String invoiceNumber, DunningStep step) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    DunningProperties.Limits limits = properties.limitsFor(customer.country());
+    BigDecimal fee = reminderFee(invoice, customer, limits, step.fee());
+    LocalDate payBy = clock.today().plus(step.paymentPeriod());
+    int number = invoice.remindersSent() + 1;
+    Invoice updated = invoices.applyDunningStep(invoice, fee, number, invoice.reminderFeesCharged()
+        + (fee.signum() > 0 ? 1 : 0), payBy);
+    return documents.prepare(updated, DocumentKind.REMINDER, number, fee, payBy);
+  }
+
+  /** Issues the collection notice (SE inkassokrav, NO inkassovarsel) with at least the legal time to pay. */
+  @Transactional
+  public StoredDocument prepareCollectionNotice(String invoiceNumber, DunningStep step) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    DunningProperties.Limits limits = properties.limitsFor(customer.country());
+    BigDecimal fee = limit(invoice, step.fee(), limits.maxCollectionNoticeFee(), "collection notice fee", customer);
+    Period period = step.paymentPeriod();
+    Period minimum = Period.ofDays(limits.minCollectionNoticePeriodDays());
+    if (clock.today().plus(period).isBefore(clock.today().plus(minimum))) {
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_LIMITED, "The policy's payment period " + period
+          + " is shorter than the " + minimum.getDays() + " days the law gives; " + minimum.getDays() + " days used"));
+      period = minimum;
+    }
+    LocalDate payBy = clock.today().plus(period);
+    Invoice updated = invoices.applyDunningStep(invoice, fee, invoice.remindersSent(),
+        invoice.reminderFeesCharged(), payBy);
+    return documents.prepare(updated, DocumentKind.COLLECTION_NOTICE, 1, fee, payBy);
+  }
+
+  /** What a case handler sees when reviewing the dunning of a priority customer. */
+  public Map<String, Object> reviewContext(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("customerName", customer.name() + " (" + customer.customerNumber() + ", " + customer.type()
+        + ", " + customer.country() + ")");
+    context.put("openAmount", amount(invoice.openAmount(), invoice));
+    context.put("totalAmount", amount(invoice.totalAmount(), invoice));
+    context.put("paidAmount", amount(invoice.paidAmount(), invoice));
+    context.put("dueDate", invoice.dueDate().toString());
+    context.put("dunningHistory", invoice.remindersSent() + " reminder(s) sent, fees "
+        + amount(invoice.feesAmount(), invoice) + ", status " + invoice.status());
+    return context;
+  }
+
+  @Transactional
+  public void recordReview(String invoiceNumber, String decision, String comment, String user) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.REVIEWED, "Dunning reviewed by "
+        + (user == null ? "a case handler" : user) + ": " + decision
+        + (comment == null || comment.isBlank() ? "" : " — " + comment)));
+  }
+
+  private BigDecimal reminderFee(Invoice invoice, Customer customer, DunningProperties.Limits limits,
+                                 BigDecimal requested) {
+    if (requested.signum() <= 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    String reason = null;
+    if (limits.reminderFeeRequiresAgreement() && !customer.reminderFeeAgreed()) {
+      reason = "no reminder fee was agreed with the customer";
+    } else if (invoice.reminderFeesCharged() >= limits.maxReminderFees()) {
+      reason = "at most " + limits.maxReminderFees() + " reminder fee(s) per invoice";
+    } else if (clock.today().isBefore(invoice.dueDate().plusDays(limits.minDaysAfterDueForFee()))) {
+      reason = "no reminder fee before " + limits.minDaysAfterDueForFee() + " days after the due date";
+    }
+    if (reason != null) {
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_LIMITED,
+          "No reminder fee (policy asked " + amount(requested, invoice) + "): " + reason));
+      return BigDecimal.ZERO.setScale(2);
+    }
+    return limit(invoice, requested, limits.maxReminderFee(), "reminder fee", customer);
+  }
+
+  private BigDecimal limit(Invoice invoice, BigDecimal requested, BigDecimal maximum, String what, Customer customer) {
+    if (requested.signum() <= 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    if (!invoice.currency().name().equals(localCurrency(customer.country()))) {
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_LIMITED, "No " + what
+          + ": the legal fee is in " + localCurrency(customer.country()) + ", the invoice in " + invoice.currency()));
+      return BigDecimal.ZERO.setScale(2);
+    }
+    BigDecimal fee = requested;
+    if (fee.compareTo(maximum) > 0) {
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_LIMITED, "The policy's " + what + " "
+          + amount(requested, invoice) + " exceeds the legal maximum; " + amount(maximum, invoice) + " charged"));
+      fee = maximum;
+    }
+    fee = fee.setScale(2);
+    if (fee.signum() > 0) {
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_CHARGED, what + " " + amount(fee, invoice)));
+    }
+    return fee;
+  }
+
+  private static String localCurrency(Country country) {
+    return country == Country.NO ? "NOK" : "SEK";
+  }
+
+  private static String amount(BigDecimal amount, Invoice invoice) {
+    return Money.format(amount, "en") + " " + invoice.currency();
+  }
+}

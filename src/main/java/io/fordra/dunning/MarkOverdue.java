@@ -1,0 +1,22 @@
+package io.fordra.dunning;
+
+import io.fordra.process.InvoiceToCash;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** invoice-to-cash "Mark overdue": the due date has passed without full payment. */
+@Component
+public class MarkOverdue implements JavaDelegate {
+
+  private final DunningService dunning;
+
+  public MarkOverdue(DunningService dunning) {
+    this.dunning = dunning;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    InvoiceToCash.INVOICE_STATUS.set(execution, dunning.markOverdue(InvoiceToCash.INVOICE_NUMBER.from(execution)).name());
+  }
+}

@@ -1,0 +1,3 @@
+package io.fordra.invoice;
+
+public enum Currency { SEK, NOK, EUR }

@@ -1,0 +1,38 @@
+package io.fordra.invoice;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An invoice and its receivable: what was billed, paid and charged, and where follow-up stands. */
+public record Invoice(
+    long id,
+    String invoiceNumber,
+    String customerNumber,
+    InvoiceStatus status,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    Currency currency,
+    BigDecimal netAmount,
+    BigDecimal vatAmount,
+    BigDecimal totalAmount,
+    BigDecimal paidAmount,
+    BigDecimal feesAmount,
+    BigDecimal creditBalance,
+    BigDecimal disputedAmount,
+    String paymentReference,
+    int dunningLevel,
+    int remindersSent,
+    int reminderFeesCharged,
+    LocalDate payBy,
+    Instant createdAt) {
+
+  /** What the customer still owes: the total plus fees less payments, never below zero. */
+  public BigDecimal openAmount() {
+    return totalAmount.add(feesAmount).subtract(paidAmount).max(BigDecimal.ZERO);
+  }
+
+  public boolean isSettled() {
+    return openAmount().signum() == 0;
+  }
+}

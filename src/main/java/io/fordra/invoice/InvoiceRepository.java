@@ -1,0 +1,191 @@
+package io.fordra.invoice;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class InvoiceRepository {
+
+  private final JdbcClient jdbc;
+  private final DataFieldMaxValueIncrementer ids;
+
+  public InvoiceRepository(JdbcClient jdbc, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.ids = isPostgres(dataSource)
+        ? new PostgresSequenceMaxValueIncrementer(dataSource, "fordra_invoice_seq")
+        : new H2SequenceMaxValueIncrementer(dataSource, "fordra_invoice_seq");
+  }
+
+  public long nextId() {
+    return ids.nextLongValue();
+  }
+
+  public boolean numberExists(String invoiceNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_invoice WHERE invoice_number = ?")
+        .param(invoiceNumber).query(Integer.class).single() > 0;
+  }
+
+  public void insert(Invoice i, List<InvoiceLine> lines) {
+    jdbc.sql("""
+        INSERT INTO fordra_invoice (id, invoice_number, customer_number, status, issue_date, due_date, currency,
+          net_amount, vat_amount, total_amount, paid_amount, fees_amount, credit_balance, disputed_amount,
+          payment_reference, dunning_level, reminders_sent, reminder_fees_charged, pay_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(i.id(), i.invoiceNumber(), i.customerNumber(), i.status().name(), i.issueDate(), i.dueDate(),
+            i.currency().name(), i.netAmount(), i.vatAmount(), i.totalAmount(), i.paidAmount(), i.feesAmount(),
+            i.creditBalance(), i.disputedAmount(), i.paymentReference(), i.dunningLevel(), i.remindersSent(),
+            i.reminderFeesCharged(), i.payBy(), utc(i.createdAt()))
+        .update();
+    for (InvoiceLine l : lines) {
+      jdbc.sql("""
+          INSERT INTO fordra_invoice_line (invoice_id, line_number, description, quantity, unit_price, vat_rate,
+            net_amount, vat_amount, article_number, order_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(i.id(), l.lineNumber(), l.description(), l.quantity(), l.unitPrice(), l.vatRate(),
+              l.netAmount(), l.vatAmount(), l.articleNumber(), l.orderReference())
+          .update();
+    }
+  }
+
+  public Optional<Invoice> findByNumber(String invoiceNumber) {
+    return jdbc.sql("SELECT * FROM fordra_invoice WHERE invoice_number = ?")
+        .param(invoiceNumber).query(InvoiceRepository::map).optional();
+  }
+
+  /** Locks the invoice row so that concurrent payments and dunning steps are applied one after the other. */
+  public Optional<Invoice> lockByNumber(String invoiceNumber) {
+    return jdbc.sql("SELECT * FROM fordra_invoice WHERE invoice_number = ? FOR UPDATE")
+        .param(invoiceNumber).query(InvoiceRepository::map).optional();
+  }
+
+  public Optional<Invoice> findByReference(String paymentReference) {
+    return jdbc.sql("SELECT * FROM fordra_invoice WHERE payment_reference = ?")
+        .param(paymentReference).query(InvoiceRepository::map).optional();
+  }
+
+  public Optional<Invoice> findById(long id) {
+    return jdbc.sql("SELECT * FROM fordra_invoice WHERE id = ?").param(id).query(InvoiceRepository::map).optional();
+  }
+
+  public List<InvoiceLine> lines(long invoiceId) {
+    return jdbc.sql("SELECT * FROM fordra_invoice_line WHERE invoice_id = ? ORDER BY line_number")
+        .param(invoiceId)
+        .query((rs, n) -> new InvoiceLine(rs.getInt("line_number"), rs.getString("description"),
+            rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("vat_rate"),
+            rs.getBigDecimal("net_amount"), rs.getBigDecimal("vat_amount"), rs.getString("article_number"),
+            rs.getString("order_reference")))
+        .list();
+  }
+
+  /** Invoices by optional customer, status and issue-date range, newest first, at most limit rows. */
+  public List<Invoice> search(String customerNumber, InvoiceStatus status, LocalDate from, LocalDate to, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM fordra_invoice WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (customerNumber != null) {
+      sql.append(" AND customer_number = ?");
+      params.add(customerNumber);
+    }
+    if (status != null) {
+      sql.append(" AND status = ?");
+      params.add(status.name());
+    }
+    if (from != null) {
+      sql.append(" AND issue_date >= ?");
+      params.add(from);
+    }
+    if (to != null) {
+      sql.append(" AND issue_date <= ?");
+      params.add(to);
+    }
+    sql.append(" ORDER BY issue_date DESC, id DESC LIMIT ").append(limit);
+    return jdbc.sql(sql.toString()).params(params).query(InvoiceRepository::map).list();
+  }
+
+  public void updateStatus(long id, InvoiceStatus status) {
+    jdbc.sql("UPDATE fordra_invoice SET status = ? WHERE id = ?").params(status.name(), id).update();
+  }
+
+  public void updatePayment(long id, BigDecimal paidAmount, BigDecimal creditBalance) {
+    jdbc.sql("UPDATE fordra_invoice SET paid_amount = ?, credit_balance = ? WHERE id = ?")
+        .params(paidAmount, creditBalance, id).update();
+  }
+
+  /** A reminder or notice was prepared: its fee, the new dunning level and the new deadline. */
+  public void updateDunning(long id, BigDecimal feesAmount, int dunningLevel, int remindersSent,
+                            int reminderFeesCharged, LocalDate payBy) {
+    jdbc.sql("""
+        UPDATE fordra_invoice SET fees_amount = ?, dunning_level = ?, reminders_sent = ?, reminder_fees_charged = ?,
+          pay_by = ? WHERE id = ?""")
+        .params(feesAmount, dunningLevel, remindersSent, reminderFeesCharged, payBy, id).update();
+  }
+
+  public void insertEvent(long invoiceId, Instant at, InvoiceEvent e) {
+    jdbc.sql("""
+        INSERT INTO fordra_invoice_event (invoice_id, occurred_at, event_type, channel, recipient, message)
+        VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(invoiceId, utc(at), e.type().name(), e.channel(), e.recipient(), truncate(e.message(), 1000))
+        .update();
+  }
+
+  public List<InvoiceEvent> events(long invoiceId) {
+    return jdbc.sql("SELECT * FROM fordra_invoice_event WHERE invoice_id = ? ORDER BY id")
+        .param(invoiceId)
+        .query((rs, n) -> new InvoiceEvent(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            InvoiceEventType.valueOf(rs.getString("event_type")), rs.getString("channel"),
+            rs.getString("recipient"), rs.getString("message")))
+        .list();
+  }
+
+  private static Invoice map(ResultSet rs, int row) throws SQLException {
+    return new Invoice(
+        rs.getLong("id"),
+        rs.getString("invoice_number"),
+        rs.getString("customer_number"),
+        InvoiceStatus.valueOf(rs.getString("status")),
+        rs.getObject("issue_date", LocalDate.class),
+        rs.getObject("due_date", LocalDate.class),
+        Currency.valueOf(rs.getString("currency")),
+        rs.getBigDecimal("net_amount"),
+        rs.getBigDecimal("vat_amount"),
+        rs.getBigDecimal("total_amount"),
+        rs.getBigDecimal("paid_amount"),
+        rs.getBigDecimal("fees_amount"),
+        rs.getBigDecimal("credit_balance"),
+        rs.getBigDecimal("disputed_amount"),
+        rs.getString("payment_reference"),
+        rs.getInt("dunning_level"),
+        rs.getInt("reminders_sent"),
+        rs.getInt("reminder_fees_charged"),
+        rs.getObject("pay_by", LocalDate.class),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try (var connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot tell which database Fordra runs on", e);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package io.fordra.invoice;
+
+import io.fordra.customer.Country;
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerRequest;
+import io.fordra.customer.CustomerService;
+import io.fordra.process.FordraClock;
+import io.fordra.process.InvoiceProcesses;
+import io.fordra.reference.PaymentReferences;
+import io.fordra.seller.SellerProperties;
+import io.fordra.web.ConflictException;
+import io.fordra.web.NotFoundException;
+import io.fordra.web.Violations;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Invoices: the checks before anything is sent, the receivable, its status and its history. */
+@Service
+public class InvoiceService {
+
+  private static final Pattern INVOICE_NUMBER = Pattern.compile("[A-Za-z0-9._/-]{1,40}");
+  private static final int MAX_LINES = 1000;
+  private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+  private static final long MAX_PAYMENT_TERM_DAYS = 365;
+
+  private final InvoiceRepository invoices;
+  private final CustomerService customers;
+  private final InvoiceProcesses processes;
+  private final SellerProperties seller;
+  private final FordraClock clock;
+
+  public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceProcesses processes,
+                        SellerProperties seller, FordraClock clock) {
+    this.invoices = invoices;
+    this.customers = customers;
+    this.processes = processes;
+    this.seller = seller;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks the invoice (VAT control and plausibility), stores it with its payment reference and starts its
+   * invoice-to-cash process, all in one transaction: a rejected invoice leaves nothing behind.
+   */
+  @Transactional
+  public Invoice create(InvoiceRequest request) {
+    Violations violations = new Violations();
+    String customerNumber = customerNumberOf(request, violations);
+    boolean customerExists = customerNumber != null && customers.exists(customerNumber);
+    if (customerNumber != null && !customerExists) {
+      if (request.customer() == null) {
+        violations.add("customerNumber", "no customer " + customerNumber + "; send the customer inline to create it");
+      } else {
+        customers.validate(request.customer(), "customer.", violations);
+      }
+    }
+    InvoiceCalculator.Totals totals = validate(request, violations);
+    violations.throwIfAny();
+
+    long id = invoices.nextId();
+    String number = request.invoiceNumber() == null ? String.valueOf(id) : request.invoiceNumber();
+    if (invoices.numberExists(number)) {
+      throw new ConflictException("Invoice number " + number + " already exists");
+    }
+    Customer customer = customerExists ? customers.get(customerNumber) : customers.createValidated(request.customer());
+    String digits = String.valueOf(id);
+    String reference = seller.country() == Country.NO
+        ? PaymentReferences.norwegianKid(digits) : PaymentReferences.swedishOcr(digits);
+    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+    Invoice invoice = new Invoice(id, number, customer.customerNumber(), InvoiceStatus.CREATED, request.issueDate(),
+        request.dueDate(), request.currency(), totals.net(), totals.vat(), totals.total(), zero, zero, zero, zero,
+        reference, 0, 0, 0, request.dueDate(), clock.now());
+    invoices.insert(invoice, totals.lines());
+    record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
+        + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference));
+    processes.start(number, customer.type().name(), customer.priority(), customer.country().name());
+    return invoice;
+  }
+
+  public Invoice get(String invoiceNumber) {
+    return invoices.findByNumber(invoiceNumber)
+        .orElseThrow(() -> new NotFoundException("No invoice " + invoiceNumber));
+  }
+
+  public Optional<Invoice> find(String invoiceNumber) {
+    return invoices.findByNumber(invoiceNumber);
+  }
+
+  public Optional<Invoice> findByReference(String paymentReference) {
+    return invoices.findByReference(paymentReference);
+  }
+
+  /**
+   * Books a payment: the new paid amount and credit balance (what was paid beyond total and fees).
+   *
+   * @return the invoice as it is now
+   */
+  @Transactional
+  public Invoice applyPayment(Invoice invoice, BigDecimal paidAmount, BigDecimal creditBalance, InvoiceEvent event) {
+    invoices.updatePayment(invoice.id(), paidAmount, creditBalance);
+    record(invoice, event);
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  public Invoice byId(long id) {
+    return invoices.findById(id).orElseThrow(() -> new NotFoundException("No invoice with id " + id));
+  }
+
+  /** The invoice row locked for update until the transaction ends. */
+  public Invoice lock(String invoiceNumber) {
+    return invoices.lockByNumber(invoiceNumber)
+        .orElseThrow(() -> new NotFoundException("No invoice " + invoiceNumber));
+  }
+
+  public List<InvoiceLine> lines(Invoice invoice) {
+    return invoices.lines(invoice.id());
+  }
+
+  public List<InvoiceEvent> events(Invoice invoice) {
+    return invoices.events(invoice.id());
+  }
+
+  public List<Invoice> search(String customerNumber, InvoiceStatus status, LocalDate from, LocalDate to, int limit) {
+    return invoices.search(customerNumber, status, from, to, limit);
+  }
+
+  /**
+   * A reminder or collection notice: adds its fee, raises the dunning level, sets the new deadline.
+   *
+   * @return the invoice as it is now
+   */
+  @Transactional
+  public Invoice applyDunningStep(Invoice invoice, BigDecimal fee, int remindersSent, int reminderFeesCharged,
+                                  LocalDate payBy) {
+    invoices.updateDunning(invoice.id(), invoice.feesAmount().add(fee), invoice.dunningLevel() + 1, remindersSent,
+        reminderFeesCharged, payBy);
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  /** Paid in full (total and fees): the invoice is PAID and follow-up ends. */
+  @Transactional
+  public InvoiceStatus closeAsPaid(String invoiceNumber) {
+    Invoice invoice = lock(invoiceNumber);
+    if (!invoice.isSettled()) {
+      throw new IllegalStateException("Invoice " + invoiceNumber + " still has " + invoice.openAmount() + " open");
+    }
+    changeStatus(invoice, InvoiceStatus.PAID, InvoiceEvent.of(InvoiceEventType.PAID, "Paid in full ("
+        + Money.format(invoice.paidAmount(), "en") + " " + invoice.currency() + "); follow-up ended"));
+    return InvoiceStatus.PAID;
+  }
+
+  /** Moves the invoice to a new status and records why. */
+  @Transactional
+  public void changeStatus(Invoice invoice, InvoiceStatus status, InvoiceEvent event) {
+    invoices.updateStatus(invoice.id(), status);
+    record(invoice, event);
+  }
+
+  @Transactional
+  public void record(Invoice invoice, InvoiceEvent event) {
+    invoices.insertEvent(invoice.id(), clock.now(), event);
+  }
+
+  private String customerNumberOf(InvoiceRequest request, Violations violations) {
+    String inline = request.customer() == null ? null : request.customer().customerNumber();
+    String number = request.customerNumber() != null ? request.customerNumber() : inline;
+    if (number == null || number.isBlank()) {
+      violations.add("customerNumber", "is required");
+      return null;
+    }
+    if (request.customerNumber() != null && inline != null && !Objects.equals(request.customerNumber(), inline)) {
+      violations.add("customer.customerNumber", "differs from customerNumber " + request.customerNumber());
+    }
+    if (number.length() > 40) {
+      violations.add("customerNumber", "is longer than 40 characters");
+      return null;
+    }
+    return number;
+  }
+
+  private InvoiceCalculator.Totals validate(InvoiceRequest r, Violations violations) {
+    if (r.invoiceNumber() != null && !INVOICE_NUMBER.matcher(r.invoiceNumber()).matches()) {
+      violations.add("invoiceNumber", "must be 1-40 letters, digits, '.', '_', '/' or '-'");
+    }
+    violations.required("issueDate", r.issueDate());
+    violations.required("dueDate", r.dueDate());
+    if (r.issueDate() != null && r.dueDate() != null) {
+      if (r.dueDate().isBefore(r.issueDate())) {
+        violations.add("dueDate", "is before the issue date " + r.issueDate());
+      } else if (ChronoUnit.DAYS.between(r.issueDate(), r.dueDate()) > MAX_PAYMENT_TERM_DAYS) {
+        violations.add("dueDate", "is more than " + MAX_PAYMENT_TERM_DAYS + " days after the issue date");
+      }
+    }
+    violations.required("currency", r.currency());
+    if (r.lines() == null || r.lines().isEmpty()) {
+      violations.add("lines", "at least one line is required");
+      return null;
+    }
+    if (r.lines().size() > MAX_LINES) {
+      violations.add("lines", "more than " + MAX_LINES + " lines");
+      return null;
+    }
+    boolean linesValid = true;
+    for (int i = 0; i < r.lines().size(); i++) {
+      linesValid &= validLine("lines[" + i + "].", r.lines().get(i), violations);
+    }
+    if (!linesValid) {
+      return null;
+    }
+    InvoiceCalculator.Totals totals = InvoiceCalculator.calculate(r.lines());
+    if (totals.total().signum() <= 0) {
+      violations.add("lines", "the invoice total is " + totals.total().toPlainString()
+          + "; an invoice must be greater than zero (credit notes are separate)");
+    } else if (totals.total().compareTo(Violations.MAX_AMOUNT) >= 0) {
+      violations.add("lines", "the invoice total " + totals.total().toPlainString() + " is implausibly large");
+    }
+    if (r.totalAmount() != null && r.totalAmount().compareTo(totals.total()) != 0) {
+      violations.add("totalAmount", r.totalAmount().toPlainString() + " is not the sum of the lines ("
+          + totals.total().toPlainString() + ")");
+    }
+    if (r.vatAmount() != null && r.vatAmount().compareTo(totals.vat()) != 0) {
+      violations.add("vatAmount", r.vatAmount().toPlainString() + " is not the sum of the lines' VAT ("
+          + totals.vat().toPlainString() + ")");
+    }
+    return totals;
+  }
+
+  private boolean validLine(String prefix, InvoiceRequest.LineRequest line, Violations violations) {
+    if (line == null) {
+      violations.add(prefix.substring(0, prefix.length() - 1), "is empty");
+      return false;
+    }
+    int before = violations.list().size();
+    violations.text(prefix + "description", line.description(), 500);
+    violations.optionalText(prefix + "articleNumber", line.articleNumber(), 40);
+    violations.optionalText(prefix + "orderReference", line.orderReference(), 100);
+    if (violations.required(prefix + "quantity", line.quantity())) {
+      if (line.quantity().signum() == 0) {
+        violations.add(prefix + "quantity", "is zero");
+      } else if (line.quantity().abs().compareTo(MAX_QUANTITY) >= 0) {
+        violations.add(prefix + "quantity", "is implausibly large");
+      } else if (line.quantity().stripTrailingZeros().scale() > 3) {
+        violations.add(prefix + "quantity", "has more than 3 decimals");
+      }
+    }
+    violations.amount(prefix + "unitPrice", line.unitPrice());
+    if (violations.required(prefix + "vatRate", line.vatRate())
+        && !VatRates.isValid(seller.country(), line.vatRate())) {
+      violations.add(prefix + "vatRate", line.vatRate().toPlainString() + " % is not a VAT rate in "
+          + seller.country() + " (allowed: " + VatRates.of(seller.country()) + ")");
+    }
+    return violations.list().size() == before;
+  }
+}

@@ -1,0 +1,36 @@
+package io.fordra.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** GET /api/invoices/{n}: the invoice, its receivable and its history. */
+public record InvoiceView(
+    String invoiceNumber,
+    String customerNumber,
+    InvoiceStatus status,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    Currency currency,
+    BigDecimal netAmount,
+    BigDecimal totalAmount,
+    BigDecimal vatAmount,
+    BigDecimal paidAmount,
+    BigDecimal openAmount,
+    BigDecimal disputedAmount,
+    BigDecimal feesAmount,
+    BigDecimal creditBalance,
+    String paymentReference,
+    int dunningLevel,
+    int remindersSent,
+    LocalDate payBy,
+    List<InvoiceLine> lines,
+    List<InvoiceEvent> events) {
+
+  static InvoiceView of(Invoice i, List<InvoiceLine> lines, List<InvoiceEvent> events) {
+    return new InvoiceView(i.invoiceNumber(), i.customerNumber(), i.status(), i.issueDate(), i.dueDate(),
+        i.currency(), i.netAmount(), i.totalAmount(), i.vatAmount(), i.paidAmount(), i.openAmount(),
+        i.disputedAmount(), i.feesAmount(), i.creditBalance(), i.paymentReference(), i.dunningLevel(),
+        i.remindersSent(), i.payBy(), lines, events);
+  }
+}

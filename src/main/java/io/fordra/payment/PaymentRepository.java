@@ -1,0 +1,58 @@
+package io.fordra.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PaymentRepository {
+
+  private final JdbcClient jdbc;
+
+  public PaymentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Payment> findByTransaction(String bankTransactionId) {
+    return jdbc.sql("SELECT * FROM fordra_payment WHERE bank_transaction_id = ?")
+        .param(bankTransactionId).query(PaymentRepository::map).optional();
+  }
+
+  public Optional<Payment> find(long id) {
+    return jdbc.sql("SELECT * FROM fordra_payment WHERE id = ?").param(id).query(PaymentRepository::map).optional();
+  }
+
+  public long insert(Payment p) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO fordra_payment (bank_transaction_id, invoice_id, payment_reference, stated_invoice_number, amount,
+          currency, paid_at, status, overpaid_amount, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(p.bankTransactionId(), p.invoiceId(), p.paymentReference(), p.statedInvoiceNumber(), p.amount(),
+            p.currency(), p.paidAt(), p.status().name(), p.overpaidAmount(),
+            OffsetDateTime.ofInstant(p.receivedAt(), ZoneOffset.UTC))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  private static Payment map(ResultSet rs, int row) throws SQLException {
+    long invoiceId = rs.getLong("invoice_id");
+    return new Payment(
+        rs.getLong("id"),
+        rs.getString("bank_transaction_id"),
+        rs.wasNull() ? null : invoiceId,
+        rs.getString("payment_reference"),
+        rs.getString("stated_invoice_number"),
+        rs.getBigDecimal("amount"),
+        rs.getString("currency"),
+        rs.getObject("paid_at", LocalDate.class),
+        Payment.PaymentStatus.valueOf(rs.getString("status")),
+        rs.getBigDecimal("overpaid_amount"),
+        rs.getObject("received_at", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,132 @@
+package io.fordra.payment;
+
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceEvent;
+import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.Money;
+import io.fordra.process.FordraClock;
+import io.fordra.process.InvoiceProcesses;
+import io.fordra.process.InvoiceToCash;
+import io.fordra.web.NotFoundException;
+import io.fordra.web.Violations;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Incoming payments: each bank transaction is booked once, on the invoice its reference (OCR/KID) or invoice
+ * number names, and told to the invoice's process as PaymentReceived. A payment that matches nothing is kept.
+ */
+@Service
+public class PaymentService {
+
+  private final PaymentRepository payments;
+  private final InvoiceService invoices;
+  private final InvoiceProcesses processes;
+  private final FordraClock clock;
+
+  public PaymentService(PaymentRepository payments, InvoiceService invoices, InvoiceProcesses processes,
+                        FordraClock clock) {
+    this.payments = payments;
+    this.invoices = invoices;
+    this.processes = processes;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public PaymentResult register(PaymentRequest r) {
+    validate(r);
+    Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId());
+    if (earlier.isPresent()) {
+      return result(earlier.get(), null).asDuplicate();
+    }
+    Optional<Invoice> target = findInvoice(r);
+    if (target.isEmpty()) {
+      return keepUnmatched(r, "No invoice has " + describe(r) + ": kept for manual matching");
+    }
+    Invoice invoice = invoices.lock(target.get().invoiceNumber());
+    if (!invoice.currency().equals(r.currency())) {
+      return keepUnmatched(r, "The payment is in " + r.currency() + ", invoice " + invoice.invoiceNumber() + " in "
+          + invoice.currency() + ": kept for manual matching");
+    }
+    BigDecimal paid = invoice.paidAmount().add(r.amount());
+    BigDecimal due = invoice.totalAmount().add(invoice.feesAmount());
+    BigDecimal creditBalance = paid.subtract(due).max(BigDecimal.ZERO);
+    BigDecimal overpaid = creditBalance.subtract(invoice.creditBalance()).max(BigDecimal.ZERO);
+    Invoice updated = invoices.applyPayment(invoice, paid, creditBalance, InvoiceEvent.of(
+        InvoiceEventType.PAYMENT_RECEIVED, "Payment of " + amount(r.amount(), invoice) + " paid " + r.paidAt()
+            + " (bank transaction " + r.bankTransactionId() + "); open amount now "
+            + amount(due.subtract(paid).max(BigDecimal.ZERO), invoice)));
+    if (overpaid.signum() > 0) {
+      invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OVERPAYMENT, "Overpaid by "
+          + amount(overpaid, invoice) + ", recorded as a credit balance of " + amount(creditBalance, invoice)));
+    }
+    long id = payments.insert(new Payment(0, r.bankTransactionId(), invoice.id(), r.paymentReference(),
+        r.invoiceNumber(), r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.MATCHED, overpaid,
+        clock.now()));
+    processes.correlate(InvoiceToCash.Messages.PAYMENT_RECEIVED, invoice.invoiceNumber(),
+        Map.of(InvoiceToCash.PAYMENT_ID.name(), id));
+    return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
+  }
+
+  public Payment get(long paymentId) {
+    return payments.find(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
+  }
+
+  private PaymentResult keepUnmatched(PaymentRequest r, String message) {
+    long id = payments.insert(new Payment(0, r.bankTransactionId(), null, r.paymentReference(), r.invoiceNumber(),
+        r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.UNMATCHED, BigDecimal.ZERO.setScale(2),
+        clock.now()));
+    return result(payments.find(id).orElseThrow(), message);
+  }
+
+  private Optional<Invoice> findInvoice(PaymentRequest r) {
+    Optional<Invoice> invoice = Optional.empty();
+    if (r.paymentReference() != null) {
+      invoice = invoices.findByReference(r.paymentReference().replace(" ", ""));
+    }
+    if (invoice.isEmpty() && r.invoiceNumber() != null) {
+      invoice = invoices.find(r.invoiceNumber());
+    }
+    return invoice;
+  }
+
+  private PaymentResult result(Payment p, String message) {
+    Invoice invoice = p.invoiceId() == null ? null : invoices.byId(p.invoiceId());
+    return new PaymentResult(p.id(), p.bankTransactionId(), p.status(),
+        invoice == null ? null : invoice.invoiceNumber(), p.amount(), p.currency(), p.paidAt(), p.overpaidAmount(),
+        invoice == null ? null : invoice.openAmount(), invoice == null ? null : invoice.status().name(),
+        message != null ? message : p.status() == Payment.PaymentStatus.MATCHED
+            ? "Booked on invoice " + invoice.invoiceNumber() : "Kept for manual matching",
+        false);
+  }
+
+  private static void validate(PaymentRequest r) {
+    Violations v = new Violations();
+    if (r.paymentReference() == null && r.invoiceNumber() == null) {
+      v.add("paymentReference", "either paymentReference or invoiceNumber is required");
+    }
+    v.optionalText("paymentReference", r.paymentReference(), 40);
+    v.optionalText("invoiceNumber", r.invoiceNumber(), 40);
+    if (v.amount("amount", r.amount()) && r.amount().signum() <= 0) {
+      v.add("amount", "must be greater than zero");
+    }
+    v.required("currency", r.currency());
+    v.required("paidAt", r.paidAt());
+    v.text("bankTransactionId", r.bankTransactionId(), 100);
+    v.throwIfAny();
+  }
+
+  private static String describe(PaymentRequest r) {
+    return r.paymentReference() != null ? "payment reference " + r.paymentReference()
+        + (r.invoiceNumber() != null ? " or invoice number " + r.invoiceNumber() : "")
+        : "invoice number " + r.invoiceNumber();
+  }
+
+  private static String amount(BigDecimal amount, Invoice invoice) {
+    return Money.format(amount, "en") + " " + invoice.currency();
+  }
+}

@@ -1,0 +1,89 @@
+package io.fordra.process;
+
+import java.util.Map;
+
+/** The invoice-to-cash process (processes/invoice-to-cash.bpmn): its key, messages, element ids and variables. */
+public final class InvoiceToCash {
+
+  public static final String KEY = "invoice-to-cash";
+  public static final String RESOURCE = "processes/invoice-to-cash.bpmn";
+
+  /** Messages, correlated by business key = invoice number. */
+  public static final class Messages {
+    public static final String PAYMENT_RECEIVED = "PaymentReceived";
+    public static final String OBJECTION_RAISED = "ObjectionRaised";
+    public static final String OBJECTION_WITHDRAWN = "ObjectionWithdrawn";
+    public static final String INVOICE_CREDITED = "InvoiceCredited";
+    public static final String DISTRIBUTION_BOUNCED = "DistributionBounced";
+    public static final String COLLECTION_CASE_CLOSED = "CollectionCaseClosed";
+
+    private Messages() {}
+  }
+
+  /** Element ids that code and tests refer to. */
+  public static final class Elements {
+    public static final String PREPARE_INVOICE = "Task_PrepareInvoice";
+    public static final String SEND_INVOICE = "Call_SendInvoice";
+    public static final String WAIT_FOR_DUE_DATE = "Timer_DueDate";
+    public static final String DECIDE_NEXT_STEP = "Rule_DecideNextStep";
+    public static final String WAIT_FOR_REMINDER_RUN = "Timer_ReminderRun";
+    public static final String SEND_REMINDER = "Call_SendReminder";
+    public static final String WAIT_FOR_REMINDER_DEADLINE = "Timer_ReminderDeadline";
+    public static final String SEND_COLLECTION_NOTICE = "Call_SendCollectionNotice";
+    public static final String WAIT_FOR_COLLECTION_NOTICE_DEADLINE = "Timer_CollectionNoticeDeadline";
+    public static final String REVIEW_DUNNING = "Task_ReviewDunning";
+    public static final String WAIT_POSTPONED = "Timer_Postponed";
+    public static final String HAND_OFF = "Task_HandOffToAgency";
+    public static final String WAIT_FOR_AGENCY = "Catch_CollectionCaseClosed";
+    public static final String TELL_AGENCY_OF_PAYMENT = "Task_TellAgencyOfPayment";
+    public static final String APPLY_PAYMENT = "Task_ApplyPayment";
+    public static final String END_PAID = "End_Paid";
+    public static final String END_COLLECTION_CLOSED = "End_CollectionClosed";
+
+    private Elements() {}
+  }
+
+  /** The dunning policy (processes/dunning-policy.dmn) decides the next step. */
+  public static final String DUNNING_POLICY = "dunning-policy";
+
+  /** Next actions of the dunning policy and their outputs. */
+  public static final class Actions {
+    public static final String REMINDER = "REMINDER";
+    public static final String COLLECTION_NOTICE = "COLLECTION_NOTICE";
+    public static final String HAND_OFF = "HAND_OFF";
+    public static final String MANUAL_REVIEW = "MANUAL_REVIEW";
+
+    private Actions() {}
+  }
+
+  /** What a case handler decides in "Review dunning" (forms/review-dunning.form). */
+  public enum ReviewDecision { CONTINUE, POSTPONE, HAND_OFF }
+
+  public static final ProcessVariable<String> INVOICE_NUMBER = ProcessVariable.of("invoiceNumber", String.class);
+  public static final ProcessVariable<String> CUSTOMER_TYPE = ProcessVariable.of("customerType", String.class);
+  public static final ProcessVariable<Boolean> PRIORITY = ProcessVariable.of("priority", Boolean.class);
+  public static final ProcessVariable<String> COUNTRY = ProcessVariable.of("country", String.class);
+  public static final ProcessVariable<Integer> DUNNING_LEVEL = ProcessVariable.of("dunningLevel", Integer.class);
+  /** True once a case handler has reviewed the current step of a priority customer. */
+  public static final ProcessVariable<Boolean> REVIEWED = ProcessVariable.of("reviewed", Boolean.class);
+  /** The decision table's single result: action, fee, paymentPeriodDays, earliestDaysAfterDue. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final ProcessVariable<Map<String, Object>> DUNNING_STEP =
+      (ProcessVariable) ProcessVariable.of("dunningStep", Map.class);
+  /** The document (invoice, reminder, notice) that the next call of invoice-distribution sends. */
+  public static final ProcessVariable<Long> DOCUMENT_ID = ProcessVariable.of("documentId", Long.class);
+  /** Sent (local) with PaymentReceived: the payment that the event subprocess handles. */
+  public static final ProcessVariable<Long> PAYMENT_ID = ProcessVariable.of("paymentId", Long.class);
+  public static final ProcessVariable<Boolean> HANDED_OFF = ProcessVariable.of("handedOff", Boolean.class);
+  public static final ProcessVariable<Boolean> SETTLED = ProcessVariable.of("settled", Boolean.class);
+  public static final ProcessVariable<String> INVOICE_STATUS = ProcessVariable.of("invoiceStatus", String.class);
+  public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+  public static final ProcessVariable<Long> POSTPONE_DAYS = ProcessVariable.of("postponeDays", Long.class);
+  public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
+  /** Sent with CollectionCaseClosed: what the agency reports (PAID, UNCOLLECTIBLE, WITHDRAWN). */
+  public static final ProcessVariable<String> COLLECTION_OUTCOME = ProcessVariable.of("collectionOutcome", String.class);
+
+  public static final ProcessVariable<String> COLLECTION_NOTE = ProcessVariable.of("collectionNote", String.class);
+
+  private InvoiceToCash() {}
+}

@@ -1,0 +1,8 @@
+package io.fordra.web;
+
+/** A request that contradicts what is stored, e.g. a duplicate invoice number (409). */
+public class ConflictException extends RuntimeException {
+  public ConflictException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,8 @@
+package io.fordra.web;
+
+/** A resource that does not exist (404). */
+public class NotFoundException extends RuntimeException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,116 @@
+package io.fordra.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of /api as RFC 7807 problem+json, with every reason listed under "errors". */
+@RestControllerAdvice(basePackages = "io.fordra")
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        e.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    problem.setTitle("The request breaks " + e.violations().size() + " rule(s)");
+    problem.setProperty("errors", e.violations());
+    return problem;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    return problem;
+  }
+
+  /** A unique key that a concurrent request took between our check and our insert. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail duplicate(DuplicateKeyException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "Already exists (stored by a concurrent request)");
+    problem.setTitle("Conflict");
+    return problem;
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected error in /api", e);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "Fordra could not handle the request; nothing was stored. The error is in the server log.");
+    problem.setTitle("Internal error");
+    return problem;
+  }
+
+  /** Malformed JSON, wrong types and unknown enum values: say which field and what is allowed. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Violation violation = describe(ex.getCause());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.toString());
+    problem.setTitle("The request body is not valid JSON for this resource");
+    problem.setProperty("errors", List.of(violation));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static Violation describe(Throwable cause) {
+    if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        && invalid.getTargetType().isEnum()) {
+      return new Violation(path(invalid), "'" + invalid.getValue() + "' is not one of "
+          + Arrays.toString(invalid.getTargetType().getEnumConstants()));
+    }
+    if (cause instanceof InvalidFormatException invalid) {
+      return new Violation(path(invalid), "'" + invalid.getValue() + "' is not a valid "
+          + invalid.getTargetType().getSimpleName());
+    }
+    if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+      String type = mismatched.getTargetType() == null ? "value" : mismatched.getTargetType().getSimpleName();
+      return new Violation(path(mismatched), "has the wrong type (expected " + type + ")");
+    }
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return new Violation(path(mapping), mapping.getOriginalMessage());
+    }
+    if (cause instanceof JsonProcessingException json) {
+      return new Violation("body", "malformed JSON: " + json.getOriginalMessage());
+    }
+    return new Violation("body", "is missing or not JSON");
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+}

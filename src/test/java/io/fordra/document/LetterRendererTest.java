@@ -1,0 +1,488 @@
+package io.fordra.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.fordra.document.LetterContent.Line;
+import io.fordra.document.LetterContent.Party;
+import io.fordra.reference.PaymentReferences;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LetterRendererTest {
+
+  private static final LetterRenderer RENDERER = new LetterRenderer();
+  private static byte[] logo;
+
+  private static final LocalDate ISSUED = LocalDate.of(2025, 3, 3);
+  private static final LocalDate DUE = LocalDate.of(2025, 4, 2);
+  private static final LocalDate REMINDED = LocalDate.of(2025, 4, 15);
+  private static final LocalDate REMINDER_PAY_BY = LocalDate.of(2025, 4, 29);
+
+  static final Party SWEDISH_SELLER = new Party("Exempelbolaget AB", "556677-8899", "SE556677889901",
+      "Storgatan 1", "111 22", "Stockholm", "SE", "faktura@exempelbolaget.se", "+46 8 123 456 00", "5050-1055",
+      "SE4550000000058398257466");
+  static final Party NORWEGIAN_SELLER = new Party("Eksempelfirma AS", "923 456 783", "NO923456783MVA",
+      "Storgata 7", "0155", "Oslo", "NO", "faktura@eksempelfirma.no", "+47 22 33 44 55", null, "1503.12.34567");
+  static final Party SWEDISH_BUYER = new Party("Åkeriet i Växjö AB", "556123-4567", "SE556123456701",
+      "Östra Järnvägsgatan 12", "352 30", "Växjö", "SE", "ekonomi@akeriet.se", null, null, null);
+  static final Party NORWEGIAN_BUYER = new Party("Ærlig Rørlegger AS", "987 654 321", null,
+      "Sørkedalsveien 3", "1337", "Sandvika", "NO", "post@rorlegger.no", "+47 900 00 000", null, null);
+
+  // 8 h x 1 250,00 = 10 000,00 and 1 x 1 876,40: net 11 876,40, VAT 25 % 2 969,10, total 14 845,50.
+  static final List<Line> LINES = List.of(
+      new Line("Konsulttimmar, mars", new BigDecimal("8.000"), new BigDecimal("1250.00"), new BigDecimal("25.00"),
+          new BigDecimal("10000.00"), "K-100", "PO-7781"),
+      new Line("Årslicens Fordra Basic", new BigDecimal("1.000"), new BigDecimal("1876.40"), new BigDecimal("25.00"),
+          new BigDecimal("1876.40"), null, null));
+  static final BigDecimal NET = new BigDecimal("11876.40");
+  static final BigDecimal VAT = new BigDecimal("2969.10");
+  static final BigDecimal TOTAL = new BigDecimal("14845.50");
+
+  @BeforeAll
+  static void loadShippedLogo() throws IOException {
+    try (InputStream in = LetterRendererTest.class.getResourceAsStream("/documents/fordra-logo.png")) {
+      assertThat(in).as("shipped logo").isNotNull();
+      logo = in.readAllBytes();
+    }
+  }
+
+  /** An invoice as issued: nothing paid, no fees, pay by the due date. */
+  static LetterContent invoice(String language, Party seller, Party buyer) {
+    return new LetterContent(DocumentKind.INVOICE, language, seller, buyer, "100042", ISSUED, DUE, ISSUED,
+        currency(seller), LINES, NET, VAT, TOTAL, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, TOTAL, DUE,
+        reference(seller), 0, null);
+  }
+
+  /** A later letter: 2 000,00 paid, a 60,00 fee for this letter, 12 905,50 left to pay. */
+  static LetterContent followUp(DocumentKind kind, String language, Party seller, Party buyer) {
+    BigDecimal fee = new BigDecimal("60.00");
+    return new LetterContent(kind, language, seller, buyer, "100042", ISSUED, DUE, REMINDED, currency(seller), LINES,
+        NET, VAT, TOTAL, new BigDecimal("2000.00"), fee, fee, new BigDecimal("12905.50"), REMINDER_PAY_BY,
+        reference(seller), kind == DocumentKind.REMINDER ? 2 : 0, null);
+  }
+
+  private static String currency(Party seller) {
+    return seller.country().equals("NO") ? "NOK" : "SEK";
+  }
+
+  private static String reference(Party seller) {
+    return seller.country().equals("NO") ? PaymentReferences.norwegianKid("100042")
+        : PaymentReferences.swedishOcr("100042");
+  }
+
+  private static LetterContent withLines(LetterContent c, List<Line> lines) {
+    return new LetterContent(c.kind(), c.language(), c.seller(), c.buyer(), c.invoiceNumber(), c.issueDate(),
+        c.dueDate(), c.documentDate(), c.currency(), lines, c.netAmount(), c.vatAmount(), c.totalAmount(),
+        c.paidAmount(), c.feesAmount(), c.feeThisLetter(), c.openAmount(), c.payBy(), c.paymentReference(),
+        c.reminderNumber(), c.note());
+  }
+
+  private static LetterContent withDocumentDateAndNote(LetterContent c, LocalDate documentDate, String note) {
+    return new LetterContent(c.kind(), c.language(), c.seller(), c.buyer(), c.invoiceNumber(), c.issueDate(),
+        c.dueDate(), documentDate, c.currency(), c.lines(), c.netAmount(), c.vatAmount(), c.totalAmount(),
+        c.paidAmount(), c.feesAmount(), c.feeThisLetter(), c.openAmount(), c.payBy(), c.paymentReference(),
+        c.reminderNumber(), note);
+  }
+
+  /**
+   * Asserts that {@code text} contains each expected string; " | " inside one marks a table cell boundary, where the
+   * text extractor may or may not put a space (it guesses word gaps from glyph positions).
+   */
+  static void assertContains(String text, String... expected) {
+    for (String cells : expected) {
+      String regex = Stream.of(cells.split(" \\| ")).map(Pattern::quote).collect(Collectors.joining("\\s*"));
+      assertThat(text).as("extracted text").containsPattern(Pattern.compile(regex));
+    }
+  }
+
+  /** All text of all pages, runs of white space (line breaks in wrapped paragraphs) collapsed to one space. */
+  static String text(byte[] pdf) {
+    return String.join(" ", pageTexts(pdf));
+  }
+
+  static List<String> pageTexts(byte[] pdf) {
+    try {
+      PdfReader reader = new PdfReader(pdf);
+      try {
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        List<String> pages = new ArrayList<>();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+          pages.add(extractor.getTextFromPage(page).replaceAll("\\s+", " "));
+        }
+        return pages;
+      } finally {
+        reader.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int imagesOnFirstPage(byte[] pdf) throws IOException {
+    PdfReader reader = new PdfReader(pdf);
+    try {
+      PdfDictionary resources = reader.getPageN(1).getAsDict(PdfName.RESOURCES);
+      PdfDictionary xObjects = resources.getAsDict(PdfName.XOBJECT);
+      if (xObjects == null) {
+        return 0;
+      }
+      int images = 0;
+      for (PdfName name : xObjects.getKeys()) {
+        PdfDictionary xObject = (PdfDictionary) PdfReader.getPdfObject(xObjects.get(name));
+        if (PdfName.IMAGE.equals(xObject.getAsName(PdfName.SUBTYPE))) {
+          images++;
+        }
+      }
+      return images;
+    } finally {
+      reader.close();
+    }
+  }
+
+  @Nested
+  class Invoice {
+
+    @Test
+    void swedish() {
+      String text = text(RENDERER.render(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertContains(text, "Faktura", "Fakturanummer | 100042", "Fakturadatum | 2025-03-03",
+          "Förfallodatum | 2025-04-02", "Ert org.nr | 556123-4567", "Ert momsreg.nr | SE556123456701");
+      assertContains(text, "Åkeriet i Växjö AB Östra Järnvägsgatan 12 352 30 Växjö");
+      assertThat(text).doesNotContain("SVERIGE");
+      assertContains(text, "Beskrivning | Er referens | Antal | À-pris | Moms % | Belopp",
+          "Konsulttimmar, mars Art.nr K-100 | PO-7781 | 8 | 1 250,00 | 25 | 10 000,00",
+          "Årslicens Fordra Basic | 1 | 1 876,40 | 25 | 1 876,40");
+      assertContains(text, "Summa exkl. moms | 11 876,40", "Moms | 2 969,10", "Totalt | 14 845,50 SEK");
+      assertContains(text, "Att betala 14 845,50 SEK | Betala senast 2025-04-02 | OCR "
+          + PaymentReferences.swedishOcr("100042") + " | Bankgiro 5050-1055 | Bankkonto SE4550000000058398257466");
+      // The seller's details in the footer.
+      assertContains(text, "Exempelbolaget AB Storgatan 1 111 22 Stockholm Sverige",
+          "Telefon +46 8 123 456 00 E-post faktura@exempelbolaget.se",
+          "Org.nr 556677-8899 Momsreg.nr SE556677889901", "Sida 1 av | 1");
+    }
+
+    @Test
+    void norwegian() {
+      String text = text(RENDERER.render(invoice("nb", NORWEGIAN_SELLER, NORWEGIAN_BUYER), logo));
+
+      assertContains(text, "Faktura", "Fakturanummer | 100042", "Fakturadato | 2025-03-03",
+          "Forfallsdato | 2025-04-02", "Deres org.nr. | 987 654 321");
+      assertContains(text, "Ærlig Rørlegger AS Sørkedalsveien 3 1337 Sandvika");
+      assertContains(text, "Beskrivelse | Deres referanse | Antall | Enhetspris | MVA % | Beløp",
+          "8 | 1 250,00 | 25 | 10 000,00", "Sum eks. MVA | 11 876,40", "MVA | 2 969,10",
+          "Totalt | 14 845,50 NOK");
+      assertContains(text, "Å betale 14 845,50 NOK | Betales innen 2025-04-02 | KID "
+          + PaymentReferences.norwegianKid("100042") + " | Kontonummer 1503.12.34567");
+      assertThat(text).doesNotContain("OCR", "Bankgiro");
+      assertContains(text, "Org.nr. 923 456 783 MVA-nr. NO923456783MVA", "Oslo Norge", "Side 1 av | 1");
+    }
+
+    @Test
+    void englishFromSwedishSellerToNorwegianBuyer() {
+      String text = text(RENDERER.render(invoice("en", SWEDISH_SELLER, NORWEGIAN_BUYER), logo));
+
+      assertContains(text, "Invoice", "Invoice number | 100042", "Invoice date | 2025-03-03",
+          "Due date | 2025-04-02", "Your org. no. | 987 654 321");
+      assertContains(text, "Description | Your reference | Qty | Unit price | VAT % | Amount",
+          "8 | 1,250.00 | 25 | 10,000.00", "Net amount | 11,876.40", "VAT | 2,969.10", "Total | 14,845.50 SEK",
+          "Amount due 14,845.50 SEK | Pay by 2025-04-02 | OCR", "Bank account SE4550000000058398257466");
+      // Mail abroad ends with the destination country in capitals.
+      assertContains(text, "1337 Sandvika NORWAY");
+      assertContains(text, "Org. no. 556677-8899 VAT no. SE556677889901", "Stockholm Sweden", "Page 1 of | 1");
+    }
+
+    @Test
+    void quantitiesAndPricesKeepTheirDecimalsAndRoundHalfUp() {
+      List<Line> lines = List.of(new Line("Kabel", new BigDecimal("2.500"), new BigDecimal("12.345"),
+          new BigDecimal("12.00"), new BigDecimal("30.865"), null, null));
+      String text = text(RENDERER.render(withLines(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), lines), null));
+
+      assertContains(text, "Kabel | 2,5 | 12,35 | 12 | 30,87");
+    }
+
+    @Test
+    void noteIsPrinted() {
+      LetterContent content = withDocumentDateAndNote(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), ISSUED,
+          "Omvänd betalningsskyldighet gäller.");
+
+      assertContains(text(RENDERER.render(content, logo)), "Omvänd betalningsskyldighet gäller.");
+    }
+
+    @Test
+    void manyLinesContinueOnANextPageWithTableHeaderAndPageCount() {
+      List<Line> lines = new ArrayList<>();
+      for (int i = 1; i <= 60; i++) {
+        lines.add(new Line("Rad " + i, BigDecimal.ONE, new BigDecimal("100.00"), new BigDecimal("25"),
+            new BigDecimal("100.00"), null, null));
+      }
+      List<String> pages = pageTexts(RENDERER.render(withLines(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), lines),
+          logo));
+
+      assertThat(pages).hasSizeGreaterThan(1);
+      int count = pages.size();
+      for (int page = 1; page <= count; page++) {
+        assertContains(pages.get(page - 1), "Sida " + page + " av | " + count, "Org.nr 556677-8899");
+      }
+      assertContains(pages.get(1), "Faktura 100042", "Beskrivning | Er referens");
+      assertContains(pages.get(count - 1), "Rad 60", "Att betala 14 845,50 SEK");
+    }
+  }
+
+  @Nested
+  class Reminder {
+
+    @Test
+    void swedish() {
+      String text = text(RENDERER.render(followUp(DocumentKind.REMINDER, "sv", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertContains(text, "Påminnelse", "Datum | 2025-04-15", "Påminnelse nr | 2", "Fakturanummer | 100042",
+          "Förfallodatum | 2025-04-02");
+      assertContains(text, "Vi har ännu inte fått betalt för fakturan nedan. Vänligen betala beloppet senast"
+          + " 2025-04-29.");
+      assertContains(text, "Fakturabelopp | 14 845,50", "Inbetalt | -2 000,00", "Avgifter | 60,00",
+          "varav påminnelseavgift | (60,00)", "Att betala | 12 905,50 SEK");
+      assertContains(text, "Betala senast 2025-04-29", "OCR " + PaymentReferences.swedishOcr("100042"));
+      // A reminder refers to the invoice; it does not repeat its lines.
+      assertThat(text).doesNotContain("Konsulttimmar", "Beskrivning");
+    }
+
+    @Test
+    void norwegian() {
+      String text = text(RENDERER.render(followUp(DocumentKind.REMINDER, "nb", NORWEGIAN_SELLER, NORWEGIAN_BUYER),
+          logo));
+
+      assertContains(text, "Purring", "Purring nr. | 2", "Forfallsdato | 2025-04-02", "Fakturabeløp | 14 845,50",
+          "Innbetalt | -2 000,00", "Gebyrer | 60,00", "herav purregebyr | (60,00)", "Å betale | 12 905,50 NOK",
+          "Betales innen 2025-04-29", "KID " + PaymentReferences.norwegianKid("100042"));
+    }
+
+    @Test
+    void english() {
+      String text = text(RENDERER.render(followUp(DocumentKind.REMINDER, "en", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertContains(text, "Payment reminder", "Reminder no. | 2", "Invoice amount | 14,845.50",
+          "Paid | -2,000.00", "Fees | 60.00", "of which reminder fee | (60.00)", "Amount due | 12,905.50 SEK",
+          "Pay by 2025-04-29");
+    }
+
+    @Test
+    void withoutFeeThereIsNoFeeLine() {
+      LetterContent content = new LetterContent(DocumentKind.REMINDER, "sv", SWEDISH_SELLER, SWEDISH_BUYER, "100042",
+          ISSUED, DUE, REMINDED, "SEK", LINES, NET, VAT, TOTAL, null, null, null, TOTAL, REMINDER_PAY_BY,
+          PaymentReferences.swedishOcr("100042"), 1, null);
+
+      String text = text(RENDERER.render(content, logo));
+
+      assertContains(text, "Inbetalt | 0,00", "Avgifter | 0,00", "Att betala | 14 845,50 SEK");
+      assertThat(text).doesNotContain("varav", "-0,00");
+    }
+  }
+
+  @Nested
+  class CollectionNotice {
+
+    @Test
+    void swedishInkassokravSaysTheClaimGoesToCollectionIfNotPaidByThePayByDate() {
+      String text = text(RENDERER.render(
+          followUp(DocumentKind.COLLECTION_NOTICE, "sv", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertContains(text, "Inkassokrav", "Datum | 2025-04-15");
+      assertContains(text,
+          "Om beloppet inte är betalt senast 2025-04-29 kommer fordran att överlämnas till inkasso.");
+      assertContains(text, "varav inkassoavgift | (60,00)", "Att betala | 12 905,50 SEK",
+          "Betala senast 2025-04-29");
+    }
+
+    @Test
+    void norwegianInkassovarselSaysTheClaimGoesToCollectionIfNotPaidWithin14Days() {
+      String text = text(RENDERER.render(
+          followUp(DocumentKind.COLLECTION_NOTICE, "nb", NORWEGIAN_SELLER, NORWEGIAN_BUYER), logo));
+
+      assertContains(text, "Inkassovarsel", "Dato | 2025-04-15");
+      // inkassoloven § 9: payment within 14 days of the notice, and that collection may cost the debtor more.
+      assertContains(text, "Dersom beløpet ikke er betalt innen 14 dager etter at dette varselet ble sendt,"
+          + " det vil si senest 2025-04-29, vil kravet bli sendt til inkasso.",
+          "Inndrivingen kan medføre ytterligere kostnader for deg.");
+      assertContains(text, "Å betale | 12 905,50 NOK", "KID " + PaymentReferences.norwegianKid("100042"));
+    }
+
+    @Test
+    void theLegalWordingFollowsTheSellersCountryInEveryLanguage() {
+      String fromNorway = text(RENDERER.render(
+          followUp(DocumentKind.COLLECTION_NOTICE, "en", NORWEGIAN_SELLER, SWEDISH_BUYER), logo));
+      String fromSweden = text(RENDERER.render(
+          followUp(DocumentKind.COLLECTION_NOTICE, "en", SWEDISH_SELLER, NORWEGIAN_BUYER), logo));
+
+      assertContains(fromNorway, "Collection notice",
+          "not paid within 14 days of this notice being sent, that is by 2025-04-29 at the latest");
+      assertContains(fromSweden, "Collection notice",
+          "If the amount due is not paid by 2025-04-29, the claim will be handed over to debt collection.");
+      assertThat(fromSweden).doesNotContain("14 days");
+    }
+  }
+
+  @Nested
+  class AgencyCase {
+
+    @Test
+    void swedishShowsDebtorLinesAndOutstandingAmount() {
+      String text = text(RENDERER.render(
+          followUp(DocumentKind.AGENCY_CASE, "sv", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertContains(text, "Överlämning till inkasso", "Gäldenär Åkeriet i Växjö AB",
+          "Gäldenärens org.nr | 556123-4567", "Gäldenärens e-post | ekonomi@akeriet.se",
+          "OCR | " + PaymentReferences.swedishOcr("100042"));
+      assertContains(text, "Beskrivning | Kundens referens | Antal", "Konsulttimmar, mars Art.nr K-100 | PO-7781",
+          "Summa exkl. moms | 11 876,40", "Moms | 2 969,10", "Totalt | 14 845,50", "Inbetalt | -2 000,00",
+          "Avgifter | 60,00", "Utestående belopp | 12 905,50 SEK");
+    }
+
+    @Test
+    void norwegian() {
+      String text = text(RENDERER.render(
+          followUp(DocumentKind.AGENCY_CASE, "nb", NORWEGIAN_SELLER, NORWEGIAN_BUYER), logo));
+
+      assertContains(text, "Oversendelse til inkasso", "Skyldner Ærlig Rørlegger AS",
+          "Skyldners telefon | +47 900 00 000", "Utestående beløp | 12 905,50 NOK");
+    }
+  }
+
+  static Stream<Arguments> everyKindInEveryLanguage() {
+    return Stream.of(
+        Arguments.of(DocumentKind.INVOICE, "sv", "Faktura"),
+        Arguments.of(DocumentKind.REMINDER, "sv", "Påminnelse"),
+        Arguments.of(DocumentKind.COLLECTION_NOTICE, "sv", "Inkassokrav"),
+        Arguments.of(DocumentKind.AGENCY_CASE, "sv", "Överlämning till inkasso"),
+        Arguments.of(DocumentKind.INVOICE, "nb", "Faktura"),
+        Arguments.of(DocumentKind.REMINDER, "nb", "Purring"),
+        Arguments.of(DocumentKind.COLLECTION_NOTICE, "nb", "Inkassovarsel"),
+        Arguments.of(DocumentKind.AGENCY_CASE, "nb", "Oversendelse til inkasso"),
+        Arguments.of(DocumentKind.INVOICE, "en", "Invoice"),
+        Arguments.of(DocumentKind.REMINDER, "en", "Payment reminder"),
+        Arguments.of(DocumentKind.COLLECTION_NOTICE, "en", "Collection notice"),
+        Arguments.of(DocumentKind.AGENCY_CASE, "en", "Collection case"));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyKindInEveryLanguage")
+  void everyKindRendersInEveryLanguageWithTitleNumberAndReference(DocumentKind kind, String language, String title) {
+    for (Party seller : List.of(SWEDISH_SELLER, NORWEGIAN_SELLER)) {
+      LetterContent content = kind == DocumentKind.INVOICE ? invoice(language, seller, SWEDISH_BUYER)
+          : followUp(kind, language, seller, SWEDISH_BUYER);
+      String referenceLabel = seller == SWEDISH_SELLER ? "OCR " : "KID ";
+
+      String text = text(RENDERER.render(content, logo));
+
+      assertContains(text, title, "100042", referenceLabel + content.paymentReference());
+    }
+  }
+
+  @Nested
+  class Logo {
+
+    @Test
+    void isPlacedWhenGiven() throws IOException {
+      byte[] pdf = RENDERER.render(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), logo);
+
+      assertThat(imagesOnFirstPage(pdf)).isPositive();
+    }
+
+    @Test
+    void missingLogoPrintsTheSellersNameInstead() throws IOException {
+      byte[] pdf = RENDERER.render(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), null);
+
+      assertThat(imagesOnFirstPage(pdf)).isZero();
+      // Once in the header in place of the logo, once in the footer.
+      assertThat(text(pdf).split("Exempelbolaget AB", -1)).hasSize(3);
+    }
+
+    @Test
+    void unreadableLogoPrintsTheSellersNameInstead() throws IOException {
+      byte[] notAnImage = "this is not a PNG".getBytes(StandardCharsets.US_ASCII);
+      byte[] truncatedPng = java.util.Arrays.copyOf(logo, 60);
+
+      for (byte[] broken : List.of(notAnImage, truncatedPng, new byte[0])) {
+        byte[] pdf = RENDERER.render(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), broken);
+
+        assertThat(imagesOnFirstPage(pdf)).isZero();
+        assertThat(text(pdf)).contains("Exempelbolaget AB", "Faktura");
+      }
+    }
+  }
+
+  @Nested
+  class Reproducibility {
+
+    @Test
+    void sameContentGivesIdenticalBytes() {
+      for (DocumentKind kind : DocumentKind.values()) {
+        LetterContent content = followUp(kind, "nb", NORWEGIAN_SELLER, NORWEGIAN_BUYER);
+
+        assertThat(new LetterRenderer().render(content, logo)).isEqualTo(RENDERER.render(content, logo));
+      }
+    }
+
+    @Test
+    void datesInTheFileComeFromTheDocumentDateAndTheIdFromTheContent() throws IOException {
+      byte[] first = RENDERER.render(followUp(DocumentKind.REMINDER, "sv", SWEDISH_SELLER, SWEDISH_BUYER), logo);
+      byte[] later = RENDERER.render(withDocumentDateAndNote(
+          followUp(DocumentKind.REMINDER, "sv", SWEDISH_SELLER, SWEDISH_BUYER), REMINDED.plusDays(1), null), logo);
+
+      PdfReader reader = new PdfReader(first);
+      PdfReader laterReader = new PdfReader(later);
+      try {
+        assertThat(reader.getInfo()).containsEntry("CreationDate", "D:20250415000000Z")
+            .containsEntry("ModDate", "D:20250415000000Z");
+        assertThat(laterReader.getInfo()).containsEntry("CreationDate", "D:20250416000000Z");
+        assertThat(laterReader.getTrailer().get(PdfName.ID)).isNotEqualTo(reader.getTrailer().get(PdfName.ID));
+      } finally {
+        reader.close();
+        laterReader.close();
+      }
+    }
+  }
+
+  @Test
+  void englishStaysEnglishWhateverTheServersDefaultLocale() {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("sv-SE"));
+
+      String text = text(RENDERER.render(invoice("en", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertContains(text, "Invoice", "Due date", "14,845.50");
+      assertThat(text).doesNotContain("Förfallodatum", "Faktura");
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void rejectsUnsupportedLanguage() {
+    assertThatThrownBy(() -> RENDERER.render(invoice("de", SWEDISH_SELLER, SWEDISH_BUYER), logo))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"de\"");
+  }
+}
