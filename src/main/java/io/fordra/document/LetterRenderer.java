@@ -28,11 +28,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,9 +43,9 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,13 +56,13 @@ import org.springframework.stereotype.Component;
  * derived from the content, not from the clock), so a retried job stores and sends an identical document.
  *
  * <p>Text is set in the PDF base font Helvetica with WinAnsi (Cp1252) encoding: it covers å ä ö æ ø and the other
- * Western European letters and needs no embedded font, whose subset prefix OpenPDF would pick at random. Characters
- * outside Cp1252 (e.g. Polish ł) cannot be printed.
+ * Western European letters and needs no embedded font, whose subset prefix OpenPDF would pick at random. Letters
+ * outside Cp1252 print as their base letter (Polish ł as l), see {@link #printable}.
  */
 @Component
 public class LetterRenderer {
 
-  static final Set<String> LANGUAGES = Set.of("sv", "nb", "en");
+  private static final List<String> LANGUAGES = List.of("sv", "nb", "en");
 
   private static final float MM = 72f / 25.4f;
   private static final Rectangle PAGE = PageSize.A4;
@@ -80,6 +83,8 @@ public class LetterRenderer {
   private static final float HEADER_TOP = 14 * MM;
   private static final float LOGO_MAX_WIDTH = 62 * MM;
   private static final float LOGO_MAX_HEIGHT = 18 * MM;
+  private static final float SELLER_NAME_MAX_SIZE = 20;
+  private static final float SELLER_NAME_MIN_SIZE = 10;
   private static final float INFO_LEFT = 113 * MM;
   private static final float INFO_TOP = 35 * MM;
 
@@ -91,6 +96,10 @@ public class LetterRenderer {
   private static final float PAYMENT_PADDING = 7;
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+  private static final Charset CP1252 = Charset.forName("windows-1252");
+  /** Letters with a stroke have no Unicode decomposition to strip down to the base letter. */
+  private static final Map<Integer, String> LETTERS_WITHOUT_DECOMPOSITION = Map.of(
+      (int) 'ł', "l", (int) 'Ł', "L", (int) 'đ', "d", (int) 'Đ', "D", (int) 'ı', "i", (int) 'ħ', "h", (int) 'Ħ', "H");
   private static final String BUNDLE = "documents/letters";
   private static final ResourceBundle.Control UTF8_WITHOUT_DEFAULT_LOCALE = new Utf8Control();
 
@@ -123,7 +132,7 @@ public class LetterRenderer {
     }
     try {
       return new Letter(content, logoPng).render();
-    } catch (DocumentException e) {
+    } catch (DocumentException e) { // unchecked in OpenPDF; say which letter failed
       throw new IllegalStateException("Cannot render " + content.kind() + " for invoice " + content.invoiceNumber(), e);
     }
   }
@@ -137,9 +146,9 @@ public class LetterRenderer {
     private final LetterContent.Party buyer;
     private final Locale locale;
     private final ResourceBundle texts;
-    private final DecimalFormat money;
-    private final DecimalFormat quantity;
-    private final DecimalFormat percent;
+    private final DecimalFormat moneyFormat;
+    private final DecimalFormat quantityFormat;
+    private final DecimalFormat percentFormat;
 
     private final Font small = font(regular, 7.5f, MUTED);
     private final Font footerLabel = font(regular, 6.5f, MUTED);
@@ -155,7 +164,6 @@ public class LetterRenderer {
     private final Font addressBold = font(bold, 10.5f, TEXT);
     private final Font paymentValue = font(bold, 11f, TEXT);
     private final Font title = font(bold, 20f, ACCENT);
-    private final Font sellerNameAsLogo = font(bold, 20f, ACCENT);
 
     Letter(LetterContent content, byte[] logo) {
       this.content = content;
@@ -172,9 +180,9 @@ public class LetterRenderer {
       symbols.setGroupingSeparator(nordic ? ' ' : ',');
       symbols.setDecimalSeparator(nordic ? ',' : '.');
       symbols.setMinusSign('-');
-      this.money = decimalFormat("#,##0.00", symbols);
-      this.quantity = decimalFormat("#,##0.###", symbols);
-      this.percent = decimalFormat("#,##0.##", symbols);
+      this.moneyFormat = decimalFormat("#,##0.00", symbols);
+      this.quantityFormat = decimalFormat("#,##0.###", symbols);
+      this.percentFormat = decimalFormat("#,##0.##", symbols);
     }
 
     byte[] render() {
@@ -269,11 +277,28 @@ public class LetterRenderer {
         canvas.addImage(image);
         return;
       }
+      // The name takes the logo's place, in the largest size that fits the space left of the info box.
+      float bottom = top - LOGO_MAX_HEIGHT - 6 * MM;
+      for (float size = SELLER_NAME_MAX_SIZE; ; size -= 1) {
+        Font nameFont = font(bold, size, ACCENT);
+        if (size <= SELLER_NAME_MIN_SIZE || fits(seller.name(), nameFont, bottom, top)) {
+          sellerName(canvas, seller.name(), nameFont, bottom, top).go();
+          return;
+        }
+      }
+    }
+
+    private boolean fits(String text, Font nameFont, float bottom, float top) {
+      ColumnText trial = sellerName(null, text, nameFont, bottom, top);
+      return !ColumnText.hasMoreText(trial.go(true));
+    }
+
+    private ColumnText sellerName(PdfContentByte canvas, String text, Font nameFont, float bottom, float top) {
       ColumnText name = new ColumnText(canvas);
-      name.setSimpleColumn(MARGIN_LEFT, top - 2 * LOGO_MAX_HEIGHT, INFO_LEFT - 5 * MM, top);
-      name.addText(new Phrase(seller.name(), sellerNameAsLogo));
-      name.setLeading(0, 1.1f);
-      name.go();
+      name.setSimpleColumn(MARGIN_LEFT, bottom, INFO_LEFT - 5 * MM, top);
+      name.setLeading(0, 1.15f);
+      name.addText(phrase(text, nameFont));
+      return name;
     }
 
     /** A missing or broken logo must not stop an invoice from going out: the seller's name stands in for it. */
@@ -289,7 +314,7 @@ public class LetterRenderer {
     }
 
     private void drawTitle(PdfContentByte canvas) {
-      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(text("title." + content.kind()), title),
+      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, phrase(text("title." + content.kind()), title),
           PAGE.getWidth() - MARGIN_RIGHT, PAGE.getHeight() - HEADER_TOP - 17, 0);
     }
 
@@ -320,8 +345,8 @@ public class LetterRenderer {
       table.setTotalWidth(PAGE.getWidth() - MARGIN_RIGHT - INFO_LEFT);
       table.setLockedWidth(true);
       for (Field field : fields) {
-        table.addCell(plainCell(new Phrase(field.label(), label), Element.ALIGN_LEFT));
-        table.addCell(plainCell(new Phrase(field.value(), cell), Element.ALIGN_LEFT));
+        table.addCell(plainCell(phrase(field.label(), label), Element.ALIGN_LEFT));
+        table.addCell(plainCell(phrase(field.value(), cell), Element.ALIGN_LEFT));
       }
       return table;
     }
@@ -331,19 +356,20 @@ public class LetterRenderer {
       float top = PAGE.getHeight() - ADDRESS_TOP;
       if (content.kind() == DocumentKind.AGENCY_CASE) {
         // The case goes to the agency; the address block names the debtor and says so.
-        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(text("label.debtor"), label),
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(text("label.debtor"), label),
             ADDRESS_LEFT, top + 4, 0);
       }
       ColumnText column = new ColumnText(canvas);
       column.setSimpleColumn(ADDRESS_LEFT, top - ADDRESS_HEIGHT, ADDRESS_LEFT + ADDRESS_WIDTH, top);
       column.setLeading(0, 1.25f);
       Paragraph lines = new Paragraph();
-      lines.add(new Phrase(buyer.name(), addressBold));
+      lines.add(phrase(buyer.name(), addressBold));
       addAddressLine(lines, buyer.street());
       addAddressLine(lines, joined(" ", buyer.postalCode(), buyer.city()));
       // Domestic mail carries no country line; abroad, the country goes last in capitals (UPU convention).
-      if (buyer.country() != null && !buyer.country().equalsIgnoreCase(seller.country())) {
-        addAddressLine(lines, countryName(buyer.country()).toUpperCase(locale));
+      String country = countryName(buyer.country());
+      if (country != null && !buyer.country().equalsIgnoreCase(seller.country())) {
+        addAddressLine(lines, country.toUpperCase(locale));
       }
       column.addElement(lines);
       column.go();
@@ -351,7 +377,7 @@ public class LetterRenderer {
 
     private void addAddressLine(Paragraph lines, String line) {
       if (line != null && !line.isBlank()) {
-        lines.add(new Phrase("\n" + line, address));
+        lines.add(phrase("\n" + line, address));
       }
     }
 
@@ -365,22 +391,22 @@ public class LetterRenderer {
       String[] headers = {"table.description", "table.orderReference", "table.quantity", "table.unitPrice",
           "table.vatRate", "table.netAmount"};
       for (int i = 0; i < headers.length; i++) {
-        PdfPCell header = ruledCell(new Phrase(textForKind(headers[i]), tableHeader), i < 2 ? Element.ALIGN_LEFT
+        PdfPCell header = ruledCell(phrase(textForKind(headers[i]), tableHeader), i < 2 ? Element.ALIGN_LEFT
             : Element.ALIGN_RIGHT, ACCENT, 0.8f);
         header.setPaddingBottom(5);
         table.addCell(header);
       }
       for (LetterContent.Line line : content.lines()) {
-        Phrase description = new Phrase(line.description(), cell);
+        Phrase description = phrase(line.description(), cell);
         if (line.articleNumber() != null && !line.articleNumber().isBlank()) {
-          description.add(new Phrase("\n" + text("table.articleNumber") + " " + line.articleNumber(), small));
+          description.add(phrase("\n" + text("table.articleNumber") + " " + line.articleNumber(), small));
         }
         table.addCell(lineCell(description, Element.ALIGN_LEFT));
-        table.addCell(lineCell(new Phrase(nullToEmpty(line.orderReference()), cell), Element.ALIGN_LEFT));
-        table.addCell(lineCell(new Phrase(quantity(line.quantity()), cell), Element.ALIGN_RIGHT));
-        table.addCell(lineCell(new Phrase(money(line.unitPrice()), cell), Element.ALIGN_RIGHT));
-        table.addCell(lineCell(new Phrase(percent(line.vatRate()), cell), Element.ALIGN_RIGHT));
-        table.addCell(lineCell(new Phrase(money(line.netAmount()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(phrase(nullToEmpty(line.orderReference()), cell), Element.ALIGN_LEFT));
+        table.addCell(lineCell(phrase(quantity(line.quantity()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(phrase(money(line.unitPrice()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(phrase(percent(line.vatRate()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(phrase(money(line.netAmount()), cell), Element.ALIGN_RIGHT));
       }
       return table;
     }
@@ -388,15 +414,15 @@ public class LetterRenderer {
     /** Net, VAT, total; for the agency also what has been paid and charged since, down to what is outstanding. */
     private PdfPTable totalsTable() {
       PdfPTable table = amountsTable();
-      amountRow(table, text("total.net"), money(content.netAmount()), false);
-      amountRow(table, text("total.vat"), money(content.vatAmount()), false);
+      amountRow(table, text("total.net"), money(content.netAmount()));
+      amountRow(table, text("total.vat"), money(content.vatAmount()));
       if (content.kind() == DocumentKind.AGENCY_CASE) {
-        amountRow(table, text("total.total"), money(content.totalAmount()), false);
-        amountRow(table, text("total.paid"), money(content.paidAmount().negate()), false);
-        amountRow(table, text("total.fees"), money(content.feesAmount()), false);
-        amountRow(table, text("total.outstanding"), moneyWithCurrency(content.openAmount()), true);
+        amountRow(table, text("total.total"), money(content.totalAmount()));
+        amountRow(table, text("total.paid"), money(content.paidAmount().negate()));
+        amountRow(table, text("total.fees"), money(content.feesAmount()));
+        resultRow(table, text("total.outstanding"), moneyWithCurrency(content.openAmount()));
       } else {
-        amountRow(table, text("total.total"), moneyWithCurrency(content.totalAmount()), true);
+        resultRow(table, text("total.total"), moneyWithCurrency(content.totalAmount()));
       }
       return table;
     }
@@ -407,17 +433,17 @@ public class LetterRenderer {
      */
     private PdfPTable balanceTable() {
       PdfPTable table = amountsTable();
-      amountRow(table, text("total.invoiceAmount"), money(content.totalAmount()), false);
-      amountRow(table, text("total.paid"), money(content.paidAmount().negate()), false);
-      amountRow(table, text("total.fees"), money(content.feesAmount()), false);
+      amountRow(table, text("total.invoiceAmount"), money(content.totalAmount()));
+      amountRow(table, text("total.paid"), money(content.paidAmount().negate()));
+      amountRow(table, text("total.fees"), money(content.feesAmount()));
       if (content.feeThisLetter().signum() != 0) {
-        PdfPCell feeLabel = plainCell(new Phrase(text("total.feeThisLetter." + content.kind()), label),
+        PdfPCell feeLabel = plainCell(phrase(text("total.feeThisLetter." + content.kind()), label),
             Element.ALIGN_LEFT);
         feeLabel.setPaddingLeft(10);
         table.addCell(feeLabel);
-        table.addCell(plainCell(new Phrase("(" + money(content.feeThisLetter()) + ")", label), Element.ALIGN_RIGHT));
+        table.addCell(plainCell(phrase("(" + money(content.feeThisLetter()) + ")", label), Element.ALIGN_RIGHT));
       }
-      amountRow(table, text("total.amountDue"), moneyWithCurrency(content.openAmount()), true);
+      resultRow(table, text("total.amountDue"), moneyWithCurrency(content.openAmount()));
       return table;
     }
 
@@ -432,14 +458,15 @@ public class LetterRenderer {
       return table;
     }
 
-    private void amountRow(PdfPTable table, String labelText, String amount, boolean isResult) {
-      if (isResult) {
-        table.addCell(topRuledCell(new Phrase(labelText, cellBold), Element.ALIGN_LEFT));
-        table.addCell(topRuledCell(new Phrase(amount, cellBold), Element.ALIGN_RIGHT));
-      } else {
-        table.addCell(plainCell(new Phrase(labelText, cell), Element.ALIGN_LEFT));
-        table.addCell(plainCell(new Phrase(amount, cell), Element.ALIGN_RIGHT));
-      }
+    private void amountRow(PdfPTable table, String labelText, String amount) {
+      table.addCell(plainCell(phrase(labelText, cell), Element.ALIGN_LEFT));
+      table.addCell(plainCell(phrase(amount, cell), Element.ALIGN_RIGHT));
+    }
+
+    /** The bottom line of an amounts table, bold under a rule. */
+    private void resultRow(PdfPTable table, String labelText, String amount) {
+      table.addCell(topRuledCell(phrase(labelText, cellBold), Element.ALIGN_LEFT));
+      table.addCell(topRuledCell(phrase(amount, cellBold), Element.ALIGN_RIGHT));
     }
 
     /**
@@ -476,9 +503,9 @@ public class LetterRenderer {
     }
 
     private float naturalWidth(Field field) {
-      float text = Math.max(regular.getWidthPoint(field.label(), label.getSize()),
+      float textWidth = Math.max(regular.getWidthPoint(field.label(), label.getSize()),
           bold.getWidthPoint(field.value(), paymentValue.getSize()));
-      return text + 2 * PAYMENT_PADDING + 2;
+      return textWidth + 2 * PAYMENT_PADDING + 2;
     }
 
     /** One row of the payment box; the room left over is shared out equally so the row spans the full width. */
@@ -506,8 +533,8 @@ public class LetterRenderer {
     }
 
     private PdfPCell paymentCell(Field field) {
-      Paragraph paragraph = new Paragraph(field.label(), label);
-      paragraph.add(new Phrase("\n" + field.value(), paymentValue));
+      Paragraph paragraph = new Paragraph(phrase(field.label(), label));
+      paragraph.add(phrase("\n" + field.value(), paymentValue));
       PdfPCell paymentCell = new PdfPCell(paragraph);
       paymentCell.setBorder(Rectangle.NO_BORDER);
       paymentCell.setBackgroundColor(PAYMENT_BACKGROUND);
@@ -529,7 +556,7 @@ public class LetterRenderer {
     }
 
     private Paragraph paragraph(String text, Font font) {
-      Paragraph paragraph = new Paragraph(text, font);
+      Paragraph paragraph = new Paragraph(phrase(text, font));
       paragraph.setLeading(0, 1.35f);
       paragraph.setSpacingAfter(3 * MM);
       return paragraph;
@@ -552,7 +579,7 @@ public class LetterRenderer {
         PdfContentByte canvas = writer.getDirectContent();
         if (writer.getPageNumber() > 1) {
           ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
-              new Phrase(text("title." + content.kind()) + " " + content.invoiceNumber() + "  ·  " + seller.name(),
+              phrase(text("title." + content.kind()) + " " + content.invoiceNumber() + "  ·  " + seller.name(),
                   small), MARGIN_LEFT, PAGE.getHeight() - 16 * MM, 0);
         }
         drawFooter(canvas);
@@ -563,7 +590,7 @@ public class LetterRenderer {
       public void onCloseDocument(PdfWriter writer, Document document) {
         // Called after the last page has ended, when the page counter already points past it.
         ColumnText.showTextAligned(pageCount, Element.ALIGN_LEFT,
-            new Phrase(String.valueOf(writer.getPageNumber() - 1), small), 0, 2, 0);
+            phrase(String.valueOf(writer.getPageNumber() - 1), small), 0, 2, 0);
       }
 
       private void drawPageNumber(PdfContentByte canvas, int page) {
@@ -571,7 +598,7 @@ public class LetterRenderer {
         float countWidth = regular.getWidthPoint("99", small.getSize());
         float x = PAGE.getWidth() - MARGIN_RIGHT - countWidth - regular.getWidthPoint(pageText, small.getSize());
         float y = 10 * MM;
-        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(pageText, small), x, y, 0);
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(pageText, small), x, y, 0);
         canvas.addTemplate(pageCount, PAGE.getWidth() - MARGIN_RIGHT - countWidth, y - 2);
       }
 
@@ -585,11 +612,12 @@ public class LetterRenderer {
         canvas.stroke();
         canvas.restoreState();
 
-        PdfPTable footer = new PdfPTable(4);
+        // Address and contact columns wider: e-mail addresses run long; an IBAN needs 28 mm at this size.
+        PdfPTable footer = new PdfPTable(new float[] {27, 27, 21, 25});
         footer.setTotalWidth(CONTENT_WIDTH);
         footer.setLockedWidth(true);
         footer.addCell(footerCell(
-            new Phrase(seller.name(), footerName),
+            phrase(seller.name(), footerName),
             lines(seller.street(), joined(" ", seller.postalCode(), seller.city()), countryName(seller.country()))));
         footer.addCell(footerCell(
             labelled("footer.phone", seller.phone()), labelled("footer.email", seller.email())));
@@ -605,14 +633,14 @@ public class LetterRenderer {
         if (value == null || value.isBlank()) {
           return null;
         }
-        Phrase phrase = new Phrase(text(labelKey), footerLabel);
-        phrase.add(new Phrase("\n" + value, footerText));
+        Phrase labelled = phrase(text(labelKey), footerLabel);
+        labelled.add(phrase("\n" + value, footerText));
         return phrase;
       }
 
       private Phrase lines(String... lines) {
         String joined = joined("\n", lines);
-        return joined.isEmpty() ? null : new Phrase(joined, footerText);
+        return joined.isEmpty() ? null : phrase(joined, footerText);
       }
 
       private PdfPCell footerCell(Phrase first, Phrase second) {
@@ -623,7 +651,7 @@ public class LetterRenderer {
         }
         if (second != null) {
           if (first != null) {
-            paragraph.add(new Phrase("\n", footerText));
+            paragraph.add(phrase("\n", footerText));
           }
           paragraph.add(second);
         }
@@ -643,7 +671,7 @@ public class LetterRenderer {
       plain.setBorder(Rectangle.NO_BORDER);
       plain.setHorizontalAlignment(alignment);
       plain.setPadding(1.5f);
-      plain.setPaddingBottom(3);
+      plain.setPaddingBottom(4.5f);
       plain.setLeading(0, 1.2f);
       return plain;
     }
@@ -706,7 +734,7 @@ public class LetterRenderer {
     }
 
     private String money(BigDecimal amount) {
-      return money.format(amount.setScale(2, RoundingMode.HALF_UP));
+      return moneyFormat.format(amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     private String moneyWithCurrency(BigDecimal amount) {
@@ -714,15 +742,44 @@ public class LetterRenderer {
     }
 
     private String quantity(BigDecimal amount) {
-      return quantity.format(amount.setScale(3, RoundingMode.HALF_UP));
+      return quantityFormat.format(amount.setScale(3, RoundingMode.HALF_UP));
     }
 
     private String percent(BigDecimal rate) {
-      return percent.format(rate.setScale(2, RoundingMode.HALF_UP));
+      return percentFormat.format(rate.setScale(2, RoundingMode.HALF_UP));
     }
   }
 
   // ---- helpers shared by all letters ------------------------------------------------------------------------------
+
+  /**
+   * Text in a form Cp1252 can show. OpenPDF silently drops characters the encoding lacks ("Łódź" would print as
+   * "ód"), which on an address is worse than a plain letter: a letter with a diacritic becomes its base letter (Ż as
+   * Z, ł as l), anything else becomes "?".
+   */
+  private static Phrase phrase(String text, Font font) {
+    return new Phrase(printable(text), font);
+  }
+
+  static String printable(String text) {
+    CharsetEncoder cp1252 = CP1252.newEncoder();
+    if (text == null || cp1252.canEncode(text)) {
+      return text;
+    }
+    StringBuilder printable = new StringBuilder(text.length());
+    text.codePoints().forEach(codePoint -> {
+      String character = Character.toString(codePoint);
+      String base = Normalizer.normalize(character, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+      if (cp1252.canEncode(character)) {
+        printable.append(character);
+      } else if (!base.isEmpty() && !base.equals(character) && cp1252.canEncode(base)) {
+        printable.append(base);
+      } else {
+        printable.append(LETTERS_WITHOUT_DECOMPOSITION.getOrDefault(codePoint, "?"));
+      }
+    });
+    return printable.toString();
+  }
 
   /** A label and its value, e.g. "Förfallodatum" and "2025-02-14". */
   private record Field(String label, String value) {}

@@ -67,7 +67,7 @@ public class PaymentService {
     long id = payments.insert(new Payment(0, r.bankTransactionId(), invoice.id(), r.paymentReference(),
         r.invoiceNumber(), r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.MATCHED, overpaid,
         clock.now()));
-    processes.correlate(InvoiceToCash.Messages.PAYMENT_RECEIVED, invoice.invoiceNumber(),
+    processes.correlateLocal(InvoiceToCash.Messages.PAYMENT_RECEIVED, invoice.invoiceNumber(),
         Map.of(InvoiceToCash.PAYMENT_ID.name(), id));
     return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
   }

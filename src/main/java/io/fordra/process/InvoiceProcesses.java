@@ -36,13 +36,23 @@ public class InvoiceProcesses {
   }
 
   /**
-   * Delivers a message to the invoice's process wherever it waits for it. Variables are set local to the receiving
-   * element (e.g. the paymentId of one payment in its own event-subprocess instance), so concurrent messages do
-   * not overwrite each other.
+   * Delivers a message to the invoice's process wherever it waits for it; the variables go to the process.
    *
    * @return how many waiting elements received it (0 when the process has ended or does not wait for it)
    */
   public int correlate(String messageName, String invoiceNumber, Map<String, Object> variables) {
+    return runtime.createMessageCorrelation(messageName)
+        .processInstanceBusinessKey(invoiceNumber)
+        .setVariables(variables)
+        .correlateAllWithResult()
+        .size();
+  }
+
+  /**
+   * Like correlate, but the variables stay local to the event subprocess that the message starts (e.g. the
+   * paymentId of one payment), so that messages handled side by side do not overwrite each other's.
+   */
+  public int correlateLocal(String messageName, String invoiceNumber, Map<String, Object> variables) {
     List<MessageCorrelationResult> results = runtime.createMessageCorrelation(messageName)
         .processInstanceBusinessKey(invoiceNumber)
         .setVariablesLocal(variables)

@@ -1,0 +1,22 @@
+package io.fordra;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The shared test context: Fordra on an in-memory H2 with the job executor off, so tests run jobs themselves
+ * (see ProcessTestSupport) and move time with the engine clock. Every class with this annotation shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:fordra-unit;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "fordra.mail.outbox=target/test-outbox",
+    "fordra.collection-agency.email=agency@inkasso.example"
+})
+public @interface FordraTestContext {}
