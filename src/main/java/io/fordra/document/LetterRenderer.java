@@ -635,7 +635,7 @@ public class LetterRenderer {
         }
         Phrase labelled = phrase(text(labelKey), footerLabel);
         labelled.add(phrase("\n" + value, footerText));
-        return phrase;
+        return labelled;
       }
 
       private Phrase lines(String... lines) {

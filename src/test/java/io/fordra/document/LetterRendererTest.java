@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -421,7 +422,7 @@ class LetterRendererTest {
     @Test
     void unreadableLogoPrintsTheSellersNameInstead() throws IOException {
       byte[] notAnImage = "this is not a PNG".getBytes(StandardCharsets.US_ASCII);
-      byte[] truncatedPng = java.util.Arrays.copyOf(logo, 60);
+      byte[] truncatedPng = Arrays.copyOf(logo, 60);
 
       for (byte[] broken : List.of(notAnImage, truncatedPng, new byte[0])) {
         byte[] pdf = RENDERER.render(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), broken);
@@ -462,6 +463,18 @@ class LetterRendererTest {
         laterReader.close();
       }
     }
+  }
+
+  @Test
+  void lettersCp1252LacksPrintAsTheirBaseLetterInsteadOfVanishing() {
+    Party polishBuyer = new Party("Łukasz Żółć Sp. z o.o.", null, null, "ul. Piłsudskiego 1", "90-001", "Łódź", "PL",
+        null, null, null, null);
+
+    String text = text(RENDERER.render(invoice("en", SWEDISH_SELLER, polishBuyer), logo));
+
+    assertContains(text, "Lukasz Zólc Sp. z o.o. ul. Pilsudskiego 1 90-001 Lódz POLAND");
+    assertThat(LetterRenderer.printable("Ærlig Rørlegger, Växjö – 5 €")).isEqualTo("Ærlig Rørlegger, Växjö – 5 €");
+    assertThat(LetterRenderer.printable("Москва")).isEqualTo("??????");
   }
 
   @Test
