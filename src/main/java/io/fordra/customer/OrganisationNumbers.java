@@ -9,7 +9,7 @@ final class OrganisationNumbers {
 
   static boolean isValid(Country country, String value) {
     String digits = value.replace("-", "").replace(" ", "");
-    if (!digits.chars().allMatch(Character::isDigit)) {
+    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return false;
     }
     return switch (country) {

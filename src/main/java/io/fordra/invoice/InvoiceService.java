@@ -65,6 +65,10 @@ public class InvoiceService {
     violations.throwIfAny();
 
     long id = invoices.nextId();
+    // Without a number the invoice takes its id; skip ids that a client already used as invoice numbers.
+    while (request.invoiceNumber() == null && invoices.numberExists(String.valueOf(id))) {
+      id = invoices.nextId();
+    }
     String number = request.invoiceNumber() == null ? String.valueOf(id) : request.invoiceNumber();
     if (invoices.numberExists(number)) {
       throw new ConflictException("Invoice number " + number + " already exists");

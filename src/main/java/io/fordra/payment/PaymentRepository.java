@@ -41,11 +41,10 @@ public class PaymentRepository {
   }
 
   private static Payment map(ResultSet rs, int row) throws SQLException {
-    long invoiceId = rs.getLong("invoice_id");
     return new Payment(
         rs.getLong("id"),
         rs.getString("bank_transaction_id"),
-        rs.wasNull() ? null : invoiceId,
+        rs.getObject("invoice_id", Long.class),
         rs.getString("payment_reference"),
         rs.getString("stated_invoice_number"),
         rs.getBigDecimal("amount"),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of /api as RFC 7807 problem+json, with every reason listed under "errors". */
@@ -75,6 +77,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     Violation violation = describe(ex.getCause());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.toString());
     problem.setTitle("The request body is not valid JSON for this resource");
+    problem.setProperty("errors", List.of(violation));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A query or path parameter of the wrong type, e.g. ?status=FOO or ?from=2026-13-01. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    Class<?> type = ex.getRequiredType();
+    String message = type != null && type.isEnum()
+        ? "'" + ex.getValue() + "' is not one of " + Arrays.toString(type.getEnumConstants())
+        : "'" + ex.getValue() + "' is not a valid " + (type == null ? "value" : type.getSimpleName());
+    Violation violation = new Violation(field == null ? "parameter" : field, message);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.toString());
+    problem.setTitle("A parameter has the wrong type");
     problem.setProperty("errors", List.of(violation));
     return ResponseEntity.badRequest().body(problem);
   }

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +38,10 @@ class SecurityTest {
   @Autowired IdentityService identity;
   @Autowired ProcessEngine engine;
 
+  private static final String PASSWORD = "Right-Password-1";
+
   private RestClient http;
+  private final List<String> users = new java.util.ArrayList<>();
 
   @BeforeEach
   void client() {
@@ -46,6 +51,22 @@ class SecurityTest {
         .build();
   }
 
+  @AfterEach
+  void deleteUsers() {
+    users.forEach(identity::deleteUser);
+    users.clear();
+  }
+
+  /** A user of this test only (no groups), with password {@link #PASSWORD}. */
+  private String newUser() {
+    String id = "sec-test-" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identity.newUser(id);
+    user.setPassword(PASSWORD);
+    identity.saveUser(user);
+    users.add(id);
+    return id;
+  }
+
   @Test
   void apiWithoutCredentialsIs401WithBasicChallengeAndProblem() {
     Reply reply = get("/api/invoices", h -> {});
@@ -53,11 +74,24 @@ class SecurityTest {
     assertUnauthorizedProblem(reply);
   }
 
+  /**
+   * Wrong passwords are tried on a user of this test, never on admin: Camunda throttles a user after a failed
+   * password check (and locks it after 10), which would make admin:admin fail in every test sharing this context.
+   */
   @Test
   void apiWithWrongPasswordIs401() {
-    assertUnauthorizedProblem(get("/api/invoices", h -> h.setBasicAuth("admin", "wrong")));
-    assertUnauthorizedProblem(get("/api/invoices", h -> h.setBasicAuth("nobody", "admin")));
-    assertUnauthorizedProblem(get("/api/invoices", h -> h.setBasicAuth("admin", "")));
+    String user = newUser();
+    assertUnauthorizedProblem(get("/api/invoices", h -> h.setBasicAuth(user, "wrong")));
+    assertUnauthorizedProblem(get("/api/invoices", h -> h.setBasicAuth(user, "")));
+    assertUnauthorizedProblem(get("/api/invoices", h -> h.setBasicAuth("nobody-" + user, PASSWORD)));
+  }
+
+  @Test
+  void apiWithAnotherUsersRightPasswordIs200() {
+    String user = newUser();
+    Reply reply = get("/api/invoices", h -> h.setBasicAuth(user, PASSWORD));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
   }
 
   @Test
@@ -88,9 +122,17 @@ class SecurityTest {
     assertThat(get("/api/customers/" + number, h -> h.setBasicAuth("admin", "admin")).status()).isEqualTo(404);
   }
 
+  /**
+   * The shared test context gives the engine a unique name (camunda.bpm.generate-unique-process-engine-name), so the
+   * engine is addressed by name here; in production it is "default" and /engine-rest/process-definition is the same.
+   */
+  private String engineRest(String resource) {
+    return "/engine-rest/engine/" + engine.getName() + "/" + resource;
+  }
+
   @Test
   void engineRestWithoutCredentialsIs401() {
-    Reply reply = get("/engine-rest/process-definition", h -> {});
+    Reply reply = get(engineRest("process-definition"), h -> {});
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(401);
     assertThat(reply.body()).doesNotContain("invoice-to-cash");
@@ -98,7 +140,8 @@ class SecurityTest {
 
   @Test
   void engineRestWithWrongPasswordIs401() {
-    Reply reply = get("/engine-rest/process-definition", h -> h.setBasicAuth("admin", "wrong"));
+    String user = newUser();
+    Reply reply = get(engineRest("process-definition"), h -> h.setBasicAuth(user, "wrong"));
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(401);
     assertThat(reply.body()).doesNotContain("invoice-to-cash");
@@ -106,11 +149,50 @@ class SecurityTest {
 
   @Test
   void engineRestWithAdminIs200() {
-    Reply reply = get("/engine-rest/process-definition", h -> h.setBasicAuth("admin", "admin"));
+    Reply reply = get(engineRest("process-definition"), h -> h.setBasicAuth("admin", "admin"));
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(reply.json().isArray()).isTrue();
     assertThat(reply.body()).contains("invoice-to-cash");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"process-instance", "task", "user", "group", "history/process-instance", "deployment"})
+  void engineRestGivesNoDataWithoutCredentials(String resource) {
+    Reply reply = get(engineRest(resource), h -> {});
+
+    assertThat(reply.status()).as(resource + ": " + reply.body()).isEqualTo(401);
+    assertThat(reply.body()).doesNotContain("invoice-to-cash").doesNotContain("\"admin\"");
+  }
+
+  @Test
+  void engineRestDefaultPathGivesNoDataWithoutCredentials() {
+    Reply reply = get("/engine-rest/process-definition", h -> {});
+
+    assertThat(reply.status()).as(reply.body()).isNotEqualTo(200);
+    assertThat(reply.body()).doesNotContain("invoice-to-cash");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"//api/invoices", "/api//invoices", "/api/./invoices", "/api/invoices/", "/x/../api/invoices",
+      "/api;a=b/invoices", "/%61pi/invoices", "/api/%69nvoices"})
+  void apiPathVariantsAreNotOpen(String path) {
+    Reply reply = exchangeAbsolute(path);
+
+    assertThat(reply.status()).as(path + ": " + reply.body()).isNotEqualTo(200);
+    assertThat(reply.body()).doesNotContain("invoiceNumber");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"//engine-rest/engine/%s/process-definition", "/engine-rest//engine/%s/process-definition",
+      "/engine-rest/./engine/%s/process-definition", "/engine-rest;a=b/engine/%s/process-definition",
+      "/%%65ngine-rest/engine/%s/process-definition"})
+  void engineRestPathVariantsAreNotOpen(String pattern) {
+    String path = pattern.formatted(engine.getName());
+    Reply reply = exchangeAbsolute(path);
+
+    assertThat(reply.status()).as(path + ": " + reply.body()).isNotEqualTo(200);
+    assertThat(reply.body()).doesNotContain("invoice-to-cash");
   }
 
   @Test
@@ -181,6 +263,15 @@ class SecurityTest {
         json = JSON.missingNode();
       }
       return new Reply(res.getStatusCode().value(), res.getHeaders(), text, json);
+    });
+  }
+
+  /** The path exactly as written (no URI template expansion or normalisation on the client). */
+  private Reply exchangeAbsolute(String rawPath) {
+    java.net.URI uri = java.net.URI.create("http://localhost:" + port + rawPath);
+    return http.get().uri(uri).exchange((req, res) -> {
+      String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+      return new Reply(res.getStatusCode().value(), res.getHeaders(), text, JSON.missingNode());
     });
   }
 

@@ -71,7 +71,6 @@ class ApiValidationTest {
   // Customers
   // ---------------------------------------------------------------------------------------------------------------
 
-
   @Test
   void validPrivateCustomerIsCreatedAndCanBeReadBack() {
     Map<String, Object> customer = privateCustomer(newCustomerNumber());
@@ -199,7 +198,6 @@ class ApiValidationTest {
   // ---------------------------------------------------------------------------------------------------------------
   // Invoices
   // ---------------------------------------------------------------------------------------------------------------
-
 
   @Test
   void validInvoiceIsCreatedWithTotalsReferenceAndHistory() {
@@ -370,9 +368,10 @@ class ApiValidationTest {
 
   @Test
   void invalidInlineCustomerIsRejectedWithItsFields() {
-    Map<String, Object> invoice = invoiceWithInlineNewCustomer();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> customer = (Map<String, Object>) invoice.get("customer");
+    String customerNumber = newCustomerNumber();
+    Map<String, Object> invoice = invoice(newInvoiceNumber(), customerNumber);
+    Map<String, Object> customer = businessCustomer(customerNumber);
+    invoice.put("customer", customer);
     customer.put("email", "nobody");
     customer.put("organisationNumber", "556036-0794");
 
@@ -512,7 +511,6 @@ class ApiValidationTest {
   // Invoice search
   // ---------------------------------------------------------------------------------------------------------------
 
-
   @Test
   void byCustomerNumberReturnsOnlyThatCustomersInvoices() {
     String x = existingCustomer();
@@ -531,8 +529,17 @@ class ApiValidationTest {
   }
 
   @Test
-  void unknownStatusIsRejected() {
+  void unknownStatusIsRejectedAsProblem() {
+    assertProblem(get("/api/invoices?status=FOO"), 400);
+  }
+
+  /** DESIGN.md: "Errors are RFC 7807 problem+json with every reason listed" - also for query parameters. */
+  @Test
+  void unknownStatusIsNamedInErrors() {
     assertProblem(get("/api/invoices?status=FOO"), 400, "status");
+    assertThat(messageOf(get("/api/invoices?status=FOO"), "status")).contains("FOO").contains("PAID");
+    assertProblem(get("/api/invoices?limit=abc"), 400, "limit");
+    assertProblem(get("/api/invoices?from=2026-13-01"), 400, "from");
   }
 
   @Test
@@ -548,7 +555,6 @@ class ApiValidationTest {
   // ---------------------------------------------------------------------------------------------------------------
   // Payments
   // ---------------------------------------------------------------------------------------------------------------
-
 
   @Test
   void fullPaymentByReferenceIsMatchedAndPaysTheInvoice() {
@@ -637,11 +643,11 @@ class ApiValidationTest {
     Reply reply = post("/api/payments", payment);
     assertProblem(reply, 400, "paymentReference");
 
-    // nothing was kept: the same bank transaction with a reference is a new payment, not a duplicate
-    Map<String, Object> withReference = new LinkedHashMap<>(payment);
-    withReference.put("paymentReference", PaymentReferences.swedishOcr("99999999992"));
-    Reply later = post("/api/payments", withReference);
-    assertThat(later.status()).isEqualTo(202);
+    // nothing was kept: the same bank transaction with an invoice number is a new payment, not a duplicate
+    Map<String, Object> withInvoiceNumber = new LinkedHashMap<>(payment);
+    withInvoiceNumber.put("invoiceNumber", createInvoice(existingCustomer()));
+    Reply later = post("/api/payments", withInvoiceNumber);
+    assertThat(later.status()).as(later.body()).isEqualTo(201);
     assertThat(later.json().path("duplicate").asBoolean(true)).isFalse();
   }
 
