@@ -131,7 +131,7 @@ public class DocumentService {
 
   private static LetterContent.Line line(InvoiceLine l) {
     return new LetterContent.Line(l.description(), l.quantity(), l.unitPrice(), l.vatRate(), l.netAmount(),
-        l.articleNumber(), l.orderReference());
+        l.vatAmount(), l.articleNumber(), l.orderReference());
   }
 
   private static String fileName(Invoice invoice, DocumentKind kind, int sequence) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one letter shows, already decided: the renderer only lays it out and formats it, it computes no amount.
+ * Everything one letter shows, already decided: the renderer only lays it out and formats it, it computes no amount
+ * beyond adding up the lines' net and VAT amounts per VAT rate.
  * Amounts are in {@link #currency}; {@code paidAmount}, {@code feesAmount} and {@code feeThisLetter} may be given as
  * null and then mean zero, {@code lines} may be null for a letter without a line table.
  */
@@ -66,9 +67,13 @@ public record LetterContent(
     }
   }
 
-  /** One invoice line; {@code vatRate} is in percent (25 for 25 %). */
+  /**
+   * One invoice line; {@code vatRate} is in percent (25 for 25 %), {@code vatAmount} is the line's VAT as the invoice
+   * states it. The letter prints the VAT per rate as the sum of these, so the lines' VAT should add up to the
+   * letter's {@link LetterContent#vatAmount}.
+   */
   public record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate,
-                     BigDecimal netAmount, String articleNumber, String orderReference) {
+                     BigDecimal netAmount, BigDecimal vatAmount, String articleNumber, String orderReference) {
 
     public Line {
       Objects.requireNonNull(description, "description");
@@ -76,6 +81,7 @@ public record LetterContent(
       Objects.requireNonNull(unitPrice, "unitPrice");
       Objects.requireNonNull(vatRate, "vatRate");
       Objects.requireNonNull(netAmount, "netAmount");
+      Objects.requireNonNull(vatAmount, "vatAmount");
     }
   }
 }

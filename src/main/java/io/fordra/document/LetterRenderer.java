@@ -40,12 +40,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -411,11 +413,25 @@ public class LetterRenderer {
       return table;
     }
 
-    /** Net, VAT, total; for the agency also what has been paid and charged since, down to what is outstanding. */
+    /**
+     * Net, VAT per rate, total; for the agency also what has been paid and charged since, down to what is
+     * outstanding. Swedish and Norwegian invoice law want the VAT amount per rate; each rate present on the lines gets
+     * its row, even when there is only one.
+     */
     private PdfPTable totalsTable() {
       PdfPTable table = amountsTable();
       amountRow(table, text("total.net"), money(content.netAmount()));
-      amountRow(table, text("total.vat"), money(content.vatAmount()));
+      if (content.lines().isEmpty()) {
+        amountRow(table, text("total.vat"), money(content.vatAmount()));
+      } else {
+        List<String> labels = new ArrayList<>();
+        vatByRate().forEach((rate, sum) -> {
+          String rowLabel = text("total.vatRate").replace("{rate}", percent(rate)).replace("{base}", money(sum.base()));
+          labels.add(rowLabel);
+          amountRow(table, rowLabel, money(sum.vat()));
+        });
+        widenLabelColumnToFit(table, labels);
+      }
       if (content.kind() == DocumentKind.AGENCY_CASE) {
         amountRow(table, text("total.total"), money(content.totalAmount()));
         amountRow(table, text("total.paid"), money(content.paidAmount().negate()));
@@ -445,6 +461,35 @@ public class LetterRenderer {
       }
       resultRow(table, text("total.amountDue"), moneyWithCurrency(content.openAmount()));
       return table;
+    }
+
+    /**
+     * The lines' net and VAT summed per VAT rate, highest rate first. The VAT is the lines' own, not recomputed from
+     * the base, so the rows add up to the invoice's VAT exactly. 25 and 25.00 are one rate (the map compares).
+     */
+    private Map<BigDecimal, RateSum> vatByRate() {
+      Map<BigDecimal, RateSum> byRate = new TreeMap<>(Comparator.reverseOrder());
+      for (LetterContent.Line line : content.lines()) {
+        byRate.merge(line.vatRate(), new RateSum(line.netAmount(), line.vatAmount()), RateSum::plus);
+      }
+      return byRate;
+    }
+
+    /**
+     * A VAT row's label ("Moms 25 % (underlag 1 234 567,00)") is longer than the others; rather than let it wrap, the
+     * label column grows, the amount column keeps its width, and the table grows to the left, at most to the margin.
+     */
+    private void widenLabelColumnToFit(PdfPTable table, List<String> labels) {
+      float[] widths = table.getAbsoluteWidths();
+      float needed = 0;
+      for (String labelText : labels) {
+        // Cell padding 1.5 on either side, and a little air so rounding never pushes the last word down.
+        needed = Math.max(needed, regular.getWidthPoint(printable(labelText), cell.getSize()) + 3 + 2);
+      }
+      float labelWidth = Math.min(Math.max(widths[0], needed), CONTENT_WIDTH - widths[1]);
+      if (labelWidth > widths[0]) {
+        table.setTotalWidth(new float[] {labelWidth, widths[1]});
+      }
     }
 
     private PdfPTable amountsTable() {
@@ -783,6 +828,14 @@ public class LetterRenderer {
 
   /** A label and its value, e.g. "Förfallodatum" and "2025-02-14". */
   private record Field(String label, String value) {}
+
+  /** Net amount (the VAT base) and VAT of the lines at one VAT rate. */
+  private record RateSum(BigDecimal base, BigDecimal vat) {
+
+    RateSum plus(RateSum other) {
+      return new RateSum(base.add(other.base), vat.add(other.vat));
+    }
+  }
 
   private static String date(LocalDate date) {
     return DATE.format(date);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,12 +51,13 @@ class LetterRendererTest {
   static final Party NORWEGIAN_BUYER = new Party("Ærlig Rørlegger AS", "987 654 321", null,
       "Sørkedalsveien 3", "1337", "Sandvika", "NO", "post@rorlegger.no", "+47 900 00 000", null, null);
 
-  // 8 h x 1 250,00 = 10 000,00 and 1 x 1 876,40: net 11 876,40, VAT 25 % 2 969,10, total 14 845,50.
+  // 8 h x 1 250,00 = 10 000,00 and 1 x 1 876,40: net 11 876,40, VAT 25 % 2 500,00 + 469,10 = 2 969,10,
+  // total 14 845,50.
   static final List<Line> LINES = List.of(
       new Line("Konsulttimmar, mars", new BigDecimal("8.000"), new BigDecimal("1250.00"), new BigDecimal("25.00"),
-          new BigDecimal("10000.00"), "K-100", "PO-7781"),
+          new BigDecimal("10000.00"), new BigDecimal("2500.00"), "K-100", "PO-7781"),
       new Line("Årslicens Fordra Basic", new BigDecimal("1.000"), new BigDecimal("1876.40"), new BigDecimal("25.00"),
-          new BigDecimal("1876.40"), null, null));
+          new BigDecimal("1876.40"), new BigDecimal("469.10"), null, null));
   static final BigDecimal NET = new BigDecimal("11876.40");
   static final BigDecimal VAT = new BigDecimal("2969.10");
   static final BigDecimal TOTAL = new BigDecimal("14845.50");
@@ -97,6 +99,14 @@ class LetterRendererTest {
         c.dueDate(), c.documentDate(), c.currency(), lines, c.netAmount(), c.vatAmount(), c.totalAmount(),
         c.paidAmount(), c.feesAmount(), c.feeThisLetter(), c.openAmount(), c.payBy(), c.paymentReference(),
         c.reminderNumber(), c.note());
+  }
+
+  private static LetterContent withLinesAndTotals(LetterContent c, List<Line> lines, BigDecimal net, BigDecimal vat,
+                                                  BigDecimal total) {
+    BigDecimal open = c.kind() == DocumentKind.INVOICE ? total : c.openAmount();
+    return new LetterContent(c.kind(), c.language(), c.seller(), c.buyer(), c.invoiceNumber(), c.issueDate(),
+        c.dueDate(), c.documentDate(), c.currency(), lines, net, vat, total, c.paidAmount(), c.feesAmount(),
+        c.feeThisLetter(), open, c.payBy(), c.paymentReference(), c.reminderNumber(), c.note());
   }
 
   private static LetterContent withDocumentDateAndNote(LetterContent c, LocalDate documentDate, String note) {
@@ -175,7 +185,8 @@ class LetterRendererTest {
       assertContains(text, "Beskrivning | Er referens | Antal | À-pris | Moms % | Belopp",
           "Konsulttimmar, mars Art.nr K-100 | PO-7781 | 8 | 1 250,00 | 25 | 10 000,00",
           "Årslicens Fordra Basic | 1 | 1 876,40 | 25 | 1 876,40");
-      assertContains(text, "Summa exkl. moms | 11 876,40", "Moms | 2 969,10", "Totalt | 14 845,50 SEK");
+      assertContains(text, "Summa exkl. moms | 11 876,40",
+          "Moms 25 % (underlag 11 876,40) | 2 969,10", "Totalt | 14 845,50 SEK");
       assertContains(text, "Att betala 14 845,50 SEK | Betala senast 2025-04-02 | OCR "
           + PaymentReferences.swedishOcr("100042") + " | Bankgiro 5050-1055 | Bankkonto SE4550000000058398257466");
       // The seller's details in the footer.
@@ -192,7 +203,7 @@ class LetterRendererTest {
           "Forfallsdato | 2025-04-02", "Deres org.nr. | 987 654 321");
       assertContains(text, "Ærlig Rørlegger AS Sørkedalsveien 3 1337 Sandvika");
       assertContains(text, "Beskrivelse | Deres referanse | Antall | Enhetspris | MVA % | Beløp",
-          "8 | 1 250,00 | 25 | 10 000,00", "Sum eks. MVA | 11 876,40", "MVA | 2 969,10",
+          "8 | 1 250,00 | 25 | 10 000,00", "Sum eks. MVA | 11 876,40", "MVA 25 % (grunnlag 11 876,40) | 2 969,10",
           "Totalt | 14 845,50 NOK");
       assertContains(text, "Å betale 14 845,50 NOK | Betales innen 2025-04-02 | KID "
           + PaymentReferences.norwegianKid("100042") + " | Kontonummer 1503.12.34567");
@@ -207,7 +218,8 @@ class LetterRendererTest {
       assertContains(text, "Invoice", "Invoice number | 100042", "Invoice date | 2025-03-03",
           "Due date | 2025-04-02", "Your org. no. | 987 654 321");
       assertContains(text, "Description | Your reference | Qty | Unit price | VAT % | Amount",
-          "8 | 1,250.00 | 25 | 10,000.00", "Net amount | 11,876.40", "VAT | 2,969.10", "Total | 14,845.50 SEK",
+          "8 | 1,250.00 | 25 | 10,000.00", "Net amount | 11,876.40", "VAT 25 % (base 11,876.40) | 2,969.10",
+          "Total | 14,845.50 SEK",
           "Amount due 14,845.50 SEK | Pay by 2025-04-02 | OCR", "Bank account SE4550000000058398257466");
       // Mail abroad ends with the destination country in capitals.
       assertContains(text, "1337 Sandvika NORWAY");
@@ -217,7 +229,7 @@ class LetterRendererTest {
     @Test
     void quantitiesAndPricesKeepTheirDecimalsAndRoundHalfUp() {
       List<Line> lines = List.of(new Line("Kabel", new BigDecimal("2.500"), new BigDecimal("12.345"),
-          new BigDecimal("12.00"), new BigDecimal("30.865"), null, null));
+          new BigDecimal("12.00"), new BigDecimal("30.865"), new BigDecimal("3.70"), null, null));
       String text = text(RENDERER.render(withLines(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), lines), null));
 
       assertContains(text, "Kabel | 2,5 | 12,35 | 12 | 30,87");
@@ -236,7 +248,7 @@ class LetterRendererTest {
       List<Line> lines = new ArrayList<>();
       for (int i = 1; i <= 60; i++) {
         lines.add(new Line("Rad " + i, BigDecimal.ONE, new BigDecimal("100.00"), new BigDecimal("25"),
-            new BigDecimal("100.00"), null, null));
+            new BigDecimal("100.00"), new BigDecimal("25.00"), null, null));
       }
       List<String> pages = pageTexts(RENDERER.render(withLines(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), lines),
           logo));
@@ -248,6 +260,127 @@ class LetterRendererTest {
       }
       assertContains(pages.get(1), "Faktura 100042", "Beskrivning | Er referens");
       assertContains(pages.get(count - 1), "Rad 60", "Att betala 14 845,50 SEK");
+    }
+  }
+
+  @Nested
+  class VatPerRate {
+
+    // Listed 6 % first, so the descending order is the renderer's. 25 %: net 11 876,40, VAT 2 500,00 + 469,10 =
+    // 2 969,10; 6 %: net 900,00 + 350,00 = 1 250,00, VAT 54,00 + 21,00 = 75,00. Total VAT 3 044,10.
+    static final List<Line> TWO_RATES = List.of(
+        line("Facklitteratur", "2", "450.00", "6.00", "900.00", "54.00"),
+        line("Konsulttimmar, mars", "8", "1250.00", "25.00", "10000.00", "2500.00"),
+        line("Tidskrift, årsprenumeration", "1", "350.00", "6.00", "350.00", "21.00"),
+        line("Årslicens Fordra Basic", "1", "1876.40", "25.00", "1876.40", "469.10"));
+    static final BigDecimal TWO_RATES_NET = new BigDecimal("13126.40");
+    static final BigDecimal TWO_RATES_VAT = new BigDecimal("3044.10");
+    static final BigDecimal TWO_RATES_TOTAL = new BigDecimal("16170.50");
+
+    /** "Moms 25 % (underlag 11 876,40) 2 969,10": rate, base and VAT of every VAT row, in the order printed. */
+    private static final Pattern SWEDISH_VAT_ROW =
+        Pattern.compile("Moms (\\d+(?:,\\d+)?) % \\(underlag ([\\d ]+,\\d\\d)\\)\\s*(-?[\\d ]+,\\d\\d)");
+
+    @Test
+    void twoRatesGetARowEachHighestFirstAndTheirVatAddsUpToTheTotal() {
+      LetterContent content = withLinesAndTotals(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), TWO_RATES,
+          TWO_RATES_NET, TWO_RATES_VAT, TWO_RATES_TOTAL);
+
+      String text = text(RENDERER.render(content, logo));
+
+      assertContains(text, "Summa exkl. moms | 13 126,40", "Moms 25 % (underlag 11 876,40) | 2 969,10",
+          "Moms 6 % (underlag 1 250,00) | 75,00", "Totalt | 16 170,50 SEK");
+      List<String[]> rows = vatRows(text);
+      assertThat(rows).extracting(row -> row[0]).containsExactly("25", "6");
+      BigDecimal vatOfRows = rows.stream().map(row -> amount(row[2])).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal baseOfRows = rows.stream().map(row -> amount(row[1])).reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(vatOfRows).isEqualByComparingTo(content.vatAmount());
+      assertThat(baseOfRows).isEqualByComparingTo(content.netAmount());
+    }
+
+    @Test
+    void norwegianWording() {
+      List<Line> lines = List.of(
+          line("Rørleggertimer", "4", "950.00", "25", "3800.00", "950.00"),
+          line("Servering", "1", "400.00", "15", "400.00", "60.00"));
+      LetterContent content = withLinesAndTotals(invoice("nb", NORWEGIAN_SELLER, NORWEGIAN_BUYER), lines,
+          new BigDecimal("4200.00"), new BigDecimal("1010.00"), new BigDecimal("5210.00"));
+
+      String text = text(RENDERER.render(content, logo));
+
+      assertContains(text, "Sum eks. MVA | 4 200,00", "MVA 25 % (grunnlag 3 800,00) | 950,00",
+          "MVA 15 % (grunnlag 400,00) | 60,00", "Totalt | 5 210,00 NOK");
+      assertThat(text.indexOf("MVA 25 %")).isLessThan(text.indexOf("MVA 15 %"));
+    }
+
+    @Test
+    void englishWording() {
+      LetterContent content = withLinesAndTotals(invoice("en", SWEDISH_SELLER, SWEDISH_BUYER), TWO_RATES,
+          TWO_RATES_NET, TWO_RATES_VAT, TWO_RATES_TOTAL);
+
+      assertContains(text(RENDERER.render(content, logo)), "VAT 25 % (base 11,876.40) | 2,969.10",
+          "VAT 6 % (base 1,250.00) | 75.00", "Total | 16,170.50 SEK");
+    }
+
+    @Test
+    void aSingleRateStillGetsItsRowAndEqualRatesOfDifferentScaleAreOne() {
+      List<Line> lines = List.of(
+          line("Konsulttimmar, mars", "8", "1250.00", "25.00", "10000.00", "2500.00"),
+          line("Årslicens Fordra Basic", "1", "1876.40", "25", "1876.40", "469.10"));
+      LetterContent content = withLinesAndTotals(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), lines, NET, VAT,
+          TOTAL);
+
+      String text = text(RENDERER.render(content, logo));
+
+      assertThat(vatRows(text)).hasSize(1);
+      assertContains(text, "Summa exkl. moms | 11 876,40", "Moms 25 % (underlag 11 876,40) | 2 969,10",
+          "Totalt | 14 845,50 SEK");
+    }
+
+    @Test
+    void zeroRatedLinesGetARowToo() {
+      List<Line> lines = List.of(
+          line("Porto", "1", "45.00", "0", "45.00", "0.00"),
+          line("Konsulttimmar, mars", "8", "1250.00", "25", "10000.00", "2500.00"));
+      LetterContent content = withLinesAndTotals(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), lines,
+          new BigDecimal("10045.00"), new BigDecimal("2500.00"), new BigDecimal("12545.00"));
+
+      String text = text(RENDERER.render(content, logo));
+
+      assertContains(text, "Moms 25 % (underlag 10 000,00) | 2 500,00 | Moms 0 % (underlag 45,00) | 0,00");
+    }
+
+    @Test
+    void agencyCaseShowsTheVatPerRateButRemindersDoNot() {
+      String agencyCase = text(RENDERER.render(withLinesAndTotals(
+          followUp(DocumentKind.AGENCY_CASE, "sv", SWEDISH_SELLER, SWEDISH_BUYER), TWO_RATES, TWO_RATES_NET,
+          TWO_RATES_VAT, TWO_RATES_TOTAL), logo));
+      String reminder = text(RENDERER.render(withLinesAndTotals(
+          followUp(DocumentKind.REMINDER, "sv", SWEDISH_SELLER, SWEDISH_BUYER), TWO_RATES, TWO_RATES_NET,
+          TWO_RATES_VAT, TWO_RATES_TOTAL), logo));
+
+      assertContains(agencyCase, "Moms 25 % (underlag 11 876,40) | 2 969,10", "Moms 6 % (underlag 1 250,00) | 75,00",
+          "Totalt | 16 170,50");
+      assertThat(reminder).doesNotContain("underlag");
+    }
+
+    private static Line line(String description, String quantity, String unitPrice, String vatRate,
+                             String netAmount, String vatAmount) {
+      return new Line(description, new BigDecimal(quantity), new BigDecimal(unitPrice), new BigDecimal(vatRate),
+          new BigDecimal(netAmount), new BigDecimal(vatAmount), null, null);
+    }
+
+    private static List<String[]> vatRows(String text) {
+      List<String[]> rows = new ArrayList<>();
+      Matcher row = SWEDISH_VAT_ROW.matcher(text);
+      while (row.find()) {
+        rows.add(new String[] {row.group(1), row.group(2), row.group(3)});
+      }
+      return rows;
+    }
+
+    private static BigDecimal amount(String swedish) {
+      return new BigDecimal(swedish.replace(" ", "").replace(',', '.'));
     }
   }
 
@@ -356,7 +489,8 @@ class LetterRendererTest {
           "Gäldenärens org.nr | 556123-4567", "Gäldenärens e-post | ekonomi@akeriet.se",
           "OCR | " + PaymentReferences.swedishOcr("100042"));
       assertContains(text, "Beskrivning | Kundens referens | Antal", "Konsulttimmar, mars Art.nr K-100 | PO-7781",
-          "Summa exkl. moms | 11 876,40", "Moms | 2 969,10", "Totalt | 14 845,50", "Inbetalt | -2 000,00",
+          "Summa exkl. moms | 11 876,40", "Moms 25 % (underlag 11 876,40) | 2 969,10", "Totalt | 14 845,50",
+          "Inbetalt | -2 000,00",
           "Avgifter | 60,00", "Utestående belopp | 12 905,50 SEK");
     }
 
