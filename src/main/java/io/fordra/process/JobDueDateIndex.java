@@ -6,6 +6,8 @@ import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class JobDueDateIndex extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(JobDueDateIndex.class);
 
   private ProcessEngineConfigurationImpl configuration;
 
@@ -31,7 +35,8 @@ public class JobDueDateIndex extends AbstractProcessEnginePlugin {
         connection.commit();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not index ACT_RU_JOB(DUEDATE_)", e);
+      // Not fatal (e.g. another node created it at the same moment, or the user may not create indexes).
+      log.warn("Could not create index FORDRA_IDX_JOB_DUEDATE on ACT_RU_JOB(DUEDATE_): {}", e.getMessage());
     }
   }
 }

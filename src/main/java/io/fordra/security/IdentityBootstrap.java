@@ -2,6 +2,7 @@ package io.fordra.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
@@ -33,14 +34,21 @@ public class IdentityBootstrap {
   @EventListener(PostDeployEvent.class)
   public void createGroups() {
     for (String id : GROUPS) {
-      if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-        Group group = identity.newGroup(id);
-        group.setName(id);
-        group.setType("WORKFLOW");
-        identity.saveGroup(group);
-      }
-      if (identity.createUserQuery().userId(adminId).memberOfGroup(id).count() == 0) {
-        identity.createMembership(adminId, id);
+      try {
+        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+          Group group = identity.newGroup(id);
+          group.setName(id);
+          group.setType("WORKFLOW");
+          identity.saveGroup(group);
+        }
+        if (identity.createUserQuery().userId(adminId).memberOfGroup(id).count() == 0) {
+          identity.createMembership(adminId, id);
+        }
+      } catch (ProcessEngineException e) {
+        // Another node starting at the same moment created it first.
+        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+          throw e;
+        }
       }
     }
     if (defaultAdmin) {
