@@ -1,14 +1,19 @@
 package io.fordra.distribution;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,20 +43,31 @@ public class MailComposer {
     return texts.getMessage(key, args, Locale.forLanguageTag(language));
   }
 
+  /**
+   * A plain text mail with attachments (multipart/mixed). Built with the Jakarta Mail API directly: Spring's
+   * MimeMessageHelper reloads the MIME type map from the class path for every message.
+   */
   public MimeMessage compose(String messageId, String to, String subject, String body, Instant date,
                              List<Attachment> attachments) {
     try {
       MimeMessage message = gateway.newMessage(messageId);
-      MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
-      helper.setFrom(properties.from());
-      helper.setTo(to);
-      helper.setSubject(subject);
-      helper.setText(body);
+      message.setFrom(new InternetAddress(properties.from()));
+      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+      message.setSubject(subject, "UTF-8");
       // The date of the step, not of the attempt: a retry produces the same message.
-      helper.setSentDate(Date.from(date));
+      message.setSentDate(Date.from(date));
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(body, "UTF-8");
+      mixed.addBodyPart(text);
       for (Attachment a : attachments) {
-        helper.addAttachment(a.fileName(), new ByteArrayDataSource(a.content(), a.mediaType()));
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mediaType())));
+        part.setFileName(a.fileName());
+        part.setDisposition(Part.ATTACHMENT);
+        mixed.addBodyPart(part);
       }
+      message.setContent(mixed);
       return message;
     } catch (MessagingException e) {
       throw new IllegalArgumentException("Cannot build mail " + messageId + ": " + e.getMessage(), e);

@@ -29,6 +29,8 @@ public class MailGateway {
 
   private final JavaMailSender smtp;
   private final Path outbox;
+  /** One session for the outbox: creating a Session loads the mail providers from the class path each time. */
+  private final Session outboxSession = Session.getInstance(new Properties());
 
   public MailGateway(ObjectProvider<JavaMailSender> smtp, MailProperties properties) {
     this.smtp = smtp.getIfAvailable();
@@ -40,8 +42,7 @@ public class MailGateway {
 
   /** A new message whose Message-ID stays the one given, whatever the transport does. */
   public MimeMessage newMessage(String messageId) {
-    Session session = smtp instanceof JavaMailSenderImpl impl ? impl.getSession()
-        : Session.getInstance(new Properties());
+    Session session = smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : outboxSession;
     return new FixedIdMimeMessage(session, messageId);
   }
 

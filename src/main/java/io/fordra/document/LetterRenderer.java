@@ -43,7 +43,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
@@ -137,6 +139,21 @@ public class LetterRenderer {
     } catch (DocumentException e) { // unchecked in OpenPDF; say which letter failed
       throw new IllegalStateException("Cannot render " + content.kind() + " for invoice " + content.invoiceNumber(), e);
     }
+  }
+
+  /** The logo decoded last: every letter of a seller has the same one, and decoding a PNG costs more than the letter. */
+  private final AtomicReference<DecodedLogo> lastLogo = new AtomicReference<>();
+
+  private record DecodedLogo(byte[] source, Image image) {}
+
+  /** A copy of the decoded logo, so that one letter's scaling and position never reach another's. */
+  private Image decodedLogo(byte[] logo) throws IOException {
+    DecodedLogo cached = lastLogo.get();
+    if (cached == null || !Arrays.equals(cached.source(), logo)) {
+      cached = new DecodedLogo(logo.clone(), Image.getInstance(logo));
+      lastLogo.set(cached);
+    }
+    return Image.getInstance(cached.image());
   }
 
   /** The rendering of one letter: holds the content and the language-dependent texts and formats. */
@@ -309,7 +326,7 @@ public class LetterRenderer {
         return null;
       }
       try {
-        return Image.getInstance(logo);
+        return decodedLogo(logo);
       } catch (IOException | RuntimeException unreadable) {
         return null;
       }
