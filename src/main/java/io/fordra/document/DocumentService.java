@@ -66,7 +66,7 @@ public class DocumentService {
       LetterContent content = letter(invoice, customer, kind, sequence, fee, payBy);
       byte[] pdf = renderer.render(content, logo);
       StoredDocument document = new StoredDocument(0, invoice.id(), kind, sequence,
-          fileName(invoice, kind, sequence), PDF, pdf, invoice.openAmount(), fee, payBy,
+          fileName(invoice, kind, sequence), PDF, pdf, invoice.undisputedAmount(), fee, payBy,
           messageId(invoice, kind, sequence), clock.now(), null, null, null);
       long id = documents.insert(document);
       return documents.find(id).orElseThrow();
@@ -114,7 +114,7 @@ public class DocumentService {
     return new LetterContent(kind, customer.language(), sellerParty(), buyerParty(customer),
         invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), documentDate, invoice.currency().name(),
         lines, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), invoice.paidAmount(),
-        invoice.feesAmount(), fee, invoice.openAmount(), payBy, invoice.paymentReference(),
+        invoice.feesAmount(), fee, invoice.undisputedAmount(), payBy, invoice.paymentReference(),
         kind == DocumentKind.REMINDER ? sequence : 0, null);
   }
 

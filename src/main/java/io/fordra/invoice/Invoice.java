@@ -19,6 +19,7 @@ public record Invoice(
     BigDecimal paidAmount,
     BigDecimal feesAmount,
     BigDecimal creditBalance,
+    BigDecimal creditedAmount,
     BigDecimal disputedAmount,
     String paymentReference,
     int dunningLevel,
@@ -27,9 +28,14 @@ public record Invoice(
     LocalDate payBy,
     Instant createdAt) {
 
-  /** What the customer still owes: the total plus fees less payments, never below zero. */
+  /** What the customer still owes: the total plus fees less payments and credit notes, never below zero. */
   public BigDecimal openAmount() {
-    return totalAmount.add(feesAmount).subtract(paidAmount).max(BigDecimal.ZERO);
+    return totalAmount.add(feesAmount).subtract(paidAmount).subtract(creditedAmount).max(BigDecimal.ZERO);
+  }
+
+  /** What may be followed up now: the open amount less what the customer disputes. */
+  public BigDecimal undisputedAmount() {
+    return openAmount().subtract(disputedAmount).max(BigDecimal.ZERO);
   }
 
   public boolean isSettled() {

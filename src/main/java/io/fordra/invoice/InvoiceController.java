@@ -21,9 +21,11 @@ public class InvoiceController {
   private static final int MAX_LIST = 1000;
 
   private final InvoiceService invoices;
+  private final DisputeSummaries disputes;
 
-  public InvoiceController(InvoiceService invoices) {
+  public InvoiceController(InvoiceService invoices, DisputeSummaries disputes) {
     this.invoices = invoices;
+    this.disputes = disputes;
   }
 
   @PostMapping
@@ -48,12 +50,13 @@ public class InvoiceController {
       throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIST);
     }
     return invoices.search(customerNumber, status, from, to, limit).stream()
-        .map(i -> InvoiceView.of(i, List.of(), List.of()))
+        .map(i -> InvoiceView.of(i, List.of(), List.of(), null))
         .toList();
   }
 
   private InvoiceView view(Invoice invoice) {
     Invoice current = invoices.get(invoice.invoiceNumber());
-    return InvoiceView.of(current, invoices.lines(current), invoices.events(current));
+    return InvoiceView.of(current, invoices.lines(current), invoices.events(current),
+        disputes.latestFor(current).orElse(null));
   }
 }

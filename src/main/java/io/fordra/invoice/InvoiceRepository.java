@@ -118,6 +118,19 @@ public class InvoiceRepository {
     jdbc.sql("UPDATE fordra_invoice SET status = ? WHERE id = ?").params(status.name(), id).update();
   }
 
+  public void insertCreditNote(long invoiceId, BigDecimal amount, String reason, Instant at) {
+    jdbc.sql("INSERT INTO fordra_credit_note (invoice_id, amount, reason, created_at) VALUES (?, ?, ?, ?)")
+        .params(invoiceId, amount, reason, utc(at)).update();
+  }
+
+  public void updateDisputedAmount(long id, BigDecimal disputedAmount) {
+    jdbc.sql("UPDATE fordra_invoice SET disputed_amount = ? WHERE id = ?").params(disputedAmount, id).update();
+  }
+
+  public void updateCredited(long id, BigDecimal creditedAmount) {
+    jdbc.sql("UPDATE fordra_invoice SET credited_amount = ? WHERE id = ?").params(creditedAmount, id).update();
+  }
+
   public void updatePayment(long id, BigDecimal paidAmount, BigDecimal creditBalance) {
     jdbc.sql("UPDATE fordra_invoice SET paid_amount = ?, credit_balance = ? WHERE id = ?")
         .params(paidAmount, creditBalance, id).update();
@@ -164,6 +177,7 @@ public class InvoiceRepository {
         rs.getBigDecimal("paid_amount"),
         rs.getBigDecimal("fees_amount"),
         rs.getBigDecimal("credit_balance"),
+        rs.getBigDecimal("credited_amount"),
         rs.getBigDecimal("disputed_amount"),
         rs.getString("payment_reference"),
         rs.getInt("dunning_level"),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +36,11 @@ public class InvoiceService {
   private final InvoiceProcesses processes;
   private final SellerProperties seller;
   private final FordraClock clock;
+  private final ApplicationEventPublisher events;
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceProcesses processes,
-                        SellerProperties seller, FordraClock clock) {
+                        SellerProperties seller, FordraClock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.invoices = invoices;
     this.customers = customers;
     this.processes = processes;
@@ -79,7 +82,7 @@ public class InvoiceService {
         ? PaymentReferences.norwegianKid(digits) : PaymentReferences.swedishOcr(digits);
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     Invoice invoice = new Invoice(id, number, customer.customerNumber(), InvoiceStatus.CREATED, request.issueDate(),
-        request.dueDate(), request.currency(), totals.net(), totals.vat(), totals.total(), zero, zero, zero, zero,
+        request.dueDate(), request.currency(), totals.net(), totals.vat(), totals.total(), zero, zero, zero, zero, zero,
         reference, 0, 0, 0, request.dueDate(), clock.now());
     invoices.insert(invoice, totals.lines());
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
@@ -148,6 +151,41 @@ public class InvoiceService {
     return invoices.findById(invoice.id()).orElseThrow();
   }
 
+  /**
+   * A credit note: lowers what is owed (and what is disputed, as far as it covers it).
+   *
+   * @return the invoice as it is now
+   */
+  @Transactional
+  public Invoice credit(Invoice invoice, BigDecimal amount, String reason) {
+    if (amount.signum() <= 0 || amount.compareTo(invoice.openAmount()) > 0) {
+      throw new IllegalArgumentException("A credit note must be more than 0 and at most the open amount "
+          + invoice.openAmount().toPlainString());
+    }
+    invoices.insertCreditNote(invoice.id(), amount, reason, clock.now());
+    invoices.updateCredited(invoice.id(), invoice.creditedAmount().add(amount));
+    invoices.updateDisputedAmount(invoice.id(), invoice.disputedAmount().subtract(amount).max(BigDecimal.ZERO));
+    record(invoice, InvoiceEvent.of(InvoiceEventType.CREDIT_NOTE, "Credit note of "
+        + Money.format(amount, "en") + " " + invoice.currency() + ": " + reason));
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  /** What is disputed (held from follow-up) changes with an objection. */
+  @Transactional
+  public Invoice setDisputedAmount(Invoice invoice, BigDecimal disputedAmount) {
+    invoices.updateDisputedAmount(invoice.id(), disputedAmount);
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  /** Credited in full: the invoice is CREDITED and follow-up ends. */
+  @Transactional
+  public InvoiceStatus closeAsCredited(String invoiceNumber) {
+    Invoice invoice = lock(invoiceNumber);
+    changeStatus(invoice, InvoiceStatus.CREDITED, InvoiceEvent.of(InvoiceEventType.CREDITED, "Credited ("
+        + Money.format(invoice.creditedAmount(), "en") + " " + invoice.currency() + " in credit notes); follow-up ended"));
+    return InvoiceStatus.CREDITED;
+  }
+
   /** Paid in full (total and fees): the invoice is PAID and follow-up ends. */
   @Transactional
   public InvoiceStatus closeAsPaid(String invoiceNumber) {
@@ -165,6 +203,9 @@ public class InvoiceService {
   public void changeStatus(Invoice invoice, InvoiceStatus status, InvoiceEvent event) {
     invoices.updateStatus(invoice.id(), status);
     record(invoice, event);
+    if (status.isFinal()) {
+      events.publishEvent(new InvoiceClosed(invoice, status));
+    }
   }
 
   @Transactional

@@ -20,17 +20,23 @@ public record InvoiceView(
     BigDecimal disputedAmount,
     BigDecimal feesAmount,
     BigDecimal creditBalance,
+    BigDecimal creditedAmount,
     String paymentReference,
     int dunningLevel,
     int remindersSent,
     LocalDate payBy,
     List<InvoiceLine> lines,
-    List<InvoiceEvent> events) {
+    List<InvoiceEvent> events,
+    DisputeView dispute) {
 
-  static InvoiceView of(Invoice i, List<InvoiceLine> lines, List<InvoiceEvent> events) {
+  /** The invoice's latest objection (null if it never had one). */
+  public record DisputeView(String status, java.math.BigDecimal disputedAmount, String reason, String raisedBy,
+                            String reply, LocalDate deadline) {}
+
+  static InvoiceView of(Invoice i, List<InvoiceLine> lines, List<InvoiceEvent> events, DisputeView dispute) {
     return new InvoiceView(i.invoiceNumber(), i.customerNumber(), i.status(), i.issueDate(), i.dueDate(),
         i.currency(), i.netAmount(), i.totalAmount(), i.vatAmount(), i.paidAmount(), i.openAmount(),
-        i.disputedAmount(), i.feesAmount(), i.creditBalance(), i.paymentReference(), i.dunningLevel(),
-        i.remindersSent(), i.payBy(), lines, events);
+        i.disputedAmount(), i.feesAmount(), i.creditBalance(), i.creditedAmount(), i.paymentReference(),
+        i.dunningLevel(), i.remindersSent(), i.payBy(), lines, events, dispute);
   }
 }

@@ -31,7 +31,8 @@ public class InvoiceProcesses {
             .putValue(InvoiceToCash.COUNTRY.name(), country)
             .putValue(InvoiceToCash.DUNNING_LEVEL.name(), 0)
             .putValue(InvoiceToCash.REVIEWED.name(), false)
-            .putValue(InvoiceToCash.HANDED_OFF.name(), false))
+            .putValue(InvoiceToCash.HANDED_OFF.name(), false)
+            .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false))
         .execute();
   }
 

@@ -39,6 +39,13 @@ public final class InvoiceToCash {
     public static final String APPLY_PAYMENT = "Task_ApplyPayment";
     public static final String END_PAID = "End_Paid";
     public static final String END_COLLECTION_CLOSED = "End_CollectionClosed";
+    public static final String RESPOND_TO_OBJECTION = "Task_RespondToObjection";
+    public static final String NUDGE = "Task_NudgeCaseHandlers";
+    public static final String CLOSE_OBJECTION_NO_RESPONSE = "Task_CloseObjectionNoResponse";
+    public static final String SEND_OBJECTION_REPLY = "Task_SendObjectionReply";
+    public static final String TELL_AGENCY_OF_OBJECTION = "Task_TellAgencyOfObjection";
+    public static final String WAIT_WHILE_ON_HOLD = "Catch_HoldReleased";
+    public static final String DECIDE_DISPUTED_CLAIM = "Task_DecideDisputedClaim";
 
     private Elements() {}
   }
@@ -84,6 +91,31 @@ public final class InvoiceToCash {
   public static final ProcessVariable<String> COLLECTION_OUTCOME = ProcessVariable.of("collectionOutcome", String.class);
 
   public static final ProcessVariable<String> COLLECTION_NOTE = ProcessVariable.of("collectionNote", String.class);
+
+  // Objections (forms/respond-to-objection.form, forms/decide-disputed-claim.form)
+  public static final ProcessVariable<String> OBJECTION_DECISION = ProcessVariable.of("objectionDecision", String.class);
+  /** Tasklist submits numbers untyped: read with {@link #amount}. */
+  public static final ProcessVariable<Object> CREDIT_AMOUNT = ProcessVariable.of("creditAmount", Object.class);
+  public static final ProcessVariable<String> REPLY_TEXT = ProcessVariable.of("replyText", String.class);
+  /** Changed whenever an objection starts or stops holding follow-up: wakes "Objection no longer holds follow-up". */
+  public static final ProcessVariable<Boolean> FOLLOW_UP_ON_HOLD = ProcessVariable.of("followUpOnHold", Boolean.class);
+  public static final ProcessVariable<Boolean> CREDITED_IN_FULL = ProcessVariable.of("creditedInFull", Boolean.class);
+  public static final ProcessVariable<Boolean> FOLLOW_UP_ENDED = ProcessVariable.of("followUpEnded", Boolean.class);
+  public static final ProcessVariable<String> DISPUTED_CLAIM_DECISION =
+      ProcessVariable.of("disputedClaimDecision", String.class);
+  public static final ProcessVariable<String> DECISION_COMMENT = ProcessVariable.of("decisionComment", String.class);
+
+  /** A money amount from a form or a message: numbers and decimal strings alike, never through double arithmetic. */
+  public static java.math.BigDecimal amount(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return new java.math.BigDecimal(value.toString().trim().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value + "' is not an amount");
+    }
+  }
 
   private InvoiceToCash() {}
 }

@@ -1,0 +1,28 @@
+package io.fordra.dispute;
+
+import io.fordra.process.InvoiceToCash;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Respond to objection" completed: an answer that does not fit is refused, the message shows in Tasklist. */
+@Component
+public class CheckObjectionAnswer implements TaskListener {
+
+  private final DisputeService disputes;
+
+  public CheckObjectionAnswer(DisputeService disputes) {
+    this.disputes = disputes;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    try {
+      disputes.checkAnswer(InvoiceToCash.INVOICE_NUMBER.from(task), InvoiceToCash.OBJECTION_DECISION.from(task),
+          InvoiceToCash.CREDIT_AMOUNT.from(task), InvoiceToCash.REPLY_TEXT.from(task));
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,408 @@
+package io.fordra.dispute;
+
+import io.fordra.collection.CollectionAgencyProperties;
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerService;
+import io.fordra.distribution.DistributionService;
+import io.fordra.distribution.MailComposer;
+import io.fordra.distribution.MailProperties;
+import io.fordra.invoice.DisputeSummaries;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceClosed;
+import io.fordra.invoice.InvoiceEvent;
+import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
+import io.fordra.invoice.InvoiceView;
+import io.fordra.invoice.Money;
+import io.fordra.process.FordraClock;
+import io.fordra.process.InvoiceProcesses;
+import io.fordra.process.InvoiceToCash;
+import io.fordra.seller.SellerProperties;
+import io.fordra.web.ConflictException;
+import io.fordra.web.Violations;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Objections (seed 002): follow-up of what is disputed is put on hold at once, every objection gets a written
+ * answer before its deadline or is closed for missing response, and the dialogue is kept as invoice events.
+ */
+@Service
+public class DisputeService implements DisputeSummaries {
+
+  private final DisputeRepository disputes;
+  private final InvoiceService invoices;
+  private final CustomerService customers;
+  private final InvoiceProcesses processes;
+  private final MailComposer mail;
+  private final MailProperties mailProperties;
+  private final DisputeProperties properties;
+  private final CollectionAgencyProperties agency;
+  private final SellerProperties seller;
+  private final FordraClock clock;
+
+  public DisputeService(DisputeRepository disputes, InvoiceService invoices, CustomerService customers,
+                        InvoiceProcesses processes, MailComposer mail, MailProperties mailProperties,
+                        DisputeProperties properties, CollectionAgencyProperties agency, SellerProperties seller,
+                        FordraClock clock) {
+    this.disputes = disputes;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.processes = processes;
+    this.mail = mail;
+    this.mailProperties = mailProperties;
+    this.properties = properties;
+    this.agency = agency;
+    this.seller = seller;
+    this.clock = clock;
+  }
+
+  /** An objection arrives: stored, the disputed amount held from follow-up, and ObjectionRaised correlated. */
+  @Transactional
+  public Dispute raise(String invoiceNumber, ObjectionRequest r) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    if (invoice.status().isFinal()) {
+      throw new ConflictException("Invoice " + invoiceNumber + " is " + invoice.status()
+          + ": there is nothing left to object to");
+    }
+    Optional<Dispute> latest = disputes.latest(invoice.id());
+    if (latest.isPresent() && latest.get().isOpen()) {
+      throw new ConflictException("Invoice " + invoiceNumber + " already has an open objection (received "
+          + latest.get().receivedAt() + "); answer or withdraw it first");
+    }
+    Violations v = new Violations();
+    v.text("reason", r.reason(), 2000);
+    v.required("raisedBy", r.raisedBy());
+    BigDecimal disputed = r.disputedAmount() == null ? invoice.openAmount() : r.disputedAmount();
+    if (r.disputedAmount() != null && v.amount("disputedAmount", r.disputedAmount())) {
+      if (disputed.signum() <= 0) {
+        v.add("disputedAmount", "must be greater than zero");
+      } else if (disputed.compareTo(invoice.openAmount()) > 0) {
+        v.add("disputedAmount", "is more than the open amount " + invoice.openAmount().toPlainString());
+      }
+    }
+    Instant received = r.receivedAt() == null ? clock.now() : r.receivedAt();
+    if (received.isAfter(clock.now())) {
+      v.add("receivedAt", "is in the future");
+    }
+    v.throwIfAny();
+    LocalDate deadline = LocalDate.ofInstant(received, clock.zone()).plus(properties.replyDeadline());
+    long id = disputes.insert(invoice.id(), disputed, r.reason().strip(), r.raisedBy(), received, deadline);
+    Invoice updated = invoices.setDisputedAmount(invoice, disputed);
+    invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_RAISED, "Objection by " + r.raisedBy()
+        + " to " + amount(disputed, invoice) + (disputed.compareTo(invoice.openAmount()) == 0 ? " (the whole open amount)"
+        : " (undisputed " + amount(updated.undisputedAmount(), invoice) + " is still followed up)")
+        + ", answer due " + deadline + ": " + r.reason().strip()));
+    processes.correlate(InvoiceToCash.Messages.OBJECTION_RAISED, invoiceNumber,
+        Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), isOnHold(updated)));
+    return disputes.latest(invoice.id()).orElseThrow();
+  }
+
+  /** The customer withdraws: follow-up resumes on the whole open amount. */
+  @Transactional
+  public Dispute withdraw(String invoiceNumber) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    Dispute dispute = disputes.latest(invoice.id()).filter(Dispute::isOpen)
+        .orElseThrow(() -> new ConflictException("Invoice " + invoiceNumber + " has no open objection"));
+    disputes.updateStatus(dispute.id(), DisputeStatus.WITHDRAWN);
+    Invoice updated = invoices.setDisputedAmount(invoice, BigDecimal.ZERO);
+    invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_WITHDRAWN,
+        "The objection was withdrawn; follow-up resumes on " + amount(updated.openAmount(), invoice)));
+    processes.correlate(InvoiceToCash.Messages.OBJECTION_WITHDRAWN, invoiceNumber,
+        Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false));
+    return disputes.latest(invoice.id()).orElseThrow();
+  }
+
+  /** Follow-up waits while an open objection covers everything still owed. */
+  public boolean isOnHold(String invoiceNumber) {
+    return isOnHold(invoices.get(invoiceNumber));
+  }
+
+  private boolean isOnHold(Invoice invoice) {
+    return disputes.latest(invoice.id()).filter(Dispute::isOpen).isPresent()
+        && invoice.undisputedAmount().signum() == 0;
+  }
+
+  /** A rejected objection stands on money still owed: it may not go to normal collection. */
+  public boolean rejectedObjectionStands(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    return disputes.latest(invoice.id()).filter(d -> d.status() == DisputeStatus.REJECTED).isPresent()
+        && invoice.openAmount().signum() > 0;
+  }
+
+  /** A rejected objection covers all that is still owed. */
+  public boolean onlyDisputedLeft(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    return rejectedObjectionStands(invoiceNumber) && invoice.undisputedAmount().signum() == 0;
+  }
+
+  /** The answer date as the task's due date and the deadline timer want it. */
+  public LocalDate replyDeadline(String invoiceNumber) {
+    return openDispute(invoices.get(invoiceNumber)).deadline();
+  }
+
+  /** What "Respond to objection" and "Decide disputed claim" show. */
+  public Map<String, Object> taskContext(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("customerName", customer.name() + " (" + customer.customerNumber() + ", " + customer.type() + ", "
+        + customer.country() + ", " + customer.invoiceRecipient() + ")");
+    context.put("totalAmount", amount(invoice.totalAmount(), invoice));
+    context.put("openAmount", amount(invoice.openAmount(), invoice));
+    context.put("disputedAmount", amount(dispute.disputedAmount(), invoice));
+    context.put("objectionReason", dispute.reason());
+    context.put("raisedBy", dispute.raisedBy().name());
+    context.put("receivedAt", dispute.receivedAt().toString());
+    context.put("replyDeadline", dispute.deadline().toString());
+    context.put("invoiceHistory", invoices.events(invoice).stream()
+        .map(e -> e.at() + "  " + e.type() + "  " + e.message()).collect(Collectors.joining("\n")));
+    if (dispute.reply() != null) {
+      context.put("replyText", dispute.reply());
+    }
+    return context;
+  }
+
+  /** Refuses an answer that does not fit: every problem in one message, shown in Tasklist. */
+  public void checkAnswer(String invoiceNumber, String decision, Object creditAmount, String replyText) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Dispute dispute = openDispute(invoice);
+    List<String> problems = new ArrayList<>();
+    ObjectionDecision chosen = parse(decision);
+    if (chosen == null) {
+      problems.add("choose ACCEPT_FULL, ACCEPT_PARTIAL or REJECT");
+    }
+    if (replyText == null || replyText.isBlank()) {
+      problems.add("write the answer to the customer");
+    } else if (replyText.length() > 4000) {
+      problems.add("the answer is longer than 4000 characters");
+    }
+    if (chosen == ObjectionDecision.ACCEPT_PARTIAL) {
+      BigDecimal credit = parseAmount(creditAmount);
+      if (credit == null || credit.signum() <= 0 || credit.compareTo(dispute.disputedAmount()) >= 0
+          || credit.stripTrailingZeros().scale() > 2) {
+        problems.add("a partial credit must be more than 0 and less than the disputed "
+            + amount(dispute.disputedAmount(), invoice) + ", with at most 2 decimals");
+      }
+    } else if (chosen != null && parseAmount(creditAmount) != null) {
+      problems.add("a credit amount belongs only to ACCEPT_PARTIAL");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("The answer cannot be saved: " + String.join("; ", problems) + ".");
+    }
+  }
+
+  /**
+   * Applies the case handler's answer: credit note(s) for accepted amounts, the rejected part stays disputed.
+   *
+   * @return whether the invoice is now credited in full
+   */
+  @Transactional
+  public boolean answer(String invoiceNumber, String decision, Object creditAmount, String reply, String user) {
+    checkAnswer(invoiceNumber, decision, creditAmount, reply);
+    Invoice invoice = invoices.lock(invoiceNumber);
+    Dispute dispute = openDispute(invoice);
+    ObjectionDecision chosen = ObjectionDecision.valueOf(decision);
+    BigDecimal credit = switch (chosen) {
+      case ACCEPT_FULL -> dispute.disputedAmount();
+      case ACCEPT_PARTIAL -> parseAmount(creditAmount).setScale(2);
+      case REJECT -> null;
+    };
+    DisputeStatus status = chosen == ObjectionDecision.REJECT ? DisputeStatus.REJECTED : DisputeStatus.ACCEPTED;
+    disputes.answer(dispute.id(), status, chosen, credit, reply.strip(), user, clock.now());
+    Invoice updated = invoice;
+    if (credit != null) {
+      updated = invoices.credit(invoice, credit.min(invoice.openAmount()), "objection accepted: " + dispute.reason());
+      // What was disputed and not credited is owed again.
+      updated = invoices.setDisputedAmount(updated, BigDecimal.ZERO);
+    }
+    invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_ANSWERED, chosen + " by "
+        + (user == null ? "a case handler" : user) + (credit == null ? "" : ", credit " + amount(credit, invoice))
+        + "; reply: " + reply.strip()));
+    return credit != null && updated.openAmount().signum() == 0;
+  }
+
+  /** E-mails the written answer to the customer (the same Message-ID if a retry sends it again). */
+  @Transactional
+  public void sendReply(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
+    String key = dispute.decision() == ObjectionDecision.REJECT ? "mail.OBJECTION_REJECTED" : "mail.OBJECTION_ACCEPTED";
+    String language = customer.language();
+    Object[] args = {customer.name(), invoice.invoiceNumber(), dispute.reply(),
+        Money.format(invoice.openAmount(), language), invoice.currency().name(), invoice.payBy().toString(),
+        seller.name(), seller.email()};
+    mail.send(mail.compose(messageId(invoice, "objection-reply." + dispute.id()), customer.invoiceRecipient(),
+        mail.text(key + ".subject", language, args), mail.text(key + ".body", language, args),
+        dispute.answeredAt(), List.of()));
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.OBJECTION_ANSWERED, "Written answer e-mailed to the "
+        + "customer").via(DistributionService.EMAIL, customer.invoiceRecipient()));
+  }
+
+  /** Reminds the case handlers (and the assignee) that an objection waits for its answer. */
+  @Transactional
+  public void nudge(String invoiceNumber, String assigneeEmail) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    Dispute dispute = openDispute(invoice);
+    List<String> to = new ArrayList<>();
+    if (properties.nudgeEmail() != null && !properties.nudgeEmail().isBlank()) {
+      to.add(properties.nudgeEmail());
+    }
+    if (assigneeEmail != null && !assigneeEmail.isBlank() && !to.contains(assigneeEmail)) {
+      to.add(assigneeEmail);
+    }
+    int number = dispute.nudgesSent() + 1;
+    if (!to.isEmpty()) {
+      String language = seller.country().language();
+      Object[] args = {invoice.invoiceNumber(), amount(dispute.disputedAmount(), invoice), dispute.reason(),
+          dispute.deadline().toString(), dispute.receivedAt().toString(), number};
+      mail.send(mail.compose(messageId(invoice, "objection-nudge." + dispute.id() + "." + number), String.join(",", to),
+          mail.text("mail.OBJECTION_NUDGE.subject", language, args),
+          mail.text("mail.OBJECTION_NUDGE.body", language, args), clock.now(), List.of()));
+    }
+    disputes.countNudge(dispute.id());
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.OBJECTION_NUDGE, "Reminder " + number
+        + " to answer the objection by " + dispute.deadline()).via(DistributionService.EMAIL, String.join(",", to)));
+  }
+
+  /**
+   * No answer by the deadline: the objection is closed for missing response and follow-up of the disputed amount
+   * ends. Where the claim was with the agency, it is told and its withdrawal fee recorded.
+   *
+   * @return whether nothing is left to follow up
+   */
+  @Transactional
+  public boolean closeForMissingResponse(String invoiceNumber, boolean handedOff) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    Dispute dispute = openDispute(invoice);
+    disputes.updateStatus(dispute.id(), DisputeStatus.CLOSED_NO_RESPONSE);
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.OBJECTION_CLOSED, "No answer by " + dispute.deadline()
+        + ": the objection is closed for missing response and " + amount(dispute.disputedAmount(), invoice)
+        + " is no longer followed up"));
+    if (handedOff) {
+      String language = seller.country().language();
+      BigDecimal fee = agency.withdrawalFee() == null ? BigDecimal.ZERO : agency.withdrawalFee();
+      Object[] args = {agency.name(), invoice.invoiceNumber(), amount(dispute.disputedAmount(), invoice),
+          seller.name(), dispute.reason()};
+      mail.send(mail.compose(messageId(invoice, "agency-objection-closed." + dispute.id()), agency.email(),
+          mail.text("mail.AGENCY_OBJECTION_CLOSED.subject", language, args),
+          mail.text("mail.AGENCY_OBJECTION_CLOSED.body", language, args), clock.now(), List.of()));
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.WITHDRAWAL_FEE, agency.name()
+          + " told; its withdrawal fee of " + Money.format(fee, "en") + " " + invoice.currency()
+          + " is charged to " + seller.name()).via(DistributionService.EMAIL, agency.email()));
+    }
+    if (invoice.undisputedAmount().signum() == 0) {
+      invoices.changeStatus(invoice, InvoiceStatus.CLOSED, InvoiceEvent.of(InvoiceEventType.CLAIM_CLOSED,
+          "Follow-up ended: everything still owed was disputed"));
+      return true;
+    }
+    return false;
+  }
+
+  /** The agency learns of an objection at once: its case counts as paused. */
+  @Transactional
+  public void tellAgencyOfObjection(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
+    String language = seller.country().language();
+    Object[] args = {agency.name(), invoice.invoiceNumber(), amount(dispute.disputedAmount(), invoice),
+        seller.name(), dispute.reason(), dispute.deadline().toString()};
+    mail.send(mail.compose(messageId(invoice, "agency-objection." + dispute.id()), agency.email(),
+        mail.text("mail.AGENCY_OBJECTION.subject", language, args),
+        mail.text("mail.AGENCY_OBJECTION.body", language, args), dispute.receivedAt(), List.of()));
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.AGENCY_NOTIFIED, "Told " + agency.name()
+        + " of the objection; the collection case is paused").via(DistributionService.EMAIL, agency.email()));
+  }
+
+  /** "Decide disputed claim": to the conciliation board (forliksrådet), or closed. Either way follow-up ends. */
+  @Transactional
+  public void decideDisputedClaim(String invoiceNumber, String decision, String comment, String user) {
+    DisputedClaimDecision chosen = parseClaimDecision(decision);
+    if (comment == null || comment.isBlank()) {
+      throw new IllegalArgumentException("The decision cannot be saved: write why in the comment.");
+    }
+    Invoice invoice = invoices.lock(invoiceNumber);
+    Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
+    String who = user == null ? "a case handler" : user;
+    if (chosen == DisputedClaimDecision.CONCILIATION_BOARD) {
+      disputes.updateStatus(dispute.id(), DisputeStatus.CONCILIATION_BOARD);
+      invoices.changeStatus(invoice, InvoiceStatus.CLOSED, InvoiceEvent.of(InvoiceEventType.CONCILIATION_BOARD,
+          "Sent to the conciliation board by " + who + ": " + amount(invoice.openAmount(), invoice) + " disputed ("
+              + dispute.reason() + "); our answer: " + dispute.reply() + "; " + comment.strip()));
+    } else {
+      disputes.updateStatus(dispute.id(), DisputeStatus.CLOSED);
+      invoices.changeStatus(invoice, InvoiceStatus.CLOSED, InvoiceEvent.of(InvoiceEventType.CLAIM_CLOSED,
+          "Disputed claim closed by " + who + " with " + amount(invoice.openAmount(), invoice) + " open: "
+              + comment.strip()));
+    }
+  }
+
+  /** Paid, credited or closed: an objection still open ends with the invoice (seed 002 point 8). */
+  @EventListener
+  public void onInvoiceClosed(InvoiceClosed closed) {
+    disputes.latest(closed.invoice().id()).filter(Dispute::isOpen).ifPresent(d -> {
+      disputes.updateStatus(d.id(), DisputeStatus.CLOSED);
+      invoices.record(closed.invoice(), InvoiceEvent.of(InvoiceEventType.OBJECTION_CLOSED,
+          "The open objection ends: the invoice is " + closed.status()));
+    });
+  }
+
+  @Override
+  public Optional<InvoiceView.DisputeView> latestFor(Invoice invoice) {
+    return disputes.latest(invoice.id()).map(d -> new InvoiceView.DisputeView(d.status().name(), d.disputedAmount(),
+        d.reason(), d.raisedBy().name(), d.reply(), d.deadline()));
+  }
+
+  private Dispute openDispute(Invoice invoice) {
+    return disputes.latest(invoice.id()).filter(Dispute::isOpen)
+        .orElseThrow(() -> new IllegalStateException("Invoice " + invoice.invoiceNumber() + " has no open objection"));
+  }
+
+  private static ObjectionDecision parse(String decision) {
+    for (ObjectionDecision d : ObjectionDecision.values()) {
+      if (d.name().equals(decision)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static DisputedClaimDecision parseClaimDecision(String decision) {
+    for (DisputedClaimDecision d : DisputedClaimDecision.values()) {
+      if (d.name().equals(decision)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("The decision cannot be saved: choose CONCILIATION_BOARD or CLOSE.");
+  }
+
+  private static BigDecimal parseAmount(Object value) {
+    try {
+      return InvoiceToCash.amount(value);
+    } catch (IllegalArgumentException e) {
+      return BigDecimal.valueOf(-1);
+    }
+  }
+
+  private String messageId(Invoice invoice, String step) {
+    return "<" + invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + "." + step + "@"
+        + mailProperties.messageIdDomain() + ">";
+  }
+
+  private static String amount(BigDecimal amount, Invoice invoice) {
+    return Money.format(amount, "en") + " " + invoice.currency();
+  }
+}

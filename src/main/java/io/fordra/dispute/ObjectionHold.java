@@ -1,0 +1,53 @@
+package io.fordra.dispute;
+
+import io.fordra.process.InvoiceToCash;
+import java.time.LocalTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * What invoice-to-cash asks about objections in its gateways, conditions and timers
+ * (${objectionHold.isOnHold(execution)}, ${objectionHold.replyDeadline(execution)} …).
+ */
+@Component("objectionHold")
+public class ObjectionHold {
+
+  private final DisputeService disputes;
+  private final DisputeProperties properties;
+  private final io.fordra.process.FordraClock clock;
+
+  public ObjectionHold(DisputeService disputes, DisputeProperties properties, io.fordra.process.FordraClock clock) {
+    this.disputes = disputes;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** An open objection covers everything still owed: no reminder, notice or hand-off now. */
+  public boolean isOnHold(VariableScope execution) {
+    return disputes.isOnHold(InvoiceToCash.INVOICE_NUMBER.from(execution));
+  }
+
+  /** Only the amount of a rejected objection is left: no letter to send, straight to "Decide disputed claim". */
+  public boolean onlyDisputedLeft(DelegateExecution execution) {
+    return disputes.onlyDisputedLeft(InvoiceToCash.INVOICE_NUMBER.from(execution));
+  }
+
+  /** A rejected objection stands: the claim may not go to normal collection. */
+  public boolean rejectedObjectionStands(DelegateExecution execution) {
+    return disputes.rejectedObjectionStands(InvoiceToCash.INVOICE_NUMBER.from(execution));
+  }
+
+  /** The answer is due by the end of the deadline day; the timer fires when it has passed. */
+  public Date replyDeadline(DelegateExecution execution) {
+    return clock.engineDate(disputes.replyDeadline(InvoiceToCash.INVOICE_NUMBER.from(execution)).plusDays(1),
+        LocalTime.MIDNIGHT);
+  }
+
+  /** Nudges: first after fordra.dispute.nudge-after, then every fordra.dispute.nudge-every (ISO repeating interval). */
+  public String nudgeCycle(DelegateExecution execution) {
+    java.time.Instant first = clock.now().atZone(clock.zone()).plus(properties.nudgeAfter()).toInstant();
+    return "R/" + first + "/P" + properties.nudgeEvery().getDays() + "D";
+  }
+}

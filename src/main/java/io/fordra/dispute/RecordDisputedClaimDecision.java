@@ -1,0 +1,30 @@
+package io.fordra.dispute;
+
+import io.fordra.process.InvoiceToCash;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Decide disputed claim" completed: conciliation board or closure, recorded; a bad answer stays in Tasklist. */
+@Component
+public class RecordDisputedClaimDecision implements TaskListener {
+
+  private final DisputeService disputes;
+
+  public RecordDisputedClaimDecision(DisputeService disputes) {
+    this.disputes = disputes;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = task.getAssignee() != null ? task.getAssignee() : auth == null ? null : auth.getUserId();
+    try {
+      disputes.decideDisputedClaim(InvoiceToCash.INVOICE_NUMBER.from(task),
+          InvoiceToCash.DISPUTED_CLAIM_DECISION.from(task), InvoiceToCash.DECISION_COMMENT.from(task), user);
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException(e.getMessage());
+    }
+  }
+}

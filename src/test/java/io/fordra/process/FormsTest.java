@@ -1,0 +1,189 @@
+package io.fordra.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The Camunda Forms in {@code forms/} are valid for Tasklist 7.24 (form-js 1.8, schemaVersion 16), submit exactly the
+ * variables the processes expect, and every form a BPMN user task references exists.
+ */
+class FormsTest {
+
+  private static final Path FORMS = Path.of("forms");
+  private static final Path PROCESSES = Path.of("processes");
+
+  /** The newest form schema Tasklist 7.24's form-js 1.8 reads. */
+  private static final int MAX_SCHEMA_VERSION = 16;
+
+  /** Component types form-js 1.8 knows (form-viewer 1.8.7). */
+  private static final Set<String> KNOWN_TYPES = Set.of(
+      "textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime",
+      "expression", "text", "html", "image", "iframe", "table", "separator", "spacer", "button", "group",
+      "dynamiclist");
+
+  /** Types form-js 1.8 binds to a {@code key} (a variable). The forms here use textfield, textarea, number, radio. */
+  private static final Set<String> KEYED_TYPES = Set.of(
+      "textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime",
+      "expression");
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Map<String, JsonNode> forms;
+
+  @BeforeAll
+  static void readForms() throws IOException {
+    forms = new LinkedHashMap<>();
+    for (Path file : files(FORMS, ".form")) {
+      JsonNode form = JSON.readTree(file.toFile());
+      assertThat(form.isObject()).as("%s is a JSON object", file).isTrue();
+      forms.put(file.getFileName().toString().replaceFirst("\\.form$", ""), form);
+    }
+    assertThat(forms).as("forms in %s", FORMS.toAbsolutePath()).isNotEmpty();
+  }
+
+  @Test
+  void everyFormIsAFormTasklistCanRead() {
+    forms.forEach((name, form) -> {
+      assertThat(form.path("type").asText()).as("%s: type", name).isEqualTo("default");
+      assertThat(form.path("id").asText()).as("%s: id equals the file name", name).isEqualTo(name);
+      assertThat(form.path("schemaVersion").isIntegralNumber()).as("%s: schemaVersion is a number", name).isTrue();
+      assertThat(form.path("schemaVersion").asInt())
+          .as("%s: schemaVersion readable by Tasklist 7.24", name)
+          .isBetween(1, MAX_SCHEMA_VERSION);
+      assertThat(form.path("components").isArray()).as("%s: components", name).isTrue();
+
+      List<JsonNode> components = components(form);
+      Set<String> ids = new HashSet<>();
+      for (JsonNode component : components) {
+        String id = component.path("id").asText("");
+        String type = component.path("type").asText("");
+        assertThat(id).as("%s: component id", name).isNotBlank();
+        assertThat(ids.add(id)).as("%s: component id %s is unique", name, id).isTrue();
+        assertThat(type).as("%s: type of %s", name, id).isIn(KNOWN_TYPES);
+        if (component.hasNonNull("key")) {
+          assertThat(type).as("%s: %s has a key, so its type must take a value", name, id).isIn(KEYED_TYPES);
+          assertThat(component.path("key").asText()).as("%s: key of %s", name, id).isNotBlank();
+        }
+        JsonNode hide = component.path("conditional").path("hide");
+        if (!hide.isMissingNode()) {
+          assertThat(hide.asText()).as("%s: conditional.hide of %s is a FEEL expression", name, id).startsWith("=");
+        }
+      }
+    });
+  }
+
+  @Test
+  void reviewDunningSubmitsTheReviewDecision() {
+    assertThat(submittedKeys("review-dunning")).containsExactlyInAnyOrder("reviewDecision", "postponeDays", "reviewComment");
+    assertThat(radioValues("review-dunning", "reviewDecision")).containsExactly("CONTINUE", "POSTPONE", "HAND_OFF");
+  }
+
+  @Test
+  void respondToObjectionSubmitsTheDecisionAndTheReply() {
+    assertThat(submittedKeys("respond-to-objection"))
+        .containsExactlyInAnyOrder("objectionDecision", "creditAmount", "replyText");
+    assertThat(radioValues("respond-to-objection", "objectionDecision"))
+        .containsExactly("ACCEPT_FULL", "ACCEPT_PARTIAL", "REJECT");
+  }
+
+  @Test
+  void decideDisputedClaimSubmitsTheDecisionAndAComment() {
+    assertThat(submittedKeys("decide-disputed-claim"))
+        .containsExactlyInAnyOrder("disputedClaimDecision", "decisionComment");
+    assertThat(radioValues("decide-disputed-claim", "disputedClaimDecision"))
+        .containsExactly("CONCILIATION_BOARD", "CLOSE");
+  }
+
+  /** Only BPMN → forms: a form that no process references yet is allowed. */
+  @Test
+  void everyFormReferencedByAProcessExistsAndIsBoundToTheDeployment() throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    int references = 0;
+    for (Path bpmn : files(PROCESSES, ".bpmn")) {
+      NodeList elements;
+      try (InputStream in = Files.newInputStream(bpmn)) {
+        elements = factory.newDocumentBuilder().parse(in).getElementsByTagNameNS("*", "*");
+      }
+      for (int i = 0; i < elements.getLength(); i++) {
+        Element element = (Element) elements.item(i);
+        if (!element.hasAttributeNS(CAMUNDA_NS, "formRef")) {
+          continue;
+        }
+        references++;
+        String where = bpmn.getFileName() + " " + element.getAttribute("id");
+        String formRef = element.getAttributeNS(CAMUNDA_NS, "formRef");
+        assertThat(forms).as("%s: camunda:formRef names a form in %s", where, FORMS).containsKey(formRef);
+        assertThat(element.getAttributeNS(CAMUNDA_NS, "formRefBinding"))
+            .as("%s: camunda:formRefBinding", where)
+            .isEqualTo("deployment");
+      }
+    }
+    assertThat(references).as("camunda:formRef in %s", PROCESSES).isPositive();
+  }
+
+  /** Keys of the input components that are not readonly: the variables the form submits. */
+  private static Set<String> submittedKeys(String formId) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (JsonNode component : components(form(formId))) {
+      if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)) {
+        keys.add(component.path("key").asText());
+      }
+    }
+    return keys;
+  }
+
+  private static List<String> radioValues(String formId, String key) {
+    JsonNode radio = components(form(formId)).stream()
+        .filter(c -> key.equals(c.path("key").asText(null)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(formId + " has no component with key " + key));
+    assertThat(radio.path("type").asText()).as("%s: %s", formId, key).isEqualTo("radio");
+    List<String> values = new ArrayList<>();
+    radio.path("values").forEach(v -> values.add(v.path("value").asText()));
+    return values;
+  }
+
+  private static JsonNode form(String formId) {
+    assertThat(forms).as("forms").containsKey(formId);
+    return forms.get(formId);
+  }
+
+  /** All components, including those nested in groups and dynamic lists. */
+  private static List<JsonNode> components(JsonNode container) {
+    List<JsonNode> all = new ArrayList<>();
+    for (JsonNode component : container.path("components")) {
+      all.add(component);
+      all.addAll(components(component));
+    }
+    return all;
+  }
+
+  private static List<Path> files(Path dir, String suffix) throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+}
