@@ -147,6 +147,11 @@ public class DisputeService implements DisputeSummaries {
     return rejectedObjectionStands(invoiceNumber) && invoice.undisputedAmount().signum() == 0;
   }
 
+  /** When the open objection arrived (its nudges count from then). */
+  public Instant receivedAt(String invoiceNumber) {
+    return openDispute(invoices.get(invoiceNumber)).receivedAt();
+  }
+
   /** The answer date as the task's due date and the deadline timer want it. */
   public LocalDate replyDeadline(String invoiceNumber) {
     return openDispute(invoices.get(invoiceNumber)).deadline();

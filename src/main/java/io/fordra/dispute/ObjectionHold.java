@@ -45,9 +45,17 @@ public class ObjectionHold {
         LocalTime.MIDNIGHT);
   }
 
-  /** Nudges: first after fordra.dispute.nudge-after, then every fordra.dispute.nudge-every (ISO repeating interval). */
+  /**
+   * Nudges: first nudge-after the objection arrived, then every nudge-every until the deadline (an ISO repeating
+   * interval with a fixed start and as many repetitions as fit, so re-evaluating it never shifts the schedule).
+   */
   public String nudgeCycle(DelegateExecution execution) {
-    java.time.Instant first = clock.now().atZone(clock.zone()).plus(properties.nudgeAfter()).toInstant();
-    return "R/" + first + "/P" + properties.nudgeEvery().getDays() + "D";
+    String invoiceNumber = InvoiceToCash.INVOICE_NUMBER.from(execution);
+    java.time.ZonedDateTime first = disputes.receivedAt(invoiceNumber).atZone(clock.zone()).plus(properties.nudgeAfter());
+    java.time.ZonedDateTime deadline = disputes.replyDeadline(invoiceNumber).plusDays(1).atStartOfDay(clock.zone());
+    int every = Math.max(1, properties.nudgeEvery().getDays());
+    long repetitions = first.isBefore(deadline)
+        ? java.time.temporal.ChronoUnit.DAYS.between(first, deadline.minusSeconds(1)) / every + 1 : 1;
+    return "R" + repetitions + "/" + first.toInstant() + "/P" + every + "D";
   }
 }
