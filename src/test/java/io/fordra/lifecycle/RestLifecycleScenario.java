@@ -42,6 +42,7 @@ abstract class RestLifecycleScenario {
 
   @LocalServerPort int port;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -57,7 +58,8 @@ abstract class RestLifecycleScenario {
     RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
         .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
     String run = UUID.randomUUID().toString().substring(0, 6);
-    LocalDate today = LocalDate.parse(clock(api).get("now").asText().substring(0, 10));
+    LocalDate today = LocalDate.ofInstant(java.time.Instant.parse(clock(api).get("now").asText()),
+        ZoneId.of("Europe/Stockholm"));
 
     String customer = "IT-" + run;
     api.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON).body("""
@@ -121,6 +123,48 @@ abstract class RestLifecycleScenario {
     // The invoice paid in full before its due date got its invoice mail and nothing else.
     assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(paid))).hasSize(1);
     assertThat(events(invoice(api, paid))).doesNotContain("OVERDUE", "REMINDER_SENT");
+  }
+
+  @Test
+  void anObjectionIsNudgedAnsweredInWritingAndTheCustomerGetsTheReply() throws Exception {
+    RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    LocalDate today = LocalDate.ofInstant(java.time.Instant.parse(clock(api).get("now").asText()),
+        ZoneId.of("Europe/Stockholm"));
+    String customer = "OBJ-" + run;
+    api.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON).body("""
+        {"customerNumber":"%s","name":"Ola Nordmann","type":"PRIVATE","country":"NO","email":"ola.%s@kunde.example",
+         "address":{"street":"Karl Johans gate 1","postalCode":"0154","city":"Oslo"}}""".formatted(customer, run))
+        .retrieve().toBodilessEntity();
+    String invoice = createInvoice(api, customer, "O-" + run, today);
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(api, invoice).equals("SENT"));
+
+    JsonNode dispute = api.post().uri("/api/invoices/{n}/objections", invoice).contentType(MediaType.APPLICATION_JSON)
+        .body("{\"disputedAmount\":\"250.00\",\"reason\":\"Two of the four hours were not worked\",\"raisedBy\":\"CUSTOMER\"}")
+        .retrieve().body(JsonNode.class);
+    assertThat(dispute.get("status").asText()).isEqualTo("OPEN");
+    JsonNode held = invoice(api, invoice);
+    assertThat(held.get("disputedAmount").decimalValue()).isEqualByComparingTo("250.00");
+    assertThat(held.get("dispute").get("deadline").asText()).isEqualTo(today.plusDays(14).toString());
+
+    advance(api, "P3D");
+    await().atMost(Duration.ofSeconds(30)).until(() -> hasMailWithSubject("invändning mot faktura " + invoice));
+    MimeMessage nudge = mailWithSubject("invändning mot faktura " + invoice);
+    assertThat(nudge.getAllRecipients()[0].toString()).isEqualTo("kundreskontra@exempelbolaget.se");
+
+    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(invoice)
+        .taskDefinitionKey("Task_RespondToObjection").singleResult().getId();
+    tasks.complete(taskId, java.util.Map.of("objectionDecision", "ACCEPT_PARTIAL", "creditAmount", 125.0,
+        "replyText", "We credit one hour; the other was worked as agreed."));
+    await().atMost(Duration.ofSeconds(30)).until(() -> hasMailWithSubject("Din innsigelse mot faktura " + invoice));
+    MimeMessage reply = mailWithSubject("Din innsigelse mot faktura " + invoice);
+    assertThat(reply.getAllRecipients()[0].toString()).isEqualTo("ola." + run + "@kunde.example");
+    assertThat(text(reply)).contains("We credit one hour").contains("1\u00a0125,00 SEK");
+    JsonNode answered = invoice(api, invoice);
+    assertThat(answered.get("dispute").get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(answered.get("openAmount").decimalValue()).isEqualByComparingTo("1125.00");
+    assertThat(events(answered)).contains("OBJECTION_RAISED", "OBJECTION_NUDGE", "CREDIT_NOTE", "OBJECTION_ANSWERED");
   }
 
   private String createInvoice(RestClient api, String customer, String number, LocalDate today) {
