@@ -24,5 +24,8 @@ public class CheckObjectionAnswer implements TaskListener {
     } catch (IllegalArgumentException e) {
       throw new ProcessEngineException(e.getMessage());
     }
+    // The written dialogue is evidence: kept as a task comment in the engine's history as well.
+    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+        InvoiceToCash.OBJECTION_DECISION.from(task) + ": " + InvoiceToCash.REPLY_TEXT.from(task));
   }
 }

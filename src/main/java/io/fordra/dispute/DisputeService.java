@@ -6,6 +6,9 @@ import io.fordra.customer.CustomerService;
 import io.fordra.distribution.DistributionService;
 import io.fordra.distribution.MailComposer;
 import io.fordra.distribution.MailProperties;
+import io.fordra.document.DocumentKind;
+import io.fordra.document.DocumentService;
+import io.fordra.document.StoredDocument;
 import io.fordra.invoice.DisputeSummaries;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceClosed;
@@ -42,6 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DisputeService implements DisputeSummaries {
 
   private final DisputeRepository disputes;
+  private final DocumentService documents;
   private final InvoiceService invoices;
   private final CustomerService customers;
   private final InvoiceProcesses processes;
@@ -52,11 +56,12 @@ public class DisputeService implements DisputeSummaries {
   private final SellerProperties seller;
   private final FordraClock clock;
 
-  public DisputeService(DisputeRepository disputes, InvoiceService invoices, CustomerService customers,
+  public DisputeService(DisputeRepository disputes, DocumentService documents, InvoiceService invoices, CustomerService customers,
                         InvoiceProcesses processes, MailComposer mail, MailProperties mailProperties,
                         DisputeProperties properties, CollectionAgencyProperties agency, SellerProperties seller,
                         FordraClock clock) {
     this.disputes = disputes;
+    this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
     this.processes = processes;
@@ -344,6 +349,12 @@ public class DisputeService implements DisputeSummaries {
     String who = user == null ? "a case handler" : user;
     if (chosen == DisputedClaimDecision.CONCILIATION_BOARD) {
       disputes.updateStatus(dispute.id(), DisputeStatus.CONCILIATION_BOARD);
+      StoredDocument summary = documents.issue(invoice, DocumentKind.CONCILIATION_CASE, 1, BigDecimal.ZERO.setScale(2),
+          clock.today(), "Objection (" + dispute.raisedBy() + ", " + dispute.receivedAt() + "): " + dispute.reason()
+              + "\nOur answer (" + dispute.answeredBy() + ", " + dispute.answeredAt() + "): " + dispute.reply()
+              + "\nDecision: " + comment.strip());
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.CONCILIATION_BOARD, "Case summary "
+          + summary.fileName() + " produced for the conciliation board"));
       invoices.changeStatus(invoice, InvoiceStatus.CLOSED, InvoiceEvent.of(InvoiceEventType.CONCILIATION_BOARD,
           "Sent to the conciliation board by " + who + ": " + amount(invoice.openAmount(), invoice) + " disputed ("
               + dispute.reason() + "); our answer: " + dispute.reply() + "; " + comment.strip()));

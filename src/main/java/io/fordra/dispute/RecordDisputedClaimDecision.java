@@ -26,5 +26,7 @@ public class RecordDisputedClaimDecision implements TaskListener {
     } catch (IllegalArgumentException e) {
       throw new ProcessEngineException(e.getMessage());
     }
+    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+        InvoiceToCash.DISPUTED_CLAIM_DECISION.from(task) + ": " + InvoiceToCash.DECISION_COMMENT.from(task));
   }
 }

@@ -61,9 +61,16 @@ public class DocumentService {
    */
   @Transactional
   public StoredDocument issue(Invoice invoice, DocumentKind kind, int sequence, BigDecimal fee, LocalDate payBy) {
+    return issue(invoice, kind, sequence, fee, payBy, null);
+  }
+
+  /** As issue(), with a note printed under the totals (e.g. the written dialogue about an objection). */
+  @Transactional
+  public StoredDocument issue(Invoice invoice, DocumentKind kind, int sequence, BigDecimal fee, LocalDate payBy,
+                              String note) {
     return documents.find(invoice.id(), kind, sequence).orElseGet(() -> {
       Customer customer = customers.get(invoice.customerNumber());
-      LetterContent content = letter(invoice, customer, kind, sequence, fee, payBy);
+      LetterContent content = letter(invoice, customer, kind, sequence, fee, payBy, note);
       byte[] pdf = renderer.render(content, logo);
       StoredDocument document = new StoredDocument(0, invoice.id(), kind, sequence,
           fileName(invoice, kind, sequence), PDF, pdf, invoice.undisputedAmount(), fee, payBy,
@@ -108,14 +115,14 @@ public class DocumentService {
   }
 
   private LetterContent letter(Invoice invoice, Customer customer, DocumentKind kind, int sequence, BigDecimal fee,
-                               LocalDate payBy) {
+                               LocalDate payBy, String note) {
     List<LetterContent.Line> lines = invoices.lines(invoice).stream().map(DocumentService::line).toList();
     LocalDate documentDate = kind == DocumentKind.INVOICE ? invoice.issueDate() : clock.today();
     return new LetterContent(kind, customer.language(), sellerParty(), buyerParty(customer),
         invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), documentDate, invoice.currency().name(),
         lines, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), invoice.paidAmount(),
         invoice.feesAmount(), fee, invoice.undisputedAmount(), payBy, invoice.paymentReference(),
-        kind == DocumentKind.REMINDER ? sequence : 0, null);
+        kind == DocumentKind.REMINDER ? sequence : 0, note);
   }
 
   private LetterContent.Party sellerParty() {

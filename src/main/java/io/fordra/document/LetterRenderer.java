@@ -247,8 +247,8 @@ public class LetterRenderer {
           addNote(document);
           document.add(paymentBox());
         }
-        case AGENCY_CASE -> {
-          document.add(paragraph(text("intro.AGENCY_CASE"), body));
+        case AGENCY_CASE, CONCILIATION_CASE -> {
+          document.add(paragraph(text("intro." + content.kind()), body));
           document.add(linesTable());
           document.add(totalsTable());
           addNote(document);
@@ -349,7 +349,7 @@ public class LetterRenderer {
       addIfPresent(fields, text("label.invoiceNumber"), content.invoiceNumber());
       addIfPresent(fields, text("label.invoiceDate"), date(content.issueDate()));
       addIfPresent(fields, text("label.dueDate"), date(content.dueDate()));
-      if (content.kind() == DocumentKind.AGENCY_CASE) {
+      if (content.kind().isCaseFile()) {
         addIfPresent(fields, paymentReferenceLabel(), content.paymentReference());
         addIfPresent(fields, text("label.debtorOrganisationNumber"), buyer.organisationNumber());
         addIfPresent(fields, text("label.debtorVatNumber"), buyer.vatNumber());
@@ -373,7 +373,7 @@ public class LetterRenderer {
     /** The buyer's postal address where the window of a C5/E65 envelope shows it. */
     private void drawAddress(PdfContentByte canvas) {
       float top = PAGE.getHeight() - ADDRESS_TOP;
-      if (content.kind() == DocumentKind.AGENCY_CASE) {
+      if (content.kind().isCaseFile()) {
         // The case goes to the agency; the address block names the debtor and says so.
         ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(text("label.debtor"), label),
             ADDRESS_LEFT, top + 4, 0);
@@ -449,7 +449,7 @@ public class LetterRenderer {
         });
         widenLabelColumnToFit(table, labels);
       }
-      if (content.kind() == DocumentKind.AGENCY_CASE) {
+      if (content.kind().isCaseFile()) {
         amountRow(table, text("total.total"), money(content.totalAmount()));
         amountRow(table, text("total.paid"), money(content.paidAmount().negate()));
         amountRow(table, text("total.fees"), money(content.feesAmount()));

@@ -86,6 +86,12 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(process).hasPassed("End_ClaimDecided", "End_Closed").isEnded();
     assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.CLOSED);
     assertThat(disputes.latestFor(reload(invoice)).orElseThrow().status()).isEqualTo("CONCILIATION_BOARD");
+    assertThat(documents.forInvoice(reload(invoice))).extracting(StoredDocument::kind)
+        .contains(DocumentKind.CONCILIATION_CASE);
+    assertThat(engine.getTaskService().getProcessInstanceComments(process.getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+        .contains("REJECT: The delivery was complete and accepted on 2 March.",
+            "CONCILIATION_BOARD: Customer keeps disputing; forliksrådet decides");
     assertThat(invoices.events(reload(invoice))).extracting(InvoiceEvent::type)
         .contains(InvoiceEventType.OBJECTION_RAISED, InvoiceEventType.OBJECTION_ANSWERED,
             InvoiceEventType.CONCILIATION_BOARD);
