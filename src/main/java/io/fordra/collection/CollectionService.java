@@ -108,6 +108,22 @@ public class CollectionService {
         + (invoice.isSettled() ? "; the claim is settled" : "")).via(DistributionService.EMAIL, agency.email()));
   }
 
+  /** The claim was credited in full after the hand-off: the agency closes its case. */
+  @Transactional
+  public void tellAgencyOfCredit(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    String language = language();
+    Object[] args = {agency.name(), invoice.invoiceNumber(), Money.format(invoice.creditedAmount(), language),
+        invoice.currency().name(), customer.name(), customer.customerNumber(), seller.name()};
+    String messageId = "<" + invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + ".agency-credited@"
+        + mailProperties.messageIdDomain() + ">";
+    mail.send(mail.compose(messageId, agency.email(), mail.text("mail.AGENCY_CREDITED.subject", language, args),
+        mail.text("mail.AGENCY_CREDITED.body", language, args), clock.now(), List.of()));
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.AGENCY_NOTIFIED, "Told " + agency.name()
+        + " that the claim is credited in full; the case is to be closed").via(DistributionService.EMAIL, agency.email()));
+  }
+
   /** The agency reported the outcome (REST): delivered to the process as CollectionCaseClosed. */
   @Transactional
   public void reportOutcome(String invoiceNumber, CollectionOutcome outcome, String note) {

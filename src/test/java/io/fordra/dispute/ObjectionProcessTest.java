@@ -257,6 +257,20 @@ class ObjectionProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void objectionAfterTheHandOffAcceptedInFullTellsTheAgencyToClose() throws Exception {
+    Invoice invoice = handedOffInvoice();
+    ProcessInstance process = processOf(invoice);
+    object(invoice, null);
+    executeDueJobs();
+    complete(taskAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION, process),
+        withVariables("objectionDecision", "ACCEPT_FULL", "replyText", "You are right."));
+    executeDueJobs();
+    assertThat(process).hasPassed("Task_CloseAsCredited", "Task_TellAgencyOfCredit", "End_CreditedAgencyTold").isEnded();
+    assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.CREDITED);
+    assertThat(mail(invoice, "agency-credited")).contains("To: agency@inkasso.example");
+  }
+
+  @Test
   void paymentThatSettlesTheInvoiceEndsTheObjection() {
     Invoice invoice = sentInvoice();
     ProcessInstance process = processOf(invoice);
