@@ -98,8 +98,7 @@ public class CollectionService {
     Object[] args = {agency.name(), invoice.invoiceNumber(), Money.format(payment.amount(), language),
         invoice.currency().name(), customer.name(), customer.customerNumber(), seller.name(),
         Money.format(invoice.openAmount(), language), tail};
-    String messageId = "<" + invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + ".agency-payment."
-        + paymentId + "@" + mailProperties.messageIdDomain() + ">";
+    String messageId = mailProperties.messageId(invoice.invoiceNumber(), "agency-payment." + paymentId);
     mail.send(mail.compose(messageId, agency.email(),
         mail.text("mail.AGENCY_PAYMENT.subject", language, args), mail.text("mail.AGENCY_PAYMENT.body", language, args),
         payment.receivedAt(), List.of()));
@@ -116,8 +115,7 @@ public class CollectionService {
     String language = language();
     Object[] args = {agency.name(), invoice.invoiceNumber(), Money.format(invoice.creditedAmount(), language),
         invoice.currency().name(), customer.name(), customer.customerNumber(), seller.name()};
-    String messageId = "<" + invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + ".agency-credited@"
-        + mailProperties.messageIdDomain() + ">";
+    String messageId = mailProperties.messageId(invoice.invoiceNumber(), "agency-credited");
     mail.send(mail.compose(messageId, agency.email(), mail.text("mail.AGENCY_CREDITED.subject", language, args),
         mail.text("mail.AGENCY_CREDITED.body", language, args), clock.now(), List.of()));
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.AGENCY_NOTIFIED, "Told " + agency.name()

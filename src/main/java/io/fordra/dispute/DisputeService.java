@@ -414,8 +414,7 @@ public class DisputeService implements DisputeSummaries {
   }
 
   private String messageId(Invoice invoice, String step) {
-    return "<" + invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + "." + step + "@"
-        + mailProperties.messageIdDomain() + ">";
+    return mailProperties.messageId(invoice.invoiceNumber(), step);
   }
 
   private static String amount(BigDecimal amount, Invoice invoice) {

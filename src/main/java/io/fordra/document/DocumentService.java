@@ -2,6 +2,7 @@ package io.fordra.document;
 
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
+import io.fordra.distribution.MailProperties;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,19 +39,19 @@ public class DocumentService {
   private final LetterRenderer renderer;
   private final SellerProperties seller;
   private final FordraClock clock;
-  private final String messageIdDomain;
+  private final MailProperties mailProperties;
   private final byte[] logo;
 
   public DocumentService(DocumentRepository documents, InvoiceService invoices, CustomerService customers,
                          LetterRenderer renderer, SellerProperties seller, FordraClock clock,
-                         @Value("${fordra.mail.message-id-domain:fordra.local}") String messageIdDomain) {
+                         MailProperties mailProperties) {
     this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
     this.renderer = renderer;
     this.seller = seller;
     this.clock = clock;
-    this.messageIdDomain = messageIdDomain;
+    this.mailProperties = mailProperties;
     this.logo = loadLogo(seller.logo());
   }
 
@@ -147,11 +147,9 @@ public class DocumentService {
     return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + safeNumber + suffix + ".pdf";
   }
 
-  /** Derived from invoice number and step, so a retried send carries the same Message-ID. */
   private String messageId(Invoice invoice, DocumentKind kind, int sequence) {
-    String local = invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + "."
-        + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence;
-    return "<" + local + "@" + messageIdDomain + ">";
+    return mailProperties.messageId(invoice.invoiceNumber(),
+        kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence);
   }
 
   private static byte[] loadLogo(String configured) {
