@@ -12,6 +12,9 @@ import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.invoice.Money;
 import io.fordra.seller.SellerProperties;
+import io.fordra.process.InvoiceProcesses;
+import io.fordra.web.ConflictException;
+import io.fordra.web.InvalidRequestException;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistributionService {
 
   public static final String EMAIL = "EMAIL";
+  /** Seed 003: "Det är inte tillåtet att skicka samma faktura mer än tre gånger". */
+  public static final int MAX_SENDS = 3;
 
   private final DocumentService documents;
   private final InvoiceService invoices;
   private final CustomerService customers;
   private final MailComposer mail;
   private final SellerProperties seller;
+  private final InvoiceProcesses processes;
 
   public DistributionService(DocumentService documents, InvoiceService invoices, CustomerService customers,
-                             MailComposer mail, SellerProperties seller) {
+                             MailComposer mail, SellerProperties seller, InvoiceProcesses processes) {
+    this.processes = processes;
     this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
@@ -44,7 +51,7 @@ public class DistributionService {
    * @return the status the invoice now has
    */
   @Transactional
-  public InvoiceStatus sendByEmail(long documentId) {
+  public InvoiceStatus sendByEmail(long documentId, int attempt) {
     StoredDocument document = documents.get(documentId);
     Invoice invoice = invoices.lock(numberOf(document));
     Customer customer = customers.get(invoice.customerNumber());
@@ -54,7 +61,9 @@ public class DistributionService {
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
         invoice.currency().name(), document.payBy().toString(), payTo(), invoice.paymentReference(),
         seller.country() == Country.NO ? "KID" : "OCR", seller.name(), seller.email()};
-    mail.send(mail.compose(document.messageId(), to,
+    // A retry repeats its attempt's Message-ID; sending again on purpose is a new message.
+    String messageId = attempt <= 1 ? document.messageId() : document.messageId().replace("@", ".a" + attempt + "@");
+    mail.send(mail.compose(messageId, to,
         mail.text("mail." + kind + ".subject", language, args),
         mail.text("mail." + kind + ".body", language, args),
         document.createdAt(),
@@ -70,15 +79,50 @@ public class DistributionService {
       case COLLECTION_NOTICE -> InvoiceEventType.COLLECTION_NOTICE_SENT;
       default -> InvoiceEventType.SENT;
     };
-    InvoiceEvent event = InvoiceEvent.of(type, document.fileName() + " sent by e-mail, "
+    InvoiceEvent event = InvoiceEvent.of(type, document.fileName() + (attempt > 1 ? " sent again (" + attempt + ")" : " sent")
+        + " by e-mail, "
         + Money.format(document.amountDue(), "en") + " " + invoice.currency() + " to pay by " + document.payBy())
         .via(EMAIL, to);
-    if (invoice.status().isFinal()) {
+    // Only a queued document moves the status on; sending an earlier document again leaves it as it is.
+    if (invoice.status() != InvoiceStatus.WAITING_TO_BE_SENT) {
       invoices.record(invoice, event);
       return invoice.status();
     }
     invoices.changeStatus(invoice, status, event);
     return status;
+  }
+
+  /** What became of a request to send a document again. */
+  public record Resend(boolean queued, StoredDocument document, int attempt, String message) {}
+
+  /**
+   * A person sends a document again (the latest letter unless one is named). The same document goes out at most
+   * {@value #MAX_SENDS} times, whatever the channels; a refusal is recorded on the invoice.
+   */
+  @Transactional
+  public Resend resend(String invoiceNumber, Long documentId, String channel) {
+    Invoice invoice = invoices.lock(invoiceNumber);
+    if (channel != null && !EMAIL.equals(channel)) {
+      throw new InvalidRequestException("channel", "'" + channel + "' is not an active channel (active: " + EMAIL + ")");
+    }
+    List<StoredDocument> letters = documents.forInvoice(invoice).stream().filter(d -> !d.kind().isCaseFile()).toList();
+    StoredDocument document = documentId == null
+        ? letters.stream().reduce((first, second) -> second)
+            .orElseThrow(() -> new ConflictException("Invoice " + invoiceNumber + " has no document to send"))
+        : letters.stream().filter(d -> d.id() == documentId).findFirst()
+            .orElseThrow(() -> new InvalidRequestException("documentId", "invoice " + invoiceNumber
+                + " has no letter " + documentId));
+    if (document.sendAttempts() >= MAX_SENDS) {
+      String refusal = document.fileName() + " was already sent " + document.sendAttempts() + " times; the same "
+          + "document may be sent at most " + MAX_SENDS + " times";
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.SEND_REFUSED, refusal));
+      return new Resend(false, document, document.sendAttempts(), refusal);
+    }
+    int attempt = documents.countAttempt(document);
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.QUEUED, document.fileName()
+        + " is waiting to be sent again (" + attempt + " of " + MAX_SENDS + ")"));
+    processes.startDistribution(invoiceNumber, document.id(), attempt);
+    return new Resend(true, document, attempt, "Queued: sending " + attempt + " of " + MAX_SENDS);
   }
 
   private String numberOf(StoredDocument document) {

@@ -18,7 +18,8 @@ public class SendEmail implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var status = distribution.sendByEmail(InvoiceDistribution.DOCUMENT_ID.from(execution));
+    var status = distribution.sendByEmail(InvoiceDistribution.DOCUMENT_ID.from(execution),
+        InvoiceDistribution.SEND_ATTEMPT.from(execution, 1));
     InvoiceToCash.INVOICE_STATUS.set(execution, status.name());
   }
 }

@@ -46,6 +46,12 @@ public class DocumentRepository {
         .param(invoiceId).query(DocumentRepository::map).list();
   }
 
+  /** Counts one more hand-over to a channel and returns the attempt number. */
+  public int countAttempt(long id) {
+    jdbc.sql("UPDATE fordra_document SET send_attempts = send_attempts + 1 WHERE id = ?").param(id).update();
+    return jdbc.sql("SELECT send_attempts FROM fordra_document WHERE id = ?").param(id).query(Integer.class).single();
+  }
+
   public void markSent(long id, Instant at, String channel, String recipient) {
     jdbc.sql("UPDATE fordra_document SET sent_at = ?, sent_channel = ?, sent_to = ? WHERE id = ?")
         .params(utc(at), channel, recipient, id).update();
@@ -68,7 +74,8 @@ public class DocumentRepository {
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         sentAt == null ? null : sentAt.toInstant(),
         rs.getString("sent_channel"),
-        rs.getString("sent_to"));
+        rs.getString("sent_to"),
+        rs.getInt("send_attempts"));
   }
 
   private static OffsetDateTime utc(Instant instant) {

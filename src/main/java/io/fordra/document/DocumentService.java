@@ -74,7 +74,7 @@ public class DocumentService {
       byte[] pdf = renderer.render(content, logo);
       StoredDocument document = new StoredDocument(0, invoice.id(), kind, sequence,
           fileName(invoice, kind, sequence), PDF, pdf, invoice.undisputedAmount(), fee, payBy,
-          messageId(invoice, kind, sequence), clock.now(), null, null, null);
+          messageId(invoice, kind, sequence), clock.now(), null, null, null, 0);
       long id = documents.insert(document);
       return documents.find(id).orElseThrow();
     });
@@ -91,6 +91,7 @@ public class DocumentService {
   @Transactional
   public StoredDocument prepare(Invoice invoice, DocumentKind kind, int sequence, BigDecimal fee, LocalDate payBy) {
     StoredDocument document = issue(invoice, kind, sequence, fee, payBy);
+    documents.countAttempt(document.id());
     InvoiceEventType type = switch (kind) {
       case REMINDER -> InvoiceEventType.REMINDER_QUEUED;
       case COLLECTION_NOTICE -> InvoiceEventType.COLLECTION_NOTICE_QUEUED;
@@ -99,6 +100,12 @@ public class DocumentService {
     invoices.changeStatus(invoice, InvoiceStatus.WAITING_TO_BE_SENT,
         InvoiceEvent.of(type, document.fileName() + " is waiting to be sent"));
     return document;
+  }
+
+  /** Counts one more hand-over of the document to a channel; returns the attempt number (1, 2, 3 …). */
+  @Transactional
+  public int countAttempt(StoredDocument document) {
+    return documents.countAttempt(document.id());
   }
 
   public StoredDocument get(long id) {

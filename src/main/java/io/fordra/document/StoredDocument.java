@@ -20,7 +20,8 @@ public record StoredDocument(
     Instant createdAt,
     Instant sentAt,
     String sentChannel,
-    String sentTo) {
+    String sentTo,
+    int sendAttempts) {
 
   public boolean isSent() {
     return sentAt != null;

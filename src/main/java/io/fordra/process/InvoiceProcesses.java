@@ -36,6 +36,17 @@ public class InvoiceProcesses {
         .execute();
   }
 
+  /** Sends one document again, outside the invoice's follow-up (a person asked for it). */
+  public void startDistribution(String invoiceNumber, long documentId, int attempt) {
+    runtime.createProcessInstanceByKey(InvoiceDistribution.KEY)
+        .businessKey(invoiceNumber)
+        .setVariables(Variables.createVariables()
+            .putValue(InvoiceDistribution.INVOICE_NUMBER.name(), invoiceNumber)
+            .putValue(InvoiceDistribution.DOCUMENT_ID.name(), documentId)
+            .putValue(InvoiceDistribution.SEND_ATTEMPT.name(), attempt))
+        .execute();
+  }
+
   /**
    * Delivers a message to the invoice's process wherever it waits for it; the variables go to the process.
    *
