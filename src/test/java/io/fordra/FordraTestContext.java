@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.generate-unique-process-engine-name=true",
     "fordra.mail.outbox=target/test-outbox",
+    "fordra.distribution.undo-window=PT0S",
     "fordra.collection-agency.email=agency@inkasso.example"
 })
 public @interface FordraTestContext {}

@@ -80,6 +80,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     // No servlet container (webEnvironment NONE): Camunda's REST starter would need one (JerseyApplicationPath).
     "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
     "fordra.mail.outbox=" + BillingRunBenchmark.OUTBOX,
+    // Measure sending, not the undo window.
+    "fordra.distribution.undo-window=PT0S",
     // Read by application-postgres.yaml only (the postgres profile); harmless on H2.
     "FORDRA_DB_URL=jdbc:postgresql://127.0.0.1:5432/" + BillingRunBenchmark.Database.POSTGRES_DATABASE,
     "FORDRA_DB_USER=postgres",

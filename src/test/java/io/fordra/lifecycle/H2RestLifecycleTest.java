@@ -10,6 +10,7 @@ import org.springframework.test.annotation.DirtiesContext;
     "fordra.simulation.enabled=true",
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=3025",
+    "fordra.distribution.undo-window=PT0S",
     "fordra.collection-agency.email=" + RestLifecycleScenario.AGENCY
 })
 @DirtiesContext

@@ -25,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
     "fordra.simulation.allow-with-postgres=true",
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=3025",
+    "fordra.distribution.undo-window=PT0S",
     "fordra.collection-agency.email=" + RestLifecycleScenario.AGENCY
 })
 @DirtiesContext
