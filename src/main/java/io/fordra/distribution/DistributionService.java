@@ -83,13 +83,30 @@ public class DistributionService {
         + " by e-mail, "
         + Money.format(document.amountDue(), "en") + " " + invoice.currency() + " to pay by " + document.payBy())
         .via(EMAIL, to);
-    // Only a queued document moves the status on; sending an earlier document again leaves it as it is.
-    if (invoice.status() != InvoiceStatus.WAITING_TO_BE_SENT) {
+    // Only a document's first delivery moves the status on; sending it again on purpose leaves it as it is.
+    if (attempt > 1 || document.isSent() || invoice.status().isFinal()) {
       invoices.record(invoice, event);
       return invoice.status();
     }
     invoices.changeStatus(invoice, status, event);
     return status;
+  }
+
+  /**
+   * The last retry of a sending failed (an incident now waits in Cockpit): the invoice's status goes back to what it
+   * was before the document was queued, and the error is recorded.
+   */
+  @Transactional
+  public void sendingFailed(long documentId, String error) {
+    StoredDocument document = documents.get(documentId);
+    Invoice invoice = invoices.lock(numberOf(document));
+    InvoiceEvent event = InvoiceEvent.of(InvoiceEventType.SEND_FAILED, document.fileName()
+        + " could not be sent: " + error).via(EMAIL, null);
+    if (invoice.status() == InvoiceStatus.WAITING_TO_BE_SENT && document.statusBefore() != null) {
+      invoices.changeStatus(invoice, InvoiceStatus.valueOf(document.statusBefore()), event);
+    } else {
+      invoices.record(invoice, event);
+    }
   }
 
   /** What became of a request to send a document again. */

@@ -52,6 +52,10 @@ public class DocumentRepository {
     return jdbc.sql("SELECT send_attempts FROM fordra_document WHERE id = ?").param(id).query(Integer.class).single();
   }
 
+  public void rememberStatusBefore(long id, String status) {
+    jdbc.sql("UPDATE fordra_document SET status_before = ? WHERE id = ?").params(status, id).update();
+  }
+
   public void markSent(long id, Instant at, String channel, String recipient) {
     jdbc.sql("UPDATE fordra_document SET sent_at = ?, sent_channel = ?, sent_to = ? WHERE id = ?")
         .params(utc(at), channel, recipient, id).update();
@@ -75,7 +79,8 @@ public class DocumentRepository {
         sentAt == null ? null : sentAt.toInstant(),
         rs.getString("sent_channel"),
         rs.getString("sent_to"),
-        rs.getInt("send_attempts"));
+        rs.getInt("send_attempts"),
+        rs.getString("status_before"));
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -74,7 +74,7 @@ public class DocumentService {
       byte[] pdf = renderer.render(content, logo);
       StoredDocument document = new StoredDocument(0, invoice.id(), kind, sequence,
           fileName(invoice, kind, sequence), PDF, pdf, invoice.undisputedAmount(), fee, payBy,
-          messageId(invoice, kind, sequence), clock.now(), null, null, null, 0);
+          messageId(invoice, kind, sequence), clock.now(), null, null, null, 0, null);
       long id = documents.insert(document);
       return documents.find(id).orElseThrow();
     });
@@ -92,6 +92,7 @@ public class DocumentService {
   public StoredDocument prepare(Invoice invoice, DocumentKind kind, int sequence, BigDecimal fee, LocalDate payBy) {
     StoredDocument document = issue(invoice, kind, sequence, fee, payBy);
     documents.countAttempt(document.id());
+    documents.rememberStatusBefore(document.id(), invoice.status().name());
     InvoiceEventType type = switch (kind) {
       case REMINDER -> InvoiceEventType.REMINDER_QUEUED;
       case COLLECTION_NOTICE -> InvoiceEventType.COLLECTION_NOTICE_QUEUED;

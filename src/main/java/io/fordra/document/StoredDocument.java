@@ -21,7 +21,8 @@ public record StoredDocument(
     Instant sentAt,
     String sentChannel,
     String sentTo,
-    int sendAttempts) {
+    int sendAttempts,
+    String statusBefore) {
 
   public boolean isSent() {
     return sentAt != null;

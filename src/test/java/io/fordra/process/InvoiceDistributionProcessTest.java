@@ -60,7 +60,10 @@ class InvoiceDistributionProcessTest extends ProcessTestSupport {
       Incident incident = runtime.createIncidentQuery().processInstanceId(distribution.getId()).singleResult();
       assertThat(incident.getIncidentType()).isEqualTo("failedJob");
       assertThat(incident.getIncidentMessage()).contains("Could not write mail");
-      assertThat(reload(invoice).status()).as("not sent").isEqualTo(InvoiceStatus.WAITING_TO_BE_SENT);
+      assertThat(reload(invoice).status()).as("back to what it was before it was queued")
+          .isEqualTo(InvoiceStatus.CREATED);
+      assertThat(invoices.events(reload(invoice))).anyMatch(e -> e.type() == io.fordra.invoice.InvoiceEventType.SEND_FAILED
+          && e.message().contains("Could not write mail"));
     } finally {
       Files.delete(outbox);
       Files.move(aside, outbox);

@@ -1,0 +1,66 @@
+package io.fordra.distribution;
+
+import io.fordra.process.InvoiceDistribution;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the last retry of "Send by e-mail" fails, Camunda raises an incident (for Cockpit); Fordra also puts the
+ * invoice's status back to what it was before the document was queued and records the error (seed 003).
+ */
+@Component
+public class FailedSendingIncidents extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<DistributionService> distribution;
+
+  public FailedSendingIncidents(ObjectProvider<DistributionService> distribution) {
+    this.distribution = distribution;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCustomIncidentHandlers().add(new FailedJobHandler());
+  }
+
+  private final class FailedJobHandler implements IncidentHandler {
+
+    private final DefaultIncidentHandler standard = new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE);
+
+    @Override
+    public String getIncidentHandlerType() {
+      return Incident.FAILED_JOB_HANDLER_TYPE;
+    }
+
+    @Override
+    public Incident handleIncident(IncidentContext context, String message) {
+      Incident incident = standard.handleIncident(context, message);
+      if (InvoiceDistribution.Elements.SEND_EMAIL.equals(context.getActivityId()) && context.getExecutionId() != null) {
+        ExecutionEntity execution = ExecutionEntity.class.cast(
+            org.camunda.bpm.engine.impl.context.Context.getCommandContext().getExecutionManager()
+                .findExecutionById(context.getExecutionId()));
+        Long documentId = execution == null ? null : InvoiceDistribution.DOCUMENT_ID.from(execution);
+        if (documentId != null) {
+          distribution.getObject().sendingFailed(documentId, message == null ? "unknown error" : message);
+        }
+      }
+      return incident;
+    }
+
+    @Override
+    public void resolveIncident(IncidentContext context) {
+      standard.resolveIncident(context);
+    }
+
+    @Override
+    public void deleteIncident(IncidentContext context) {
+      standard.deleteIncident(context);
+    }
+  }
+}
