@@ -152,6 +152,8 @@ abstract class RestLifecycleScenario {
     await().atMost(Duration.ofSeconds(30)).until(() -> hasMailWithSubject("invändning mot faktura " + invoice));
     MimeMessage nudge = mailWithSubject("invändning mot faktura " + invoice);
     assertThat(nudge.getAllRecipients()[0].toString()).isEqualTo("kundreskontra@exempelbolaget.se");
+    // The mail leaves before the nudge job commits: let it finish, as a case handler would not answer that fast.
+    await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().executable().count() == 0);
 
     String taskId = tasks.createTaskQuery().processInstanceBusinessKey(invoice)
         .taskDefinitionKey("Task_RespondToObjection").singleResult().getId();
