@@ -81,8 +81,7 @@ public class CollectionService {
         caseFile.createdAt(), attachments));
     documents.markSent(caseFile, DistributionService.EMAIL, agency.email());
     invoices.changeStatus(invoice, InvoiceStatus.IN_COLLECTION, InvoiceEvent.of(InvoiceEventType.HANDED_OFF,
-        "Handed off to " + agency.name() + " with " + Money.format(invoice.openAmount(), "en") + " "
-            + invoice.currency() + " outstanding").via(DistributionService.EMAIL, agency.email()));
+        "Handed off to " + agency.name() + " with " + invoice.inCurrency(invoice.openAmount()) + " outstanding").via(DistributionService.EMAIL, agency.email()));
     return InvoiceStatus.IN_COLLECTION;
   }
 
@@ -103,7 +102,7 @@ public class CollectionService {
         mail.text("mail.AGENCY_PAYMENT.subject", language, args), mail.text("mail.AGENCY_PAYMENT.body", language, args),
         payment.receivedAt(), List.of()));
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.AGENCY_NOTIFIED, "Told " + agency.name() + " of the "
-        + "payment of " + Money.format(payment.amount(), "en") + " " + invoice.currency()
+        + "payment of " + invoice.inCurrency(payment.amount())
         + (invoice.isSettled() ? "; the claim is settled" : "")).via(DistributionService.EMAIL, agency.email()));
   }
 
@@ -141,7 +140,7 @@ public class CollectionService {
     InvoiceStatus status = invoice.isSettled() ? InvoiceStatus.PAID : InvoiceStatus.CLOSED;
     invoices.changeStatus(invoice, status, InvoiceEvent.of(InvoiceEventType.COLLECTION_CASE_CLOSED,
         agency.name() + " closed the case: " + outcome + (note == null || note.isBlank() ? "" : " — " + note)
-            + "; open " + Money.format(invoice.openAmount(), "en") + " " + invoice.currency()));
+            + "; open " + invoice.inCurrency(invoice.openAmount())));
     return status;
   }
 

@@ -106,8 +106,8 @@ public class DisputeService implements DisputeSummaries {
     long id = disputes.insert(invoice.id(), disputed, r.reason().strip(), r.raisedBy(), received, deadline);
     Invoice updated = invoices.setDisputedAmount(invoice, disputed);
     invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_RAISED, "Objection by " + r.raisedBy()
-        + " to " + amount(disputed, invoice) + (disputed.compareTo(invoice.openAmount()) == 0 ? " (the whole open amount)"
-        : " (undisputed " + amount(updated.undisputedAmount(), invoice) + " is still followed up)")
+        + " to " + invoice.inCurrency(disputed) + (disputed.compareTo(invoice.openAmount()) == 0 ? " (the whole open amount)"
+        : " (undisputed " + invoice.inCurrency(updated.undisputedAmount()) + " is still followed up)")
         + ", answer due " + deadline + ": " + r.reason().strip()));
     processes.correlate(InvoiceToCash.Messages.OBJECTION_RAISED, invoiceNumber,
         Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), isOnHold(updated)));
@@ -123,7 +123,7 @@ public class DisputeService implements DisputeSummaries {
     disputes.updateStatus(dispute.id(), DisputeStatus.WITHDRAWN);
     Invoice updated = invoices.setDisputedAmount(invoice, BigDecimal.ZERO);
     invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_WITHDRAWN,
-        "The objection was withdrawn; follow-up resumes on " + amount(updated.openAmount(), invoice)));
+        "The objection was withdrawn; follow-up resumes on " + invoice.inCurrency(updated.openAmount())));
     processes.correlate(InvoiceToCash.Messages.OBJECTION_WITHDRAWN, invoiceNumber,
         Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false));
     return disputes.latest(invoice.id()).orElseThrow();
@@ -170,9 +170,9 @@ public class DisputeService implements DisputeSummaries {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("customerName", customer.name() + " (" + customer.customerNumber() + ", " + customer.type() + ", "
         + customer.country() + ", " + customer.invoiceRecipient() + ")");
-    context.put("totalAmount", amount(invoice.totalAmount(), invoice));
-    context.put("openAmount", amount(invoice.openAmount(), invoice));
-    context.put("disputedAmount", amount(dispute.disputedAmount(), invoice));
+    context.put("totalAmount", invoice.inCurrency(invoice.totalAmount()));
+    context.put("openAmount", invoice.inCurrency(invoice.openAmount()));
+    context.put("disputedAmount", invoice.inCurrency(dispute.disputedAmount()));
     context.put("objectionReason", dispute.reason());
     context.put("raisedBy", dispute.raisedBy().name());
     context.put("receivedAt", dispute.receivedAt().toString());
@@ -204,7 +204,7 @@ public class DisputeService implements DisputeSummaries {
       if (credit == null || credit.signum() <= 0 || credit.compareTo(dispute.disputedAmount()) >= 0
           || credit.stripTrailingZeros().scale() > 2) {
         problems.add("a partial credit must be more than 0 and less than the disputed "
-            + amount(dispute.disputedAmount(), invoice) + ", with at most 2 decimals");
+            + invoice.inCurrency(dispute.disputedAmount()) + ", with at most 2 decimals");
       }
     } else if (chosen != null && parseAmount(creditAmount) != null) {
       problems.add("a credit amount belongs only to ACCEPT_PARTIAL");
@@ -239,7 +239,7 @@ public class DisputeService implements DisputeSummaries {
       updated = invoices.setDisputedAmount(updated, BigDecimal.ZERO);
     }
     invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_ANSWERED, chosen + " by "
-        + (user == null ? "a case handler" : user) + (credit == null ? "" : ", credit " + amount(credit, invoice))
+        + (user == null ? "a case handler" : user) + (credit == null ? "" : ", credit " + invoice.inCurrency(credit))
         + "; reply: " + reply.strip()));
     return credit != null && updated.openAmount().signum() == 0;
   }
@@ -277,7 +277,7 @@ public class DisputeService implements DisputeSummaries {
     int number = dispute.nudgesSent() + 1;
     if (!to.isEmpty()) {
       String language = seller.country().language();
-      Object[] args = {invoice.invoiceNumber(), amount(dispute.disputedAmount(), invoice), dispute.reason(),
+      Object[] args = {invoice.invoiceNumber(), invoice.inCurrency(dispute.disputedAmount()), dispute.reason(),
           dispute.deadline().toString(), dispute.receivedAt().toString(), number};
       mail.send(mail.compose(messageId(invoice, "objection-nudge." + dispute.id() + "." + number), String.join(",", to),
           mail.text("mail.OBJECTION_NUDGE.subject", language, args),
@@ -300,18 +300,18 @@ public class DisputeService implements DisputeSummaries {
     Dispute dispute = openDispute(invoice);
     disputes.updateStatus(dispute.id(), DisputeStatus.CLOSED_NO_RESPONSE);
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.OBJECTION_CLOSED, "No answer by " + dispute.deadline()
-        + ": the objection is closed for missing response and " + amount(dispute.disputedAmount(), invoice)
+        + ": the objection is closed for missing response and " + invoice.inCurrency(dispute.disputedAmount())
         + " is no longer followed up"));
     if (handedOff) {
       String language = seller.country().language();
       BigDecimal fee = agency.withdrawalFee() == null ? BigDecimal.ZERO : agency.withdrawalFee();
-      Object[] args = {agency.name(), invoice.invoiceNumber(), amount(dispute.disputedAmount(), invoice),
+      Object[] args = {agency.name(), invoice.invoiceNumber(), invoice.inCurrency(dispute.disputedAmount()),
           seller.name(), dispute.reason()};
       mail.send(mail.compose(messageId(invoice, "agency-objection-closed." + dispute.id()), agency.email(),
           mail.text("mail.AGENCY_OBJECTION_CLOSED.subject", language, args),
           mail.text("mail.AGENCY_OBJECTION_CLOSED.body", language, args), clock.now(), List.of()));
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.WITHDRAWAL_FEE, agency.name()
-          + " told; its withdrawal fee of " + Money.format(fee, "en") + " " + invoice.currency()
+          + " told; its withdrawal fee of " + invoice.inCurrency(fee)
           + " is charged to " + seller.name()).via(DistributionService.EMAIL, agency.email()));
     }
     if (invoice.undisputedAmount().signum() == 0) {
@@ -328,7 +328,7 @@ public class DisputeService implements DisputeSummaries {
     Invoice invoice = invoices.get(invoiceNumber);
     Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
     String language = seller.country().language();
-    Object[] args = {agency.name(), invoice.invoiceNumber(), amount(dispute.disputedAmount(), invoice),
+    Object[] args = {agency.name(), invoice.invoiceNumber(), invoice.inCurrency(dispute.disputedAmount()),
         seller.name(), dispute.reason(), dispute.deadline().toString()};
     mail.send(mail.compose(messageId(invoice, "agency-objection." + dispute.id()), agency.email(),
         mail.text("mail.AGENCY_OBJECTION.subject", language, args),
@@ -356,12 +356,12 @@ public class DisputeService implements DisputeSummaries {
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.CONCILIATION_BOARD, "Case summary "
           + summary.fileName() + " produced for the conciliation board"));
       invoices.changeStatus(invoice, InvoiceStatus.CLOSED, InvoiceEvent.of(InvoiceEventType.CONCILIATION_BOARD,
-          "Sent to the conciliation board by " + who + ": " + amount(invoice.openAmount(), invoice) + " disputed ("
+          "Sent to the conciliation board by " + who + ": " + invoice.inCurrency(invoice.openAmount()) + " disputed ("
               + dispute.reason() + "); our answer: " + dispute.reply() + "; " + comment.strip()));
     } else {
       disputes.updateStatus(dispute.id(), DisputeStatus.CLOSED);
       invoices.changeStatus(invoice, InvoiceStatus.CLOSED, InvoiceEvent.of(InvoiceEventType.CLAIM_CLOSED,
-          "Disputed claim closed by " + who + " with " + amount(invoice.openAmount(), invoice) + " open: "
+          "Disputed claim closed by " + who + " with " + invoice.inCurrency(invoice.openAmount()) + " open: "
               + comment.strip()));
     }
   }
@@ -417,7 +417,4 @@ public class DisputeService implements DisputeSummaries {
     return mailProperties.messageId(invoice.invoiceNumber(), step);
   }
 
-  private static String amount(BigDecimal amount, Invoice invoice) {
-    return Money.format(amount, "en") + " " + invoice.currency();
-  }
 }

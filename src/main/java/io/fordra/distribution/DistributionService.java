@@ -81,7 +81,7 @@ public class DistributionService {
     };
     InvoiceEvent event = InvoiceEvent.of(type, document.fileName() + (attempt > 1 ? " sent again (" + attempt + ")" : " sent")
         + " by e-mail, "
-        + Money.format(document.amountDue(), "en") + " " + invoice.currency() + " to pay by " + document.payBy())
+        + invoice.inCurrency(document.amountDue()) + " to pay by " + document.payBy())
         .via(EMAIL, to);
     // Only a document's first delivery moves the status on; sending it again on purpose leaves it as it is.
     if (attempt > 1 || document.isSent() || invoice.status().isFinal()) {

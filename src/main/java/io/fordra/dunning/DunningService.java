@@ -11,7 +11,6 @@ import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
-import io.fordra.invoice.Money;
 import io.fordra.process.FordraClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,7 +49,7 @@ public class DunningService {
       return invoice.status();
     }
     invoices.changeStatus(invoice, InvoiceStatus.OVERDUE, InvoiceEvent.of(InvoiceEventType.OVERDUE,
-        "Not paid by the due date " + invoice.dueDate() + "; open " + amount(invoice.openAmount(), invoice)));
+        "Not paid by the due date " + invoice.dueDate() + "; open " + invoice.inCurrency(invoice.openAmount())));
     return InvoiceStatus.OVERDUE;
   }
 
@@ -95,12 +94,12 @@ public class DunningService {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("customerName", customer.name() + " (" + customer.customerNumber() + ", " + customer.type()
         + ", " + customer.country() + ")");
-    context.put("openAmount", amount(invoice.openAmount(), invoice));
-    context.put("totalAmount", amount(invoice.totalAmount(), invoice));
-    context.put("paidAmount", amount(invoice.paidAmount(), invoice));
+    context.put("openAmount", invoice.inCurrency(invoice.openAmount()));
+    context.put("totalAmount", invoice.inCurrency(invoice.totalAmount()));
+    context.put("paidAmount", invoice.inCurrency(invoice.paidAmount()));
     context.put("dueDate", invoice.dueDate().toString());
     context.put("dunningHistory", invoice.remindersSent() + " reminder(s) sent, fees "
-        + amount(invoice.feesAmount(), invoice) + ", status " + invoice.status());
+        + invoice.inCurrency(invoice.feesAmount()) + ", status " + invoice.status());
     return context;
   }
 
@@ -127,7 +126,7 @@ public class DunningService {
     }
     if (reason != null) {
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_LIMITED,
-          "No reminder fee (policy asked " + amount(requested, invoice) + "): " + reason));
+          "No reminder fee (policy asked " + invoice.inCurrency(requested) + "): " + reason));
       return BigDecimal.ZERO.setScale(2);
     }
     return limit(invoice, requested, limits.maxReminderFee(), "reminder fee", customer);
@@ -145,12 +144,12 @@ public class DunningService {
     BigDecimal fee = requested;
     if (fee.compareTo(maximum) > 0) {
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_LIMITED, "The policy's " + what + " "
-          + amount(requested, invoice) + " exceeds the legal maximum; " + amount(maximum, invoice) + " charged"));
+          + invoice.inCurrency(requested) + " exceeds the legal maximum; " + invoice.inCurrency(maximum) + " charged"));
       fee = maximum;
     }
     fee = fee.setScale(2);
     if (fee.signum() > 0) {
-      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_CHARGED, what + " " + amount(fee, invoice)));
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_CHARGED, what + " " + invoice.inCurrency(fee)));
     }
     return fee;
   }
@@ -159,7 +158,4 @@ public class DunningService {
     return country == Country.NO ? "NOK" : "SEK";
   }
 
-  private static String amount(BigDecimal amount, Invoice invoice) {
-    return Money.format(amount, "en") + " " + invoice.currency();
-  }
 }

@@ -38,6 +38,11 @@ public record Invoice(
     return openAmount().subtract(disputedAmount).max(BigDecimal.ZERO);
   }
 
+  /** An amount as invoice events and case handlers read it: "1,250.00 SEK". */
+  public String inCurrency(BigDecimal amount) {
+    return Money.format(amount, "en") + " " + currency;
+  }
+
   public boolean isSettled() {
     return openAmount().signum() == 0;
   }

@@ -166,7 +166,7 @@ public class InvoiceService {
     invoices.updateCredited(invoice.id(), invoice.creditedAmount().add(amount));
     invoices.updateDisputedAmount(invoice.id(), invoice.disputedAmount().subtract(amount).max(BigDecimal.ZERO));
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREDIT_NOTE, "Credit note of "
-        + Money.format(amount, "en") + " " + invoice.currency() + ": " + reason));
+        + invoice.inCurrency(amount) + ": " + reason));
     return invoices.findById(invoice.id()).orElseThrow();
   }
 
@@ -182,7 +182,7 @@ public class InvoiceService {
   public InvoiceStatus closeAsCredited(String invoiceNumber) {
     Invoice invoice = lock(invoiceNumber);
     changeStatus(invoice, InvoiceStatus.CREDITED, InvoiceEvent.of(InvoiceEventType.CREDITED, "Credited ("
-        + Money.format(invoice.creditedAmount(), "en") + " " + invoice.currency() + " in credit notes); follow-up ended"));
+        + invoice.inCurrency(invoice.creditedAmount()) + " in credit notes); follow-up ended"));
     return InvoiceStatus.CREDITED;
   }
 
@@ -194,7 +194,7 @@ public class InvoiceService {
       throw new IllegalStateException("Invoice " + invoiceNumber + " still has " + invoice.openAmount() + " open");
     }
     changeStatus(invoice, InvoiceStatus.PAID, InvoiceEvent.of(InvoiceEventType.PAID, "Paid in full ("
-        + Money.format(invoice.paidAmount(), "en") + " " + invoice.currency() + "); follow-up ended"));
+        + invoice.inCurrency(invoice.paidAmount()) + "); follow-up ended"));
     return InvoiceStatus.PAID;
   }
 

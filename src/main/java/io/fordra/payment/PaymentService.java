@@ -4,7 +4,6 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.invoice.Money;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceProcesses;
 import io.fordra.process.InvoiceToCash;
@@ -57,12 +56,12 @@ public class PaymentService {
     BigDecimal creditBalance = paid.subtract(due).max(BigDecimal.ZERO);
     BigDecimal overpaid = creditBalance.subtract(invoice.creditBalance()).max(BigDecimal.ZERO);
     Invoice updated = invoices.applyPayment(invoice, paid, creditBalance, InvoiceEvent.of(
-        InvoiceEventType.PAYMENT_RECEIVED, "Payment of " + amount(r.amount(), invoice) + " paid " + r.paidAt()
+        InvoiceEventType.PAYMENT_RECEIVED, "Payment of " + invoice.inCurrency(r.amount()) + " paid " + r.paidAt()
             + " (bank transaction " + r.bankTransactionId() + "); open amount now "
-            + amount(due.subtract(paid).max(BigDecimal.ZERO), invoice)));
+            + invoice.inCurrency(due.subtract(paid).max(BigDecimal.ZERO))));
     if (overpaid.signum() > 0) {
       invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OVERPAYMENT, "Overpaid by "
-          + amount(overpaid, invoice) + ", recorded as a credit balance of " + amount(creditBalance, invoice)));
+          + invoice.inCurrency(overpaid) + ", recorded as a credit balance of " + invoice.inCurrency(creditBalance)));
     }
     long id = payments.insert(new Payment(0, r.bankTransactionId(), invoice.id(), r.paymentReference(),
         r.invoiceNumber(), r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.MATCHED, overpaid,
@@ -126,7 +125,4 @@ public class PaymentService {
         : "invoice number " + r.invoiceNumber();
   }
 
-  private static String amount(BigDecimal amount, Invoice invoice) {
-    return Money.format(amount, "en") + " " + invoice.currency();
-  }
 }
