@@ -2,7 +2,7 @@ package io.fordra.customer;
 
 import java.time.Instant;
 
-/** Someone Fordra invoices. */
+/** Someone Fordra invoices: a person or an organisation. */
 public record Customer(
     String customerNumber,
     String name,
@@ -17,14 +17,21 @@ public record Customer(
     Channel preferredChannel,
     String language,
     ElectronicAddress electronicAddress,
-    Instant createdAt) {
+    Instant createdAt,
+    String organisationCustomerNumber,
+    InvoiceReference invoiceReference,
+    String directDebitMandate) {
 
+  /** A postal address; street, postal code and city are null when the customer has given none. */
   public record Address(String street, String postalCode, String city, String country) {}
 
   /** A PEPPOL endpoint, e.g. scheme 0007 (Swedish org. no.) or 0192 (Norwegian org. no.). */
   public record ElectronicAddress(String scheme, String id) {}
 
-  /** Where invoices by e-mail go: the invoice e-mail overrides the ordinary one. */
+  /** An organisation's invoice reference: the person who receives its invoices (seed 003 "fakturareferens"). */
+  public record InvoiceReference(String name, String email) {}
+
+  /** Where invoices by e-mail go: the invoice e-mail overrides the ordinary one; null when there is neither. */
   public String invoiceRecipient() {
     return invoiceEmail != null && !invoiceEmail.isBlank() ? invoiceEmail : email;
   }

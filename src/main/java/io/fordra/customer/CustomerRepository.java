@@ -31,15 +31,29 @@ public class CustomerRepository {
     jdbc.sql("""
         INSERT INTO fordra_customer (customer_number, name, customer_type, priority, country, organisation_number,
           email, invoice_email, street, postal_code, city, address_country, reminder_fee_agreed, preferred_channel,
-          language, electronic_scheme, electronic_id, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          language, electronic_scheme, electronic_id, created_at, organisation_customer_number,
+          invoice_reference_name, invoice_reference_email, direct_debit_mandate)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.customerNumber(), c.name(), c.type().name(), c.priority(), c.country().name(),
             c.organisationNumber(), c.email(), c.invoiceEmail(), c.address().street(), c.address().postalCode(),
             c.address().city(), c.address().country(), c.reminderFeeAgreed(), c.preferredChannel().name(),
             c.language(), c.electronicAddress() == null ? null : c.electronicAddress().scheme(),
             c.electronicAddress() == null ? null : c.electronicAddress().id(),
-            OffsetDateTime.ofInstant(c.createdAt(), ZoneOffset.UTC))
+            OffsetDateTime.ofInstant(c.createdAt(), ZoneOffset.UTC), c.organisationCustomerNumber(),
+            c.invoiceReference() == null ? null : c.invoiceReference().name(),
+            c.invoiceReference() == null ? null : c.invoiceReference().email(), c.directDebitMandate())
         .update();
+  }
+
+  public void updateInvoiceEmail(String customerNumber, String invoiceEmail) {
+    jdbc.sql("UPDATE fordra_customer SET invoice_email = ? WHERE customer_number = ?")
+        .params(invoiceEmail, customerNumber).update();
+  }
+
+  public void updateAddress(String customerNumber, Customer.Address address) {
+    jdbc.sql("UPDATE fordra_customer SET street = ?, postal_code = ?, city = ?, address_country = ? "
+            + "WHERE customer_number = ?")
+        .params(address.street(), address.postalCode(), address.city(), address.country(), customerNumber).update();
   }
 
   private static Customer map(ResultSet rs, int row) throws SQLException {
@@ -59,6 +73,11 @@ public class CustomerRepository {
         Channel.valueOf(rs.getString("preferred_channel")),
         rs.getString("language"),
         scheme == null ? null : new Customer.ElectronicAddress(scheme, rs.getString("electronic_id")),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getString("organisation_customer_number"),
+        rs.getString("invoice_reference_name") == null && rs.getString("invoice_reference_email") == null ? null
+            : new Customer.InvoiceReference(rs.getString("invoice_reference_name"),
+                rs.getString("invoice_reference_email")),
+        rs.getString("direct_debit_mandate"));
   }
 }

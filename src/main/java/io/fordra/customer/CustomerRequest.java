@@ -14,9 +14,23 @@ public record CustomerRequest(
     Boolean reminderFeeAgreed,
     Channel preferredChannel,
     String language,
-    ElectronicAddressRequest electronicAddress) {
+    ElectronicAddressRequest electronicAddress,
+    String organisationCustomerNumber,
+    InvoiceReferenceRequest invoiceReference,
+    String directDebitMandate) {
+
+  /** A customer without the distribution details (organisation link, invoice reference, direct-debit mandate). */
+  public CustomerRequest(String customerNumber, String name, CustomerType type, Boolean priority, Country country,
+                         String organisationNumber, String email, String invoiceEmail, AddressRequest address,
+                         Boolean reminderFeeAgreed, Channel preferredChannel, String language,
+                         ElectronicAddressRequest electronicAddress) {
+    this(customerNumber, name, type, priority, country, organisationNumber, email, invoiceEmail, address,
+        reminderFeeAgreed, preferredChannel, language, electronicAddress, null, null, null);
+  }
 
   public record AddressRequest(String street, String postalCode, String city, String country) {}
 
   public record ElectronicAddressRequest(String scheme, String id) {}
+
+  public record InvoiceReferenceRequest(String name, String email) {}
 }

@@ -15,6 +15,7 @@ public class CustomerService {
 
   private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[A-Za-z0-9._-]{1,40}");
   private static final Pattern SCHEME = Pattern.compile("\\d{4}");
+  private static final Pattern MANDATE = Pattern.compile("[A-Za-z0-9-]{1,40}");
   private static final Set<String> LANGUAGES = Set.of("sv", "nb", "en");
 
   private final CustomerRepository customers;
@@ -47,6 +48,37 @@ public class CustomerService {
     return customers.exists(customerNumber);
   }
 
+  /**
+   * Corrects where a customer's invoices go (after a bounce): a new invoice e-mail and/or postal address. Each
+   * correction is checked as on creation; null leaves that detail as it is.
+   */
+  @Transactional
+  public Customer correctContact(String customerNumber, String invoiceEmail, Customer.Address address) {
+    Customer customer = get(customerNumber);
+    Violations violations = new Violations();
+    violations.email("invoiceEmail", invoiceEmail, false);
+    if (address != null) {
+      violations.text("address.street", address.street(), 200);
+      violations.text("address.city", address.city(), 100);
+      String country = address.country() == null ? customer.address().country() : address.country();
+      if (violations.text("address.postalCode", address.postalCode(), 20)
+          && !PostalAddresses.isValidPostalCode(country, address.postalCode())) {
+        violations.add("address.postalCode", "is not a valid " + country + " postal code ("
+            + PostalAddresses.format(country) + ")");
+      }
+    }
+    violations.throwIfAny();
+    if (invoiceEmail != null && !invoiceEmail.isBlank()) {
+      customers.updateInvoiceEmail(customerNumber, invoiceEmail.strip());
+    }
+    if (address != null) {
+      customers.updateAddress(customerNumber, new Customer.Address(address.street().strip(),
+          address.postalCode().strip(), address.city().strip(),
+          address.country() == null ? customer.address().country() : address.country()));
+    }
+    return get(customerNumber);
+  }
+
   /** Adds every problem of a customer to violations; prefix is the JSON path ("" or "customer."). */
   public void validate(CustomerRequest r, String prefix, Violations violations) {
     if (violations.text(prefix + "customerNumber", r.customerNumber(), 40)
@@ -56,7 +88,7 @@ public class CustomerService {
     violations.text(prefix + "name", r.name(), 200);
     violations.required(prefix + "type", r.type());
     violations.required(prefix + "country", r.country());
-    violations.email(prefix + "email", r.email(), true);
+    violations.email(prefix + "email", r.email(), false);
     violations.email(prefix + "invoiceEmail", r.invoiceEmail(), false);
     if (r.type() == CustomerType.BUSINESS && violations.text(prefix + "organisationNumber",
         r.organisationNumber(), 40) && r.country() != null
@@ -66,14 +98,21 @@ public class CustomerService {
     if (r.type() != CustomerType.BUSINESS) {
       violations.optionalText(prefix + "organisationNumber", r.organisationNumber(), 40);
     }
-    if (violations.required(prefix + "address", r.address())) {
+    if (r.address() != null) {
       violations.text(prefix + "address.street", r.address().street(), 200);
-      violations.text(prefix + "address.postalCode", r.address().postalCode(), 20);
       violations.text(prefix + "address.city", r.address().city(), 100);
       if (r.address().country() != null && !r.address().country().matches("[A-Z]{2}")) {
         violations.add(prefix + "address.country", "must be an ISO 3166 country code such as SE or NO");
       }
+      String addressCountry = r.address().country() != null ? r.address().country()
+          : r.country() == null ? null : r.country().name();
+      if (violations.text(prefix + "address.postalCode", r.address().postalCode(), 20)
+          && !PostalAddresses.isValidPostalCode(addressCountry, r.address().postalCode())) {
+        violations.add(prefix + "address.postalCode", "is not a valid " + addressCountry + " postal code ("
+            + PostalAddresses.format(addressCountry) + ")");
+      }
     }
+    validateDistribution(r, prefix, violations);
     if (r.language() != null && !LANGUAGES.contains(r.language())) {
       violations.add(prefix + "language", "'" + r.language() + "' is not one of " + LANGUAGES);
     }
@@ -86,6 +125,43 @@ public class CustomerService {
     }
   }
 
+  private void validateDistribution(CustomerRequest r, String prefix, Violations violations) {
+    if (r.organisationCustomerNumber() != null) {
+      Customer organisation = customers.find(r.organisationCustomerNumber()).orElse(null);
+      if (r.type() != CustomerType.PRIVATE) {
+        violations.add(prefix + "organisationCustomerNumber", "only a person (type PRIVATE) belongs to an organisation");
+      } else if (organisation == null || organisation.type() != CustomerType.BUSINESS) {
+        violations.add(prefix + "organisationCustomerNumber", "'" + r.organisationCustomerNumber()
+            + "' is not an organisation (a BUSINESS customer) in the register");
+      }
+    }
+    if (r.invoiceReference() != null) {
+      if (r.type() != CustomerType.BUSINESS) {
+        violations.add(prefix + "invoiceReference", "only an organisation (type BUSINESS) has an invoice reference");
+      }
+      violations.text(prefix + "invoiceReference.name", r.invoiceReference().name(), 200);
+      violations.email(prefix + "invoiceReference.email", r.invoiceReference().email(), false);
+    }
+    if (violations.optionalText(prefix + "directDebitMandate", r.directDebitMandate(), 40)
+        && r.directDebitMandate() != null && !MANDATE.matcher(r.directDebitMandate()).matches()) {
+      violations.add(prefix + "directDebitMandate", "may contain only letters, digits and '-'");
+    }
+    if (r.preferredChannel() == Channel.DIRECT_DEBIT && isBlank(r.directDebitMandate())) {
+      violations.add(prefix + "directDebitMandate", "is required for the preferred channel DIRECT_DEBIT "
+          + "(the autogiro payer number or AvtaleGiro mandate)");
+    }
+    boolean reachable = !isBlank(r.email()) || !isBlank(r.invoiceEmail()) || r.address() != null
+        || r.electronicAddress() != null || r.organisationCustomerNumber() != null;
+    if (!reachable) {
+      violations.add(prefix + "email", "the customer has no channel to reach them: give an e-mail, a postal "
+          + "address or an electronic address");
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
   /** Stores a customer that validate() accepted (used for the inline customer of an invoice). */
   public Customer createValidated(CustomerRequest request) {
     Customer customer = toCustomer(request);
@@ -94,7 +170,8 @@ public class CustomerService {
   }
 
   private Customer toCustomer(CustomerRequest r) {
-    String addressCountry = r.address().country() == null ? r.country().name() : r.address().country();
+    var a = r.address();
+    String addressCountry = a == null || a.country() == null ? r.country().name() : a.country();
     return new Customer(
         r.customerNumber(),
         r.name().strip(),
@@ -102,16 +179,20 @@ public class CustomerService {
         Boolean.TRUE.equals(r.priority()),
         r.country(),
         blankToNull(r.organisationNumber()),
-        r.email().strip(),
+        blankToNull(r.email()),
         blankToNull(r.invoiceEmail()),
-        new Customer.Address(r.address().street().strip(), r.address().postalCode().strip(),
-            r.address().city().strip(), addressCountry),
+        a == null ? new Customer.Address(null, null, null, addressCountry)
+            : new Customer.Address(a.street().strip(), a.postalCode().strip(), a.city().strip(), addressCountry),
         Boolean.TRUE.equals(r.reminderFeeAgreed()),
         r.preferredChannel() == null ? Channel.EMAIL : r.preferredChannel(),
         r.language() == null ? r.country().language() : r.language(),
         r.electronicAddress() == null ? null
             : new Customer.ElectronicAddress(r.electronicAddress().scheme(), r.electronicAddress().id()),
-        clock.now());
+        clock.now(),
+        blankToNull(r.organisationCustomerNumber()),
+        r.invoiceReference() == null ? null : new Customer.InvoiceReference(r.invoiceReference().name().strip(),
+            blankToNull(r.invoiceReference().email())),
+        blankToNull(r.directDebitMandate()));
   }
 
   private static String blankToNull(String s) {

@@ -1,10 +1,8 @@
 package io.fordra.distribution;
 
 import io.fordra.process.FordraClock;
-import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,19 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("distributionSchedule")
 public class DistributionSchedule {
 
-  private final Duration undoWindow;
+  private final DistributionProperties properties;
   private final FordraClock clock;
 
-  public DistributionSchedule(@Value("${fordra.distribution.undo-window:PT5M}") Duration undoWindow,
-                              FordraClock clock) {
-    if (undoWindow.isNegative()) {
-      throw new IllegalArgumentException("fordra.distribution.undo-window must not be negative");
-    }
-    this.undoWindow = undoWindow;
+  public DistributionSchedule(DistributionProperties properties, FordraClock clock) {
+    this.properties = properties;
     this.clock = clock;
   }
 
   public Date undoWindowEnd(DelegateExecution execution) {
-    return Date.from(clock.now().plus(undoWindow));
+    return Date.from(clock.now().plus(properties.undoWindow()));
   }
 }

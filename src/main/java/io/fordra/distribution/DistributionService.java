@@ -1,8 +1,10 @@
 package io.fordra.distribution;
 
+import io.fordra.customer.Channel;
 import io.fordra.customer.Country;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
+import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
 import io.fordra.invoice.Invoice;
@@ -11,21 +13,28 @@ import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.invoice.Money;
-import io.fordra.seller.SellerProperties;
+import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceProcesses;
+import io.fordra.seller.SellerProperties;
 import io.fordra.web.ConflictException;
 import io.fordra.web.InvalidRequestException;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sends an invoice's documents to the customer. E-mail today; the Distribution capability adds channels. */
+/**
+ * Sends an invoice's documents to the customer on the channel that processes/distribution-channel.dmn chooses, and
+ * keeps the invoice's status and history in step: WAITING_TO_BE_SENT while queued, SENT (or REMINDED …) once the
+ * channel has the document, every attempt an event with time, channel and recipient.
+ */
 @Service
 public class DistributionService {
 
-  public static final String EMAIL = "EMAIL";
+  public static final String EMAIL = Channel.EMAIL.name();
   /** Seed 003: "Det är inte tillåtet att skicka samma faktura mer än tre gånger". */
   public static final int MAX_SENDS = 3;
+  /** What the decision table answers when nothing reaches the customer. */
+  public static final String NO_CHANNEL = "NONE";
 
   private final DocumentService documents;
   private final InvoiceService invoices;
@@ -33,31 +42,90 @@ public class DistributionService {
   private final MailComposer mail;
   private final SellerProperties seller;
   private final InvoiceProcesses processes;
+  private final DistributionProperties properties;
+  private final DirectDebitRepository directDebits;
+  private final FordraClock clock;
 
   public DistributionService(DocumentService documents, InvoiceService invoices, CustomerService customers,
-                             MailComposer mail, SellerProperties seller, InvoiceProcesses processes) {
+                             MailComposer mail, SellerProperties seller, InvoiceProcesses processes,
+                             DistributionProperties properties, DirectDebitRepository directDebits,
+                             FordraClock clock) {
     this.processes = processes;
     this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
     this.mail = mail;
     this.seller = seller;
+    this.properties = properties;
+    this.directDebits = directDebits;
+    this.clock = clock;
+  }
+
+  /** Who receives the invoice's documents (seed 003's priority: invoice reference, organisation, person). */
+  public Recipient recipientOf(Invoice invoice) {
+    Customer customer = customers.get(invoice.customerNumber());
+    Customer organisation = customer.organisationCustomerNumber() == null ? null
+        : customers.get(customer.organisationCustomerNumber());
+    return Recipient.of(customer, organisation);
+  }
+
+  /** The inputs of the channel decision for one document. */
+  public record ChannelFacts(String documentKind, Channel preferredChannel, boolean preferredActive,
+                             Channel defaultChannel, Channel reserveChannel, boolean hasEmail,
+                             boolean hasPostalAddress, boolean hasElectronicAddress, boolean hasDirectDebitMandate) {}
+
+  /**
+   * @param requestedChannel a channel a person named (sending again, correcting a deviation), or null for the
+   *                         recipient's preferred one
+   */
+  public ChannelFacts facts(long documentId, String requestedChannel) {
+    StoredDocument document = documents.get(documentId);
+    Recipient recipient = recipientOf(invoices.byId(document.invoiceId()));
+    Channel preferred = requestedChannel == null || requestedChannel.isBlank() ? recipient.preferredChannel()
+        : Channel.valueOf(requestedChannel);
+    return new ChannelFacts(document.kind().name(), preferred, properties.isActive(preferred),
+        properties.defaultChannel(), properties.reserveChannel(), recipient.email() != null,
+        recipient.postal() != null, recipient.electronic() != null, recipient.directDebitMandate() != null);
   }
 
   /**
-   * E-mails the stored document with its PDF to the customer's invoice address. A retry after a failure sends the
-   * same message with the same Message-ID.
+   * Records the channel the table chose where it is not simply the customer's own (default, reserve), and a
+   * deviation where no channel reaches the customer.
+   */
+  @Transactional
+  public void recordChoice(long documentId, String channel, String reason, boolean afterDeviation) {
+    StoredDocument document = documents.get(documentId);
+    Invoice invoice = invoices.byId(document.invoiceId());
+    if (NO_CHANNEL.equals(channel)) {
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.DISTRIBUTION_DEVIATION, document.fileName()
+          + ": " + reason + (afterDeviation ? " after the deviation" : "")
+          + "; a case handler corrects the address or chooses a channel"));
+      return;
+    }
+    Recipient recipient = recipientOf(invoice);
+    if (afterDeviation || !reason.startsWith("the customer")) {
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.CHANNEL_CHOSEN, document.fileName() + " goes by "
+          + channel + " (" + reason + ")").via(channel, recipient.describe(Channel.valueOf(channel))));
+    }
+  }
+
+  /**
+   * E-mails the stored document with its PDF to the recipient. A retry after a failure sends the same message with
+   * the same Message-ID.
    *
    * @return the status the invoice now has
    */
   @Transactional
-  public InvoiceStatus sendByEmail(long documentId, int attempt) {
+  public InvoiceStatus sendByEmail(long documentId, int attempt, boolean directDebitNotice) {
     StoredDocument document = documents.get(documentId);
     Invoice invoice = invoices.lock(numberOf(document));
     Customer customer = customers.get(invoice.customerNumber());
-    String to = customer.invoiceRecipient();
+    String to = recipientOf(invoice).email();
+    if (to == null) {
+      throw new IllegalStateException("Invoice " + invoice.invoiceNumber() + " has no e-mail recipient any more");
+    }
     String language = customer.language();
-    String kind = document.kind().name();
+    String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "");
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
         invoice.currency().name(), document.payBy().toString(), payTo(), invoice.paymentReference(),
         seller.country() == Country.NO ? "KID" : "OCR", seller.name(), seller.email()};
@@ -68,7 +136,17 @@ public class DistributionService {
         mail.text("mail." + kind + ".body", language, args),
         document.createdAt(),
         List.of(new MailComposer.Attachment(document.fileName(), document.mediaType(), document.content()))));
-    documents.markSent(document, EMAIL, to);
+    return delivered(document, invoice, Channel.EMAIL, to, attempt, "by e-mail");
+  }
+
+  /**
+   * The channel has the document: the first delivery of a letter moves the invoice's status on; sending it again
+   * on purpose leaves the status as it is. Either way the attempt is an event with channel and recipient.
+   */
+  @Transactional
+  public InvoiceStatus delivered(StoredDocument document, Invoice lockedInvoice, Channel channel, String recipient,
+                                 int attempt, String how) {
+    documents.markSent(document, channel.name(), recipient);
     InvoiceStatus status = switch (document.kind()) {
       case REMINDER -> InvoiceStatus.REMINDED;
       case COLLECTION_NOTICE -> InvoiceStatus.COLLECTION_NOTICE_SENT;
@@ -77,19 +155,41 @@ public class DistributionService {
     InvoiceEventType type = switch (document.kind()) {
       case REMINDER -> InvoiceEventType.REMINDER_SENT;
       case COLLECTION_NOTICE -> InvoiceEventType.COLLECTION_NOTICE_SENT;
-      default -> InvoiceEventType.SENT;
+      case INVOICE -> InvoiceEventType.SENT;
+      default -> InvoiceEventType.CREDIT_NOTE_SENT;
     };
-    InvoiceEvent event = InvoiceEvent.of(type, document.fileName() + (attempt > 1 ? " sent again (" + attempt + ")" : " sent")
-        + " by e-mail, "
-        + invoice.inCurrency(document.amountDue()) + " to pay by " + document.payBy())
-        .via(EMAIL, to);
-    // Only a document's first delivery moves the status on; sending it again on purpose leaves it as it is.
-    if (attempt > 1 || document.isSent() || invoice.status().isFinal()) {
-      invoices.record(invoice, event);
-      return invoice.status();
+    String what = document.kind() == DocumentKind.INVOICE || document.kind() == DocumentKind.REMINDER
+        || document.kind() == DocumentKind.COLLECTION_NOTICE
+        ? ", " + lockedInvoice.inCurrency(document.amountDue()) + " to pay by " + document.payBy() : "";
+    InvoiceEvent event = InvoiceEvent.of(type, document.fileName()
+        + (attempt > 1 ? " sent again (" + attempt + ")" : " sent") + " " + how + what)
+        .via(channel.name(), recipient);
+    boolean statusMoves = attempt <= 1 && !document.isSent() && !lockedInvoice.status().isFinal()
+        && type != InvoiceEventType.CREDIT_NOTE_SENT;
+    if (!statusMoves) {
+      invoices.record(lockedInvoice, event);
+      return lockedInvoice.status();
     }
-    invoices.changeStatus(invoice, status, event);
+    invoices.changeStatus(lockedInvoice, status, event);
     return status;
+  }
+
+  /**
+   * Direct debit (autogiro / AvtaleGiro): the invoice is debited on its due date under the payer's mandate. The
+   * order is kept once per invoice; the notice goes out by the channel the table chose.
+   */
+  @Transactional
+  public void registerDirectDebit(long documentId) {
+    StoredDocument document = documents.get(documentId);
+    Invoice invoice = invoices.lock(numberOf(document));
+    if (directDebits.forInvoice(invoice.id()).isPresent()) {
+      return;
+    }
+    String mandate = recipientOf(invoice).directDebitMandate();
+    directDebits.insert(invoice.id(), mandate, invoice.openAmount(), invoice.dueDate(), clock.now());
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.DIRECT_DEBIT_REGISTERED, invoice.inCurrency(
+        invoice.openAmount()) + " to be debited on " + invoice.dueDate()).via(Channel.DIRECT_DEBIT.name(),
+        "mandate " + mandate));
   }
 
   /**
@@ -97,12 +197,27 @@ public class DistributionService {
    * was before the document was queued, and the error is recorded.
    */
   @Transactional
-  public void sendingFailed(long documentId, String error) {
+  public void sendingFailed(long documentId, String channel, String error) {
     StoredDocument document = documents.get(documentId);
     Invoice invoice = invoices.lock(numberOf(document));
     InvoiceEvent event = InvoiceEvent.of(InvoiceEventType.SEND_FAILED, document.fileName()
-        + " could not be sent: " + error).via(EMAIL, null);
+        + " could not be sent: " + error).via(channel, null);
     if (invoice.status() == InvoiceStatus.WAITING_TO_BE_SENT && document.statusBefore() != null) {
+      invoices.changeStatus(invoice, InvoiceStatus.valueOf(document.statusBefore()), event);
+    } else {
+      invoices.record(invoice, event);
+    }
+  }
+
+  /** A case handler decided not to send the document after a deviation: the status goes back as after a failure. */
+  @Transactional
+  public void recordNotSent(long documentId, String user) {
+    StoredDocument document = documents.get(documentId);
+    Invoice invoice = invoices.lock(numberOf(document));
+    InvoiceEvent event = InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + " not sent: decided by "
+        + (user == null ? "a case handler" : user) + " after a distribution deviation");
+    if (invoice.status() == InvoiceStatus.WAITING_TO_BE_SENT && document.statusBefore() != null
+        && !document.isSent()) {
       invoices.changeStatus(invoice, InvoiceStatus.valueOf(document.statusBefore()), event);
     } else {
       invoices.record(invoice, event);
@@ -113,15 +228,13 @@ public class DistributionService {
   public record Resend(boolean queued, StoredDocument document, int attempt, String message) {}
 
   /**
-   * A person sends a document again (the latest letter unless one is named). The same document goes out at most
-   * {@value #MAX_SENDS} times, whatever the channels; a refusal is recorded on the invoice.
+   * A person sends a document again (the latest letter unless one is named), on the customer's channel or one they
+   * name. The same document goes out at most {@value #MAX_SENDS} times, whatever the channels; a refusal is recorded
+   * on the invoice.
    */
   @Transactional
-  public Resend resend(String invoiceNumber, Long documentId, String channel) {
+  public Resend resend(String invoiceNumber, Long documentId, Channel channel) {
     Invoice invoice = invoices.lock(invoiceNumber);
-    if (channel != null && !EMAIL.equals(channel)) {
-      throw new InvalidRequestException("channel", "'" + channel + "' is not an active channel (active: " + EMAIL + ")");
-    }
     List<StoredDocument> letters = documents.forInvoice(invoice).stream().filter(d -> !d.kind().isCaseFile()).toList();
     StoredDocument document = documentId == null
         ? letters.stream().reduce((first, second) -> second)
@@ -129,6 +242,9 @@ public class DistributionService {
         : letters.stream().filter(d -> d.id() == documentId).findFirst()
             .orElseThrow(() -> new InvalidRequestException("documentId", "invoice " + invoiceNumber
                 + " has no letter " + documentId));
+    if (channel != null) {
+      checkNamedChannel(invoice, document, channel);
+    }
     if (document.sendAttempts() >= MAX_SENDS) {
       String refusal = document.fileName() + " was already sent " + document.sendAttempts() + " times; the same "
           + "document may be sent at most " + MAX_SENDS + " times";
@@ -137,12 +253,38 @@ public class DistributionService {
     }
     int attempt = documents.countAttempt(document);
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.QUEUED, document.fileName()
-        + " is waiting to be sent again (" + attempt + " of " + MAX_SENDS + ")"));
-    processes.startDistribution(invoiceNumber, document.id(), attempt);
+        + " is waiting to be sent again (" + attempt + " of " + MAX_SENDS + ")"
+        + (channel == null ? "" : " by " + channel)));
+    processes.startDistribution(invoiceNumber, document.id(), attempt, channel == null ? null : channel.name());
     return new Resend(true, document, attempt, "Queued: sending " + attempt + " of " + MAX_SENDS);
   }
 
-  private String numberOf(StoredDocument document) {
+  /** A channel a person names must be active, fit the document, and reach the recipient. */
+  public void checkNamedChannel(Invoice invoice, StoredDocument document, Channel channel) {
+    if (!properties.isActive(channel)) {
+      throw new InvalidRequestException("channel", "'" + channel + "' is not an active channel (active: "
+          + properties.activeChannels() + ")");
+    }
+    boolean letterOnly = document.kind() == DocumentKind.REMINDER || document.kind() == DocumentKind.COLLECTION_NOTICE;
+    if (letterOnly && channel != Channel.EMAIL && channel != Channel.PRINT) {
+      throw new InvalidRequestException("channel", "a " + document.kind().name().toLowerCase().replace('_', ' ')
+          + " goes only by EMAIL or PRINT");
+    }
+    if (channel == Channel.DIRECT_DEBIT) {
+      throw new InvalidRequestException("channel", "DIRECT_DEBIT is not a way to send a document again; "
+          + "name EMAIL, PRINT or EINVOICE");
+    }
+    Recipient recipient = recipientOf(invoice);
+    if (recipient.describe(channel) == null) {
+      throw new InvalidRequestException("channel", "the customer has no " + switch (channel) {
+        case EMAIL -> "e-mail address";
+        case PRINT -> "postal address that can be posted";
+        default -> "PEPPOL electronic address";
+      } + " for " + channel);
+    }
+  }
+
+  String numberOf(StoredDocument document) {
     return invoices.byId(document.invoiceId()).invoiceNumber();
   }
 

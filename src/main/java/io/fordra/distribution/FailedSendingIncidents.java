@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailedSendingIncidents extends AbstractProcessEnginePlugin {
 
+  /** The retried channel steps of invoice-distribution and the channel each hands the document to. */
+  private static final java.util.Map<String, String> CHANNEL_OF_STEP = java.util.Map.of(
+      InvoiceDistribution.Elements.SEND_EMAIL, io.fordra.customer.Channel.EMAIL.name(),
+      InvoiceDistribution.Elements.SEND_EINVOICE, io.fordra.customer.Channel.EINVOICE.name());
+
   private final ObjectProvider<DistributionService> distribution;
 
   public FailedSendingIncidents(ObjectProvider<DistributionService> distribution) {
@@ -41,13 +46,14 @@ public class FailedSendingIncidents extends AbstractProcessEnginePlugin {
     @Override
     public Incident handleIncident(IncidentContext context, String message) {
       Incident incident = standard.handleIncident(context, message);
-      if (InvoiceDistribution.Elements.SEND_EMAIL.equals(context.getActivityId()) && context.getExecutionId() != null) {
+      String channel = CHANNEL_OF_STEP.get(context.getActivityId());
+      if (channel != null && context.getExecutionId() != null) {
         ExecutionEntity execution = ExecutionEntity.class.cast(
             org.camunda.bpm.engine.impl.context.Context.getCommandContext().getExecutionManager()
                 .findExecutionById(context.getExecutionId()));
         Long documentId = execution == null ? null : InvoiceDistribution.DOCUMENT_ID.from(execution);
         if (documentId != null) {
-          distribution.getObject().sendingFailed(documentId, message == null ? "unknown error" : message);
+          distribution.getObject().sendingFailed(documentId, channel, message == null ? "unknown error" : message);
         }
       }
       return incident;

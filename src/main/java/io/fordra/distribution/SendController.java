@@ -27,8 +27,7 @@ public class SendController {
   public ResponseEntity<Object> send(@PathVariable String invoiceNumber,
                                      @RequestBody(required = false) SendRequest request) {
     SendRequest r = request == null ? new SendRequest(null, null) : request;
-    DistributionService.Resend resend = distribution.resend(invoiceNumber, r.documentId(),
-        r.channel() == null ? null : r.channel().name());
+    DistributionService.Resend resend = distribution.resend(invoiceNumber, r.documentId(), r.channel());
     if (!resend.queued()) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, resend.message());
       problem.setTitle("Sent too often");

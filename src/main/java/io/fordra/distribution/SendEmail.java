@@ -1,5 +1,6 @@
 package io.fordra.distribution;
 
+import io.fordra.customer.Channel;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,8 +19,9 @@ public class SendEmail implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    boolean directDebitNotice = Channel.EMAIL.name().equals(InvoiceDistribution.NOTICE_CHANNEL.from(execution));
     var status = distribution.sendByEmail(InvoiceDistribution.DOCUMENT_ID.from(execution),
-        InvoiceDistribution.SEND_ATTEMPT.from(execution, 1));
+        InvoiceDistribution.SEND_ATTEMPT.from(execution, 1), directDebitNotice);
     InvoiceToCash.INVOICE_STATUS.set(execution, status.name());
   }
 }

@@ -37,13 +37,14 @@ public class InvoiceProcesses {
   }
 
   /** Sends one document again, outside the invoice's follow-up (a person asked for it). */
-  public void startDistribution(String invoiceNumber, long documentId, int attempt) {
+  public void startDistribution(String invoiceNumber, long documentId, int attempt, String requestedChannel) {
     runtime.createProcessInstanceByKey(InvoiceDistribution.KEY)
         .businessKey(invoiceNumber)
         .setVariables(Variables.createVariables()
             .putValue(InvoiceDistribution.INVOICE_NUMBER.name(), invoiceNumber)
             .putValue(InvoiceDistribution.DOCUMENT_ID.name(), documentId)
-            .putValue(InvoiceDistribution.SEND_ATTEMPT.name(), attempt))
+            .putValue(InvoiceDistribution.SEND_ATTEMPT.name(), attempt)
+            .putValue(InvoiceDistribution.REQUESTED_CHANNEL.name(), requestedChannel))
         .execute();
   }
 

@@ -46,6 +46,7 @@ public final class InvoiceToCash {
     public static final String TELL_AGENCY_OF_OBJECTION = "Task_TellAgencyOfObjection";
     public static final String WAIT_WHILE_ON_HOLD = "Catch_HoldReleased";
     public static final String DECIDE_DISPUTED_CLAIM = "Task_DecideDisputedClaim";
+    public static final String SEND_BY_RESERVE = "Call_SendByReserve";
 
     private Elements() {}
   }

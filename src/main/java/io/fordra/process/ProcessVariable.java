@@ -1,6 +1,7 @@
 package io.fordra.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * A typed process variable: its name is spelled once, in the class of its process, and read or written only
@@ -28,6 +29,11 @@ public record ProcessVariable<T>(String name, Class<T> type) {
 
   public void setLocal(VariableScope scope, T value) {
     scope.setVariableLocal(name, value);
+  }
+
+  /** Set for the rest of this transaction only (e.g. the inputs of a decision table): never stored. */
+  public void setTransient(VariableScope scope, T value) {
+    scope.setVariableLocal(name, Variables.untypedValue(value, true));
   }
 
   @SuppressWarnings("unchecked")

@@ -115,6 +115,16 @@ class FormsTest {
         .containsExactly("CONCILIATION_BOARD", "CLOSE");
   }
 
+  @Test
+  void correctDistributionDeviationSubmitsTheActionAndTheCorrections() {
+    assertThat(submittedKeys("correct-distribution-deviation")).containsExactlyInAnyOrder("deviationAction",
+        "requestedChannel", "correctedEmail", "correctedStreet", "correctedPostalCode", "correctedCity",
+        "deviationComment");
+    assertThat(radioValues("correct-distribution-deviation", "deviationAction"))
+        .containsExactly(InvoiceDistribution.DeviationAction.SEND.name(),
+            InvoiceDistribution.DeviationAction.DO_NOT_SEND.name());
+  }
+
   /** Only BPMN → forms: a form that no process references yet is allowed. */
   @Test
   void everyFormReferencedByAProcessExistsAndIsBoundToTheDeployment() throws Exception {

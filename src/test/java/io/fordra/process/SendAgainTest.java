@@ -50,9 +50,11 @@ class SendAgainTest extends ProcessTestSupport {
         .extracting(InvoiceEvent::message).singleElement().asString().contains("at most 3");
     assertThat(invoices.events(reload(invoice))).filteredOn(e -> e.type() == InvoiceEventType.SENT).hasSize(3);
 
-    ResponseEntity<JsonNode> print = send(api, invoice, "{\"channel\":\"PRINT\"}");
-    assertThat(print.getStatusCode().value()).isEqualTo(400);
-    assertThat(print.getBody().get("errors").findValuesAsText("field")).containsExactly("channel");
+    assertThat(send(api, invoice, "{\"channel\":\"PRINT\"}").getStatusCode().value())
+        .as("any channel counts towards the three").isEqualTo(409);
+    ResponseEntity<JsonNode> debit = send(api, invoice, "{\"channel\":\"DIRECT_DEBIT\"}");
+    assertThat(debit.getStatusCode().value()).isEqualTo(400);
+    assertThat(debit.getBody().get("errors").findValuesAsText("field")).containsExactly("channel");
     assertThat(send(api, invoice, "{\"channel\":\"PIGEON\"}").getStatusCode().value()).isEqualTo(400);
   }
 
