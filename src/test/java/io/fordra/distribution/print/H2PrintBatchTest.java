@@ -1,0 +1,56 @@
+package io.fordra.distribution.print;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fordra.FordraTestContext;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.support.ScheduledMethodRunnable;
+import org.springframework.test.context.TestPropertySource;
+
+/** The print batch scenario on H2, and the schedule. */
+@FordraTestContext
+@TestPropertySource(properties = {
+    "fordra.print.outbox=target/print-outbox-test",
+    "fordra.print.batch-close-cron=-"
+})
+@Import(HandOverListener.class)
+class H2PrintBatchTest extends PrintBatchScenario {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired PrintBatchSchedule schedule;
+  @Autowired List<ScheduledTaskHolder> scheduled;
+
+  /** H2 names the blocker of a row lock, but not of an insert that waits on a unique key: it shows the statement. */
+  @Override
+  int sessionsWaitingForALock() {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS
+        WHERE BLOCKER_ID IS NOT NULL OR UPPER(EXECUTING_STATEMENT) LIKE 'INSERT INTO FORDRA_PRINT_BATCH %'""")
+        .query(Integer.class).single();
+  }
+
+  @Test
+  void theScheduleIsOffWithCronDash() {
+    assertThat(scheduled).as("scheduling is on").isNotEmpty();
+    assertThat(scheduled).flatExtracting(holder -> List.copyOf(holder.getScheduledTasks()))
+        .noneMatch(task -> task.getTask().getRunnable() instanceof ScheduledMethodRunnable method
+            && method.getTarget() instanceof PrintBatchSchedule);
+  }
+
+  @Test
+  void aScheduledCloseHandsTheBatchOverAndAFailedOneLeavesItOpenForTheNextRun() {
+    PrintItem item = print.add(letter(1).id(), 1, recipient("Anna"));
+    listener.failing = true;
+    schedule.closeOpenBatch();
+    assertThat(print.batch(item.batchId()).status()).isEqualTo(PrintBatchStatus.OPEN);
+
+    listener.failing = false;
+    schedule.closeOpenBatch();
+    assertThat(print.batch(item.batchId()).status()).isEqualTo(PrintBatchStatus.HANDED_OVER);
+  }
+}
