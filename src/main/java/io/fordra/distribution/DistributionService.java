@@ -122,7 +122,7 @@ public class DistributionService {
     if (channel != null && !EMAIL.equals(channel)) {
       throw new InvalidRequestException("channel", "'" + channel + "' is not an active channel (active: " + EMAIL + ")");
     }
-    List<StoredDocument> letters = documents.forInvoice(invoice).stream().filter(d -> !d.kind().isCaseFile()).toList();
+    List<StoredDocument> letters = documents.forInvoice(invoice).stream().filter(d -> !d.kind().isCaseFile() && !d.isRendition()).toList();
     StoredDocument document = documentId == null
         ? letters.stream().reduce((first, second) -> second)
             .orElseThrow(() -> new ConflictException("Invoice " + invoiceNumber + " has no document to send"))
