@@ -11,9 +11,4 @@ public enum DocumentKind {
   public boolean isCaseFile() {
     return this == AGENCY_CASE || this == CONCILIATION_CASE;
   }
-
-  /** Whether the letter asks the customer to pay: a case file goes to a third party, a credit note pays nothing. */
-  public boolean hasPaymentSlip() {
-    return !isCaseFile() && this != CREDIT_NOTE;
-  }
 }

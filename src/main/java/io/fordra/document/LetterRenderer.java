@@ -850,7 +850,7 @@ public class LetterRenderer {
    * The description of a credit note line that is no invoice line of its own, in the letter's language: the credited
    * share of one VAT rate ({@code rate} in percent) or the fees. The e-invoice uses the same text as the PDF.
    */
-  public static String creditLineDescription(String language, boolean fees, String invoiceNumber, BigDecimal rate) {
+  static String creditLineDescription(String language, boolean fees, String invoiceNumber, BigDecimal rate) {
     ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
         LetterRenderer.class.getClassLoader(), UTF8_WITHOUT_DEFAULT_LOCALE);
     if (fees) {
