@@ -60,7 +60,6 @@ public class CorrectDeviation implements TaskListener {
       InvoiceDistribution.DEVIATION.set(task, false);
       InvoiceDistribution.FAILED_CHANNEL.set(task, null);
       InvoiceDistribution.REQUESTED_CHANNEL.set(task, corrected.channel() == null ? null : corrected.channel().name());
-      InvoiceDistribution.SEND_ATTEMPT.set(task, corrected.attempt());
     }
   }
 }

@@ -143,7 +143,7 @@ public class DeviationService {
    * channel (or the customer's own) now reaches them, and records it. Throws InvalidRequestException with every
    * reason (shown in Tasklist; nothing is changed then).
    *
-   * @return whether to send, by which channel (null = the customer's own) and as which attempt
+   * @return whether to send, and by which channel (null = the customer's own)
    */
   @Transactional
   public Corrected correct(long documentId, Correction c) {
@@ -152,7 +152,7 @@ public class DeviationService {
     InvoiceDistribution.DeviationAction action = parse(InvoiceDistribution.DeviationAction.class, c.action(),
         "deviationAction", "choose SEND or DO_NOT_SEND");
     if (action == InvoiceDistribution.DeviationAction.DO_NOT_SEND) {
-      return new Corrected(false, null, document.sendAttempts());
+      return new Corrected(false, null);
     }
     Channel channel = blank(c.channel()) ? null : parse(Channel.class, c.channel(), "requestedChannel",
         "choose EMAIL, PRINT or EINVOICE");
@@ -161,28 +161,23 @@ public class DeviationService {
       throw new InvalidRequestException("deviationAction", "to send again, correct the e-mail or the address, or "
           + "choose a channel");
     }
-    if (document.sendAttempts() >= DistributionService.MAX_SENDS) {
-      throw new InvalidRequestException("deviationAction", document.fileName() + " was already sent "
-          + document.sendAttempts() + " times (at most " + DistributionService.MAX_SENDS + "): choose DO_NOT_SEND");
-    }
     Customer addressee = addressee(invoice);
     customers.correctContact(addressee.customerNumber(), c.email(), addressGiven
         ? new Customer.Address(c.street(), c.postalCode(), c.city(), null) : null);
     if (channel != null) {
       distribution.checkNamedChannel(invoice, document, channel);
     }
-    int attempt = documents.countAttempt(document);
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.DEVIATION_CORRECTED, "Deviation corrected by "
         + (c.user() == null ? "a case handler" : c.user())
         + (blank(c.email()) ? "" : "; invoice e-mail now " + c.email().strip())
         + (addressGiven ? "; address now " + c.street() + ", " + c.postalCode() + " " + c.city() : "")
         + "; " + document.fileName() + " is sent " + (channel == null ? "by the customer's channel" : "by " + channel)
-        + " (" + attempt + " of " + DistributionService.MAX_SENDS + ")"
         + (blank(c.comment()) ? "" : ": " + c.comment().strip())));
-    return new Corrected(true, channel, attempt);
+    return new Corrected(true, channel);
   }
 
-  public record Corrected(boolean send, Channel channel, int attempt) {}
+  /** The sending that met the deviation goes on (it counts as the same attempt: nothing left by it). */
+  public record Corrected(boolean send, Channel channel) {}
 
   /** Whose register entry receives the invoice: the organisation a person belongs to, else the customer. */
   private Customer addressee(Invoice invoice) {

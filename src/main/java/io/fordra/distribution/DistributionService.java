@@ -235,7 +235,8 @@ public class DistributionService {
   @Transactional
   public Resend resend(String invoiceNumber, Long documentId, Channel channel) {
     Invoice invoice = invoices.lock(invoiceNumber);
-    List<StoredDocument> letters = documents.forInvoice(invoice).stream().filter(d -> !d.kind().isCaseFile()).toList();
+    List<StoredDocument> letters = documents.forInvoice(invoice).stream()
+        .filter(d -> !d.kind().isCaseFile() && !d.isRendition()).toList();
     StoredDocument document = documentId == null
         ? letters.stream().reduce((first, second) -> second)
             .orElseThrow(() -> new ConflictException("Invoice " + invoiceNumber + " has no document to send"))

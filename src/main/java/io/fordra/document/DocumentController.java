@@ -17,10 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DocumentController {
 
-  /** One entry of GET /api/invoices/{n}/documents; sentAt is null for a document not (yet) handed to a channel. */
+  /**
+   * One entry of GET /api/invoices/{n}/documents; sentAt is null for a document not (yet) handed to a channel,
+   * renditionOf is the id of the letter a rendition (e.g. the e-invoice's UBL) is another format of, else null.
+   */
   public record DocumentEntry(long id, DocumentKind kind, int sequenceNumber, String fileName, String mediaType,
                               int size, Instant createdAt, Instant sentAt, String sentChannel, String sentTo,
-                              String href) {}
+                              String href, Long renditionOf) {}
 
   private final DocumentService documents;
   private final InvoiceService invoices;
@@ -36,7 +39,7 @@ public class DocumentController {
     return documents.forInvoice(invoice).stream()
         .map(d -> new DocumentEntry(d.id(), d.kind(), d.sequenceNumber(), d.fileName(), d.mediaType(),
             d.content().length, d.createdAt(), d.sentAt(), d.sentChannel(), d.sentTo(),
-            "/api/invoices/" + invoiceNumber + "/documents/" + d.id()))
+            "/api/invoices/" + invoiceNumber + "/documents/" + d.id(), d.renditionOf()))
         .toList();
   }
 

@@ -25,9 +25,9 @@ public class DocumentRepository {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO fordra_document (invoice_id, kind, sequence_number, file_name, media_type, content, amount_due,
-          fee, pay_by, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          fee, pay_by, message_id, created_at, rendition_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(d.invoiceId(), d.kind().name(), d.sequenceNumber(), d.fileName(), d.mediaType(), d.content(),
-            d.amountDue(), d.fee(), d.payBy(), d.messageId(), utc(d.createdAt()))
+            d.amountDue(), d.fee(), d.payBy(), d.messageId(), utc(d.createdAt()), d.renditionOf())
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -36,9 +36,18 @@ public class DocumentRepository {
     return jdbc.sql("SELECT * FROM fordra_document WHERE id = ?").param(id).query(DocumentRepository::map).optional();
   }
 
+  /** The letter of a step (its renditions share the step). */
   public Optional<StoredDocument> find(long invoiceId, DocumentKind kind, int sequenceNumber) {
-    return jdbc.sql("SELECT * FROM fordra_document WHERE invoice_id = ? AND kind = ? AND sequence_number = ?")
+    return jdbc.sql("""
+        SELECT * FROM fordra_document
+        WHERE invoice_id = ? AND kind = ? AND sequence_number = ? AND rendition_of IS NULL""")
         .params(invoiceId, kind.name(), sequenceNumber).query(DocumentRepository::map).optional();
+  }
+
+  /** The letter's rendition in a media type, if it has one. */
+  public Optional<StoredDocument> findRendition(long letterId, String mediaType) {
+    return jdbc.sql("SELECT * FROM fordra_document WHERE rendition_of = ? AND media_type = ?")
+        .params(letterId, mediaType).query(DocumentRepository::map).optional();
   }
 
   public List<StoredDocument> forInvoice(long invoiceId) {
@@ -80,7 +89,8 @@ public class DocumentRepository {
         rs.getString("sent_channel"),
         rs.getString("sent_to"),
         rs.getInt("send_attempts"),
-        rs.getString("status_before"));
+        rs.getString("status_before"),
+        rs.getObject("rendition_of", Long.class));
   }
 
   private static OffsetDateTime utc(Instant instant) {

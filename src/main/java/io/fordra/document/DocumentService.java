@@ -3,6 +3,8 @@ package io.fordra.document;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.distribution.MailProperties;
+import io.fordra.invoice.CreditNote;
+import io.fordra.invoice.CreditNoteLines;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
@@ -21,12 +23,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Produces and keeps the documents of an invoice (the invoice itself, reminders, collection notices, the agency's
- * case file). A document is rendered once and stored; sending it again sends the very same bytes.
+ * Produces and keeps the documents of an invoice (the invoice itself, reminders, collection notices, credit notes, the
+ * agency's case file) and their renditions for other channels. A document is rendered once and stored; sending it
+ * again sends the very same bytes.
  */
 @Service
 public class DocumentService {
@@ -76,6 +80,85 @@ public class DocumentService {
           fileName(invoice, kind, sequence), PDF, pdf, invoice.undisputedAmount(), fee, payBy,
           messageId(invoice, kind, sequence), clock.now(), null, null, null, 0, null);
       long id = documents.insert(document);
+      return documents.find(id).orElseThrow();
+    });
+  }
+
+  /**
+   * The document of one of the invoice's credit notes: a "Kreditfaktura" / "Kreditnota" / "Credit note" numbered
+   * {@link CreditNoteNumber} with the credited lines ({@link CreditNoteLines}), VAT per rate, the total credited and
+   * what remains open on the invoice, and no payment slip. Its sequence number is the credit note's ordinal on the
+   * invoice; if it already has its document, that one is returned unchanged.
+   */
+  @Transactional
+  public StoredDocument issueCreditNote(Invoice invoice, long creditNoteId) {
+    CreditNote credit = invoices.creditNote(invoice, creditNoteId);
+    return documents.find(invoice.id(), DocumentKind.CREDIT_NOTE, credit.ordinal()).orElseGet(() -> {
+      // What remains open is the invoice's as it stands now, after this credit, not as the caller last read it.
+      Invoice now = invoices.byId(invoice.id());
+      Customer customer = customers.get(now.customerNumber());
+      LocalDate creditDate = creditDate(credit);
+      List<LetterContent.Line> lines = creditNoteLines(now, credit);
+      BigDecimal net = lines.stream().map(LetterContent.Line::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal vat = lines.stream().map(LetterContent.Line::vatAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      LetterContent content = new LetterContent(DocumentKind.CREDIT_NOTE, customer.language(), sellerParty(),
+          buyerParty(customer), now.invoiceNumber(), now.issueDate(), now.dueDate(), creditDate,
+          now.currency().name(), lines, net, vat, credit.amount(), null, null, null, now.openAmount(), creditDate,
+          now.paymentReference(), 0, null,
+          new LetterContent.Credit(CreditNoteNumber.of(now.invoiceNumber(), credit.ordinal()), credit.reason()));
+      byte[] pdf = renderer.render(content, logo);
+      StoredDocument document = new StoredDocument(0, now.id(), DocumentKind.CREDIT_NOTE, credit.ordinal(),
+          fileName(now, DocumentKind.CREDIT_NOTE, credit.ordinal()), PDF, pdf, credit.amount(),
+          BigDecimal.ZERO.setScale(2), creditDate, messageId(now, DocumentKind.CREDIT_NOTE, credit.ordinal()),
+          clock.now(), null, null, null, 0, null);
+      long id = documents.insert(document);
+      return documents.find(id).orElseThrow();
+    });
+  }
+
+  /**
+   * A credit note's lines as its document shows them, in the customer's language: the invoice's own lines for a
+   * credit of the whole invoice, else the credited share of each VAT rate (see {@link CreditNoteLines}).
+   */
+  public List<LetterContent.Line> creditNoteLines(Invoice invoice, CreditNote credit) {
+    String language = customers.get(invoice.customerNumber()).language();
+    return CreditNoteLines.of(invoices.lines(invoice), credit.amount()).stream().map(l -> {
+      if (l.invoiceLine() != null) {
+        InvoiceLine source = l.invoiceLine();
+        return new LetterContent.Line(source.description(), source.quantity(), source.unitPrice(), l.vatRate(),
+            l.netAmount(), l.vatAmount(), source.articleNumber(), source.orderReference());
+      }
+      String description = LetterRenderer.creditLineDescription(language, l.type() == CreditNoteLines.Type.FEES,
+          invoice.invoiceNumber(), l.vatRate());
+      return new LetterContent.Line(description, BigDecimal.ONE, l.netAmount(), l.vatRate(), l.netAmount(),
+          l.vatAmount(), null, null);
+    }).toList();
+  }
+
+  /** The day a credit note was made, in Fordra's time zone: its document's date. */
+  public LocalDate creditDate(CreditNote credit) {
+    return LocalDate.ofInstant(credit.createdAt(), clock.zone());
+  }
+
+  /** The letter's rendition in a media type, if it has one. */
+  public Optional<StoredDocument> rendition(StoredDocument letter, String mediaType) {
+    return documents.findRendition(letter.id(), mediaType);
+  }
+
+  /**
+   * Stores the letter in another format (e.g. the e-invoice's UBL) beside it, for the same invoice and step. Once: if
+   * the letter already has a rendition in this media type, that one is returned unchanged.
+   */
+  @Transactional
+  public StoredDocument storeRendition(StoredDocument letter, String mediaType, String fileName, byte[] content) {
+    if (letter.isRendition()) {
+      throw new IllegalArgumentException("Document " + letter.id() + " is itself a rendition");
+    }
+    return documents.findRendition(letter.id(), mediaType).orElseGet(() -> {
+      StoredDocument rendition = new StoredDocument(0, letter.invoiceId(), letter.kind(), letter.sequenceNumber(),
+          fileName, mediaType, content, letter.amountDue(), letter.fee(), letter.payBy(), letter.messageId(),
+          clock.now(), null, null, null, 0, null, letter.id());
+      long id = documents.insert(rendition);
       return documents.find(id).orElseThrow();
     });
   }

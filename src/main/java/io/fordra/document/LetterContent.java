@@ -10,6 +10,10 @@ import java.util.Objects;
  * beyond adding up the lines' net and VAT amounts per VAT rate.
  * Amounts are in {@link #currency}; {@code paidAmount}, {@code feesAmount} and {@code feeThisLetter} may be given as
  * null and then mean zero, {@code lines} may be null for a letter without a line table.
+ *
+ * <p>A credit note ({@link DocumentKind#CREDIT_NOTE}) shows the credited lines and their sums as net, VAT and total,
+ * {@code openAmount} is what remains open on the credited invoice, {@code payBy} the credit date, and {@code credit}
+ * gives its own number and the reason.
  */
 public record LetterContent(
     DocumentKind kind,
@@ -30,8 +34,20 @@ public record LetterContent(
     LocalDate payBy,            // for INVOICE = due date; for REMINDER/COLLECTION_NOTICE = new deadline
     String paymentReference,    // OCR (SE) or KID (NO); may be null
     int reminderNumber,         // 1, 2 … for REMINDER, 0 otherwise
-    String note                 // optional free text printed under the totals (may be null)
+    String note,                // optional free text printed under the totals (may be null)
+    Credit credit               // for CREDIT_NOTE: its number and reason; null otherwise
 ) {
+
+  /** A letter that is not a credit note. */
+  public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
+                       LocalDate issueDate, LocalDate dueDate, LocalDate documentDate, String currency, List<Line> lines,
+                       BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount, BigDecimal paidAmount,
+                       BigDecimal feesAmount, BigDecimal feeThisLetter, BigDecimal openAmount, LocalDate payBy,
+                       String paymentReference, int reminderNumber, String note) {
+    this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
+        vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
+        reminderNumber, note, null);
+  }
 
   public LetterContent {
     Objects.requireNonNull(kind, "kind");
@@ -52,6 +68,14 @@ public record LetterContent(
     paidAmount = Objects.requireNonNullElse(paidAmount, BigDecimal.ZERO);
     feesAmount = Objects.requireNonNullElse(feesAmount, BigDecimal.ZERO);
     feeThisLetter = Objects.requireNonNullElse(feeThisLetter, BigDecimal.ZERO);
+  }
+
+  /** What a credit note says beyond the amounts: its own number (see {@link CreditNoteNumber}) and why. */
+  public record Credit(String number, String reason) {
+
+    public Credit {
+      Objects.requireNonNull(number, "number");
+    }
   }
 
   /**

@@ -53,8 +53,8 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Lays out a {@link LetterContent} as an A4 PDF: invoice, payment reminder, collection notice or the case handed to a
- * collection agency, in Swedish, Norwegian (bokmål) or English.
+ * Lays out a {@link LetterContent} as an A4 PDF: invoice, payment reminder, collection notice, credit note or the case
+ * handed to a collection agency, in Swedish, Norwegian (bokmål) or English.
  *
  * <p>The same content and logo always give the same bytes (creation date, modification date and the file /ID are
  * derived from the content, not from the clock), so a retried job stores and sends an identical document.
@@ -213,7 +213,7 @@ public class LetterRenderer {
       PdfWriter writer = PdfWriter.getInstance(document, out);
       makeReproducible(writer);
       writer.setPageEvent(new PageDecorations());
-      document.addTitle(text("title." + content.kind()) + " " + content.invoiceNumber());
+      document.addTitle(text("title." + content.kind()) + " " + documentNumber());
       document.addAuthor(seller.name());
       document.addCreator("Fordra");
       document.open();
@@ -249,6 +249,16 @@ public class LetterRenderer {
         }
         case AGENCY_CASE, CONCILIATION_CASE -> {
           document.add(paragraph(text("intro." + content.kind()), body));
+          document.add(linesTable());
+          document.add(totalsTable());
+          addNote(document);
+        }
+        case CREDIT_NOTE -> {
+          // Nothing to pay, so no payment box: the credit lowers what is open on the invoice.
+          document.add(paragraph(withInvoice(text("intro.CREDIT_NOTE")), body));
+          if (content.credit() != null && content.credit().reason() != null && !content.credit().reason().isBlank()) {
+            document.add(paragraph(text("label.creditReason") + ": " + content.credit().reason(), body));
+          }
           document.add(linesTable());
           document.add(totalsTable());
           addNote(document);
@@ -340,15 +350,21 @@ public class LetterRenderer {
     /** Dates, numbers and the buyer's identifiers, top right next to the address window. */
     private PdfPTable infoBox() {
       List<Field> fields = new ArrayList<>();
+      boolean creditNote = content.kind() == DocumentKind.CREDIT_NOTE;
+      if (creditNote) {
+        addIfPresent(fields, text("label.creditNoteNumber"), documentNumber());
+      }
       if (content.kind() != DocumentKind.INVOICE) {
         addIfPresent(fields, text("label.letterDate"), date(content.documentDate()));
       }
       if (content.kind() == DocumentKind.REMINDER && content.reminderNumber() > 0) {
         addIfPresent(fields, text("label.reminderNumber"), String.valueOf(content.reminderNumber()));
       }
-      addIfPresent(fields, text("label.invoiceNumber"), content.invoiceNumber());
+      addIfPresent(fields, text(creditNote ? "label.creditedInvoice" : "label.invoiceNumber"), content.invoiceNumber());
       addIfPresent(fields, text("label.invoiceDate"), date(content.issueDate()));
-      addIfPresent(fields, text("label.dueDate"), date(content.dueDate()));
+      if (!creditNote) {
+        addIfPresent(fields, text("label.dueDate"), date(content.dueDate()));
+      }
       if (content.kind().isCaseFile()) {
         addIfPresent(fields, paymentReferenceLabel(), content.paymentReference());
         addIfPresent(fields, text("label.debtorOrganisationNumber"), buyer.organisationNumber());
@@ -454,6 +470,11 @@ public class LetterRenderer {
         amountRow(table, text("total.paid"), money(content.paidAmount().negate()));
         amountRow(table, text("total.fees"), money(content.feesAmount()));
         resultRow(table, text("total.outstanding"), moneyWithCurrency(content.openAmount()));
+      } else if (content.kind() == DocumentKind.CREDIT_NOTE) {
+        resultRow(table, text("total.credited"), moneyWithCurrency(content.totalAmount()));
+        String remaining = withInvoice(text("total.remainingOpen"));
+        amountRow(table, remaining, moneyWithCurrency(content.openAmount()));
+        widenLabelColumnToFit(table, List.of(remaining));
       } else {
         resultRow(table, text("total.total"), moneyWithCurrency(content.totalAmount()));
       }
@@ -641,7 +662,7 @@ public class LetterRenderer {
         PdfContentByte canvas = writer.getDirectContent();
         if (writer.getPageNumber() > 1) {
           ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
-              phrase(text("title." + content.kind()) + " " + content.invoiceNumber() + "  ·  " + seller.name(),
+              phrase(text("title." + content.kind()) + " " + documentNumber() + "  ·  " + seller.name(),
                   small), MARGIN_LEFT, PAGE.getHeight() - 16 * MM, 0);
         }
         drawFooter(canvas);
@@ -772,6 +793,17 @@ public class LetterRenderer {
       return texts.getString(key).replace("{payBy}", date(content.payBy()));
     }
 
+    /** The credited invoice's number and date in a credit note's text. */
+    private String withInvoice(String text) {
+      return text.replace("{invoice}", content.invoiceNumber()).replace("{invoiceDate}", date(content.issueDate()));
+    }
+
+    /** The letter's own number: a credit note has one, every other letter goes by the invoice's. */
+    private String documentNumber() {
+      return content.kind() == DocumentKind.CREDIT_NOTE && content.credit() != null
+          ? content.credit().number() : content.invoiceNumber();
+    }
+
     /** The text under "key.KIND" if the bundle words it differently for this kind of letter, else under "key". */
     private String textForKind(String key) {
       String kindSpecific = key + "." + content.kind();
@@ -813,6 +845,21 @@ public class LetterRenderer {
   }
 
   // ---- helpers shared by all letters ------------------------------------------------------------------------------
+
+  /**
+   * The description of a credit note line that is no invoice line of its own, in the letter's language: the credited
+   * share of one VAT rate ({@code rate} in percent) or the fees. The e-invoice uses the same text as the PDF.
+   */
+  static String creditLineDescription(String language, boolean fees, String invoiceNumber, BigDecimal rate) {
+    ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+        LetterRenderer.class.getClassLoader(), UTF8_WITHOUT_DEFAULT_LOCALE);
+    if (fees) {
+      return texts.getString("creditNote.fees");
+    }
+    String percent = rate.stripTrailingZeros().toPlainString();
+    return texts.getString("creditNote.shareOfRate").replace("{invoice}", invoiceNumber)
+        .replace("{rate}", language.equals("en") ? percent : percent.replace('.', ','));
+  }
 
   /**
    * Text in a form Cp1252 can show. OpenPDF silently drops characters the encoding lacks ("Łódź" would print as

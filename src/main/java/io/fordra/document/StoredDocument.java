@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A document as it was produced for an invoice, and where it was sent. */
+/**
+ * A document as it was produced for an invoice, and where it was sent. A rendition (renditionOf = the letter's id)
+ * is the same letter in another format for another channel, e.g. the e-invoice's UBL beside the PDF.
+ */
 public record StoredDocument(
     long id,
     long invoiceId,
@@ -22,9 +25,24 @@ public record StoredDocument(
     String sentChannel,
     String sentTo,
     int sendAttempts,
-    String statusBefore) {
+    String statusBefore,
+    Long renditionOf) {
+
+  /** A letter (no rendition). */
+  public StoredDocument(long id, long invoiceId, DocumentKind kind, int sequenceNumber, String fileName,
+                        String mediaType, byte[] content, BigDecimal amountDue, BigDecimal fee, LocalDate payBy,
+                        String messageId, Instant createdAt, Instant sentAt, String sentChannel, String sentTo,
+                        int sendAttempts, String statusBefore) {
+    this(id, invoiceId, kind, sequenceNumber, fileName, mediaType, content, amountDue, fee, payBy, messageId,
+        createdAt, sentAt, sentChannel, sentTo, sendAttempts, statusBefore, null);
+  }
 
   public boolean isSent() {
     return sentAt != null;
+  }
+
+  /** Another format of a letter: never "the latest letter" to send again, the letter itself is. */
+  public boolean isRendition() {
+    return renditionOf != null;
   }
 }

@@ -123,6 +123,14 @@ public class InvoiceRepository {
         .params(invoiceId, amount, reason, utc(at)).update();
   }
 
+  /** The invoice's credit notes, oldest first, numbered 1, 2 … in that order. */
+  public List<CreditNote> creditNotes(long invoiceId) {
+    return jdbc.sql("SELECT * FROM fordra_credit_note WHERE invoice_id = ? ORDER BY id").param(invoiceId)
+        .query((rs, row) -> new CreditNote(rs.getLong("id"), invoiceId, row + 1, rs.getBigDecimal("amount"),
+            rs.getString("reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
   public void updateDisputedAmount(long id, BigDecimal disputedAmount) {
     jdbc.sql("UPDATE fordra_invoice SET disputed_amount = ? WHERE id = ?").params(disputedAmount, id).update();
   }

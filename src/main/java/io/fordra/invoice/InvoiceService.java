@@ -170,6 +170,18 @@ public class InvoiceService {
     return invoices.findById(invoice.id()).orElseThrow();
   }
 
+  /** The invoice's credit notes, oldest first (ordinal 1, 2 …). */
+  public List<CreditNote> creditNotes(Invoice invoice) {
+    return invoices.creditNotes(invoice.id());
+  }
+
+  /** One of the invoice's credit notes; a credit note of another invoice is as absent as one that does not exist. */
+  public CreditNote creditNote(Invoice invoice, long creditNoteId) {
+    return creditNotes(invoice).stream().filter(c -> c.id() == creditNoteId).findFirst()
+        .orElseThrow(() -> new NotFoundException("Invoice " + invoice.invoiceNumber() + " has no credit note "
+            + creditNoteId));
+  }
+
   /** What is disputed (held from follow-up) changes with an objection. */
   @Transactional
   public Invoice setDisputedAmount(Invoice invoice, BigDecimal disputedAmount) {

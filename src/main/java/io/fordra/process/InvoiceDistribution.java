@@ -45,6 +45,8 @@ public final class InvoiceDistribution {
   public static final ProcessVariable<String> REQUESTED_CHANNEL = ProcessVariable.of("requestedChannel", String.class);
   /** True when this sending follows a deviation (bounce, rejected e-invoice): only the reserve channel is tried. */
   public static final ProcessVariable<Boolean> DEVIATION = ProcessVariable.of("deviation", Boolean.class);
+  /** True for documents that nothing can undo (a credit note): they do not wait the undo window. */
+  public static final ProcessVariable<Boolean> SKIP_UNDO_WINDOW = ProcessVariable.of("skipUndoWindow", Boolean.class);
   /** The channel that bounced or rejected the document (the reserve must be another one). */
   public static final ProcessVariable<String> FAILED_CHANNEL = ProcessVariable.of("failedChannel", String.class);
   /** Why the deviation happened (bounce reason, e-invoice validation errors), shown to the case handler. */

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Everything a PEPPOL BIS Billing 3.0 (EHF 3 in Norway) invoice or credit note needs, in Fordra's terms.
  *
  * <p>Amounts are {@link BigDecimal}s; the writer computes line totals, tax subtotals and the monetary totals
- * itself (rounded half-up to two decimals), so callers only supply quantities, unit prices and VAT.
+ * itself (rounded half-up to two decimals), so callers only supply quantities, unit prices and VAT. Where the lines
+ * carry the VAT the invoice states, the VAT breakdown uses it instead (see {@link Line#vatAmount}).
  *
  * @param number           document number (BT-1)
  * @param issueDate        issue date (BT-2)
@@ -134,6 +135,10 @@ public record UblData(
    * @param vatRate         VAT rate in percent (BT-152), e.g. 25, 12, 0
    * @param exemptionReason VAT exemption reason text (BT-120), required by the rules for E and AE, forbidden for
    *                        S and Z; optional
+   * @param vatAmount       the line's VAT as the invoice (or credit note) states it; optional. When every line of a
+   *                        VAT category and rate has one, their sum is that rate's VAT (BT-117), so the e-invoice's
+   *                        totals are the PDF's to the öre; EN 16931 accepts it within ±1 of taxable × rate
+   *                        (BR-CO-17, BR-S-09). Otherwise the writer computes taxable × rate.
    */
   public record Line(
       String id,
@@ -143,7 +148,8 @@ public record UblData(
       BigDecimal unitPrice,
       String vatCategory,
       BigDecimal vatRate,
-      String exemptionReason) {
+      String exemptionReason,
+      BigDecimal vatAmount) {
     public Line {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(description, "description");
@@ -154,11 +160,23 @@ public record UblData(
       Objects.requireNonNull(vatRate, "vatRate");
     }
 
+    /** A line whose VAT the writer computes per rate. */
+    public Line(String id, String description, BigDecimal quantity, String unitCode, BigDecimal unitPrice,
+        String vatCategory, BigDecimal vatRate, String exemptionReason) {
+      this(id, description, quantity, unitCode, unitPrice, vatCategory, vatRate, exemptionReason, null);
+    }
+
     /** Standard-rated (S) line, or zero-rated (Z) when the rate is 0. */
     public static Line of(String id, String description, BigDecimal quantity, String unitCode,
         BigDecimal unitPrice, BigDecimal vatRate) {
+      return of(id, description, quantity, unitCode, unitPrice, vatRate, null);
+    }
+
+    /** As {@link #of(String, String, BigDecimal, String, BigDecimal, BigDecimal)}, with the line's stated VAT. */
+    public static Line of(String id, String description, BigDecimal quantity, String unitCode,
+        BigDecimal unitPrice, BigDecimal vatRate, BigDecimal vatAmount) {
       String category = vatRate.signum() == 0 ? "Z" : "S";
-      return new Line(id, description, quantity, unitCode, unitPrice, category, vatRate, null);
+      return new Line(id, description, quantity, unitCode, unitPrice, category, vatRate, null, vatAmount);
     }
 
     /** Net amount (BT-131): quantity × unit price, rounded half-up to 2 decimals. */

@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes PEPPOL BIS Billing 3.0 (EHF 3) UBL 2.1 Invoices and CreditNotes from {@link UblData} with the JDK's StAX
  * writer. Line amounts, VAT breakdown per category and rate, and the document totals are computed here with
  * {@link BigDecimal}, rounded half-up to two decimals, in the way the EN 16931 rules (BR-CO-10, BR-CO-14,
- * BR-CO-15, BR-S-09 ...) recompute them.
+ * BR-CO-15, BR-S-09 ...) recompute them; a rate's VAT is the lines' stated VAT where they all state it.
  */
 public class UblWriter {
 
@@ -73,7 +73,12 @@ public class UblWriter {
       UblData.Line first = group.get(0);
       BigDecimal taxable = group.stream().map(UblData.Line::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
       taxable = money(taxable);
-      BigDecimal taxAmount = money(taxable.multiply(first.vatRate()).movePointLeft(2));
+      // The VAT the invoice states (its lines' VAT, each rounded) may differ by öre from taxable × rate; the
+      // e-invoice must say what the PDF says, and the rules allow ±1 (BR-CO-17, BR-S-09).
+      boolean stated = group.stream().allMatch(l -> l.vatAmount() != null);
+      BigDecimal taxAmount = stated
+          ? money(group.stream().map(UblData.Line::vatAmount).reduce(BigDecimal.ZERO, BigDecimal::add))
+          : money(taxable.multiply(first.vatRate()).movePointLeft(2));
       String reason = group.stream().map(UblData.Line::exemptionReason).filter(r -> !UblData.isBlank(r))
           .findFirst().orElse(null);
       subtotals.add(new TaxSubtotal(first.vatCategory(), first.vatRate(), taxable, taxAmount, reason));
