@@ -70,16 +70,7 @@ abstract class PrintTestSupport extends ProcessTestSupport {
   }
 
   protected static int pages(byte[] pdf) {
-    try {
-      PdfReader reader = new PdfReader(pdf);
-      try {
-        return reader.getNumberOfPages();
-      } finally {
-        reader.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PdfMerger.pages(pdf);
   }
 
   /** The decoded content stream of one page: equal content, equal page. */
