@@ -69,7 +69,7 @@ public class CollectionService {
     StoredDocument caseFile = documents.issue(invoice, DocumentKind.AGENCY_CASE, 1, BigDecimal.ZERO.setScale(2),
         clock.today());
     List<MailComposer.Attachment> attachments = documents.forInvoice(invoice).stream()
-        .filter(d -> d.kind() != DocumentKind.REMINDER)
+        .filter(d -> d.kind() != DocumentKind.REMINDER && !d.isRendition())
         .map(d -> new MailComposer.Attachment(d.fileName(), d.mediaType(), d.content()))
         .toList();
     String language = language();

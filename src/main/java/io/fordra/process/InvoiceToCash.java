@@ -47,6 +47,8 @@ public final class InvoiceToCash {
     public static final String WAIT_WHILE_ON_HOLD = "Catch_HoldReleased";
     public static final String DECIDE_DISPUTED_CLAIM = "Task_DecideDisputedClaim";
     public static final String SEND_BY_RESERVE = "Call_SendByReserve";
+    public static final String SEND_CREDIT_NOTE = "Call_SendCreditNote";
+    public static final String SEND_FINAL_CREDIT_NOTE = "Call_SendFinalCreditNote";
 
     private Elements() {}
   }
@@ -84,6 +86,8 @@ public final class InvoiceToCash {
   public static final ProcessVariable<Long> PAYMENT_ID = ProcessVariable.of("paymentId", Long.class);
   public static final ProcessVariable<Boolean> HANDED_OFF = ProcessVariable.of("handedOff", Boolean.class);
   public static final ProcessVariable<Boolean> SETTLED = ProcessVariable.of("settled", Boolean.class);
+  /** False when a credit in full undoes an invoice that never left: then no credit note is sent either. */
+  public static final ProcessVariable<Boolean> CREDIT_NOTE_TO_SEND = ProcessVariable.of("creditNoteToSend", Boolean.class);
   public static final ProcessVariable<String> INVOICE_STATUS = ProcessVariable.of("invoiceStatus", String.class);
   public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
   public static final ProcessVariable<Long> POSTPONE_DAYS = ProcessVariable.of("postponeDays", Long.class);

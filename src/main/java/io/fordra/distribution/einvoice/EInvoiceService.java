@@ -42,7 +42,7 @@ public class EInvoiceService {
   }
 
   /** As {@link #deliver(long, String)} with the first line's order reference, else the customer number, as BT-10. */
-  @Transactional
+  @Transactional(noRollbackFor = {EInvoiceRejectedException.class, NoElectronicAddressException.class})
   public EInvoiceDelivery deliver(long documentId) {
     return deliver(documentId, null);
   }
@@ -56,7 +56,8 @@ public class EInvoiceService {
    * @throws NoElectronicAddressException the customer has no PEPPOL endpoint: route the letter to another channel
    * @throws EInvoiceRejectedException the UBL breaks a PEPPOL rule; nothing was stored or written
    */
-  @Transactional
+  // A rejection is a business outcome (a deviation), not a failure of the caller's transaction.
+  @Transactional(noRollbackFor = {EInvoiceRejectedException.class, NoElectronicAddressException.class})
   public EInvoiceDelivery deliver(long documentId, String buyerReference) {
     StoredDocument letter = documents.get(documentId);
     if (letter.isRendition() || !(letter.kind() == DocumentKind.INVOICE || letter.kind() == DocumentKind.CREDIT_NOTE)) {

@@ -81,6 +81,12 @@ public class PrintBatchRepository {
         .params(documentId, attempt).query(PrintBatchRepository::mapItem).optional();
   }
 
+  /** Whether the document was ever put into a print batch (it is then on its way to the customer). */
+  public boolean isQueued(long documentId) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_print_item WHERE document_id = ?").param(documentId)
+        .query(Integer.class).single() > 0;
+  }
+
   /** The batch's items in the order they were added, which is their order in the PDF. */
   public List<PrintItem> items(long batchId) {
     return jdbc.sql("SELECT * FROM fordra_print_item WHERE batch_id = ? ORDER BY id")

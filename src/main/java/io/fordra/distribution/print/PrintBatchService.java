@@ -149,6 +149,11 @@ public class PrintBatchService {
 
   /** The newest batches first (at most 100), without their items. */
   @Transactional(readOnly = true)
+  /** Whether the document is in a print batch, handed over or not. */
+  public boolean isQueued(long documentId) {
+    return batches.isQueued(documentId);
+  }
+
   public List<PrintBatch> batches() {
     return batches.newest(LISTED);
   }
