@@ -63,7 +63,8 @@ public class MailGateway {
     String name = message.getMessageID().replaceAll("[^A-Za-z0-9._@-]", "") + ".eml";
     try {
       Files.createDirectories(outbox);
-      Path temp = Files.createTempFile(outbox, ".sending-", ".tmp");
+      // A fixed name, not createTempFile, whose 0600 would keep a mail pick-up run as another user from reading it.
+      Path temp = outbox.resolve("." + name + ".tmp");
       try (OutputStream out = Files.newOutputStream(temp)) {
         message.writeTo(out);
       }

@@ -35,7 +35,8 @@ public class EInvoiceOutbox {
     try {
       Files.createDirectories(folder);
       // Same folder, so the move is a rename; the dot keeps a half-written file out of an access point's pattern.
-      temp = Files.createTempFile(folder, ".writing-", ".tmp");
+      // A fixed name, not createTempFile: its 0600 would keep the access point (another user) from reading it.
+      temp = folder.resolve("." + fileName + ".tmp");
       Files.write(temp, content);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
