@@ -42,6 +42,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService management;
   @Autowired protected InvoiceService invoices;
   @Autowired protected PaymentService payments;
+  @org.springframework.boot.test.web.server.LocalServerPort protected int port;
 
   @BeforeEach
   void initAssertionsAndClock() {
@@ -126,6 +127,12 @@ public abstract class ProcessTestSupport {
     return payments.register(new PaymentRequest(invoice.paymentReference(), null, new BigDecimal(amount),
         invoice.currency(), LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE),
         "BANK-" + UUID.randomUUID()));
+  }
+
+  /** A REST client for Fordra's API on the test server, as the admin. */
+  protected org.springframework.web.client.RestClient api() {
+    return org.springframework.web.client.RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth("admin", "admin")).build();
   }
 
   protected Invoice reload(Invoice invoice) {

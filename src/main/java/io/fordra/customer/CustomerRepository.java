@@ -22,6 +22,13 @@ public class CustomerRepository {
         .param(customerNumber).query(CustomerRepository::map).optional();
   }
 
+  /** Customers with this organisation number, written with or without the hyphen (SE NNNNNN-NNNN, NO 9 digits). */
+  public java.util.List<Customer> byOrganisationNumber(String digits) {
+    String hyphenated = digits.length() == 10 ? digits.substring(0, 6) + "-" + digits.substring(6) : digits;
+    return jdbc.sql("SELECT * FROM fordra_customer WHERE organisation_number IN (?, ?)").params(digits, hyphenated)
+        .query(CustomerRepository::map).list();
+  }
+
   public boolean exists(String customerNumber) {
     return jdbc.sql("SELECT COUNT(*) FROM fordra_customer WHERE customer_number = ?")
         .param(customerNumber).query(Integer.class).single() > 0;

@@ -44,6 +44,15 @@ public class CustomerService {
         .orElseThrow(() -> new NotFoundException("No customer " + customerNumber));
   }
 
+  /** Customers by organisation number (any formatting; a 12-digit SE form with century prefix is shortened). */
+  public java.util.List<Customer> byOrganisationNumber(String organisationNumber) {
+    String digits = organisationNumber == null ? "" : organisationNumber.replaceAll("\\D", "");
+    if (digits.length() == 12) {
+      digits = digits.substring(2);
+    }
+    return digits.isEmpty() ? java.util.List.of() : customers.byOrganisationNumber(digits);
+  }
+
   public boolean exists(String customerNumber) {
     return customers.exists(customerNumber);
   }

@@ -40,6 +40,17 @@ public class PaymentRepository {
     return key.getKey().longValue();
   }
 
+  /** Ties a booked or kept payment to the file it came from, with what the bank said about it. */
+  public void describe(long id, long paymentFileId, String payerName, String remittanceText, String note) {
+    jdbc.sql("UPDATE fordra_payment SET payment_file_id = ?, payer_name = ?, remittance_text = ?, note = ? WHERE id = ?")
+        .params(paymentFileId, payerName, remittanceText, note, id).update();
+  }
+
+  public java.util.List<Payment> ofFile(long paymentFileId) {
+    return jdbc.sql("SELECT * FROM fordra_payment WHERE payment_file_id = ? ORDER BY id").param(paymentFileId)
+        .query(PaymentRepository::map).list();
+  }
+
   private static Payment map(ResultSet rs, int row) throws SQLException {
     return new Payment(
         rs.getLong("id"),

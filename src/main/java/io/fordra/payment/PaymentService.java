@@ -71,6 +71,33 @@ public class PaymentService {
     return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
   }
 
+  /**
+   * Keeps a payment that no rule could place (no reference, a reversal, an unknown reference) for matching by
+   * hand; the same bank transaction again is a duplicate and keeps nothing.
+   */
+  @Transactional
+  public PaymentResult keep(PaymentRequest r, String reason) {
+    Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId());
+    if (earlier.isPresent()) {
+      return result(earlier.get(), null).asDuplicate();
+    }
+    return keepUnmatched(r, reason);
+  }
+
+  /** Records where a payment came from (a payment file) and what the bank said about it. */
+  @Transactional
+  public void describe(long paymentId, long paymentFileId, String payerName, String remittanceText, String note) {
+    payments.describe(paymentId, paymentFileId, payerName, remittanceText, note);
+  }
+
+  public boolean received(String bankTransactionId) {
+    return payments.findByTransaction(bankTransactionId).isPresent();
+  }
+
+  public java.util.List<Payment> ofFile(long paymentFileId) {
+    return payments.ofFile(paymentFileId);
+  }
+
   public Payment get(long paymentId) {
     return payments.find(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
   }

@@ -13,7 +13,6 @@ import io.fordra.invoice.InvoiceEventType;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -22,13 +21,11 @@ import org.springframework.web.client.RestClient;
 @FordraTestContext
 class DistributionApiTest extends ProcessTestSupport {
 
-  @LocalServerPort int port;
   RestClient api;
 
   @BeforeEach
   void client() {
-    api = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth("admin", "admin")).build();
+    api = api();
   }
 
   @Test

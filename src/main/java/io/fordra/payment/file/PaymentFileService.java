@@ -1,0 +1,146 @@
+package io.fordra.payment.file;
+
+import io.fordra.invoice.Currency;
+import io.fordra.process.FordraClock;
+import io.fordra.process.PaymentFileImport;
+import io.fordra.web.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payment files in: a file is read and checked whole (or rejected whole, nothing booked), stored once by its SHA-256,
+ * and booked by the payment-file-import process in chunks, each its own transaction, so that progress shows and a
+ * failure retries one chunk.
+ */
+@Service
+public class PaymentFileService {
+
+  private static final Logger log = LoggerFactory.getLogger(PaymentFileService.class);
+  /** Payments booked per transaction of the import. */
+  static final int CHUNK = 200;
+
+  private final PaymentFileRepository files;
+  private final BgMaxReader bgMax;
+  private final ObjectProvider<PaymentFileReader> xmlReader;
+  private final PaymentMatcher matcher;
+  private final RuntimeService runtime;
+  private final FordraClock clock;
+
+  public PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
+                            PaymentMatcher matcher, RuntimeService runtime, FordraClock clock) {
+    this.files = files;
+    this.bgMax = bgMax;
+    this.xmlReader = xmlReader;
+    this.matcher = matcher;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  /**
+   * Receives a file: the same file again answers with the first import's summary (nothing booked twice); a file
+   * that does not read or check is rejected whole (PaymentFileRejected).
+   */
+  @Transactional
+  public PaymentFileSummary receive(String fileName, byte[] content) {
+    if (content == null || content.length == 0) {
+      throw new PaymentFileRejected("file", "is empty");
+    }
+    String hash = sha256(content);
+    var earlier = files.findByHash(hash);
+    if (earlier.isPresent()) {
+      return earlier.get().again();
+    }
+    ParsedPaymentFile parsed = read(content);
+    List<PaymentFileRejected.Problem> problems = new ArrayList<>();
+    for (BankPayment p : parsed.payments()) {
+      if (Arrays.stream(Currency.values()).noneMatch(c -> c.name().equals(p.currency()))) {
+        problems.add(new PaymentFileRejected.Problem(p.location(), "currency " + p.currency()
+            + " is not one Fordra invoices in " + Arrays.toString(Currency.values())));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PaymentFileRejected(problems);
+    }
+    String name = fileName == null || fileName.isBlank() ? "payments" : fileName.strip();
+    long id = files.insert(name.length() > 255 ? name.substring(0, 255) : name, hash, parsed, content, clock.now());
+    runtime.createProcessInstanceByKey(PaymentFileImport.KEY)
+        .businessKey(PaymentFileImport.businessKey(id))
+        .setVariables(Variables.createVariables()
+            .putValue(PaymentFileImport.PAYMENT_FILE_ID.name(), id)
+            .putValue(PaymentFileImport.NEXT_PAYMENT.name(), 0))
+        .execute();
+    log.info("Payment file {} received: {} ({} payments, {})", id, name, parsed.payments().size(),
+        parsed.total().toPlainString());
+    return summary(id);
+  }
+
+  /**
+   * Books the next chunk of the file's payments.
+   *
+   * @return the index of the payment after this chunk (= the number of payments when all are booked)
+   */
+  @Transactional
+  public int bookChunk(long paymentFileId, int from) {
+    List<BankPayment> payments = read(files.content(paymentFileId)).payments();
+    int to = Math.min(payments.size(), from + CHUNK);
+    PaymentFileSummary.Tally tally = PaymentFileSummary.Tally.none();
+    for (BankPayment p : payments.subList(from, to)) {
+      tally = tally.add(matcher.book(p, paymentFileId), p.amount());
+    }
+    files.addChunk(paymentFileId, to - from, tally);
+    return to;
+  }
+
+  /** All payments are booked: the summary is final. */
+  @Transactional
+  public PaymentFileSummary finish(long paymentFileId) {
+    files.finish(paymentFileId, clock.now());
+    PaymentFileSummary summary = summary(paymentFileId);
+    log.info("Payment file {} imported: {}", paymentFileId, summary.describe());
+    return summary;
+  }
+
+  public int paymentCount(long paymentFileId) {
+    return summary(paymentFileId).payments();
+  }
+
+  public PaymentFileSummary summary(long paymentFileId) {
+    return files.find(paymentFileId).orElseThrow(() -> new NotFoundException("No payment file " + paymentFileId));
+  }
+
+  private ParsedPaymentFile read(byte[] content) {
+    String head = new String(content, 0, Math.min(content.length, 64), StandardCharsets.ISO_8859_1)
+        .replace("\uFEFF", "").replace("ï»¿", "").stripLeading();
+    if (head.startsWith("01BGMAX")) {
+      return bgMax.read(content);
+    }
+    if (head.startsWith("<")) {
+      PaymentFileReader reader = xmlReader.getIfAvailable();
+      if (reader != null) {
+        return reader.read(content);
+      }
+    }
+    throw new PaymentFileRejected("line 1", "neither a BgMax file (starts with 01BGMAX) nor an ISO 20022 camt.054 "
+        + "XML document");
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

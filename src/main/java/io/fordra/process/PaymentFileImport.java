@@ -1,0 +1,30 @@
+package io.fordra.process;
+
+/** The payment-file-import process (processes/payment-file-import.bpmn): books one payment file in chunks. */
+public final class PaymentFileImport {
+
+  public static final String KEY = "payment-file-import";
+  public static final String RESOURCE = "processes/payment-file-import.bpmn";
+
+  public static final class Elements {
+    public static final String BOOK_CHUNK = "Task_BookChunk";
+    public static final String REPORT = "Task_ReportImport";
+
+    private Elements() {}
+  }
+
+  /** The business key of a file's import. */
+  public static String businessKey(long paymentFileId) {
+    return "payment-file-" + paymentFileId;
+  }
+
+  public static final ProcessVariable<Long> PAYMENT_FILE_ID = ProcessVariable.of("paymentFileId", Long.class);
+  /** The index of the next payment to book (0-based, in file order). */
+  public static final ProcessVariable<Integer> NEXT_PAYMENT = ProcessVariable.of("nextPayment", Integer.class);
+  /** Whether payments remain after this chunk. */
+  public static final ProcessVariable<Boolean> MORE = ProcessVariable.of("more", Boolean.class);
+  /** The import summary, as the history shows it. */
+  public static final ProcessVariable<String> SUMMARY = ProcessVariable.of("importSummary", String.class);
+
+  private PaymentFileImport() {}
+}

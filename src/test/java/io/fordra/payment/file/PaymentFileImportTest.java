@@ -1,0 +1,212 @@
+package io.fordra.payment.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fordra.FordraTestContext;
+import io.fordra.ProcessTestSupport;
+import io.fordra.customer.Country;
+import io.fordra.customer.CustomerType;
+import io.fordra.invoice.Currency;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceStatus;
+import io.fordra.payment.Payment;
+import io.fordra.payment.PaymentService;
+import io.fordra.process.PaymentFileImport;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** A BgMax file through POST /api/payment-files and the payment-file-import process, matched and booked. */
+@FordraTestContext
+class PaymentFileImportTest extends ProcessTestSupport {
+
+  @Autowired PaymentService paymentService;
+  @Autowired JdbcClient jdbc;
+  RestClient api;
+
+  @BeforeEach
+  void client() {
+    api = api();
+  }
+
+  @Test
+  void aBgMaxFileIsMatchedByReferenceTextAndSplit_unmatchedIsKept_theSameFileTwiceBooksNothingTwice() {
+    Invoice a = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, false), Currency.SEK);
+    Invoice b = createInvoice(customer(CustomerType.BUSINESS, Country.SE, false, false), Currency.SEK);
+    Invoice c = createInvoice(customer(CustomerType.BUSINESS, Country.SE, false, false), Currency.SEK);
+    Invoice d = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, false), Currency.SEK);
+    executeDueJobs();
+
+    byte[] file = new BgMax()
+        .payment(a.paymentReference(), "1250.00", "000000000101", '2')
+        .payment(b.paymentReference() + " " + c.paymentReference(), "2000.00", "000000000102", '3')
+        .extraReference(b.paymentReference(), "000000000102")
+        .extraReference(c.paymentReference(), "000000000102")
+        .payment("", "300.00", "000000000103", '1').info("Betalning avser faktura " + d.invoiceNumber() + ".")
+        .payment("99999999999", "410.00", "000000000104", '5')
+        .deduction("", "-50.00", "000000000105")
+        .build("20261124");
+
+    ResponseEntity<JsonNode> received = upload("BGMAX-20261124.txt", file);
+    assertThat(received.getStatusCode().value()).isEqualTo(202);
+    long id = received.getBody().get("id").asLong();
+    assertThat(received.getBody().get("status").asText()).isEqualTo("IMPORTING");
+    assertThat(received.getBody().get("payments").asInt()).isEqualTo(5);
+    ProcessInstance importing = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(PaymentFileImport.businessKey(id)).singleResult();
+    assertThat(importing).isWaitingAt(PaymentFileImport.Elements.BOOK_CHUNK);
+
+    executeDueJobs();
+    assertThat(importing).isEnded().hasPassed(PaymentFileImport.Elements.REPORT);
+    JsonNode summary = get("/api/payment-files/" + id);
+    assertThat(summary.get("status").asText()).isEqualTo("DONE");
+    assertThat(summary.get("processed").asInt()).isEqualTo(5);
+    assertThat(count(summary, "matched")).isEqualTo("3 / 3550.00");
+    assertThat(count(summary, "unmatched")).isEqualTo("2 / 360.00");
+    assertThat(count(summary, "duplicates")).isEqualTo("0 / 0.00");
+    assertThat(summary.get("total").decimalValue()).isEqualByComparingTo("3910.00");
+
+    assertThat(reload(a).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(reload(b).status()).as("its share of the split payment").isEqualTo(InvoiceStatus.PAID);
+    assertThat(reload(c).openAmount()).as("the rest of the split payment").isEqualByComparingTo("500.00");
+    assertThat(reload(d).paidAmount()).as("matched by the invoice number in the text").isEqualByComparingTo("300.00");
+    List<Payment> kept = paymentService.ofFile(id).stream()
+        .filter(p -> p.status() == Payment.PaymentStatus.UNMATCHED).toList();
+    assertThat(kept).extracting(p -> p.amount().toPlainString()).containsExactlyInAnyOrder("410.00", "-50.00");
+    assertThat(jdbc.sql("SELECT note FROM fordra_payment WHERE amount = 410.00 AND payment_file_id = ?").param(id)
+        .query(String.class).single()).contains("Unknown reference 99999999999");
+
+    // The same file again: the first summary, nothing booked twice.
+    ResponseEntity<JsonNode> again = upload("copy.txt", file);
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(again.getBody().get("id").asLong()).isEqualTo(id);
+    assertThat(again.getBody().get("sameFileAgain").asBoolean()).isTrue();
+    executeDueJobs();
+    assertThat(reload(d).paidAmount()).isEqualByComparingTo("300.00");
+
+    // The same bank transaction in another file is a duplicate.
+    byte[] other = new BgMax().payment(a.paymentReference(), "1250.00", "000000000101", '2')
+        .payment(d.paymentReference(), "950.00", "000000000201", '2').build("20261125");
+    long second = upload("BGMAX-20261125.txt", other).getBody().get("id").asLong();
+    executeDueJobs();
+    JsonNode secondSummary = get("/api/payment-files/" + second);
+    assertThat(count(secondSummary, "duplicates")).isEqualTo("1 / 1250.00");
+    assertThat(count(secondSummary, "matched")).isEqualTo("1 / 950.00");
+    assertThat(reload(d).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(reload(a).paidAmount()).isEqualByComparingTo("1250.00");
+  }
+
+  @Test
+  void aMalformedFileIsRejectedWholeWithEveryReasonAndNothingIsStored() {
+    Invoice a = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, false), Currency.SEK);
+    executeDueJobs();
+    String good = new String(new BgMax().payment(a.paymentReference(), "1250.00", "000000000301", '2')
+        .build("20261124"), StandardCharsets.ISO_8859_1);
+    // The end record counts two payments where there is one, and the payment's amount has a letter in it.
+    String bad = good.replace("7000000001", "7000000002").replace("000000000000125000", "00000000000012X000");
+    ResponseEntity<JsonNode> rejected = upload("bad.txt", bad.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(rejected.getStatusCode().value()).isEqualTo(400);
+    assertThat(rejected.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(rejected.getBody().get("errors").findValuesAsText("location")).isNotEmpty()
+        .allMatch(l -> l.startsWith("line "));
+    assertThat(rejected.getBody().toString()).contains("amount");
+    assertThat(upload("nonsense.txt", "hello".getBytes(StandardCharsets.UTF_8)).getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM fordra_payment_file").query(Integer.class).single()).isZero();
+    assertThat(reload(a).paidAmount()).isEqualByComparingTo("0");
+  }
+
+  private static String count(JsonNode summary, String which) {
+    JsonNode c = summary.get("tally").get(which);
+    return c.get("count").asInt() + " / " + c.get("amount").decimalValue().setScale(2).toPlainString();
+  }
+
+  private ResponseEntity<JsonNode> upload(String name, byte[] content) {
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    return api.post().uri("/api/payment-files").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve()
+        .onStatus(s -> true, (req, res) -> { }).toEntity(JsonNode.class);
+  }
+
+  private JsonNode get(String path) {
+    return api.get().uri(path).retrieve().body(JsonNode.class);
+  }
+
+  /** Writes a BgMax file (Bankgirot's 80-character records) with one deposit to bankgiro 5050-1055. */
+  static final class BgMax {
+    private final List<String> records = new ArrayList<>();
+    private int payments;
+    private int deductions;
+    private int extra;
+    private BigDecimal sum = BigDecimal.ZERO;
+
+    BgMax payment(String reference, String amount, String serial, char referenceCode) {
+      payments++;
+      sum = sum.add(new BigDecimal(amount));
+      records.add(record("20" + "0012345678" + left(reference, 25) + ore(amount) + referenceCode + "1" + serial
+          + "0"));
+      return this;
+    }
+
+    BgMax deduction(String reference, String amount, String serial) {
+      deductions++;
+      sum = sum.add(new BigDecimal(amount));
+      records.add(record("21" + "0012345678" + left(reference, 25) + ore(amount.replace("-", "")) + "1" + "1"
+          + serial + "0" + "1"));
+      return this;
+    }
+
+    BgMax extraReference(String reference, String serial) {
+      extra++;
+      records.add(record("22" + "0012345678" + left(reference, 25) + ore("0.00") + "4" + "1" + serial));
+      return this;
+    }
+
+    BgMax info(String text) {
+      records.add(record("25" + left(text, 50)));
+      return this;
+    }
+
+    byte[] build(String date) {
+      List<String> all = new ArrayList<>();
+      all.add(record("01" + left("BGMAX", 20) + "01" + date + "120000000000" + "P"));
+      all.add(record("05" + "0050501055" + left("", 10) + "SEK"));
+      all.addAll(records);
+      all.add(record("15" + "0".repeat(35) + date + "00001" + ore(sum.toPlainString()) + "SEK"
+          + "%08d".formatted(payments + deductions)));
+      all.add(record("70" + "%08d".formatted(payments) + "%08d".formatted(deductions) + "%08d".formatted(extra)
+          + "%08d".formatted(1)));
+      return (String.join("\r\n", all) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String ore(String amount) {
+      return "%018d".formatted(new BigDecimal(amount).movePointRight(2).longValueExact());
+    }
+
+    private static String left(String s, int width) {
+      return (s + " ".repeat(width)).substring(0, width);
+    }
+
+    private static String record(String s) {
+      return left(s, 80);
+    }
+  }
+}
