@@ -18,5 +18,9 @@ public record Payment(
     BigDecimal overpaidAmount,
     Instant receivedAt) {
 
-  public enum PaymentStatus { MATCHED, UNMATCHED }
+  /**
+   * MATCHED: booked on its invoice. UNMATCHED: kept for matching by hand. ALLOCATED: a person booked it on invoices
+   * (as new payments "id/1", "id/2" …). UNALLOCATED_CREDIT: a person booked it as a credit not tied to an invoice.
+   */
+  public enum PaymentStatus { MATCHED, UNMATCHED, ALLOCATED, UNALLOCATED_CREDIT }
 }

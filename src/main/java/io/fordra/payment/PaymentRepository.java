@@ -46,6 +46,20 @@ public class PaymentRepository {
         .params(paymentFileId, payerName, remittanceText, note, id).update();
   }
 
+  /** A kept payment is settled by hand: its new status and why. */
+  public void settle(long id, Payment.PaymentStatus status, String note) {
+    jdbc.sql("UPDATE fordra_payment SET status = ?, note = ? WHERE id = ?").params(status.name(), note, id).update();
+  }
+
+  public Optional<Payment> lock(long id) {
+    return jdbc.sql("SELECT * FROM fordra_payment WHERE id = ? FOR UPDATE").param(id)
+        .query(PaymentRepository::map).optional();
+  }
+
+  public String note(long id) {
+    return jdbc.sql("SELECT note FROM fordra_payment WHERE id = ?").param(id).query(String.class).single();
+  }
+
   public java.util.List<Payment> ofFile(long paymentFileId) {
     return jdbc.sql("SELECT * FROM fordra_payment WHERE payment_file_id = ? ORDER BY id").param(paymentFileId)
         .query(PaymentRepository::map).list();

@@ -10,6 +10,7 @@ import io.fordra.process.InvoiceToCash;
 import io.fordra.web.NotFoundException;
 import io.fordra.web.Violations;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -96,6 +97,75 @@ public class PaymentService {
 
   public java.util.List<Payment> ofFile(long paymentFileId) {
     return payments.ofFile(paymentFileId);
+  }
+
+  /**
+   * A person books a kept payment on one or more invoices (shared by their open amounts, the last takes any rest).
+   * Every invoice must exist, be open and be in the payment's currency; otherwise nothing is booked.
+   */
+  @Transactional
+  public List<PaymentResult> matchByHand(long paymentId, List<String> invoiceNumbers, String user) {
+    Payment kept = lockKept(paymentId);
+    Violations v = new Violations();
+    if (kept.amount().signum() <= 0) {
+      v.add("paymentAction", "a reversal or deduction (" + kept.amount().toPlainString() + ") cannot be booked on an "
+          + "invoice; book it as unallocated and correct the invoice's payments");
+    }
+    if (invoiceNumbers.isEmpty()) {
+      v.add("invoiceNumbers", "name at least one invoice");
+    }
+    List<Invoice> targets = new java.util.ArrayList<>();
+    for (String number : invoiceNumbers) {
+      Optional<Invoice> invoice = invoices.find(number);
+      if (invoice.isEmpty()) {
+        v.add("invoiceNumbers", "there is no invoice " + number);
+      } else if (invoice.get().status().isFinal()) {
+        v.add("invoiceNumbers", "invoice " + number + " is " + invoice.get().status() + ": nothing to pay");
+      } else if (!invoice.get().currency().name().equals(kept.currency())) {
+        v.add("invoiceNumbers", "invoice " + number + " is in " + invoice.get().currency() + ", the payment in "
+            + kept.currency());
+      } else {
+        targets.add(invoice.get());
+      }
+    }
+    v.throwIfAny();
+    List<BigDecimal> shares = PaymentShares.of(kept.amount(), targets.stream().map(Invoice::openAmount).toList(), true);
+    List<PaymentResult> booked = new java.util.ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      if (shares.get(i).signum() > 0) {
+        booked.add(register(new PaymentRequest(null, targets.get(i).invoiceNumber(), shares.get(i),
+            io.fordra.invoice.Currency.valueOf(kept.currency()), kept.paidAt(),
+            kept.bankTransactionId() + "/" + (i + 1))));
+      }
+    }
+    payments.settle(paymentId, Payment.PaymentStatus.ALLOCATED, "Booked by " + (user == null ? "a person" : user)
+        + " on " + String.join(", ", invoiceNumbers));
+    return booked;
+  }
+
+  /** A person books a kept payment as a credit not tied to any invoice (e.g. a prepayment, or to be refunded). */
+  @Transactional
+  public void bookUnallocated(long paymentId, String comment, String user) {
+    lockKept(paymentId);
+    Violations v = new Violations();
+    v.text("matchComment", comment, 500);
+    v.throwIfAny();
+    payments.settle(paymentId, Payment.PaymentStatus.UNALLOCATED_CREDIT, "Booked as unallocated credit by "
+        + (user == null ? "a person" : user) + ": " + comment.strip());
+  }
+
+  private Payment lockKept(long paymentId) {
+    Payment kept = payments.lock(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
+    if (kept.status() != Payment.PaymentStatus.UNMATCHED) {
+      throw new io.fordra.web.ConflictException("Payment " + paymentId + " is " + kept.status()
+          + ", not waiting to be matched");
+    }
+    return kept;
+  }
+
+  /** Why a payment was kept (or how it was matched), as stored with it. */
+  public String note(long paymentId) {
+    return payments.note(paymentId);
   }
 
   public Payment get(long paymentId) {

@@ -9,6 +9,7 @@ public final class PaymentFileImport {
   public static final class Elements {
     public static final String BOOK_CHUNK = "Task_BookChunk";
     public static final String REPORT = "Task_ReportImport";
+    public static final String MATCH_PAYMENT = "Task_MatchPayment";
 
     private Elements() {}
   }
@@ -25,6 +26,20 @@ public final class PaymentFileImport {
   public static final ProcessVariable<Boolean> MORE = ProcessVariable.of("more", Boolean.class);
   /** The import summary, as the history shows it. */
   public static final ProcessVariable<String> SUMMARY = ProcessVariable.of("importSummary", String.class);
+
+  /** The payments of the file that no rule placed: one "Match payment" task each. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final ProcessVariable<java.util.List<Long>> UNMATCHED_PAYMENTS =
+      (ProcessVariable) ProcessVariable.of("unmatchedPayments", java.util.List.class);
+  /** The payment of one "Match payment" task (the multi-instance element). */
+  public static final ProcessVariable<Long> PAYMENT_ID = ProcessVariable.of("paymentId", Long.class);
+
+  /** What a person decides in "Match payment" (forms/match-payment.form). */
+  public enum MatchAction { MATCH, UNALLOCATED }
+
+  public static final ProcessVariable<String> MATCH_ACTION = ProcessVariable.of("paymentAction", String.class);
+  public static final ProcessVariable<String> INVOICE_NUMBERS = ProcessVariable.of("invoiceNumbers", String.class);
+  public static final ProcessVariable<String> MATCH_COMMENT = ProcessVariable.of("matchComment", String.class);
 
   private PaymentFileImport() {}
 }

@@ -125,6 +125,14 @@ class FormsTest {
             InvoiceDistribution.DeviationAction.DO_NOT_SEND.name());
   }
 
+  @Test
+  void matchPaymentSubmitsTheActionTheInvoicesAndAComment() {
+    assertThat(submittedKeys("match-payment")).containsExactlyInAnyOrder(PaymentFileImport.MATCH_ACTION.name(),
+        PaymentFileImport.INVOICE_NUMBERS.name(), PaymentFileImport.MATCH_COMMENT.name());
+    assertThat(radioValues("match-payment", PaymentFileImport.MATCH_ACTION.name()))
+        .containsExactly(PaymentFileImport.MatchAction.MATCH.name(), PaymentFileImport.MatchAction.UNALLOCATED.name());
+  }
+
   /** Only BPMN → forms: a form that no process references yet is allowed. */
   @Test
   void everyFormReferencedByAProcessExistsAndIsBoundToTheDeployment() throws Exception {

@@ -1,6 +1,8 @@
 package io.fordra.payment.file;
 
 import io.fordra.invoice.Currency;
+import io.fordra.payment.Payment;
+import io.fordra.payment.PaymentService;
 import io.fordra.process.FordraClock;
 import io.fordra.process.PaymentFileImport;
 import io.fordra.web.NotFoundException;
@@ -28,18 +30,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentFileService {
 
   private static final Logger log = LoggerFactory.getLogger(PaymentFileService.class);
-  /** Payments booked per transaction of the import. */
-  static final int CHUNK = 200;
 
   private final PaymentFileRepository files;
   private final BgMaxReader bgMax;
   private final ObjectProvider<PaymentFileReader> xmlReader;
   private final PaymentMatcher matcher;
+  private final PaymentService payments;
   private final RuntimeService runtime;
   private final FordraClock clock;
+  /** Payments booked per transaction of the import (fordra.payments.import-chunk). */
+  private final int chunk;
 
   public PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
-                            PaymentMatcher matcher, RuntimeService runtime, FordraClock clock) {
+                            PaymentMatcher matcher, PaymentService payments, RuntimeService runtime,
+                            FordraClock clock,
+                            @org.springframework.beans.factory.annotation.Value("${fordra.payments.import-chunk:200}")
+                            int chunk) {
+    if (chunk < 1) {
+      throw new IllegalArgumentException("fordra.payments.import-chunk must be at least 1");
+    }
+    this.chunk = chunk;
+    this.payments = payments;
     this.files = files;
     this.bgMax = bgMax;
     this.xmlReader = xmlReader;
@@ -94,7 +105,7 @@ public class PaymentFileService {
   @Transactional
   public int bookChunk(long paymentFileId, int from) {
     List<BankPayment> payments = read(files.content(paymentFileId)).payments();
-    int to = Math.min(payments.size(), from + CHUNK);
+    int to = Math.min(payments.size(), from + chunk);
     PaymentFileSummary.Tally tally = PaymentFileSummary.Tally.none();
     for (BankPayment p : payments.subList(from, to)) {
       tally = tally.add(matcher.book(p, paymentFileId), p.amount());
@@ -110,6 +121,12 @@ public class PaymentFileService {
     PaymentFileSummary summary = summary(paymentFileId);
     log.info("Payment file {} imported: {}", paymentFileId, summary.describe());
     return summary;
+  }
+
+  /** The ids of the file's payments that wait to be matched by hand. */
+  public List<Long> unmatchedPayments(long paymentFileId) {
+    return payments.ofFile(paymentFileId).stream().filter(p -> p.status() == Payment.PaymentStatus.UNMATCHED)
+        .map(Payment::id).toList();
   }
 
   public int paymentCount(long paymentFileId) {

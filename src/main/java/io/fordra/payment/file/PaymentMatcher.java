@@ -9,6 +9,7 @@ import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentRequest;
 import io.fordra.payment.PaymentResult;
 import io.fordra.payment.PaymentService;
+import io.fordra.payment.PaymentShares;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,13 +94,14 @@ public class PaymentMatcher {
    */
   private PaymentFileSummary.Outcome split(BankPayment p, List<Invoice> targets, List<String> unknown,
                                            Currency currency, long paymentFileId, String how) {
+    List<BigDecimal> shares = PaymentShares.of(p.amount(), targets.stream().map(Invoice::openAmount).toList(),
+        unknown.isEmpty());
     BigDecimal left = p.amount();
     int part = 0;
     boolean allMatched = true;
-    for (int i = 0; i < targets.size() && left.signum() > 0; i++) {
+    for (int i = 0; i < targets.size(); i++) {
       Invoice invoice = targets.get(i);
-      boolean last = i == targets.size() - 1 && unknown.isEmpty();
-      BigDecimal amount = last ? left : left.min(invoice.openAmount());
+      BigDecimal amount = shares.get(i);
       if (amount.signum() <= 0) {
         continue;
       }

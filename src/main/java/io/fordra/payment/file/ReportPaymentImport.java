@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** payment-file-import "Report the import": the summary is final, logged and kept in the process history. */
+/** payment-file-import "Report the import": the summary is final, logged and kept in the process history; what
+ * no rule placed goes to "Match payment". */
 @Component
 public class ReportPaymentImport implements JavaDelegate {
 
@@ -17,7 +18,9 @@ public class ReportPaymentImport implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PaymentFileSummary summary = files.finish(PaymentFileImport.PAYMENT_FILE_ID.from(execution));
+    long id = PaymentFileImport.PAYMENT_FILE_ID.from(execution);
+    PaymentFileSummary summary = files.finish(id);
     PaymentFileImport.SUMMARY.set(execution, summary.describe());
+    PaymentFileImport.UNMATCHED_PAYMENTS.set(execution, new java.util.ArrayList<>(files.unmatchedPayments(id)));
   }
 }

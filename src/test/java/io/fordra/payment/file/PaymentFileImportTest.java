@@ -1,6 +1,7 @@
 package io.fordra.payment.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +35,12 @@ import org.springframework.web.client.RestClient;
 
 /** A BgMax file through POST /api/payment-files and the payment-file-import process, matched and booked. */
 @FordraTestContext
+@org.springframework.test.context.TestPropertySource(properties = "fordra.payments.import-chunk=2")
 class PaymentFileImportTest extends ProcessTestSupport {
 
   @Autowired PaymentService paymentService;
   @Autowired JdbcClient jdbc;
+  @Autowired TaskService tasks;
   RestClient api;
 
   @BeforeEach
@@ -69,8 +75,13 @@ class PaymentFileImportTest extends ProcessTestSupport {
         .processInstanceBusinessKey(PaymentFileImport.businessKey(id)).singleResult();
     assertThat(importing).isWaitingAt(PaymentFileImport.Elements.BOOK_CHUNK);
 
+    // Chunks of two (fordra.payments.import-chunk): each is its own job, and the progress shows in between.
+    management.executeJob(management.createJobQuery().processInstanceId(importing.getId()).singleResult().getId());
+    assertThat(get("/api/payment-files/" + id).get("processed").asInt()).isEqualTo(2);
+    assertThat(importing).isWaitingAt(PaymentFileImport.Elements.BOOK_CHUNK);
     executeDueJobs();
-    assertThat(importing).isEnded().hasPassed(PaymentFileImport.Elements.REPORT);
+    assertThat(importing).hasPassed(PaymentFileImport.Elements.REPORT)
+        .isWaitingAt(PaymentFileImport.Elements.MATCH_PAYMENT);
     JsonNode summary = get("/api/payment-files/" + id);
     assertThat(summary.get("status").asText()).isEqualTo("DONE");
     assertThat(summary.get("processed").asInt()).isEqualTo(5);
@@ -89,6 +100,32 @@ class PaymentFileImportTest extends ProcessTestSupport {
     assertThat(jdbc.sql("SELECT note FROM fordra_payment WHERE amount = 410.00 AND payment_file_id = ?").param(id)
         .query(String.class).single()).contains("Unknown reference 99999999999");
 
+    // What no rule placed waits for finance in Tasklist, one task per payment.
+    List<Task> toMatch = tasks.createTaskQuery().processInstanceId(importing.getId()).list();
+    assertThat(toMatch).hasSize(2).allSatisfy(t -> {
+      assertThat(t.getName()).isEqualTo("Match payment");
+      assertThat(tasks.createTaskQuery().taskId(t.getId()).taskCandidateGroup("finance").count()).isOne();
+    });
+    Task unknownReference = toMatch.stream()
+        .filter(t -> "410.00 SEK".equals(tasks.getVariableLocal(t.getId(), "paymentAmount"))).findFirst().orElseThrow();
+    Task deduction = toMatch.stream().filter(t -> t != unknownReference).findFirst().orElseThrow();
+    assertThat((String) tasks.getVariableLocal(unknownReference.getId(), "whyUnmatched"))
+        .contains("Unknown reference 99999999999");
+    assertThatThrownBy(() -> tasks.complete(unknownReference.getId(),
+        Map.of("paymentAction", "MATCH", "invoiceNumbers", "NO-SUCH-1, " + a.invoiceNumber())))
+        .hasMessageContaining("There is no invoice NO-SUCH-1").hasMessageContaining("is PAID");
+    assertThatThrownBy(() -> tasks.complete(deduction.getId(),
+        Map.of("paymentAction", "MATCH", "invoiceNumbers", c.invoiceNumber())))
+        .hasMessageContaining("reversal or deduction");
+    assertThat(reload(c).openAmount()).as("a refused answer books nothing").isEqualByComparingTo("500.00");
+    tasks.complete(unknownReference.getId(), Map.of("paymentAction", "MATCH", "invoiceNumbers", c.invoiceNumber()));
+    tasks.complete(deduction.getId(), Map.of("paymentAction", "UNALLOCATED",
+        "matchComment", "Bankgirot deduction, booked on the bank account by accounting"));
+    assertThat(importing).isEnded();
+    assertThat(reload(c).openAmount()).isEqualByComparingTo("90.00");
+    assertThat(paymentService.ofFile(id)).extracting(p -> p.status().name())
+        .contains("ALLOCATED", "UNALLOCATED_CREDIT").doesNotContain("UNMATCHED");
+
     // The same file again: the first summary, nothing booked twice.
     ResponseEntity<JsonNode> again = upload("copy.txt", file);
     assertThat(again.getStatusCode().value()).isEqualTo(200);
@@ -106,6 +143,8 @@ class PaymentFileImportTest extends ProcessTestSupport {
     assertThat(count(secondSummary, "duplicates")).isEqualTo("1 / 1250.00");
     assertThat(count(secondSummary, "matched")).isEqualTo("1 / 950.00");
     assertThat(reload(d).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(second))
+        .count()).as("nothing to match by hand: the import has ended").isZero();
     assertThat(reload(a).paidAmount()).isEqualByComparingTo("1250.00");
   }
 
