@@ -1,0 +1,338 @@
+package io.fordra.payment.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fordra.payment.file.ParsedPaymentFile.Format;
+import io.fordra.payment.file.PaymentFileRejected.Problem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class Camt054ReaderTest {
+
+  private static final String DIR = "/payment-files/camt054/";
+  private static final String NTFCTN = "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]";
+  private static final LocalDate MARCH_4 = LocalDate.of(2026, 3, 4);
+  private static final LocalDate MARCH_5 = LocalDate.of(2026, 3, 5);
+
+  private final Camt054Reader reader = new Camt054Reader();
+
+  // camt.054.001.02, a Swedish bank's notification of incoming payments
+
+  @Test
+  void readsEveryBookedPaymentOfASwedishCamt054Version02() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-02-incoming-sek.xml"));
+
+    assertThat(file.format()).isEqualTo(Format.CAMT054);
+    assertThat(file.account()).isEqualTo("SE4550000000058398257466");
+    assertThat(file.payments()).containsExactly(
+        new BankPayment("SEB-2026030400001", amount("12500.00"), "SEK", MARCH_4, List.of("2026000123"), null,
+            "Byggservice i Umeå AB", null, "Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("SEB-2026030400002", amount("18750.00"), "SEK", MARCH_4, List.of("2026000131", "2026000149"),
+            null, "Nordisk Ventilation AB", null, "Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("E2E-KL-20260304", amount("3200.00"), "SEK", MARCH_4, List.of(), "Faktura F-2026-0007",
+            "Karin Lindqvist", null, "Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("5000260304000103/2", amount("4800.00"), "SEK", MARCH_4, List.of("1234567897"), null,
+            "Alfa Städ & Fönsterputs AB", null, "Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[2]"),
+        new BankPayment("SEB-2026030400004", amount("-2000.00"), "SEK", MARCH_4, List.of("2026000156"), null,
+            "Hansson Måleri HB", null, "Ntfctn[1]/Ntry[4]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("SEB-2026030400001", amount("12500.00"), "SEK", MARCH_4, List.of("2026000123"), null,
+            "Byggservice i Umeå AB", null, "Ntfctn[1]/Ntry[6]/NtryDtls[1]/TxDtls[1]"));
+    assertThat(file.total()).isEqualTo(amount("49750.00"));
+  }
+
+  @Test
+  void aPaymentForTwoInvoicesHasBothReferencesInFileOrder() {
+    BankPayment payment = reader.read(bytes("camt054-001-02-incoming-sek.xml")).payments().get(1);
+
+    assertThat(payment.references()).containsExactly("2026000131", "2026000149");
+    assertThat(payment.amount()).isEqualTo(amount("18750.00"));
+  }
+
+  @Test
+  void aPaymentWithOnlyFreeTextHasNoReferencesAndItsEndToEndIdAsId() {
+    BankPayment payment = reader.read(bytes("camt054-001-02-incoming-sek.xml")).payments().get(2);
+
+    assertThat(payment.references()).isEmpty();
+    assertThat(payment.remittanceText()).isEqualTo("Faktura F-2026-0007");
+    assertThat(payment.bankTransactionId()).isEqualTo("E2E-KL-20260304");
+  }
+
+  @Test
+  void aReferenceThatMatchesNoInvoiceIsStillReadAndNotProvidedEndToEndIdFallsBackToTheEntry() {
+    BankPayment payment = reader.read(bytes("camt054-001-02-incoming-sek.xml")).payments().get(3);
+
+    assertThat(payment.references()).containsExactly("1234567897");
+    assertThat(payment.bankTransactionId()).isEqualTo("5000260304000103/2");
+  }
+
+  @Test
+  void aDebitReversalIsANegativePayment() {
+    BankPayment reversal = reader.read(bytes("camt054-001-02-incoming-sek.xml")).payments().get(4);
+
+    assertThat(reversal.amount()).isEqualTo(amount("-2000.00"));
+    assertThat(reversal.location()).isEqualTo("Ntfctn[1]/Ntry[4]/NtryDtls[1]/TxDtls[1]");
+  }
+
+  @Test
+  void anEntryNotBookedYetIsSkippedButCountsInTheControlSums() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-02-incoming-sek.xml"));
+
+    // the TxsSummry counts 6 entries (the pending 950.00 among them) and the file passes
+    assertThat(file.payments()).extracting(BankPayment::location).noneMatch(l -> l.contains("Ntry[5]"));
+    assertThat(file.payments()).extracting(BankPayment::amount).doesNotContain(amount("950.00"));
+  }
+
+  @Test
+  void theSameTransactionTwiceInOneFileIsKeptTwiceForTheImporterToDeduplicate() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-02-incoming-sek.xml"));
+
+    assertThat(file.payments()).filteredOn(p -> p.bankTransactionId().equals("SEB-2026030400001"))
+        .extracting(BankPayment::location)
+        .containsExactly("Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]", "Ntfctn[1]/Ntry[6]/NtryDtls[1]/TxDtls[1]");
+  }
+
+  @Test
+  void aBookingDateTimeGivesTheDateAsTheBankWroteIt() {
+    // Ntry[6] has BookgDt/DtTm 2026-03-04T23:30:00+01:00, already March 5 in UTC
+    BankPayment payment = reader.read(bytes("camt054-001-02-incoming-sek.xml")).payments().get(5);
+
+    assertThat(payment.bookingDate()).isEqualTo(MARCH_4);
+  }
+
+  @Test
+  void readsAStreamLikeBytes() {
+    ParsedPaymentFile fromBytes = reader.read(bytes("camt054-001-02-incoming-sek.xml"));
+
+    ParsedPaymentFile fromStream = reader.read(new ByteArrayInputStream(bytes("camt054-001-02-incoming-sek.xml")));
+
+    assertThat(fromStream).isEqualTo(fromBytes);
+  }
+
+  @Test
+  void aStreamThatCannotBeReadIsAnIoErrorNotARejectedFile() {
+    InputStream broken = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("connection reset");
+      }
+    };
+
+    assertThatThrownBy(() -> reader.read(broken)).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void readsAFileInIso88591() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-02-latin1.xml"));
+
+    assertThat(file.account()).isEqualTo("SE7280000810340009783242");
+    assertThat(file.payments()).containsExactly(
+        new BankPayment("HB-20260305-7781/1", amount("1495.50"), "SEK", MARCH_5, List.of(),
+            "Betalning för faktura F-2026-0088", "Åsa Öberg", null, "Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]"));
+  }
+
+  @Test
+  void readsAUtf8FileWithAByteOrderMark() {
+    byte[] file = bytes("camt054-001-02-incoming-sek.xml");
+    byte[] withBom = new byte[file.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(file, 0, withBom, 3, file.length);
+
+    assertThat(reader.read(withBom)).isEqualTo(reader.read(file));
+  }
+
+  // camt.054.001.08, a Norwegian bank's notification
+
+  @Test
+  void readsEveryBookedPaymentOfANorwegianCamt054Version08() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-08-incoming-nok.xml"));
+
+    assertThat(file.format()).isEqualTo(Format.CAMT054);
+    assertThat(file.account()).isEqualTo("86011117947");
+    assertThat(file.payments()).containsExactly(
+        new BankPayment("DNB-7400123456", amount("4375.00"), "NOK", MARCH_5, List.of("20260001237"), null,
+            "Fjellheim Eiendom AS", null, "Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("OLA-0042", amount("1000.00"), "NOK", MARCH_5, List.of(), "Faktura 2026-0042\nTakk for sist",
+            "Ola Nordmann", null, "Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("7400123457-E/2", amount("2500.00"), "NOK", MARCH_5, List.of("20260002458"), null,
+            "Kari Nordmann", null, "Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[2]"),
+        new BankPayment("7400123459-E", amount("-4375.00"), "NOK", MARCH_5, List.of(), null, null, null,
+            "Ntfctn[1]/Ntry[4]"),
+        new BankPayment("DNB-7400124001", amount("150.00"), "EUR", MARCH_5, List.of(), "Invoice 2026-0051",
+            "Svensson Consulting AB", null, "Ntfctn[1]/Ntry[5]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("DNB-7400124002", amount("800.00"), "NOK", MARCH_5, List.of(), null, null, null,
+            "Ntfctn[1]/Ntry[6]/NtryDtls[1]/TxDtls[1]"));
+    assertThat(file.total()).isEqualTo(amount("4450.00"));
+  }
+
+  @Test
+  void aDebitWithoutTransactionDetailsIsOneNegativePaymentIdentifiedByTheEntry() {
+    BankPayment debit = reader.read(bytes("camt054-001-08-incoming-nok.xml")).payments().get(3);
+
+    assertThat(debit.bankTransactionId()).isEqualTo("7400123459-E");
+    assertThat(debit.amount()).isEqualTo(amount("-4375.00"));
+    assertThat(debit.location()).isEqualTo("Ntfctn[1]/Ntry[4]");
+  }
+
+  @Test
+  void aSingleTransactionWithoutAmountTakesTheEntrysAmountAndCurrency() {
+    BankPayment euro = reader.read(bytes("camt054-001-08-incoming-nok.xml")).payments().get(4);
+
+    assertThat(euro.amount()).isEqualTo(amount("150.00"));
+    assertThat(euro.currency()).isEqualTo("EUR");
+  }
+
+  @Test
+  void aCreditWithReversalIndicatorReversesADebitAndIsMoneyIn() {
+    // ISO 20022: CdtDbtInd CRDT with RvslInd true means the original operation was a debit
+    BankPayment returned = reader.read(bytes("camt054-001-08-incoming-nok.xml")).payments().get(5);
+
+    assertThat(returned.amount()).isEqualTo(amount("800.00"));
+  }
+
+  // files that are rejected whole
+
+  @Test
+  void rejectsATextFileThatIsNotXml() {
+    assertRejected("malformed/not-xml-bgmax.txt",
+        new Problem("line 1, column 1", "not well-formed XML: Content is not allowed in prolog."));
+  }
+
+  @Test
+  void rejectsAnEmptyFile() {
+    assertRejected("malformed/empty.xml", new Problem("line 1, column 1", "not well-formed XML: Premature end of file."));
+  }
+
+  @Test
+  void rejectsXmlCutOffInTheMiddle() {
+    assertRejected("malformed/not-well-formed-truncated.xml", new Problem("line 19, column 9",
+        "not well-formed XML: XML document structures must start and end within the same entity."));
+  }
+
+  @Test
+  void rejectsADoctypeWithAnExternalEntityBeforeAnythingReadsIt() {
+    assertRejected("malformed/doctype-external-entity.xml", new Problem("line 2, column 10",
+        "DOCTYPE is not allowed: a bank file needs no DTD, and DTD entities can read files or URLs (XXE)"));
+  }
+
+  @Test
+  void rejectsADoctypeInTheSameWordsOnASwedishServer() {
+    Locale locale = Locale.getDefault();
+    Locale.setDefault(Locale.forLanguageTag("sv-SE"));
+    try {
+      assertRejected("malformed/doctype-external-entity.xml", new Problem("line 2, column 10",
+          "DOCTYPE is not allowed: a bank file needs no DTD, and DTD entities can read files or URLs (XXE)"));
+    } finally {
+      Locale.setDefault(locale);
+    }
+  }
+
+  @Test
+  void rejectsEveryProblemOfAFileAtOnce() {
+    assertRejected("malformed/several-problems.xml",
+        new Problem(NTFCTN + "/Ntry[3]/NtryDtls[1]/Unknown", "element not allowed here in camt.054.001.02"),
+        new Problem(NTFCTN + "/Ntry[1]/Amt", "missing amount"),
+        new Problem(NTFCTN + "/Ntry[2]/BookgDt", "missing booking date (BookgDt/Dt or BookgDt/DtTm) of a booked entry"),
+        new Problem(NTFCTN + "/TxsSummry/TtlNtries/NbOfNtries", "says 4 entries, the notification has 3"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedFiles")
+  void rejectsAMalformedFileWithWhereAndWhy(String file, List<Problem> expected) {
+    assertRejected("malformed/" + file, expected.toArray(Problem[]::new));
+  }
+
+  static Stream<Arguments> malformedFiles() {
+    return Stream.of(
+        rejected("camt053-statement.xml",
+            new Problem("/Document", "not a camt.054 notification but camt.053.001.02, an account statement")),
+        rejected("pain001-payment-order.xml",
+            new Problem("/Document", "not a camt.054 notification but pain.001.001.03, a payment order")),
+        rejected("camt054-001-04-unsupported-version.xml",
+            new Problem("/Document", "camt.054.001.04 is not supported, only camt.054.001.02 and camt.054.001.08")),
+        rejected("no-namespace.xml", new Problem("/Document", "not an ISO 20022 document: the root element is "
+            + "Document, a camt.054 file has Document in namespace urn:iso:std:iso:20022:tech:xsd:camt.054.001.NN")),
+        rejected("camt053-content-in-camt054-namespace.xml",
+            new Problem("/Document/BkToCstmrStmt", "element not allowed here in camt.054.001.02"),
+            new Problem("/Document/BkToCstmrDbtCdtNtfctn", "missing: no BkToCstmrDbtCdtNtfctn in the Document")),
+        rejected("no-notification.xml",
+            new Problem("/Document/BkToCstmrDbtCdtNtfctn", "no Ntfctn: the file notifies nothing")),
+        rejected("missing-amount.xml", new Problem(NTFCTN + "/Ntry[1]/Amt", "missing amount")),
+        rejected("bad-amounts.xml",
+            new Problem(NTFCTN + "/Ntry[1]/Amt", "not a valid value: Character , is neither a decimal digit number, "
+                + "decimal point, nor \"e\" notation exponential mark."),
+            new Problem(NTFCTN + "/Ntry[2]/Amt", "amount must be positive (CdtDbtInd says in or out), not -300.00"),
+            new Problem(NTFCTN + "/Ntry[3]/Amt", "amount must be positive (CdtDbtInd says in or out), not 0.00")),
+        rejected("missing-currency.xml", new Problem(NTFCTN + "/Ntry[1]/Amt/@Ccy", "missing currency")),
+        rejected("bad-currency.xml",
+            new Problem(NTFCTN + "/Ntry[1]/Amt/@Ccy", "not an ISO 4217 currency code: kr")),
+        rejected("missing-booking-date.xml", new Problem(NTFCTN + "/Ntry[1]/BookgDt",
+            "missing booking date (BookgDt/Dt or BookgDt/DtTm) of a booked entry")),
+        rejected("bad-booking-date.xml", new Problem(NTFCTN + "/Ntry[1]/BookgDt/Dt",
+            "not a valid value: Text '2026-02-30' could not be parsed: Invalid date 'FEBRUARY 30'")),
+        rejected("unknown-direction-and-status.xml",
+            new Problem(NTFCTN + "/Ntry[1]/CdtDbtInd", "missing CdtDbtInd, or not CRDT or DBIT"),
+            new Problem(NTFCTN + "/Ntry[1]/Sts", "missing status, or not BOOK, PDNG or INFO")),
+        rejected("txdtls-sum-mismatch.xml",
+            new Problem(NTFCTN + "/Ntry[1]", "the TxDtls amounts add up to 7900.00, the entry amount is 8000.00")),
+        rejected("txdtls-missing-amount.xml", new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/TxDtls[2]",
+            "missing amount (Amt or AmtDtls/TxAmt/Amt): the entry has 2 TxDtls")),
+        rejected("batch-mismatch.xml",
+            new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/Btch/NbOfTxs", "says 3 transactions, the NtryDtls has 2 TxDtls"),
+            new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/Btch/TtlAmt", "says 9000.00, the TxDtls add up to 8000.00")),
+        rejected("control-sum-mismatch.xml",
+            new Problem(NTFCTN + "/TxsSummry/TtlNtries/Sum", "says 13500.00, the entries add up to 13450.00"),
+            new Problem(NTFCTN + "/TxsSummry/TtlCdtNtries/Sum", "says 12000.00, the entries add up to 12500.00"),
+            new Problem(NTFCTN + "/TxsSummry/TtlNtries/TtlNetNtryAmt",
+                "says 11500.00 CRDT, the entries' net is 11550.00 CRDT")),
+        rejected("count-mismatch.xml",
+            new Problem(NTFCTN + "/TxsSummry/TtlNtries/NbOfNtries", "says 3 entries, the notification has 2"),
+            new Problem(NTFCTN + "/TxsSummry/TtlCdtNtries/NbOfNtries", "says 2 entries, the notification has 1")),
+        rejected("no-transaction-id.xml", new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/TxDtls[1]/Refs",
+            "no id: neither Refs/AcctSvcrRef, Refs/EndToEndId nor the entry's AcctSvcrRef")),
+        rejected("v08-bad-transactions.xml",
+            new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/TxDtls[1]/Amt", "not a valid value: Character O is neither a "
+                + "decimal digit number, decimal point, nor \"e\" notation exponential mark."),
+            new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/TxDtls[2]/Amt/@Ccy", "currency SEK differs from the entry's NOK"),
+            new Problem(NTFCTN + "/Ntry[2]/Sts/Prtry",
+                "proprietary status RESERVED: cannot tell whether the entry is booked")),
+        rejected("two-accounts.xml", new Problem("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[2]/Acct/Id",
+            "account SE7280000810340009783242 differs from the first Ntfctn's SE4550000000058398257466: "
+                + "a file must be about one account")));
+  }
+
+  private static Arguments rejected(String file, Problem... problems) {
+    return Arguments.of(file, List.of(problems));
+  }
+
+  private void assertRejected(String file, Problem... expected) {
+    assertThatThrownBy(() -> reader.read(bytes(file)))
+        .isInstanceOfSatisfying(PaymentFileRejected.class, e -> assertThat(e.problems()).containsExactly(expected));
+  }
+
+  private static BigDecimal amount(String amount) {
+    return new BigDecimal(amount);
+  }
+
+  private static byte[] bytes(String name) {
+    try (InputStream in = Camt054ReaderTest.class.getResourceAsStream(DIR + name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
