@@ -168,6 +168,33 @@ class PaymentFileImportTest extends ProcessTestSupport {
     assertThat(reload(a).paidAmount()).isEqualByComparingTo("0");
   }
 
+  @Test
+  void aCamt054FileIsImportedTheSameWay() throws Exception {
+    Invoice x = createInvoice(customer(CustomerType.BUSINESS, Country.SE, false, false), Currency.SEK);
+    executeDueJobs();
+    String sample = new String(getClass().getResourceAsStream("/payment-files/camt054/camt054-001-02-incoming-sek.xml")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    // The bank's first credit (12 500.00 with OCR 2026000123) now pays invoice x (1 250.00) and overpays it.
+    byte[] file = sample.replace("<Ref>2026000123</Ref>", "<Ref>" + x.paymentReference() + "</Ref>")
+        .getBytes(StandardCharsets.UTF_8);
+    ResponseEntity<JsonNode> received = upload("camt054.xml", file);
+    assertThat(received.getStatusCode().value()).isEqualTo(202);
+    assertThat(received.getBody().get("format").asText()).isEqualTo("CAMT054");
+    long id = received.getBody().get("id").asLong();
+    executeDueJobs();
+    JsonNode summary = get("/api/payment-files/" + id);
+    assertThat(summary.get("status").asText()).isEqualTo("DONE");
+    assertThat(count(summary, "matched")).isEqualTo("1 / 12500.00");
+    // The sample repeats one bank transaction id: the second is a duplicate; the rest name no invoice of ours.
+    assertThat(summary.get("tally").get("duplicates").get("count").asInt()).isEqualTo(1);
+    assertThat(summary.get("tally").get("unmatched").get("count").asInt())
+        .isEqualTo(summary.get("payments").asInt() - 2);
+    assertThat(reload(x).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(reload(x).creditBalance()).isEqualByComparingTo("11250.00");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id)).count())
+        .isEqualTo(summary.get("tally").get("unmatched").get("count").asLong());
+  }
+
   private static String count(JsonNode summary, String which) {
     JsonNode c = summary.get("tally").get(which);
     return c.get("count").asInt() + " / " + c.get("amount").decimalValue().setScale(2).toPlainString();
