@@ -35,7 +35,8 @@ import org.springframework.web.client.RestClient;
 
 /** A BgMax file through POST /api/payment-files and the payment-file-import process, matched and booked. */
 @FordraTestContext
-@org.springframework.test.context.TestPropertySource(properties = "fordra.payments.import-chunk=2")
+@org.springframework.test.context.TestPropertySource(properties = {"fordra.payments.import-chunk=2",
+    "fordra.payments.inbox=target/payments-inbox-test", "fordra.payments.inbox-cron=-"})
 class PaymentFileImportTest extends ProcessTestSupport {
 
   @Autowired PaymentService paymentService;
@@ -193,6 +194,42 @@ class PaymentFileImportTest extends ProcessTestSupport {
     assertThat(reload(x).creditBalance()).isEqualByComparingTo("11250.00");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id)).count())
         .isEqualTo(summary.get("tally").get("unmatched").get("count").asLong());
+  }
+
+  @Test
+  void aFileDroppedIntoTheInboxIsImportedAndMovedToProcessed_aBadOneToRejectedWithItsReasons() throws Exception {
+    java.nio.file.Path inbox = java.nio.file.Path.of("target/payments-inbox-test");
+    org.springframework.util.FileSystemUtils.deleteRecursively(inbox);
+    java.nio.file.Files.createDirectories(inbox);
+    Invoice a = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, false), Currency.SEK);
+    executeDueJobs();
+    byte[] good = new BgMax().payment(a.paymentReference(), "1250.00", "000000000401", '2').build("20261126");
+    java.nio.file.Files.write(inbox.resolve("BGMAX-20261126.txt"), good);
+    java.nio.file.Files.writeString(inbox.resolve("broken.txt"), "01BGMAX\n", StandardCharsets.ISO_8859_1);
+
+    List<String> outcomes = inboxPoll();
+    assertThat(outcomes).hasSize(2).anyMatch(o -> o.startsWith("broken.txt: rejected"))
+        .anyMatch(o -> o.startsWith("BGMAX-20261126.txt: payment file "));
+    executeDueJobs();
+    assertThat(reload(a).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(java.nio.file.Files.exists(inbox.resolve("processed/BGMAX-20261126.txt"))).isTrue();
+    assertThat(java.nio.file.Files.exists(inbox.resolve("rejected/broken.txt"))).isTrue();
+    assertThat(java.nio.file.Files.readString(inbox.resolve("rejected/broken.txt.problems.txt"))).contains("line 1");
+    try (var left = java.nio.file.Files.list(inbox)) {
+      assertThat(left.filter(java.nio.file.Files::isRegularFile)).as("nothing left waiting").isEmpty();
+    }
+
+    // Dropped again: recognised, nothing booked twice, and kept beside the first copy.
+    java.nio.file.Files.write(inbox.resolve("BGMAX-20261126.txt"), good);
+    assertThat(inboxPoll()).singleElement().asString().contains("received before");
+    assertThat(java.nio.file.Files.exists(inbox.resolve("processed/BGMAX-20261126.txt.1"))).isTrue();
+    assertThat(reload(a).paidAmount()).isEqualByComparingTo("1250.00");
+  }
+
+  @Autowired PaymentInbox paymentInbox;
+
+  private List<String> inboxPoll() {
+    return paymentInbox.poll();
   }
 
   private static String count(JsonNode summary, String which) {
