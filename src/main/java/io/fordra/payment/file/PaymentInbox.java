@@ -34,6 +34,12 @@ public class PaymentInbox {
   public PaymentInbox(PaymentFileService files, @Value("${fordra.payments.inbox:data/payments-inbox}") String inbox) {
     this.files = files;
     this.inbox = Path.of(inbox);
+    try {
+      // There from the start, so that a person (or the bank's file transfer) has somewhere to drop files.
+      Files.createDirectories(this.inbox);
+    } catch (IOException e) {
+      log.warn("Cannot create the payments inbox {}: {}", this.inbox.toAbsolutePath(), e.getMessage());
+    }
   }
 
   @Scheduled(cron = "${fordra.payments.inbox-cron:*/30 * * * * *}")
