@@ -132,7 +132,12 @@ public abstract class ProcessTestSupport {
   /** A REST client for Fordra's API on the test server, as the admin. */
   protected org.springframework.web.client.RestClient api() {
     return org.springframework.web.client.RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth("admin", "admin")).build();
+        .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+  }
+
+  /** The first admin's password: admin on H2; PostgreSQL runs refuse that one. */
+  protected String adminPassword() {
+    return "admin";
   }
 
   protected Invoice reload(Invoice invoice) {

@@ -1,8 +1,5 @@
 package io.fordra.lifecycle;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,11 +32,7 @@ class PostgresRestLifecycleTest extends RestLifecycleScenario {
 
   @BeforeAll
   static void freshDatabase() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS fordra_it WITH (FORCE)");
-      s.execute("CREATE DATABASE fordra_it");
-    }
+    io.fordra.PostgresTestDatabase.recreate("fordra_it");
   }
 
   @Override

@@ -1,8 +1,5 @@
 package io.fordra.distribution.print;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +41,6 @@ class PostgresPrintBatchTest extends PrintBatchScenario {
 
   @BeforeAll
   static void freshDatabase() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS fordra_print_it WITH (FORCE)");
-      s.execute("CREATE DATABASE fordra_print_it");
-    }
+    io.fordra.PostgresTestDatabase.recreate("fordra_print_it");
   }
 }

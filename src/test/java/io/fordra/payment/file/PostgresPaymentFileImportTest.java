@@ -1,0 +1,38 @@
+package io.fordra.payment.file;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The payment-file scenario on the real PostgreSQL (a fresh database fordra_payments_it), with -Dfordra.it.postgres=true. */
+@EnabledIfSystemProperty(named = "fordra.it.postgres", matches = "true")
+@ActiveProfiles("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "FORDRA_DB_URL=jdbc:postgresql://127.0.0.1:5432/fordra_payments_it",
+    "FORDRA_DB_USER=postgres",
+    "FORDRA_ADMIN_USER=admin",
+    "FORDRA_ADMIN_PASSWORD=" + PostgresPaymentFileImportTest.PASSWORD,
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.job-execution.enabled=false",
+    "fordra.mail.outbox=target/test-outbox",
+    "fordra.distribution.undo-window=PT0S",
+    "fordra.print.batch-close-cron=-",
+    PaymentFileImportScenario.CHUNK, PaymentFileImportScenario.INBOX, PaymentFileImportScenario.NO_POLLING
+})
+@DirtiesContext
+class PostgresPaymentFileImportTest extends PaymentFileImportScenario {
+
+  static final String PASSWORD = "it-Secret-2";
+
+  @BeforeAll
+  static void freshDatabase() throws Exception {
+    io.fordra.PostgresTestDatabase.recreate("fordra_payments_it");
+  }
+
+  @Override
+  protected String adminPassword() {
+    return PASSWORD;
+  }
+}
