@@ -20,7 +20,8 @@ public record Customer(
     Instant createdAt,
     String organisationCustomerNumber,
     InvoiceReference invoiceReference,
-    String directDebitMandate) {
+    String directDebitMandate,
+    boolean interestInvoicing) {
 
   /** A postal address; street, postal code and city are null when the customer has given none. */
   public record Address(String street, String postalCode, String city, String country) {}

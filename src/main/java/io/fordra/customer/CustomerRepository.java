@@ -39,8 +39,8 @@ public class CustomerRepository {
         INSERT INTO fordra_customer (customer_number, name, customer_type, priority, country, organisation_number,
           email, invoice_email, street, postal_code, city, address_country, reminder_fee_agreed, preferred_channel,
           language, electronic_scheme, electronic_id, created_at, organisation_customer_number,
-          invoice_reference_name, invoice_reference_email, direct_debit_mandate)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          invoice_reference_name, invoice_reference_email, direct_debit_mandate, interest_invoicing)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.customerNumber(), c.name(), c.type().name(), c.priority(), c.country().name(),
             c.organisationNumber(), c.email(), c.invoiceEmail(), c.address().street(), c.address().postalCode(),
             c.address().city(), c.address().country(), c.reminderFeeAgreed(), c.preferredChannel().name(),
@@ -48,7 +48,8 @@ public class CustomerRepository {
             c.electronicAddress() == null ? null : c.electronicAddress().id(),
             OffsetDateTime.ofInstant(c.createdAt(), ZoneOffset.UTC), c.organisationCustomerNumber(),
             c.invoiceReference() == null ? null : c.invoiceReference().name(),
-            c.invoiceReference() == null ? null : c.invoiceReference().email(), c.directDebitMandate())
+            c.invoiceReference() == null ? null : c.invoiceReference().email(), c.directDebitMandate(),
+            c.interestInvoicing())
         .update();
   }
 
@@ -85,6 +86,7 @@ public class CustomerRepository {
         rs.getString("invoice_reference_name") == null && rs.getString("invoice_reference_email") == null ? null
             : new Customer.InvoiceReference(rs.getString("invoice_reference_name"),
                 rs.getString("invoice_reference_email")),
-        rs.getString("direct_debit_mandate"));
+        rs.getString("direct_debit_mandate"),
+        rs.getBoolean("interest_invoicing"));
   }
 }

@@ -201,7 +201,8 @@ public class CustomerService {
         blankToNull(r.organisationCustomerNumber()),
         r.invoiceReference() == null ? null : new Customer.InvoiceReference(r.invoiceReference().name().strip(),
             blankToNull(r.invoiceReference().email())),
-        blankToNull(r.directDebitMandate()));
+        blankToNull(r.directDebitMandate()),
+        Boolean.TRUE.equals(r.interestInvoicing()));
   }
 
   private static String blankToNull(String s) {

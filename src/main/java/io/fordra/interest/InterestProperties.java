@@ -1,0 +1,24 @@
+package io.fordra.interest;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * fordra.interest.*: when interest invoices are due, the Swedish förseningsersättning (lag 1981:739 § 4 a: 450 SEK
+ * from a business debtor, once per invoice, when interest falls due), and how many customers a run handles per
+ * transaction.
+ */
+@ConfigurationProperties("fordra.interest")
+public record InterestProperties(Integer paymentDays, BigDecimal lateCompensation, Boolean lateCompensationEnabled,
+                                 Integer chunk) {
+
+  public InterestProperties {
+    paymentDays = paymentDays == null ? 30 : paymentDays;
+    lateCompensation = lateCompensation == null ? new BigDecimal("450.00") : lateCompensation.setScale(2);
+    lateCompensationEnabled = lateCompensationEnabled == null || lateCompensationEnabled;
+    chunk = chunk == null ? 100 : chunk;
+    if (paymentDays < 0 || chunk < 1 || lateCompensation.signum() < 0) {
+      throw new IllegalArgumentException("fordra.interest: payment-days >= 0, chunk >= 1, late-compensation >= 0");
+    }
+  }
+}
