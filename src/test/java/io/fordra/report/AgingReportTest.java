@@ -1,0 +1,64 @@
+package io.fordra.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fordra.FordraTestContext;
+import io.fordra.ProcessTestSupport;
+import io.fordra.customer.Country;
+import io.fordra.customer.CustomerRequest;
+import io.fordra.customer.CustomerType;
+import io.fordra.invoice.Currency;
+import io.fordra.invoice.Invoice;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The aging report: each invoice's open amount in the bucket of its days past due, per customer and currency. */
+@FordraTestContext
+class AgingReportTest extends ProcessTestSupport {
+
+  @Test
+  void outstandingAmountsLandInTheirBucketsAndAddUpPerCurrency() {
+    CustomerRequest a = customer(CustomerType.BUSINESS, Country.SE, false, false);
+    CustomerRequest b = customer(CustomerType.PRIVATE, Country.SE, false, false);
+    CustomerRequest c = customer(CustomerType.PRIVATE, Country.NO, false, false);
+    createInvoice(a, Currency.SEK, LocalDate.of(2026, 7, 15));                   // not due on 30 June
+    Invoice partlyPaid = createInvoice(a, Currency.SEK, LocalDate.of(2026, 6, 10)); // 20 days: 1-30
+    createInvoice(a, Currency.SEK, LocalDate.of(2026, 3, 2));                    // 120 days: > 90
+    createInvoice(b, Currency.SEK, LocalDate.of(2026, 5, 1));                    // 60 days: 31-60
+    createInvoice(b, Currency.SEK, LocalDate.of(2026, 4, 1));                    // 90 days: 61-90
+    Invoice paid = createInvoice(b, Currency.SEK, LocalDate.of(2026, 4, 1));
+    createInvoice(c, Currency.NOK, LocalDate.of(2026, 6, 29));                   // 1 day: 1-30
+    executeDueJobs();
+    pay(partlyPaid, "250.00");
+    pay(paid, "1250.00");
+
+    JsonNode report = api().get().uri("/api/reports/aging?date=2026-06-30").retrieve().body(JsonNode.class);
+    assertThat(report.get("date").asText()).isEqualTo("2026-06-30");
+    JsonNode sek = report.get("totals").get(1);
+    assertThat(sek.get("currency").asText()).isEqualTo("SEK");
+    assertThat(amounts(sek)).isEqualTo("1250.00 1000.00 1250.00 1250.00 1250.00 = 6000.00");
+    assertThat(sek.get("invoices").asInt()).isEqualTo(5);
+    JsonNode nok = report.get("totals").get(0);
+    assertThat(amounts(nok)).isEqualTo("0.00 1250.00 0.00 0.00 0.00 = 1250.00");
+    assertThat(report.get("customers").findValuesAsText("customerNumber"))
+        .containsExactly(c.customerNumber(), a.customerNumber(), b.customerNumber());
+    assertThat(amounts(report.get("customers").get(1))).isEqualTo("1250.00 1000.00 0.00 0.00 1250.00 = 3500.00");
+
+    String csv = api().get().uri("/api/reports/aging.csv?date=2026-06-30").retrieve().body(String.class);
+    assertThat(csv.lines()).hasSize(6)
+        .contains(a.customerNumber() + ";Svensson & Co;SEK;1250.00;1000.00;0.00;0.00;1250.00;3500.00;3",
+            ";TOTAL;SEK;1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5");
+    String html = api().get().uri("/api/reports/aging.html?date=2026-06-30").retrieve().body(String.class);
+    assertThat(html).contains("<svg").contains("SEK: 6000.00 in 5 invoices").contains("Svensson &amp; Co");
+  }
+
+  private static String amounts(JsonNode n) {
+    return money(n, "notDue") + " " + money(n, "days1to30") + " " + money(n, "days31to60") + " "
+        + money(n, "days61to90") + " " + money(n, "over90") + " = " + money(n, "total");
+  }
+
+  private static String money(JsonNode n, String field) {
+    return n.get(field).decimalValue().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+  }
+}
