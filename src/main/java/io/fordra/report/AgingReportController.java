@@ -72,7 +72,7 @@ public class AgingReportController {
     }
     for (AgingReport.Totals t : report.totals()) {
       page.append("<h2>").append(t.currency()).append(": ").append(t.total().toPlainString()).append(" in ")
-          .append(t.invoices()).append(" invoices</h2>").append(chart(t));
+          .append(t.invoices()).append(t.invoices() == 1 ? " invoice</h2>" : " invoices</h2>").append(chart(t));
       page.append("<table><tr><th>Customer</th><th>Name</th>");
       LABELS.forEach(l -> page.append("<th>").append(l).append("</th>"));
       page.append("<th>Total</th></tr>");

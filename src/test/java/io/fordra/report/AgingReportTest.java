@@ -49,6 +49,13 @@ class AgingReportTest extends ProcessTestSupport {
     assertThat(csv.lines()).hasSize(6)
         .contains(a.customerNumber() + ";Svensson & Co;SEK;1250.00;1000.00;0.00;0.00;1250.00;3500.00;3",
             ";TOTAL;SEK;1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5");
+    // Year-end valuation: 0/5/10/25/50 % of the buckets: 0 + 50.00 + 125.00 + 312.50 + 625.00 = 1 112.50
+    JsonNode provision = api().get().uri("/api/reports/bad-debt-provision?date=2026-06-30").retrieve()
+        .body(JsonNode.class).get("currencies").get(1);
+    assertThat(provision.get("currency").asText()).isEqualTo("SEK");
+    assertThat(provision.get("buckets").findValues("provision")).extracting(v -> v.decimalValue().setScale(2)
+        .toPlainString()).containsExactly("0.00", "50.00", "125.00", "312.50", "625.00");
+    assertThat(provision.get("provision").decimalValue()).isEqualByComparingTo("1112.50");
     String html = api().get().uri("/api/reports/aging.html?date=2026-06-30").retrieve().body(String.class);
     assertThat(html).contains("<svg").contains("SEK: 6000.00 in 5 invoices").contains("Svensson &amp; Co");
   }
