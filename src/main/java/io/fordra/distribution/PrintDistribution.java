@@ -59,9 +59,8 @@ public class PrintDistribution {
       StoredDocument document = documents.get(item.documentId());
       Invoice invoice = invoices.lock(distribution.numberOf(document));
       var r = item.recipient();
-      distribution.delivered(document, invoice, Channel.PRINT, r.name() + (r.attention() == null ? ""
-              : ", att. " + r.attention()) + ", " + r.street() + ", " + r.postalCode() + " " + r.city() + ", "
-              + r.country(), item.attempt(), "to the print service in " + batch.name());
+      distribution.delivered(document, invoice, Channel.PRINT, Recipient.postalLine(r.name(), r.attention(),
+          r.street(), r.postalCode(), r.city(), r.country()), item.attempt(), "to the print service in " + batch.name());
     }
   }
 }

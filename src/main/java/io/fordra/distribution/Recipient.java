@@ -48,12 +48,18 @@ public record Recipient(Channel preferredChannel, String email, Postal postal, C
   public String describe(Channel channel) {
     return switch (channel) {
       case EMAIL -> email;
-      case PRINT -> postal == null ? null : postal.name() + (postal.attention() == null ? "" : ", att. "
-          + postal.attention()) + ", " + postal.address().street() + ", " + postal.address().postalCode() + " "
-          + postal.address().city() + ", " + postal.address().country();
+      case PRINT -> postal == null ? null : postalLine(postal.name(), postal.attention(), postal.address().street(),
+          postal.address().postalCode(), postal.address().city(), postal.address().country());
       case EINVOICE -> electronic == null ? null : electronic.scheme() + ":" + electronic.id();
       case DIRECT_DEBIT -> directDebitMandate == null ? null : "mandate " + directDebitMandate;
     };
+  }
+
+  /** A postal recipient on one line, as the invoice's history shows it. */
+  public static String postalLine(String name, String attention, String street, String postalCode, String city,
+                                  String country) {
+    return name + (attention == null ? "" : ", att. " + attention) + ", " + street + ", " + postalCode + " " + city
+        + ", " + country;
   }
 
   private static String firstNonBlank(String... values) {
