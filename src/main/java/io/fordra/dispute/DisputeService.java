@@ -241,7 +241,13 @@ public class DisputeService implements DisputeSummaries {
     invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_ANSWERED, chosen + " by "
         + (user == null ? "a case handler" : user) + (credit == null ? "" : ", credit " + invoice.inCurrency(credit))
         + "; reply: " + reply.strip()));
-    return credit != null && updated.openAmount().signum() == 0;
+    boolean creditedInFull = credit != null && updated.openAmount().signum() == 0;
+    if (credit != null && !creditedInFull) {
+      // A credit in part is a credit note like any other: "Invoice credited" sends its document. (A credit in full
+      // ends follow-up through this subprocess, and closing as credited sends it.)
+      processes.correlate(InvoiceToCash.Messages.INVOICE_CREDITED, invoiceNumber, java.util.Map.of());
+    }
+    return creditedInFull;
   }
 
   /** E-mails the written answer to the customer (the same Message-ID if a retry sends it again). */

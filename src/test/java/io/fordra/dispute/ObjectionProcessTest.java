@@ -203,6 +203,13 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(rest.creditedAmount()).isEqualByComparingTo("250.00");
     assertThat(rest.openAmount()).isEqualByComparingTo("1000.00");
     assertThat(rest.disputedAmount()).isEqualByComparingTo("0");
+    assertThat(process).as("the credit in part is sent as a credit note").hasPassed(
+        InvoiceToCash.Elements.SEND_CREDIT_NOTE);
+    try {
+      assertThat(mail(invoice, "credit-note.1")).contains("credit-note-" + invoice.invoiceNumber() + "-1.pdf");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     advanceTo(OVERDUE);
     advanceTo(FIRST_RUN, LocalTime.of(7, 0));
     assertThat(reload(invoice).remindersSent()).isEqualTo(1);
