@@ -41,7 +41,7 @@ public class PaymentController {
   private PaymentResult registerRetryingConflicts(PaymentRequest request) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return payments.register(request);
+        return payments.registerOne(request);
       } catch (OptimisticLockingException e) {
         if (attempt == ATTEMPTS) {
           throw e;

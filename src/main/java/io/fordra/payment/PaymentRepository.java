@@ -41,7 +41,7 @@ public class PaymentRepository {
   }
 
   /** Ties a booked or kept payment to the file it came from, with what the bank said about it. */
-  public void describe(long id, long paymentFileId, String payerName, String remittanceText, String note) {
+  public void describe(long id, Long paymentFileId, String payerName, String remittanceText, String note) {
     jdbc.sql("UPDATE fordra_payment SET payment_file_id = ?, payer_name = ?, remittance_text = ?, note = ? WHERE id = ?")
         .params(paymentFileId, payerName, remittanceText, note, id).update();
   }

@@ -27,9 +27,11 @@ public class PaymentService {
   private final InvoiceService invoices;
   private final InvoiceProcesses processes;
   private final FordraClock clock;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
   public PaymentService(PaymentRepository payments, InvoiceService invoices, InvoiceProcesses processes,
-                        FordraClock clock) {
+                        FordraClock clock, org.camunda.bpm.engine.RuntimeService runtime) {
+    this.runtime = runtime;
     this.payments = payments;
     this.invoices = invoices;
     this.processes = processes;
@@ -70,6 +72,24 @@ public class PaymentService {
     processes.correlateLocal(InvoiceToCash.Messages.PAYMENT_RECEIVED, invoice.invoiceNumber(),
         Map.of(InvoiceToCash.PAYMENT_ID.name(), id));
     return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
+  }
+
+  /**
+   * A payment registered on its own (POST /api/payments): booked as register() does; if it matches no invoice, a
+   * "Match payment" task (process payment-matching) asks finance to place it, in the same transaction.
+   */
+  @Transactional
+  public PaymentResult registerOne(PaymentRequest request) {
+    PaymentResult result = register(request);
+    if (!result.duplicate() && result.status() == Payment.PaymentStatus.UNMATCHED) {
+      payments.describe(result.paymentId(), null, null, null, result.message());
+      runtime.createProcessInstanceByKey(io.fordra.process.PaymentFileImport.MATCHING_KEY)
+          .businessKey("payment-" + result.paymentId())
+          .setVariables(org.camunda.bpm.engine.variable.Variables.createVariables()
+              .putValue(io.fordra.process.PaymentFileImport.PAYMENT_ID.name(), result.paymentId()))
+          .execute();
+    }
+    return result;
   }
 
   /**

@@ -14,6 +14,9 @@ public final class PaymentFileImport {
     private Elements() {}
   }
 
+  /** The payment-matching process (processes/payment-matching.bpmn): one payment posted on its own, by hand. */
+  public static final String MATCHING_KEY = "payment-matching";
+
   /** The business key of a file's import. */
   public static String businessKey(long paymentFileId) {
     return "payment-file-" + paymentFileId;

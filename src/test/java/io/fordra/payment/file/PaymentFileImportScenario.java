@@ -154,6 +154,33 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
   }
 
   @Test
+  void aSinglePaymentThatMatchesNothingGetsAMatchTaskToo() {
+    Invoice target = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, false), Currency.SEK);
+    executeDueJobs();
+    ResponseEntity<JsonNode> kept = api().post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"paymentReference\": \"77777777\", \"amount\": \"1250.00\", \"currency\": \"SEK\", "
+            + "\"paidAt\": \"2026-03-05\", \"bankTransactionId\": \"SINGLE-1\"}")
+        .retrieve().onStatus(st -> true, (req, res) -> { }).toEntity(JsonNode.class);
+    assertThat(kept.getStatusCode().value()).isEqualTo(202);
+    long paymentId = kept.getBody().get("paymentId").asLong();
+    ProcessInstance matching = runtime.createProcessInstanceQuery().processDefinitionKey(PaymentFileImport.MATCHING_KEY)
+        .processInstanceBusinessKey("payment-" + paymentId).singleResult();
+    assertThat(matching).isWaitingAt(PaymentFileImport.Elements.MATCH_PAYMENT);
+    Task task = tasks.createTaskQuery().processInstanceId(matching.getId()).singleResult();
+    assertThat((String) tasks.getVariableLocal(task.getId(), "whyUnmatched")).contains("77777777");
+    tasks.complete(task.getId(), Map.of("paymentAction", "MATCH", "invoiceNumbers", target.invoiceNumber()));
+    assertThat(matching).isEnded();
+    assertThat(reload(target).status()).isEqualTo(InvoiceStatus.PAID);
+    // The same transaction again: 200, and no second task.
+    assertThat(api().post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"paymentReference\": \"77777777\", \"amount\": \"1250.00\", \"currency\": \"SEK\", "
+            + "\"paidAt\": \"2026-03-05\", \"bankTransactionId\": \"SINGLE-1\"}")
+        .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PaymentFileImport.MATCHING_KEY).count())
+        .isZero();
+  }
+
+  @Test
   void aMalformedFileIsRejectedWholeWithEveryReasonAndNothingIsStored() {
     Invoice a = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, false), Currency.SEK);
     executeDueJobs();
