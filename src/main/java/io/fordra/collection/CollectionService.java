@@ -138,6 +138,11 @@ public class CollectionService {
   public InvoiceStatus closeCase(String invoiceNumber, String outcome, String note) {
     Invoice invoice = invoices.lock(invoiceNumber);
     InvoiceStatus status = invoice.isSettled() ? InvoiceStatus.PAID : InvoiceStatus.CLOSED;
+    if (!invoice.isSettled() && CollectionOutcome.UNCOLLECTIBLE.name().equals(outcome)) {
+      // What the agency could not collect is a confirmed loss; the report shows the open amount before it.
+      invoices.writeOff(invoice, agency.name() + " could not collect" + (note == null || note.isBlank() ? ""
+          : ": " + note));
+    }
     invoices.changeStatus(invoice, status, InvoiceEvent.of(InvoiceEventType.COLLECTION_CASE_CLOSED,
         agency.name() + " closed the case: " + outcome + (note == null || note.isBlank() ? "" : " — " + note)
             + "; open " + invoice.inCurrency(invoice.openAmount())));

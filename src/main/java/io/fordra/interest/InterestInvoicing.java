@@ -11,6 +11,7 @@ import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceRequest;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.Money;
+import io.fordra.ledger.LedgerAccounts;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
@@ -47,10 +48,12 @@ public class InterestInvoicing {
   private final SellerProperties seller;
   private final InterestProperties properties;
   private final FordraClock clock;
+  private final LedgerAccounts accounts;
 
   public InterestInvoicing(InterestRepository repository, InterestRates rates, InvoiceService invoices,
                            CustomerService customers, SellerProperties seller, InterestProperties properties,
-                           FordraClock clock) {
+                           FordraClock clock, LedgerAccounts accounts) {
+    this.accounts = accounts;
     this.repository = repository;
     this.rates = rates;
     this.invoices = invoices;
@@ -75,6 +78,7 @@ public class InterestInvoicing {
 
   private int invoiceCustomer(Customer customer, LocalDate through) {
     Map<String, List<InvoiceRequest.LineRequest>> linesByCurrency = new LinkedHashMap<>();
+    Map<String, List<String>> accountsByCurrency = new LinkedHashMap<>();
     Map<String, List<Accrued>> accruedByCurrency = new LinkedHashMap<>();
     for (InterestRepository.Candidate candidate : repository.candidates(customer.customerNumber(), through)) {
       LocalDate from = candidate.invoicedThrough() == null || candidate.invoicedThrough().isBefore(candidate.dueDate())
@@ -98,9 +102,11 @@ public class InterestInvoicing {
       boolean done = paidByThen.compareTo(candidate.totalAmount()) >= 0;
       List<InvoiceRequest.LineRequest> lines = linesByCurrency.computeIfAbsent(candidate.currency(),
           c -> new ArrayList<>());
+      List<String> revenueAccounts = accountsByCurrency.computeIfAbsent(candidate.currency(), c -> new ArrayList<>());
       for (InterestCalculator.Period period : interest.periods()) {
         if (period.interest().signum() > 0) {
           lines.add(line(interestText(customer, candidate, period), period.interest()));
+          revenueAccounts.add(accounts.account(LedgerAccounts.Role.INTEREST));
         }
       }
       boolean compensation = interest.total().signum() > 0 && !candidate.compensationCharged()
@@ -108,6 +114,7 @@ public class InterestInvoicing {
           && customer.type() == CustomerType.BUSINESS && "SEK".equals(candidate.currency());
       if (compensation) {
         lines.add(line(compensationText(customer, candidate), properties.lateCompensation()));
+        revenueAccounts.add(accounts.account(LedgerAccounts.Role.LATE_COMPENSATION));
       }
       accruedByCurrency.computeIfAbsent(candidate.currency(), c -> new ArrayList<>())
           .add(new Accrued(candidate, interest.total(), done, compensation));
@@ -119,7 +126,8 @@ public class InterestInvoicing {
       if (!lines.isEmpty()) {
         LocalDate today = clock.today();
         interestInvoice = invoices.create(new InvoiceRequest(null, customer.customerNumber(), null, today,
-            today.plusDays(properties.paymentDays()), Currency.valueOf(entry.getKey()), lines, null, null));
+            today.plusDays(properties.paymentDays()), Currency.valueOf(entry.getKey()), lines, null, null),
+            accountsByCurrency.get(entry.getKey()));
         repository.markInterestInvoice(interestInvoice.id());
         created++;
       }

@@ -21,6 +21,8 @@ public record Invoice(
     BigDecimal creditBalance,
     BigDecimal creditedAmount,
     BigDecimal disputedAmount,
+    BigDecimal writtenOffAmount,
+    BigDecimal refundedAmount,
     String paymentReference,
     int dunningLevel,
     int remindersSent,
@@ -28,9 +30,18 @@ public record Invoice(
     LocalDate payBy,
     Instant createdAt) {
 
-  /** What the customer still owes: the total plus fees less payments and credit notes, never below zero. */
+  /**
+   * What the customer still owes: the total plus fees less payments, credit notes and what was written off, never
+   * below zero (what was paid beyond that is the credit balance).
+   */
   public BigDecimal openAmount() {
-    return totalAmount.add(feesAmount).subtract(paidAmount).subtract(creditedAmount).max(BigDecimal.ZERO);
+    return totalAmount.add(feesAmount).subtract(paidAmount).subtract(creditedAmount).subtract(writtenOffAmount)
+        .max(BigDecimal.ZERO);
+  }
+
+  /** The overpayment still held for the customer: the credit balance less what was paid back. */
+  public BigDecimal refundableAmount() {
+    return creditBalance.subtract(refundedAmount).max(BigDecimal.ZERO);
   }
 
   /** What may be followed up now: the open amount less what the customer disputes. */

@@ -53,9 +53,10 @@ public class InvoiceRepository {
     for (InvoiceLine l : lines) {
       jdbc.sql("""
           INSERT INTO fordra_invoice_line (invoice_id, line_number, description, quantity, unit_price, vat_rate,
-            net_amount, vat_amount, article_number, order_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            net_amount, vat_amount, article_number, order_reference, revenue_account)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(i.id(), l.lineNumber(), l.description(), l.quantity(), l.unitPrice(), l.vatRate(),
-              l.netAmount(), l.vatAmount(), l.articleNumber(), l.orderReference())
+              l.netAmount(), l.vatAmount(), l.articleNumber(), l.orderReference(), l.revenueAccount())
           .update();
     }
   }
@@ -86,7 +87,7 @@ public class InvoiceRepository {
         .query((rs, n) -> new InvoiceLine(rs.getInt("line_number"), rs.getString("description"),
             rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("vat_rate"),
             rs.getBigDecimal("net_amount"), rs.getBigDecimal("vat_amount"), rs.getString("article_number"),
-            rs.getString("order_reference")))
+            rs.getString("order_reference"), rs.getString("revenue_account")))
         .list();
   }
 
@@ -129,6 +130,14 @@ public class InvoiceRepository {
         .query((rs, row) -> new CreditNote(rs.getLong("id"), invoiceId, row + 1, rs.getBigDecimal("amount"),
             rs.getString("reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
         .list();
+  }
+
+  public void updateWrittenOff(long id, BigDecimal writtenOffAmount) {
+    jdbc.sql("UPDATE fordra_invoice SET written_off_amount = ? WHERE id = ?").params(writtenOffAmount, id).update();
+  }
+
+  public void updateRefunded(long id, BigDecimal refundedAmount) {
+    jdbc.sql("UPDATE fordra_invoice SET refunded_amount = ? WHERE id = ?").params(refundedAmount, id).update();
   }
 
   public void updateDisputedAmount(long id, BigDecimal disputedAmount) {
@@ -187,6 +196,8 @@ public class InvoiceRepository {
         rs.getBigDecimal("credit_balance"),
         rs.getBigDecimal("credited_amount"),
         rs.getBigDecimal("disputed_amount"),
+        rs.getBigDecimal("written_off_amount"),
+        rs.getBigDecimal("refunded_amount"),
         rs.getString("payment_reference"),
         rs.getInt("dunning_level"),
         rs.getInt("reminders_sent"),

@@ -1,6 +1,7 @@
 package io.fordra.invoice;
 
 import io.fordra.customer.Country;
+import io.fordra.ledger.Ledger;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerService;
@@ -37,10 +38,12 @@ public class InvoiceService {
   private final SellerProperties seller;
   private final FordraClock clock;
   private final ApplicationEventPublisher events;
+  private final Ledger ledger;
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceProcesses processes,
-                        SellerProperties seller, FordraClock clock, ApplicationEventPublisher events) {
+                        SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Ledger ledger) {
     this.events = events;
+    this.ledger = ledger;
     this.invoices = invoices;
     this.customers = customers;
     this.processes = processes;
@@ -54,6 +57,17 @@ public class InvoiceService {
    */
   @Transactional
   public Invoice create(InvoiceRequest request) {
+    return create(request, null);
+  }
+
+  /**
+   * As {@link #create(InvoiceRequest)}, with each line's revenue account given (interest, fees) instead of the sales
+   * account of its VAT rate.
+   *
+   * @param revenueAccounts one per line, or null for the sales accounts of the lines' VAT rates
+   */
+  @Transactional
+  public Invoice create(InvoiceRequest request, List<String> revenueAccounts) {
     Violations violations = new Violations();
     String customerNumber = customerNumberOf(request, violations);
     boolean customerExists = customerNumber != null && customers.exists(customerNumber);
@@ -83,8 +97,15 @@ public class InvoiceService {
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     Invoice invoice = new Invoice(id, number, customer.customerNumber(), InvoiceStatus.CREATED, request.issueDate(),
         request.dueDate(), request.currency(), totals.net(), totals.vat(), totals.total(), zero, zero, zero, zero, zero,
+        zero, zero,
         reference, 0, 0, 0, request.dueDate(), clock.now());
-    invoices.insert(invoice, totals.lines());
+    List<InvoiceLine> lines = new java.util.ArrayList<>();
+    for (InvoiceLine line : totals.lines()) {
+      lines.add(line.onAccount(revenueAccounts != null ? revenueAccounts.get(line.lineNumber() - 1)
+          : ledger.salesAccount(line.vatRate()).orElseThrow()));
+    }
+    invoices.insert(invoice, lines);
+    ledger.invoiceIssued(invoice, lines);
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
         + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference));
     processes.start(number, customer.type().name(), customer.priority(), customer.country().name());
@@ -148,6 +169,10 @@ public class InvoiceService {
                                   LocalDate payBy) {
     invoices.updateDunning(invoice.id(), invoice.feesAmount().add(fee), invoice.dunningLevel() + 1, remindersSent,
         reminderFeesCharged, payBy);
+    if (fee.signum() > 0) {
+      ledger.feeCharged(invoice, fee, invoice.dunningLevel() == 0 ? "Reminder" : "Dunning step "
+          + (invoice.dunningLevel() + 1));
+    }
     return invoices.findById(invoice.id()).orElseThrow();
   }
 
@@ -164,9 +189,55 @@ public class InvoiceService {
     }
     invoices.insertCreditNote(invoice.id(), amount, reason, clock.now());
     invoices.updateCredited(invoice.id(), invoice.creditedAmount().add(amount));
+    ledger.credited(invoice, invoices.lines(invoice.id()), amount, invoices.creditNotes(invoice.id()).size());
     invoices.updateDisputedAmount(invoice.id(), invoice.disputedAmount().subtract(amount).max(BigDecimal.ZERO));
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREDIT_NOTE, "Credit note of "
         + invoice.inCurrency(amount) + ": " + reason));
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  /**
+   * Writes off what is still open (the claim cannot be collected): a loss in the ledger, the open amount becomes 0.
+   *
+   * @return the invoice as it is now
+   */
+  @Transactional
+  public Invoice writeOff(Invoice invoice, String reason) {
+    BigDecimal amount = invoice.openAmount();
+    if (amount.signum() == 0) {
+      return invoice;
+    }
+    invoices.updateWrittenOff(invoice.id(), invoice.writtenOffAmount().add(amount));
+    ledger.writtenOff(invoice, invoices.lines(invoice.id()), amount, reason);
+    record(invoice, InvoiceEvent.of(InvoiceEventType.WRITTEN_OFF, "Written off as a loss: "
+        + invoice.inCurrency(amount) + " (" + reason + ")"));
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  /**
+   * Pays back (part of) the invoice's credit balance to the customer, as a person did in the bank.
+   *
+   * @param amount null for the whole credit balance
+   * @return the invoice as it is now
+   */
+  @Transactional
+  public Invoice refund(String invoiceNumber, BigDecimal amount, String reason) {
+    Invoice invoice = lock(invoiceNumber);
+    Violations v = new Violations();
+    BigDecimal refundable = invoice.refundableAmount();
+    BigDecimal refund = amount == null ? refundable : amount;
+    if (refundable.signum() == 0) {
+      v.add("amount", "invoice " + invoiceNumber + " has no credit balance to refund");
+    } else if (amount != null && v.amount("amount", amount)
+        && (amount.signum() <= 0 || amount.compareTo(refundable) > 0)) {
+      v.add("amount", "must be more than 0 and at most the credit balance " + refundable.toPlainString());
+    }
+    v.text("reason", reason, 500);
+    v.throwIfAny();
+    invoices.updateRefunded(invoice.id(), invoice.refundedAmount().add(refund));
+    ledger.refunded(invoice, refund);
+    record(invoice, InvoiceEvent.of(InvoiceEventType.REFUNDED, "Refunded " + invoice.inCurrency(refund)
+        + " of the credit balance: " + reason.strip()));
     return invoices.findById(invoice.id()).orElseThrow();
   }
 
@@ -312,6 +383,10 @@ public class InvoiceService {
         && !VatRates.isValid(seller.country(), line.vatRate())) {
       violations.add(prefix + "vatRate", line.vatRate().toPlainString() + " % is not a VAT rate in "
           + seller.country() + " (allowed: " + VatRates.of(seller.country()) + ")");
+    } else if (line.vatRate() != null && !ledger.canBook(line.vatRate())) {
+      String rate = line.vatRate().stripTrailingZeros().toPlainString();
+      violations.add(prefix + "vatRate", "the chart of accounts has no sales or output VAT account for " + rate
+          + " % (set fordra.ledger.sales." + rate + " and fordra.ledger.output-vat." + rate + ")");
     }
     return violations.list().size() == before;
   }

@@ -40,6 +40,11 @@ public class PaymentRepository {
     return key.getKey().longValue();
   }
 
+  /** A share of a kept payment that a person booked on an invoice names the kept payment. */
+  public void allocatedFrom(long paymentId, long keptPaymentId) {
+    jdbc.sql("UPDATE fordra_payment SET allocated_from = ? WHERE id = ?").params(keptPaymentId, paymentId).update();
+  }
+
   /** Ties a booked or kept payment to the file it came from, with what the bank said about it. */
   public void describe(long id, Long paymentFileId, String payerName, String remittanceText, String note) {
     jdbc.sql("UPDATE fordra_payment SET payment_file_id = ?, payer_name = ?, remittance_text = ?, note = ? WHERE id = ?")

@@ -4,6 +4,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceProcesses;
 import io.fordra.process.InvoiceToCash;
@@ -28,9 +29,11 @@ public class PaymentService {
   private final InvoiceProcesses processes;
   private final FordraClock clock;
   private final org.camunda.bpm.engine.RuntimeService runtime;
+  private final Ledger ledger;
 
   public PaymentService(PaymentRepository payments, InvoiceService invoices, InvoiceProcesses processes,
-                        FordraClock clock, org.camunda.bpm.engine.RuntimeService runtime) {
+                        FordraClock clock, org.camunda.bpm.engine.RuntimeService runtime, Ledger ledger) {
+    this.ledger = ledger;
     this.runtime = runtime;
     this.payments = payments;
     this.invoices = invoices;
@@ -40,6 +43,14 @@ public class PaymentService {
 
   @Transactional
   public PaymentResult register(PaymentRequest r) {
+    return book(r, null);
+  }
+
+  /**
+   * Books a payment; {@code allocatedFrom} names the kept payment a person shares out (its money came from the bank
+   * when it was kept, so the ledger takes it from unmatched payments).
+   */
+  private PaymentResult book(PaymentRequest r, Payment allocatedFrom) {
     validate(r);
     Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId());
     if (earlier.isPresent()) {
@@ -55,7 +66,8 @@ public class PaymentService {
           + invoice.currency() + ": kept for manual matching");
     }
     BigDecimal paid = invoice.paidAmount().add(r.amount());
-    BigDecimal due = invoice.totalAmount().add(invoice.feesAmount());
+    BigDecimal due = invoice.totalAmount().add(invoice.feesAmount()).subtract(invoice.creditedAmount())
+        .subtract(invoice.writtenOffAmount());
     BigDecimal creditBalance = paid.subtract(due).max(BigDecimal.ZERO);
     BigDecimal overpaid = creditBalance.subtract(invoice.creditBalance()).max(BigDecimal.ZERO);
     Invoice updated = invoices.applyPayment(invoice, paid, creditBalance, InvoiceEvent.of(
@@ -69,6 +81,11 @@ public class PaymentService {
     long id = payments.insert(new Payment(0, r.bankTransactionId(), invoice.id(), r.paymentReference(),
         r.invoiceNumber(), r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.MATCHED, overpaid,
         clock.now()));
+    if (allocatedFrom != null) {
+      payments.allocatedFrom(id, allocatedFrom.id());
+    }
+    ledger.paymentBooked(invoice, id, allocatedFrom == null ? r.paidAt() : clock.today(), r.amount(), overpaid,
+        allocatedFrom != null);
     processes.correlateLocal(InvoiceToCash.Messages.PAYMENT_RECEIVED, invoice.invoiceNumber(),
         Map.of(InvoiceToCash.PAYMENT_ID.name(), id));
     return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
@@ -153,9 +170,9 @@ public class PaymentService {
     List<PaymentResult> booked = new java.util.ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       if (shares.get(i).signum() > 0) {
-        booked.add(register(new PaymentRequest(null, targets.get(i).invoiceNumber(), shares.get(i),
+        booked.add(book(new PaymentRequest(null, targets.get(i).invoiceNumber(), shares.get(i),
             io.fordra.invoice.Currency.valueOf(kept.currency()), kept.paidAt(),
-            kept.bankTransactionId() + "/" + (i + 1))));
+            kept.bankTransactionId() + "/" + (i + 1)), kept));
       }
     }
     payments.settle(paymentId, Payment.PaymentStatus.ALLOCATED, "Booked by " + (user == null ? "a person" : user)
@@ -166,10 +183,11 @@ public class PaymentService {
   /** A person books a kept payment as a credit not tied to any invoice (e.g. a prepayment, or to be refunded). */
   @Transactional
   public void bookUnallocated(long paymentId, String comment, String user) {
-    lockKept(paymentId);
+    Payment kept = lockKept(paymentId);
     Violations v = new Violations();
     v.text("matchComment", comment, 500);
     v.throwIfAny();
+    ledger.keptAsCredit(paymentId, kept.amount(), kept.currency());
     payments.settle(paymentId, Payment.PaymentStatus.UNALLOCATED_CREDIT, "Booked as unallocated credit by "
         + (user == null ? "a person" : user) + ": " + comment.strip());
   }
@@ -196,6 +214,7 @@ public class PaymentService {
     long id = payments.insert(new Payment(0, r.bankTransactionId(), null, r.paymentReference(), r.invoiceNumber(),
         r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.UNMATCHED, BigDecimal.ZERO.setScale(2),
         clock.now()));
+    ledger.paymentKept(id, r.paidAt(), r.amount(), r.currency().name());
     return result(payments.find(id).orElseThrow(), message);
   }
 

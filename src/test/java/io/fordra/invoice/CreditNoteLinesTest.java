@@ -28,7 +28,7 @@ class CreditNoteLinesTest {
     BigDecimal net = new BigDecimal(quantity).multiply(new BigDecimal(unitPrice)).setScale(2, RoundingMode.HALF_UP);
     BigDecimal vat = net.multiply(new BigDecimal(rate)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     return new InvoiceLine(number, "Line " + number, new BigDecimal(quantity), new BigDecimal(unitPrice),
-        new BigDecimal(rate), net, vat, null, null);
+        new BigDecimal(rate), net, vat, null, null, null);
   }
 
   static BigDecimal sum(List<Line> lines) {

@@ -1,0 +1,246 @@
+package io.fordra.ledger;
+
+import io.fordra.invoice.CreditNoteLines;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceLine;
+import io.fordra.ledger.LedgerAccounts.Role;
+import io.fordra.process.FordraClock;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The receivables ledger: each business event that changes what a customer owes, or what came in from the bank,
+ * becomes one balanced entry. Called inside the transaction that changes the invoice or payment, so the ledger and
+ * the invoices never disagree: per invoice, the receivables balance is the invoice's open amount.
+ */
+@Service
+public class Ledger {
+
+  private final LedgerRepository entries;
+  private final LedgerAccounts accounts;
+  private final FordraClock clock;
+
+  public Ledger(LedgerRepository entries, LedgerAccounts accounts, FordraClock clock) {
+    this.entries = entries;
+    this.accounts = accounts;
+    this.clock = clock;
+  }
+
+  /** An invoice: the receivable (total) against each line's revenue account and the output VAT per rate. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void invoiceIssued(Invoice invoice, List<InvoiceLine> lines) {
+    List<LedgerLine> posting = new ArrayList<>();
+    posting.add(receivable(invoice, invoice.totalAmount()));
+    Map<String, BigDecimal> revenue = new LinkedHashMap<>();
+    Map<String, BigDecimal> vat = new LinkedHashMap<>();
+    for (InvoiceLine line : lines) {
+      revenue.merge(line.revenueAccount(), line.netAmount(), BigDecimal::add);
+      if (line.vatAmount().signum() != 0) {
+        vat.merge(vatAccount(line.vatRate()), line.vatAmount(), BigDecimal::add);
+      }
+    }
+    revenue.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
+    vat.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
+    post(EntryKind.INVOICE, invoice.issueDate(), "Invoice " + invoice.invoiceNumber() + ", " + invoice.customerNumber(), invoice, null, posting);
+  }
+
+  /** A reminder or collection-notice fee added to the invoice (no VAT). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void feeCharged(Invoice invoice, BigDecimal fee, String what) {
+    post(EntryKind.FEE, clock.today(), what + " fee, invoice " + invoice.invoiceNumber(), invoice, null, List.of(
+        receivable(invoice, fee), LedgerLine.credit(accounts.account(Role.FEES), fee)));
+  }
+
+  /**
+   * A credit note of {@code amount}: the same lines the credit note shows (see {@link CreditNoteLines}) reverse
+   * revenue and VAT; a share of a VAT rate is spread over that rate's revenue accounts by their net amounts.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal) {
+    List<LedgerLine> posting = new ArrayList<>(reversal(lines, CreditNoteLines.of(lines, amount), null));
+    posting.add(receivable(invoice, amount.negate()));
+    post(EntryKind.CREDIT_NOTE, clock.today(), "Credit note " + creditNoteOrdinal + ", invoice "
+        + invoice.invoiceNumber(), invoice, null, posting);
+  }
+
+  /**
+   * A payment booked on an invoice: the money (from the bank, or from unmatched payments where a person placed a
+   * kept payment) pays the receivable; what is paid beyond it is the customer's credit.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void paymentBooked(Invoice invoice, long paymentId, LocalDate bookingDate, BigDecimal amount,
+                            BigDecimal overpaid, boolean fromUnmatched) {
+    BigDecimal applied = amount.subtract(overpaid);
+    List<LedgerLine> posting = new ArrayList<>();
+    posting.add(LedgerLine.debit(accounts.account(fromUnmatched ? Role.UNMATCHED_PAYMENTS : Role.BANK), amount));
+    posting.add(receivable(invoice, applied.negate()));
+    if (overpaid.signum() != 0) {
+      posting.add(LedgerLine.credit(accounts.account(Role.CUSTOMER_CREDIT), overpaid)
+          .of(invoice.id(), invoice.customerNumber()));
+    }
+    post(EntryKind.PAYMENT, bookingDate, "Payment " + paymentId + ", invoice " + invoice.invoiceNumber(), invoice,
+        paymentId, posting);
+  }
+
+  /** A payment that matched nothing (or a reversal): the bank against unmatched payments. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void paymentKept(long paymentId, LocalDate paidAt, BigDecimal amount, String currency) {
+    post(EntryKind.UNMATCHED_PAYMENT, paidAt, "Unmatched payment " + paymentId, currency, null, paymentId, List.of(
+        LedgerLine.debit(accounts.account(Role.BANK), amount),
+        LedgerLine.credit(accounts.account(Role.UNMATCHED_PAYMENTS), amount)));
+  }
+
+  /** A kept payment a person booked as a credit not tied to an invoice. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void keptAsCredit(long paymentId, BigDecimal amount, String currency) {
+    post(EntryKind.UNALLOCATED_CREDIT, clock.today(), "Payment " + paymentId + " booked as unallocated credit",
+        currency, null, paymentId, List.of(
+            LedgerLine.debit(accounts.account(Role.UNMATCHED_PAYMENTS), amount),
+            LedgerLine.credit(accounts.account(Role.CUSTOMER_CREDIT), amount)));
+  }
+
+  /**
+   * What could not be collected: a loss on receivables. Payments went to fees first (the order of settlement in
+   * Swedish and Norwegian collection law), so the open fees are written off as they are and the rest as a share of
+   * the invoice lines, whose output VAT is reversed (VAT on a confirmed bad debt is not owed).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void writtenOff(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, String reason) {
+    BigDecimal creditedFees = invoice.creditedAmount().subtract(invoice.totalAmount()).max(BigDecimal.ZERO);
+    BigDecimal openFees = invoice.feesAmount().subtract(creditedFees).subtract(invoice.paidAmount())
+        .max(BigDecimal.ZERO).min(amount);
+    BigDecimal principal = amount.subtract(openFees);
+    String badDebt = accounts.account(Role.BAD_DEBT);
+    List<LedgerLine> posting = new ArrayList<>();
+    if (principal.signum() > 0) {
+      posting.addAll(reversal(lines, CreditNoteLines.of(lines, principal), badDebt));
+    }
+    if (openFees.signum() > 0) {
+      posting.add(LedgerLine.debit(badDebt, openFees));
+    }
+    posting.add(receivable(invoice, amount.negate()));
+    post(EntryKind.WRITE_OFF, clock.today(), "Written off, invoice " + invoice.invoiceNumber() + ": " + reason,
+        invoice, null, posting);
+  }
+
+  /** An overpayment paid back to the customer. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void refunded(Invoice invoice, BigDecimal amount) {
+    post(EntryKind.REFUND, clock.today(), "Refund of overpayment, invoice " + invoice.invoiceNumber(), invoice, null,
+        List.of(LedgerLine.debit(accounts.account(Role.CUSTOMER_CREDIT), amount)
+                .of(invoice.id(), invoice.customerNumber()),
+            LedgerLine.credit(accounts.account(Role.BANK), amount)));
+  }
+
+  /** The invoice's balance on the receivables account: what the ledger says the customer owes on it. */
+  public BigDecimal receivableBalance(Invoice invoice) {
+    return entries.invoiceBalance(invoice.id(), accounts.account(Role.RECEIVABLES));
+  }
+
+  public List<LedgerEntry> entriesOf(Invoice invoice) {
+    return entries.ofInvoice(invoice.id());
+  }
+
+  /** The revenue account of a line at a VAT rate, for a new invoice; empty if the chart has none for the rate. */
+  public java.util.Optional<String> salesAccount(BigDecimal vatRate) {
+    return accounts.sales(vatRate);
+  }
+
+  /** Whether a line at this VAT rate can be booked: the chart has its sales account and (above 0 %) its VAT account. */
+  public boolean canBook(BigDecimal vatRate) {
+    return accounts.sales(vatRate).isPresent() && (vatRate.signum() == 0 || accounts.outputVat(vatRate).isPresent());
+  }
+
+  public String account(Role role) {
+    return accounts.account(role);
+  }
+
+  /** Reverses credit-note (or write-off) lines: revenue (or the loss account) and VAT debited. */
+  private List<LedgerLine> reversal(List<InvoiceLine> invoiceLines, List<CreditNoteLines.Line> reversed,
+                                    String netAccount) {
+    Map<String, BigDecimal> debits = new LinkedHashMap<>();
+    for (CreditNoteLines.Line line : reversed) {
+      switch (line.type()) {
+        case INVOICE_LINE -> debits.merge(netAccount != null ? netAccount : line.invoiceLine().revenueAccount(),
+            line.netAmount(), BigDecimal::add);
+        case FEES -> debits.merge(netAccount != null ? netAccount : accounts.account(Role.FEES), line.netAmount(),
+            BigDecimal::add);
+        case SHARE_OF_RATE -> {
+          if (netAccount != null) {
+            debits.merge(netAccount, line.netAmount(), BigDecimal::add);
+          } else {
+            spreadOverRevenueAccounts(invoiceLines, line.vatRate(), line.netAmount())
+                .forEach((account, amount) -> debits.merge(account, amount, BigDecimal::add));
+          }
+        }
+      }
+      if (line.vatAmount().signum() != 0) {
+        debits.merge(vatAccount(line.vatRate()), line.vatAmount(), BigDecimal::add);
+      }
+    }
+    List<LedgerLine> posting = new ArrayList<>();
+    debits.forEach((account, amount) -> posting.add(LedgerLine.debit(account, amount)));
+    return posting;
+  }
+
+  /** A net amount at one VAT rate spread over the revenue accounts of that rate's lines; the largest takes the rest. */
+  static Map<String, BigDecimal> spreadOverRevenueAccounts(List<InvoiceLine> lines, BigDecimal vatRate,
+                                                           BigDecimal net) {
+    Map<String, BigDecimal> weights = new LinkedHashMap<>();
+    lines.stream().filter(l -> l.vatRate().compareTo(vatRate) == 0)
+        .forEach(l -> weights.merge(l.revenueAccount(), l.netAmount(), BigDecimal::add));
+    BigDecimal total = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    Map<String, BigDecimal> shares = new LinkedHashMap<>();
+    if (weights.size() == 1 || total.signum() == 0) {
+      shares.put(weights.keySet().iterator().next(), net);
+      return shares;
+    }
+    String largest = null;
+    BigDecimal given = BigDecimal.ZERO;
+    for (Map.Entry<String, BigDecimal> w : weights.entrySet()) {
+      BigDecimal share = net.multiply(w.getValue()).divide(total, 2, RoundingMode.HALF_UP);
+      shares.put(w.getKey(), share);
+      given = given.add(share);
+      if (largest == null || w.getValue().compareTo(weights.get(largest)) > 0) {
+        largest = w.getKey();
+      }
+    }
+    shares.merge(largest, net.subtract(given), BigDecimal::add);
+    return shares;
+  }
+
+  private String vatAccount(BigDecimal rate) {
+    return accounts.outputVat(rate).orElseThrow(() -> new IllegalStateException("No output VAT account for "
+        + rate.stripTrailingZeros().toPlainString() + " %: set fordra.ledger.output-vat."
+        + rate.stripTrailingZeros().toPlainString()));
+  }
+
+  private LedgerLine receivable(Invoice invoice, BigDecimal amount) {
+    return new LedgerLine(accounts.account(Role.RECEIVABLES), amount, invoice.id(), invoice.customerNumber());
+  }
+
+  private void post(EntryKind kind, LocalDate date, String text, Invoice invoice, Long paymentId,
+                    List<LedgerLine> lines) {
+    post(kind, date, text, invoice.currency().name(), invoice.id(), paymentId, lines);
+  }
+
+  private void post(EntryKind kind, LocalDate date, String text, String currency, Long invoiceId, Long paymentId,
+                    List<LedgerLine> lines) {
+    List<LedgerLine> nonZero = lines.stream().filter(l -> l.amount().signum() != 0).toList();
+    LedgerEntry entry = new LedgerEntry(0, date, kind, text, currency, invoiceId, paymentId, clock.now(), nonZero);
+    if (entry.sum().signum() != 0) {
+      throw new IllegalStateException("Unbalanced ledger entry (" + entry.sum().toPlainString() + "): " + entry);
+    }
+    if (!nonZero.isEmpty()) {
+      entries.insert(entry);
+    }
+  }
+}
