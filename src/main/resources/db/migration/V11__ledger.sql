@@ -13,6 +13,7 @@ CREATE TABLE fordra_ledger_entry (
 );
 CREATE INDEX fordra_ledger_entry_date_ix ON fordra_ledger_entry (booking_date, id);
 CREATE INDEX fordra_ledger_entry_invoice_ix ON fordra_ledger_entry (invoice_id);
+CREATE INDEX fordra_ledger_entry_payment_ix ON fordra_ledger_entry (payment_id);
 
 CREATE TABLE fordra_ledger_line (
     entry_id              BIGINT       NOT NULL REFERENCES fordra_ledger_entry (id),

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** GET /api/invoices/{n}: the invoice, its receivable and its history. */
+/**
+ * GET /api/invoices/{n}: the invoice, its receivable and its history; creditBalance is the overpayment still held
+ * for the customer (after refunds).
+ */
 public record InvoiceView(
     String invoiceNumber,
     String customerNumber,
@@ -21,6 +24,8 @@ public record InvoiceView(
     BigDecimal feesAmount,
     BigDecimal creditBalance,
     BigDecimal creditedAmount,
+    BigDecimal writtenOffAmount,
+    BigDecimal refundedAmount,
     String paymentReference,
     int dunningLevel,
     int remindersSent,
@@ -36,7 +41,8 @@ public record InvoiceView(
   static InvoiceView of(Invoice i, List<InvoiceLine> lines, List<InvoiceEvent> events, DisputeView dispute) {
     return new InvoiceView(i.invoiceNumber(), i.customerNumber(), i.status(), i.issueDate(), i.dueDate(),
         i.currency(), i.netAmount(), i.totalAmount(), i.vatAmount(), i.paidAmount(), i.openAmount(),
-        i.disputedAmount(), i.feesAmount(), i.creditBalance(), i.creditedAmount(), i.paymentReference(),
+        i.disputedAmount(), i.feesAmount(), i.refundableAmount(), i.creditedAmount(), i.writtenOffAmount(),
+        i.refundedAmount(), i.paymentReference(),
         i.dunningLevel(), i.remindersSent(), i.payBy(), lines, events, dispute);
   }
 }

@@ -51,10 +51,18 @@ public class LedgerRepository {
 
   /** The entries of an invoice, oldest first. */
   public List<LedgerEntry> ofInvoice(long invoiceId) {
+    return list(" WHERE e.invoice_id = ?", invoiceId);
+  }
+
+  /** The entries of a payment (kept, booked, placed by hand), oldest first. */
+  public List<LedgerEntry> ofPayment(long paymentId) {
+    return list(" WHERE e.payment_id = ?", paymentId);
+  }
+
+  private List<LedgerEntry> list(String where, long id) {
     List<LedgerEntry> entries = new ArrayList<>();
     Collector collector = new Collector(entries::add);
-    jdbc.sql(SELECT_ENTRIES + " WHERE e.invoice_id = ? ORDER BY e.id, l.line_number").param(invoiceId)
-        .query(collector);
+    jdbc.sql(SELECT_ENTRIES + where + " ORDER BY e.id, l.line_number").param(id).query(collector);
     collector.flush();
     return entries;
   }

@@ -57,7 +57,7 @@ public class AgingReport {
           SUM(CASE WHEN o.due_date < ? THEN o.open_amount ELSE 0 END) AS over_90,
           SUM(o.open_amount) AS total, COUNT(*) AS invoices
         FROM (SELECT customer_number, currency, due_date,
-                     total_amount + fees_amount - paid_amount - credited_amount AS open_amount
+                     total_amount + fees_amount - paid_amount - credited_amount - written_off_amount AS open_amount
               FROM fordra_invoice WHERE status NOT IN ('PAID', 'CREDITED') AND issue_date <= ?) o
         JOIN fordra_customer c ON c.customer_number = o.customer_number
         WHERE o.open_amount > 0

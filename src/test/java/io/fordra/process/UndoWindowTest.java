@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /** Seed 003 "ångra sändning": a document waits the undo window (default PT5M); a credit inside it stops the mail. */
+@org.junit.jupiter.api.extension.ExtendWith(io.fordra.LedgerInvariant.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:fordra-undo;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",

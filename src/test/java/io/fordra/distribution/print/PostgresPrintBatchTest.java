@@ -15,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @EnabledIfSystemProperty(named = "fordra.it.postgres", matches = "true")
 @ActiveProfiles("postgres")
+@org.junit.jupiter.api.extension.ExtendWith(io.fordra.LedgerInvariant.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "FORDRA_DB_URL=jdbc:postgresql://127.0.0.1:5432/fordra_print_it",
     "FORDRA_DB_USER=postgres",

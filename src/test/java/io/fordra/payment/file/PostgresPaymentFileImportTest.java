@@ -9,6 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The payment-file scenario on the real PostgreSQL (a fresh database fordra_payments_it), with -Dfordra.it.postgres=true. */
 @EnabledIfSystemProperty(named = "fordra.it.postgres", matches = "true")
 @ActiveProfiles("postgres")
+@org.junit.jupiter.api.extension.ExtendWith(io.fordra.LedgerInvariant.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "FORDRA_DB_URL=jdbc:postgresql://127.0.0.1:5432/fordra_payments_it",
     "FORDRA_DB_USER=postgres",
