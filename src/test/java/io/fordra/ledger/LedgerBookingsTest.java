@@ -1,5 +1,6 @@
 package io.fordra.ledger;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,7 +106,9 @@ class LedgerBookingsTest extends ProcessTestSupport {
     advanceTo(LocalDate.of(2026, 4, 15), LocalTime.of(7, 0));
     assertThat(entries(invoice)).extracting(LedgerEntry::kind).containsExactly(EntryKind.INVOICE, EntryKind.FEE);
     assertThat(accounts(entry(invoice, 1))).isEqualTo(Map.of("1510", "60.00", "3990", "-60.00"));
+    advanceTo(LocalDate.of(2026, 4, 26));
     advanceTo(LocalDate.of(2026, 5, 7));
+    assertThat(processOf(invoice)).isWaitingAt(io.fordra.process.InvoiceToCash.Elements.WAIT_FOR_AGENCY);
     pay(invoice, "300.00");
     executeDueJobs();
 
