@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Outstanding receivables on a day, per customer and currency, in the usual aging buckets by days past the due date:
- * not yet due, 1-30, 31-60, 61-90 and over 90. Amounts are what each invoice still has open (fees included); an
- * invoice paid or credited in full owes nothing. Summed in the database, so a million invoices are one query.
+ * not yet due, 1-30, 31-60, 61-90 and over 90. Amounts are what each invoice still has open (fees included, what was
+ * written off not); an invoice paid or credited in full owes nothing. Summed in the database, so a million invoices are one query.
  */
 @Service
 public class AgingReport {
@@ -57,7 +57,7 @@ public class AgingReport {
           SUM(CASE WHEN o.due_date < ? THEN o.open_amount ELSE 0 END) AS over_90,
           SUM(o.open_amount) AS total, COUNT(*) AS invoices
         FROM (SELECT customer_number, currency, due_date,
-                     total_amount + fees_amount - paid_amount - credited_amount AS open_amount
+                     total_amount + fees_amount - paid_amount - credited_amount - written_off_amount AS open_amount
               FROM fordra_invoice WHERE status NOT IN ('PAID', 'CREDITED') AND issue_date <= ?) o
         JOIN fordra_customer c ON c.customer_number = o.customer_number
         WHERE o.open_amount > 0
