@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Outstanding receivables on a day, per customer and currency, in the usual aging buckets by days past the due date:
- * not yet due, 1-30, 31-60, 61-90 and over 90. Amounts are what each invoice still has open (fees included); an
- * invoice paid or credited in full owes nothing. Summed in the database, so a million invoices are one query.
+ * not yet due, 1-30, 31-60, 61-90 and over 90. Amounts are what each invoice still has open (fees included, what was
+ * written off not); an invoice paid or credited in full owes nothing. Summed in the database, so a million invoices are one query.
  */
 @Service
 public class AgingReport {

@@ -133,6 +133,21 @@ class FormsTest {
         .containsExactly(PaymentFileImport.MatchAction.MATCH.name(), PaymentFileImport.MatchAction.UNALLOCATED.name());
   }
 
+  @Test
+  void reviewReconciliationShowsTheFiguresAndSubmitsTheDecisionAndAComment() {
+    assertThat(submittedKeys("review-reconciliation"))
+        .containsExactlyInAnyOrder(MonthEndClose.DECISION.name(), MonthEndClose.COMMENT.name());
+    assertThat(radioValues("review-reconciliation", MonthEndClose.DECISION.name()))
+        .containsExactly(MonthEndClose.Decision.ACCEPTED.name(), MonthEndClose.Decision.CORRECTION_NEEDED.name());
+    assertThat(components(form("review-reconciliation"))).filteredOn(c -> c.path("readonly").asBoolean(false))
+        .extracting(c -> c.path("key").asText())
+        .containsExactlyInAnyOrder(MonthEndClose.PERIOD.name(), MonthEndClose.FIGURES_TEXT.name(),
+            MonthEndClose.DIFFERENCES_TEXT.name());
+    assertThat(components(form("review-reconciliation"))).filteredOn(c -> c.path("key").asText()
+        .equals(MonthEndClose.COMMENT.name())).singleElement()
+        .satisfies(c -> assertThat(c.path("validate").path("required").asBoolean()).isTrue());
+  }
+
   /** Only BPMN → forms: a form that no process references yet is allowed. */
   @Test
   void everyFormReferencedByAProcessExistsAndIsBoundToTheDeployment() throws Exception {

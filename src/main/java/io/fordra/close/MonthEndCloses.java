@@ -1,0 +1,173 @@
+package io.fordra.close;
+
+import io.fordra.process.FordraClock;
+import io.fordra.process.MonthEndClose;
+import io.fordra.web.InvalidRequestException;
+import io.fordra.web.NotFoundException;
+import io.fordra.web.Violations;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Month-end closes: started by hand (message RunMonthEndClose) or by the monthly timer, reconciled
+ * ({@link Reconciliation}), reviewed by finance where there were differences, and recorded.
+ */
+@Service
+public class MonthEndCloses {
+
+  /** What a form may show of the figures and differences (a Camunda string variable holds at most 4000). */
+  static final int FORM_TEXT = 3900;
+
+  private final MonthEndCloseRepository closes;
+  private final Reconciliation reconciliation;
+  private final RuntimeService runtime;
+  private final FordraClock clock;
+
+  public MonthEndCloses(MonthEndCloseRepository closes, Reconciliation reconciliation, RuntimeService runtime,
+                        FordraClock clock) {
+    this.closes = closes;
+    this.reconciliation = reconciliation;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a close by hand for the month (null: the previous month); in the same transaction the reconciliation
+   * runs, so the answer shows its outcome.
+   */
+  @Transactional
+  public MonthEndCloseView startByHand(String period, String user) {
+    YearMonth month = period == null || period.isBlank() ? YearMonth.from(clock.today()).minusMonths(1)
+        : parse(period);
+    if (month.isAfter(YearMonth.from(clock.today()))) {
+      throw new InvalidRequestException("period", "must not be after the current month (" + YearMonth.from(clock.today())
+          + ")");
+    }
+    long id = closes.insert(month.toString(), user, clock.now());
+    ProcessInstance instance = runtime.createMessageCorrelation(MonthEndClose.RUN_BY_HAND)
+        .processInstanceBusinessKey(MonthEndClose.businessKey(month.toString()))
+        .setVariables(Variables.createVariables()
+            .putValue(MonthEndClose.PERIOD.name(), month.toString())
+            .putValue(MonthEndClose.CLOSE_ID.name(), id))
+        .correlateStartMessage();
+    closes.processInstance(id, instance.getId());
+    return get(id);
+  }
+
+  /** A close the timer started: its row, for the month before the current one unless a period is given. */
+  @Transactional
+  public long open(YearMonth period, String processInstanceId, String startedBy) {
+    long id = closes.insert(period.toString(), startedBy, clock.now());
+    closes.processInstance(id, processInstanceId);
+    return id;
+  }
+
+  /** Reconciles the close's month now and stores the figures and differences. */
+  @Transactional
+  public Reconciliation.Result reconcile(long closeId) {
+    MonthEndCloseView close = get(closeId);
+    Reconciliation.Result result = reconciliation.reconcile(YearMonth.parse(close.period()), clock.today(),
+        clock.zone());
+    closes.reconciled(closeId, result, result.differenceCount() == 0 ? MonthEndCloseStatus.NO_DIFFERENCES
+        : MonthEndCloseStatus.DIFFERENCES, clock.now());
+    return result;
+  }
+
+  /**
+   * Finance decided on the differences: ACCEPTED (with the explanation) or CORRECTION_NEEDED (with what is to be
+   * corrected). A comment is required either way; nothing is recorded when the answer is refused.
+   */
+  @Transactional
+  public void recordDecision(long closeId, String decision, String comment, String user) {
+    MonthEndCloseView close = get(closeId);
+    Violations v = new Violations();
+    if (Arrays.stream(MonthEndClose.Decision.values()).noneMatch(d -> d.name().equals(decision))) {
+      v.add(MonthEndClose.DECISION.name(), "choose " + Arrays.stream(MonthEndClose.Decision.values())
+          .map(Enum::name).collect(Collectors.joining(" or ")));
+    }
+    if (comment == null || comment.isBlank()) {
+      v.add(MonthEndClose.COMMENT.name(), "a comment is required: explain the differences, or say what must be "
+          + "corrected");
+    } else {
+      v.optionalText(MonthEndClose.COMMENT.name(), comment, 2000);
+    }
+    if (close.status() != MonthEndCloseStatus.DIFFERENCES) {
+      v.add("status", "close " + closeId + " is " + close.status() + ", not waiting for a review");
+    }
+    v.throwIfAny();
+    closes.decided(closeId, user, decision, comment.strip(), clock.now());
+  }
+
+  /** "Record close": the close is finished. */
+  @Transactional
+  public void close(long closeId) {
+    MonthEndCloseView close = get(closeId);
+    if (close.status() == MonthEndCloseStatus.RUNNING || close.status() == MonthEndCloseStatus.DIFFERENCES) {
+      throw new IllegalStateException("Close " + closeId + " is " + close.status() + ": reconcile it (and review "
+          + "its differences) before it is recorded");
+    }
+    closes.closed(closeId, clock.now());
+  }
+
+  public MonthEndCloseView get(long closeId) {
+    return closes.find(closeId).orElseThrow(() -> new NotFoundException("No month-end close " + closeId));
+  }
+
+  /** The closes of a month (all when null), newest first, at most 100. */
+  public List<MonthEndCloseView> list(String period) {
+    return closes.list(period == null || period.isBlank() ? null : parse(period).toString(), 100);
+  }
+
+  /** The figures per currency, as the review form shows them. */
+  static String figuresText(Reconciliation.Result result) {
+    StringBuilder text = new StringBuilder();
+    for (Reconciliation.Figures f : result.figures()) {
+      text.append(f.currency()).append('\n')
+          .append("  Receivables account at ").append(result.period().atEndOfMonth()).append(": ")
+          .append(f.ledgerReceivablesAtPeriodEnd().toPlainString()).append('\n')
+          .append("  Receivables account now: ").append(f.ledgerReceivables().toPlainString())
+          .append("; open invoices now: ").append(f.openInvoices().toPlainString()).append('\n')
+          .append("  Bank account in ").append(result.period()).append(": ").append(f.bankMovements().toPlainString())
+          .append(" (refunds paid out ").append(f.refundsPaidOut().toPlainString()).append("); payments received: ")
+          .append(f.paymentsReceived().toPlainString()).append('\n')
+          .append("  Aging report ").append(result.agingDate()).append(": ").append(f.agingTotal().toPlainString())
+          .append("; receivables of the invoices it covers: ").append(f.ledgerReceivablesAged().toPlainString())
+          .append('\n');
+    }
+    return cut(text.toString().strip(), "");
+  }
+
+  /** The listed differences, one a line, as the review form shows them (the rest: GET /api/month-end-closes/{id}). */
+  static String differencesText(Reconciliation.Result result, long closeId) {
+    String more = "\n… see GET /api/month-end-closes/" + closeId + " for all " + result.differenceCount();
+    String text = result.differences().stream().map(d -> "• " + d.description()).collect(Collectors.joining("\n"));
+    if (result.differences().size() < result.differenceCount()) {
+      text += more;
+    }
+    return cut(text, more);
+  }
+
+  private static String cut(String text, String more) {
+    if (text.length() <= FORM_TEXT) {
+      return text;
+    }
+    String tail = more.isEmpty() ? "\n…" : more;
+    return text.substring(0, FORM_TEXT - tail.length()) + tail;
+  }
+
+  private static YearMonth parse(String period) {
+    try {
+      return YearMonth.parse(period.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("period", "must be a month as YYYY-MM, e.g. 2026-10");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.fordra.close;
+
+import io.fordra.process.FordraClock;
+import io.fordra.process.MonthEndClose;
+import java.time.YearMonth;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * month-end-close "Reconcile ledger": reconciles the month and stores the outcome. A close the timer started closes
+ * the month before and gets its row (and business key) here; one started by hand names both.
+ */
+@Component
+public class ReconcileLedger implements JavaDelegate {
+
+  private final MonthEndCloses closes;
+  private final FordraClock clock;
+
+  public ReconcileLedger(MonthEndCloses closes, FordraClock clock) {
+    this.closes = closes;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String period = MonthEndClose.PERIOD.from(execution);
+    if (period == null || period.isBlank()) {
+      period = YearMonth.from(clock.today()).minusMonths(1).toString();
+      MonthEndClose.PERIOD.set(execution, period);
+    }
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(MonthEndClose.businessKey(period));
+    }
+    Long closeId = MonthEndClose.CLOSE_ID.from(execution);
+    if (closeId == null) {
+      closeId = closes.open(YearMonth.parse(period), execution.getProcessInstanceId(), "timer");
+      MonthEndClose.CLOSE_ID.set(execution, closeId);
+    }
+    Reconciliation.Result result = closes.reconcile(closeId);
+    MonthEndClose.DIFFERENCES.set(execution, result.differenceCount());
+  }
+}

@@ -1,0 +1,40 @@
+package io.fordra.close;
+
+import io.fordra.process.MonthEndClose;
+import io.fordra.web.InvalidRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Review reconciliation differences" completed: records who decided what, and why. A refused answer (no decision,
+ * no comment) is shown in Tasklist; the task stays open and nothing is recorded.
+ */
+@Component
+public class RecordReconciliationReview implements TaskListener {
+
+  private final MonthEndCloses closes;
+
+  public RecordReconciliationReview(MonthEndCloses closes) {
+    this.closes = closes;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = task.getAssignee() != null ? task.getAssignee() : auth == null ? null : auth.getUserId();
+    String decision = MonthEndClose.DECISION.from(task);
+    String comment = MonthEndClose.COMMENT.from(task);
+    try {
+      closes.recordDecision(MonthEndClose.CLOSE_ID.from(task), decision, comment, user);
+    } catch (InvalidRequestException e) {
+      throw new ProcessEngineException(e.violations().stream()
+          .map(v -> (v.field().equals(MonthEndClose.DECISION.name()) ? "Decision: " : "") + v.message())
+          .map(m -> Character.toUpperCase(m.charAt(0)) + m.substring(1))
+          .reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
+    }
+    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+        decision + ": " + comment.strip());
+  }
+}

@@ -1,0 +1,36 @@
+package io.fordra.close;
+
+import io.fordra.process.MonthEndClose;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Review reconciliation differences" created: the figures and the listed differences, on the task (task-local, for
+ * the form; the close itself keeps them all).
+ */
+@Component
+public class ReviewReconciliationContext implements TaskListener {
+
+  private final MonthEndCloses closes;
+
+  public ReviewReconciliationContext(MonthEndCloses closes) {
+    this.closes = closes;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long closeId = MonthEndClose.CLOSE_ID.from(task);
+    MonthEndCloseView close = closes.get(closeId);
+    Reconciliation.Result result = new Reconciliation.Result(java.time.YearMonth.parse(close.period()),
+        close.agingDate(), close.figures(), close.differenceCount(), close.differences());
+    MonthEndClose.FIGURES_TEXT.setLocal(task, MonthEndCloses.figuresText(result));
+    MonthEndClose.DIFFERENCES_TEXT.setLocal(task, MonthEndCloses.differencesText(result, closeId));
+    BigDecimal largest = close.differences().stream().map(d -> d.difference().abs()).max(BigDecimal::compareTo)
+        .orElse(BigDecimal.ZERO);
+    task.setDescription(close.differenceCount() + " reconciliation difference"
+        + (close.differenceCount() == 1 ? "" : "s") + " in " + close.period() + " (largest "
+        + largest.toPlainString() + ")");
+  }
+}
