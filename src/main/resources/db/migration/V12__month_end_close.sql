@@ -21,7 +21,6 @@ CREATE TABLE fordra_month_end_close (
 );
 CREATE INDEX fordra_month_end_close_period_ix ON fordra_month_end_close (period, id);
 
--- The reconciliation reads the payments of a month and each payment's ledger entry.
+-- The reconciliation reads the payments of a month and the payment files received in it.
 CREATE INDEX fordra_payment_paid_at_ix ON fordra_payment (paid_at);
-CREATE INDEX fordra_ledger_entry_payment_ix ON fordra_ledger_entry (payment_id);
 CREATE INDEX fordra_payment_file_received_ix ON fordra_payment_file (received_at);
