@@ -170,8 +170,7 @@ public class InvoiceService {
     invoices.updateDunning(invoice.id(), invoice.feesAmount().add(fee), invoice.dunningLevel() + 1, remindersSent,
         reminderFeesCharged, payBy);
     if (fee.signum() > 0) {
-      ledger.feeCharged(invoice, fee, invoice.dunningLevel() == 0 ? "Reminder" : "Dunning step "
-          + (invoice.dunningLevel() + 1));
+      ledger.feeCharged(invoice, fee);
     }
     return invoices.findById(invoice.id()).orElseThrow();
   }

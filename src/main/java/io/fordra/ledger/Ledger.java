@@ -5,13 +5,17 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
 import io.fordra.ledger.LedgerAccounts.Role;
 import io.fordra.process.FordraClock;
+import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +31,11 @@ public class Ledger {
   private final LedgerRepository entries;
   private final LedgerAccounts accounts;
   private final FordraClock clock;
+  private final ResourceBundle texts;
 
-  public Ledger(LedgerRepository entries, LedgerAccounts accounts, FordraClock clock) {
+  public Ledger(LedgerRepository entries, LedgerAccounts accounts, FordraClock clock, SellerProperties seller) {
+    this.texts = ResourceBundle.getBundle("ledger.entries", Locale.forLanguageTag(seller.country().language()),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.entries = entries;
     this.accounts = accounts;
     this.clock = clock;
@@ -49,13 +56,13 @@ public class Ledger {
     }
     revenue.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
     vat.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
-    post(EntryKind.INVOICE, invoice.issueDate(), "Invoice " + invoice.invoiceNumber() + ", " + invoice.customerNumber(), invoice, null, posting);
+    post(EntryKind.INVOICE, invoice.issueDate(), text(EntryKind.INVOICE, invoice.invoiceNumber(), invoice.customerNumber()), invoice, null, posting);
   }
 
   /** A reminder or collection-notice fee added to the invoice (no VAT). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void feeCharged(Invoice invoice, BigDecimal fee, String what) {
-    post(EntryKind.FEE, clock.today(), what + " fee, invoice " + invoice.invoiceNumber(), invoice, null, List.of(
+  public void feeCharged(Invoice invoice, BigDecimal fee) {
+    post(EntryKind.FEE, clock.today(), text(EntryKind.FEE, invoice.invoiceNumber()), invoice, null, List.of(
         receivable(invoice, fee), LedgerLine.credit(accounts.account(Role.FEES), fee)));
   }
 
@@ -67,8 +74,8 @@ public class Ledger {
   public void credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal) {
     List<LedgerLine> posting = new ArrayList<>(reversal(lines, CreditNoteLines.of(lines, amount), null));
     posting.add(receivable(invoice, amount.negate()));
-    post(EntryKind.CREDIT_NOTE, clock.today(), "Credit note " + creditNoteOrdinal + ", invoice "
-        + invoice.invoiceNumber(), invoice, null, posting);
+    post(EntryKind.CREDIT_NOTE, clock.today(), text(EntryKind.CREDIT_NOTE, invoice.invoiceNumber(),
+        String.valueOf(creditNoteOrdinal)), invoice, null, posting);
   }
 
   /**
@@ -86,14 +93,14 @@ public class Ledger {
       posting.add(LedgerLine.credit(accounts.account(Role.CUSTOMER_CREDIT), overpaid)
           .of(invoice.id(), invoice.customerNumber()));
     }
-    post(EntryKind.PAYMENT, bookingDate, "Payment " + paymentId + ", invoice " + invoice.invoiceNumber(), invoice,
+    post(EntryKind.PAYMENT, bookingDate, text(EntryKind.PAYMENT, invoice.invoiceNumber(), String.valueOf(paymentId)), invoice,
         paymentId, posting);
   }
 
   /** A payment that matched nothing (or a reversal): the bank against unmatched payments. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void paymentKept(long paymentId, LocalDate paidAt, BigDecimal amount, String currency) {
-    post(EntryKind.UNMATCHED_PAYMENT, paidAt, "Unmatched payment " + paymentId, currency, null, paymentId, List.of(
+    post(EntryKind.UNMATCHED_PAYMENT, paidAt, text(EntryKind.UNMATCHED_PAYMENT, String.valueOf(paymentId)), currency, null, paymentId, List.of(
         LedgerLine.debit(accounts.account(Role.BANK), amount),
         LedgerLine.credit(accounts.account(Role.UNMATCHED_PAYMENTS), amount)));
   }
@@ -101,7 +108,7 @@ public class Ledger {
   /** A kept payment a person booked as a credit not tied to an invoice. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void keptAsCredit(long paymentId, BigDecimal amount, String currency) {
-    post(EntryKind.UNALLOCATED_CREDIT, clock.today(), "Payment " + paymentId + " booked as unallocated credit",
+    post(EntryKind.UNALLOCATED_CREDIT, clock.today(), text(EntryKind.UNALLOCATED_CREDIT, String.valueOf(paymentId)),
         currency, null, paymentId, List.of(
             LedgerLine.debit(accounts.account(Role.UNMATCHED_PAYMENTS), amount),
             LedgerLine.credit(accounts.account(Role.CUSTOMER_CREDIT), amount)));
@@ -127,14 +134,14 @@ public class Ledger {
       posting.add(LedgerLine.debit(badDebt, openFees));
     }
     posting.add(receivable(invoice, amount.negate()));
-    post(EntryKind.WRITE_OFF, clock.today(), "Written off, invoice " + invoice.invoiceNumber() + ": " + reason,
+    post(EntryKind.WRITE_OFF, clock.today(), text(EntryKind.WRITE_OFF, invoice.invoiceNumber(), reason),
         invoice, null, posting);
   }
 
   /** An overpayment paid back to the customer. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void refunded(Invoice invoice, BigDecimal amount) {
-    post(EntryKind.REFUND, clock.today(), "Refund of overpayment, invoice " + invoice.invoiceNumber(), invoice, null,
+    post(EntryKind.REFUND, clock.today(), text(EntryKind.REFUND, invoice.invoiceNumber()), invoice, null,
         List.of(LedgerLine.debit(accounts.account(Role.CUSTOMER_CREDIT), amount)
                 .of(invoice.id(), invoice.customerNumber()),
             LedgerLine.credit(accounts.account(Role.BANK), amount)));
@@ -221,6 +228,11 @@ public class Ledger {
     return accounts.outputVat(rate).orElseThrow(() -> new IllegalStateException("No output VAT account for "
         + rate.stripTrailingZeros().toPlainString() + " %: set fordra.ledger.output-vat."
         + rate.stripTrailingZeros().toPlainString()));
+  }
+
+  /** An entry's text in the seller's language (the accountant's), from ledger/entries_*.properties. */
+  private String text(EntryKind kind, String... args) {
+    return new MessageFormat(texts.getString(kind.name()), texts.getLocale()).format(args);
   }
 
   private LedgerLine receivable(Invoice invoice, BigDecimal amount) {

@@ -89,7 +89,7 @@ class SieExportApiTest extends ProcessTestSupport {
     assertThat(sie.verifications).as("invoices A and B, payment of A, credit note of B").hasSize(4)
         .allSatisfy(v -> assertThat(v.sum()).as(v.text()).isEqualByComparingTo("0.00"))
         .allSatisfy(v -> assertThat(v.date()).isBetween(MAY.atDay(1), MAY.atEndOfMonth()));
-    assertThat(sie.verifications).extracting(SieFile.Ver::text).contains("Invoice " + a + ", " + customer);
+    assertThat(sie.verifications).extracting(SieFile.Ver::text).contains("Faktura " + a + ", kund " + customer);
 
     Map<String, BigDecimal> sums = sie.sumsByAccount();
     assertThat(sums.get("1510")).as("receivables: 1586 + 1000 - 1586 - 250").isEqualByComparingTo("750.00");
