@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @FordraTestContext
 class InterestInvoicingTest extends ProcessTestSupport {
 
+  @org.springframework.beans.factory.annotation.Autowired io.fordra.ledger.Ledger ledger;
+
   @Test
   void aSelectedBusinessCustomersLateInvoiceEarnsInterestInvoicedMonthByMonth() {
     CustomerRequest customer = selected(CustomerType.BUSINESS);
@@ -54,6 +56,10 @@ class InterestInvoicingTest extends ProcessTestSupport {
           "Dröjsmålsränta faktura " + invoice.invoiceNumber() + ", 2026-04-12–2026-04-30, " + sek("1000.00") + " SEK à 10 %",
           "Förseningsersättning faktura " + invoice.invoiceNumber()
               + " (lag 1981:739 om ersättning för inkassokostnader 4 a §)");
+      // Booked as interest income (8313) and as the compensation (3990), no VAT.
+      assertThat(ledger.entriesOf(i)).singleElement().satisfies(entry -> assertThat(entry.lines())
+          .extracting(l -> l.account() + " " + l.amount().toPlainString())
+          .containsExactlyInAnyOrder("1510 458.63", "8313 -8.63", "3990 -450.00"));
     });
     assertThat(events(invoice, InvoiceEventType.INTEREST_INVOICED)).singleElement()
         .satisfies(e -> assertThat(e.message()).contains("8.63").contains("förseningsersättning"));
