@@ -169,6 +169,57 @@ abstract class RestLifecycleScenario {
     assertThat(events(answered)).contains("OBJECTION_RAISED", "OBJECTION_NUDGE", "CREDIT_NOTE", "OBJECTION_ANSWERED");
   }
 
+  @Test
+  void theMonthIsClosedWithoutDifferencesAndItsLedgerGoesToTheAccountantAsSie() throws Exception {
+    RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    LocalDate today = LocalDate.ofInstant(java.time.Instant.parse(clock(api).get("now").asText()),
+        ZoneId.of("Europe/Stockholm"));
+    String customer = "LG-" + run;
+    api.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON).body("""
+        {"customerNumber":"%s","name":"Åsa Öberg","type":"PRIVATE","priority":false,"country":"SE",
+         "email":"asa.%s@kund.example","address":{"street":"Kungsgatan 5","postalCode":"411 19","city":"Göteborg"},
+         "reminderFeeAgreed":true}""".formatted(customer, run)).retrieve().toBodilessEntity();
+    String paidOver = createInvoice(api, customer, "L1-" + run, today);
+    String credited = createInvoice(api, customer, "L2-" + run, today);
+    pay(api, paidOver, "1300.00", "TX-L1-" + run);
+    api.post().uri("/api/invoices/{n}/credit-notes", credited).contentType(MediaType.APPLICATION_JSON)
+        .body("{\"amount\":\"250.00\",\"reason\":\"One hour less\"}").retrieve().toBodilessEntity();
+    api.post().uri("/api/invoices/{n}/refunds", paidOver).contentType(MediaType.APPLICATION_JSON)
+        .body("{\"reason\":\"Paid back\"}").retrieve().toBodilessEntity();
+    JsonNode ledger = api.get().uri("/api/invoices/{n}/ledger", credited).retrieve().body(JsonNode.class);
+    assertThat(ledger.get("receivablesBalance").decimalValue()).isEqualByComparingTo("1000.00");
+
+    String period = java.time.YearMonth.from(today).toString();
+    JsonNode close = api.post().uri("/api/month-end-closes").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"period\":\"" + period + "\"}").retrieve().body(JsonNode.class);
+    assertThat(close.get("status").asText()).as(close.toString()).isEqualTo("NO_DIFFERENCES");
+    JsonNode sek = close.get("figures").get(0);
+    assertThat(sek.get("ledgerReceivables").decimalValue()).isEqualByComparingTo(sek.get("openInvoices").decimalValue());
+    assertThat(sek.get("agingTotal").decimalValue())
+        .isEqualByComparingTo(sek.get("ledgerReceivablesAged").decimalValue());
+
+    byte[] sie = api.get().uri("/api/ledger/sie?period={p}", period).retrieve().body(byte[].class);
+    String text = new String(sie, java.nio.charset.Charset.forName("IBM437"));
+    assertThat(text).startsWith("#FLAGGA 0\r\n").contains("#FORMAT PC8\r\n", "#SIETYP 4\r\n",
+        "#KONTO 1510 \"Kundfordringar\"", "\"Faktura " + credited + ", kund " + customer + "\"");
+    java.math.BigDecimal verSum = null;
+    int verifications = 0;
+    for (String line : text.split("\r\n")) {
+      if (line.startsWith("#VER")) {
+        verifications++;
+      } else if (line.equals("{")) {
+        verSum = java.math.BigDecimal.ZERO;
+      } else if (line.startsWith("#TRANS")) {
+        verSum = verSum.add(new java.math.BigDecimal(line.split(" ")[3]));
+      } else if (line.equals("}")) {
+        assertThat(verSum).as("verification " + verifications + " balances").isEqualByComparingTo("0");
+      }
+    }
+    assertThat(verifications).as("at least our 2 invoices, payment, credit note, refund").isGreaterThanOrEqualTo(5);
+  }
+
   private String createInvoice(RestClient api, String customer, String number, LocalDate today) {
     JsonNode created = api.post().uri("/api/invoices").contentType(MediaType.APPLICATION_JSON).body("""
         {"invoiceNumber":"%s","customerNumber":"%s","issueDate":"%s","dueDate":"%s","currency":"SEK",
