@@ -87,10 +87,14 @@ class SecurityTest {
   }
 
   @Test
-  void apiWithAnotherUsersRightPasswordIs200() {
+  void apiWithAnotherUsersRightPasswordIs200InAGroupOf403InNone() {
     String user = newUser();
-    Reply reply = get("/api/invoices", h -> h.setBasicAuth(user, PASSWORD));
+    Reply none = get("/api/invoices", h -> h.setBasicAuth(user, PASSWORD));
+    assertThat(none.status()).as(none.body()).isEqualTo(403);
+    assertThat(none.body()).contains("\"status\":403").contains("is in no group");
 
+    identity.createMembership(user, "case-handlers");
+    Reply reply = get("/api/invoices", h -> h.setBasicAuth(user, PASSWORD));
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
   }
 
