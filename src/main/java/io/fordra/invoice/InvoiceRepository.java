@@ -115,6 +115,60 @@ public class InvoiceRepository {
     return jdbc.sql(sql.toString()).params(params).query(InvoiceRepository::map).list();
   }
 
+  /** How a customer's invoice list may be ordered (the portal's columns); ties are broken by id. */
+  public enum CustomerSort {
+    NUMBER("invoice_number"), ISSUE_DATE("issue_date"), DUE_DATE("due_date"), STATUS("status");
+
+    private final String column;
+
+    CustomerSort(String column) {
+      this.column = column;
+    }
+  }
+
+  /**
+   * One customer's invoices, issued within the optional period, in the given order, at most limit rows. Uses
+   * fordra_invoice_customer_ix (customer_number, issue_date).
+   */
+  public List<Invoice> forCustomer(String customerNumber, LocalDate from, LocalDate to, CustomerSort sort,
+                                   boolean descending, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM fordra_invoice WHERE customer_number = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(customerNumber);
+    if (from != null) {
+      sql.append(" AND issue_date >= ?");
+      params.add(from);
+    }
+    if (to != null) {
+      sql.append(" AND issue_date <= ?");
+      params.add(to);
+    }
+    String direction = descending ? " DESC" : " ASC";
+    sql.append(" ORDER BY ").append(sort.column).append(direction).append(", id").append(direction)
+        .append(" LIMIT ").append(limit);
+    return jdbc.sql(sql.toString()).params(params).query(InvoiceRepository::map).list();
+  }
+
+  /** The distinct order references of the invoices' lines, per invoice id, in line order. */
+  public java.util.Map<Long, List<String>> orderReferences(java.util.Collection<Long> invoiceIds) {
+    java.util.Map<Long, List<String>> references = new java.util.HashMap<>();
+    List<Long> ids = List.copyOf(invoiceIds);
+    for (int start = 0; start < ids.size(); start += 500) {
+      jdbc.sql("""
+          SELECT invoice_id, order_reference FROM fordra_invoice_line
+          WHERE invoice_id IN (:ids) AND order_reference IS NOT NULL ORDER BY invoice_id, line_number""")
+          .param("ids", ids.subList(start, Math.min(ids.size(), start + 500)))
+          .query(rs -> {
+            List<String> list = references.computeIfAbsent(rs.getLong("invoice_id"), k -> new ArrayList<>());
+            String reference = rs.getString("order_reference");
+            if (!list.contains(reference)) {
+              list.add(reference);
+            }
+          });
+    }
+    return references;
+  }
+
   public void updateStatus(long id, InvoiceStatus status) {
     jdbc.sql("UPDATE fordra_invoice SET status = ? WHERE id = ?").params(status.name(), id).update();
   }

@@ -155,6 +155,17 @@ public class InvoiceService {
     return invoices.events(invoice.id());
   }
 
+  /** One customer's invoices (the customer portal's list); see InvoiceRepository#forCustomer. */
+  public List<Invoice> forCustomer(String customerNumber, LocalDate from, LocalDate to,
+                                   InvoiceRepository.CustomerSort sort, boolean descending, int limit) {
+    return invoices.forCustomer(customerNumber, from, to, sort, descending, limit);
+  }
+
+  /** The order references of the invoices' lines, per invoice id. */
+  public java.util.Map<Long, List<String>> orderReferences(java.util.Collection<Long> invoiceIds) {
+    return invoiceIds.isEmpty() ? java.util.Map.of() : invoices.orderReferences(invoiceIds);
+  }
+
   public List<Invoice> search(String customerNumber, InvoiceStatus status, LocalDate from, LocalDate to, int limit) {
     return invoices.search(customerNumber, status, from, to, limit);
   }

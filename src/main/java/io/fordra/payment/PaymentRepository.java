@@ -65,6 +65,12 @@ public class PaymentRepository {
     return jdbc.sql("SELECT note FROM fordra_payment WHERE id = ?").param(id).query(String.class).single();
   }
 
+  /** The payments booked on an invoice, in the order they were paid. */
+  public java.util.List<Payment> forInvoice(long invoiceId) {
+    return jdbc.sql("SELECT * FROM fordra_payment WHERE invoice_id = ? AND status = 'MATCHED' ORDER BY paid_at, id")
+        .param(invoiceId).query(PaymentRepository::map).list();
+  }
+
   public java.util.List<Payment> ofFile(long paymentFileId) {
     return jdbc.sql("SELECT * FROM fordra_payment WHERE payment_file_id = ? ORDER BY id").param(paymentFileId)
         .query(PaymentRepository::map).list();
