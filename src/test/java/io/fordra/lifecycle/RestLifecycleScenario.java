@@ -55,11 +55,9 @@ abstract class RestLifecycleScenario {
 
   @Test
   void invoicesWalkThroughSendingRemindersAndCollectionWhilePaymentsEndFollowUp() throws Exception {
-    RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+    RestClient api = adminApi();
     String run = UUID.randomUUID().toString().substring(0, 6);
-    LocalDate today = LocalDate.ofInstant(java.time.Instant.parse(clock(api).get("now").asText()),
-        ZoneId.of("Europe/Stockholm"));
+    LocalDate today = today(api);
 
     String customer = "IT-" + run;
     api.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON).body("""
@@ -127,11 +125,9 @@ abstract class RestLifecycleScenario {
 
   @Test
   void anObjectionIsNudgedAnsweredInWritingAndTheCustomerGetsTheReply() throws Exception {
-    RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+    RestClient api = adminApi();
     String run = UUID.randomUUID().toString().substring(0, 6);
-    LocalDate today = LocalDate.ofInstant(java.time.Instant.parse(clock(api).get("now").asText()),
-        ZoneId.of("Europe/Stockholm"));
+    LocalDate today = today(api);
     String customer = "OBJ-" + run;
     api.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON).body("""
         {"customerNumber":"%s","name":"Ola Nordmann","type":"PRIVATE","country":"NO","email":"ola.%s@kunde.example",
@@ -171,11 +167,9 @@ abstract class RestLifecycleScenario {
 
   @Test
   void theMonthIsClosedWithoutDifferencesAndItsLedgerGoesToTheAccountantAsSie() throws Exception {
-    RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+    RestClient api = adminApi();
     String run = UUID.randomUUID().toString().substring(0, 6);
-    LocalDate today = LocalDate.ofInstant(java.time.Instant.parse(clock(api).get("now").asText()),
-        ZoneId.of("Europe/Stockholm"));
+    LocalDate today = today(api);
     String customer = "LG-" + run;
     api.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON).body("""
         {"customerNumber":"%s","name":"Åsa Öberg","type":"PRIVATE","priority":false,"country":"SE",
@@ -235,6 +229,16 @@ abstract class RestLifecycleScenario {
         {"paymentReference":"%s","amount":"%s","currency":"SEK","paidAt":"%s","bankTransactionId":"%s"}"""
         .formatted(reference, amount, LocalDate.now(ZoneId.of("Europe/Stockholm")), transaction))
         .retrieve().body(JsonNode.class);
+  }
+
+  private RestClient adminApi() {
+    return RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+  }
+
+  /** Today on the simulation clock, in Fordra's zone. */
+  private LocalDate today(RestClient api) {
+    return LocalDate.ofInstant(java.time.Instant.parse(clock(api).get("now").asText()), ZoneId.of("Europe/Stockholm"));
   }
 
   private void advance(RestClient api, String period) {
