@@ -23,6 +23,15 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** Jobs are changed by administrators only, also the standalone ones the engine does not check. */
+  @Bean
+  FilterRegistrationBean<JobChangesFilter> jobChanges(IdentityService identity) {
+    FilterRegistrationBean<JobChangesFilter> registration = new FilterRegistrationBean<>(new JobChangesFilter(identity));
+    registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+    registration.setName("fordra-job-changes");
+    return registration;
+  }
+
   /** Camunda's own filter for its REST API (as the Camunda manual describes for Spring Boot). */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
