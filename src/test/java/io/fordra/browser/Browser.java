@@ -134,6 +134,10 @@ public final class Browser implements AutoCloseable {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  public WebElement present(By by) {
+    return waiting().until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
   public WebElement clickable(By by) {
     return waiting().until(ExpectedConditions.elementToBeClickable(by));
   }
