@@ -36,6 +36,7 @@ public final class Browser implements AutoCloseable {
   private final String base;
   private final Path profile;
   private final Path screenshots;
+  private final Path downloads;
   private final ChromeDriverService service;
   private final ChromeDriver driver;
   private int step;
@@ -44,6 +45,7 @@ public final class Browser implements AutoCloseable {
     this.base = "http://localhost:" + port;
     try {
       this.profile = Files.createTempDirectory("fordra-chromium-");
+      this.downloads = Files.createTempDirectory("fordra-downloads-");
       this.screenshots = Path.of("target", "browser-screenshots", test);
       if (Files.exists(screenshots)) {
         try (Stream<Path> old = Files.list(screenshots)) {
@@ -63,7 +65,10 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1100", "--lang=en-GB", "--user-data-dir=" + profile.toAbsolutePath());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en",
+        "download.default_directory", downloads.toAbsolutePath().toString(),
+        "download.prompt_for_download", false,
+        "plugins.always_open_pdf_externally", true));
     this.driver = new ChromeDriver(service, options);
   }
 
@@ -124,6 +129,22 @@ public final class Browser implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /** Waits for a finished download (no .crdownload left) named like the pattern and returns it. */
+  public Path downloaded(String glob) {
+    java.nio.file.PathMatcher matcher = downloads.getFileSystem().getPathMatcher("glob:" + glob);
+    return waiting().until(d -> {
+      try (Stream<Path> files = Files.list(downloads)) {
+        List<Path> all = files.toList();
+        if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+          return null;
+        }
+        return all.stream().filter(f -> matcher.matches(f.getFileName())).findFirst().orElse(null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   public WebDriverWait waiting() {
@@ -207,10 +228,12 @@ public final class Browser implements AutoCloseable {
       driver.quit();
     } finally {
       service.stop();
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // a temp profile left behind is harmless
+      for (Path dir : List.of(profile, downloads)) {
+        try (Stream<Path> files = Files.walk(dir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+          // a temp directory left behind is harmless
+        }
       }
     }
   }
