@@ -176,6 +176,17 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Tasklist's list searched for one process instance business key (the search pill Tasklist itself puts in its URL),
+   * so the test's task is on the first page however many other tasks the user may see.
+   */
+  public static String tasklistSearch(String tasklistPath, String businessKey) {
+    String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + businessKey
+        + "\",\"name\":\"\"}]";
+    return tasklistPath + "#/?searchQuery=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+
+  /**
    * The Camunda webapps' login (Tasklist, Cockpit): open the app's URL, fill the login form, take the screenshot
    * "login" and submit it.
    */

@@ -48,6 +48,8 @@ class CaseHandlerBrowserTest extends BrowserTestSupport {
     String tasklist = "/camunda/app/tasklist/" + engineName + "/";
     browser.loginCamunda(tasklist, handler, Browser.PASSWORD);
     browser.visible(By.cssSelector(".tasks-list"));
+    browser.open(Browser.tasklistSearch(tasklist, invoice.invoiceNumber()));
+    browser.visible(By.cssSelector(".tasks-list"));
     By listEntry = By.cssSelector("ol.tasks-list a[href='#/?task=" + task.getId() + "']");
     browser.visible(listEntry);
     assertThat(browser.driver().findElement(listEntry).getText()).isEqualTo("Respond to objection");

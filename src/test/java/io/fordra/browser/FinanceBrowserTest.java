@@ -40,6 +40,8 @@ class FinanceBrowserTest extends BrowserTestSupport {
     try (Browser browser = Browser.start(port, "finance")) {
       String tasklist = "/camunda/app/tasklist/" + engine.getName() + "/";
       browser.loginCamunda(tasklist, finance, Browser.PASSWORD);
+      browser.visible(By.cssSelector(".tasks-list"));
+      browser.open(Browser.tasklistSearch(tasklist, "payment-" + unmatched.paymentId()));
       By listEntry = By.cssSelector("ol.tasks-list a[href='#/?task=" + task.getId() + "']");
       browser.visible(listEntry);
       assertThat(browser.driver().findElement(listEntry).getText()).isEqualTo("Match payment");
