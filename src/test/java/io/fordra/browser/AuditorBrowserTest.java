@@ -60,6 +60,18 @@ class AuditorBrowserTest extends BrowserTestSupport {
       assertThat(((Number) variable.get("status")).intValue()).as("PUT variable: %s", variable.get("text"))
           .isEqualTo(403);
       browser.screenshot("process-instance-page");
+
+      // The same in Cockpit's own UI: editing the decision variable is refused by the engine.
+      String row = "//tr[.//span[normalize-space(.)='objectionDecision']]";
+      browser.click(By.xpath(row + "//button[@uib-tooltip='Edit the variable']"));
+      WebElement value = browser.visible(By.xpath(row + "//td[contains(@class,'col-value')]//input"));
+      value.clear();
+      value.sendKeys("ACCEPT_FULL");
+      browser.click(By.xpath(row + "//button[.//span[contains(@class,'glyphicon-ok')]]"));
+      WebElement refused = browser.visible(By.cssSelector(".notifications .alert-danger, .alert-danger"));
+      assertThat(refused.getText()).contains("Saving Variables was not successful")
+          .contains("user with id '" + auditor + "' does not have");
+      browser.screenshot("variable-change-refused");
     }
     assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(retries);
     assertThat(runtime.getVariable(process.getId(), "objectionDecision")).isEqualTo("REJECT");
