@@ -54,11 +54,14 @@ class AuditorBrowserTest extends BrowserTestSupport {
       Map<String, Object> retry = browser.fetch("PUT", "/camunda/api/engine/engine/" + engine.getName() + "/job/"
           + job.getId() + "/retries", "{\"retries\": 5}");
       assertThat(((Number) retry.get("status")).intValue()).as("PUT retries: %s", retry.get("text")).isEqualTo(403);
+      // The engine's refusal, not the XSRF filter's (which would also answer 403).
+      assertThat((String) retry.get("text")).contains("AuthorizationException").contains(auditor);
       Map<String, Object> variable = browser.fetch("PUT", "/camunda/api/engine/engine/" + engine.getName()
           + "/process-instance/" + process.getId() + "/variables/objectionDecision",
           "{\"value\": \"ACCEPT_FULL\", \"type\": \"String\"}");
       assertThat(((Number) variable.get("status")).intValue()).as("PUT variable: %s", variable.get("text"))
           .isEqualTo(403);
+      assertThat((String) variable.get("text")).contains("AuthorizationException").contains(auditor);
       browser.screenshot("process-instance-page");
 
       // The same in Cockpit's own UI: editing the decision variable is refused by the engine.
