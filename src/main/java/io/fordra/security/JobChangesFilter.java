@@ -39,25 +39,32 @@ public class JobChangesFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean query = "GET".equals(request.getMethod()) || path.endsWith("/count")
         || ("POST".equals(request.getMethod()) && (path.endsWith("/job") || path.endsWith("/job-definition")));
-    if (!query && JOB_PATH.matcher(path).matches() && !groups(request).contains(ApiRoles.ADMINS)) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json");
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"Only administrators (group "
-          + ApiRoles.ADMINS + ") change jobs\"}");
-      return;
+    if (!query && JOB_PATH.matcher(path).matches()) {
+      Caller caller = caller(request);
+      if (!caller.groups().contains(ApiRoles.ADMINS)) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"The user with id '"
+            + caller.user().replace("\"", "") + "' may not change jobs: only administrators (group " + ApiRoles.ADMINS
+            + ") do\"}");
+        return;
+      }
     }
     chain.doFilter(request, response);
   }
 
-  /** The groups of the Cockpit/Tasklist session's user, or of the HTTP Basic user of /engine-rest. */
-  private List<String> groups(HttpServletRequest request) {
+  private record Caller(String user, List<String> groups) {}
+
+  /** The Cockpit/Tasklist session's user, or the HTTP Basic user of /engine-rest, with their groups. */
+  private Caller caller(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null && !authentications.getAuthentications().isEmpty()) {
-        return authentications.getAuthentications().stream().map(UserAuthentication::getGroupIds)
-            .filter(java.util.Objects::nonNull).flatMap(List::stream).toList();
+        UserAuthentication first = authentications.getAuthentications().get(0);
+        return new Caller(first.getIdentityId(), authentications.getAuthentications().stream()
+            .map(UserAuthentication::getGroupIds).filter(java.util.Objects::nonNull).flatMap(List::stream).toList());
       }
     }
     String header = request.getHeader("Authorization");
@@ -66,13 +73,14 @@ public class JobChangesFilter extends OncePerRequestFilter {
         String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon > 0) {
-          return identity.createGroupQuery().groupMember(decoded.substring(0, colon)).list().stream()
-              .map(Group::getId).toList();
+          String user = decoded.substring(0, colon);
+          return new Caller(user, identity.createGroupQuery().groupMember(user).list().stream()
+              .map(Group::getId).toList());
         }
       } catch (IllegalArgumentException e) {
-        return List.of();
+        return new Caller("unknown", List.of());
       }
     }
-    return List.of();
+    return new Caller("unknown", List.of());
   }
 }
