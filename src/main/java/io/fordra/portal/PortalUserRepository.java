@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 public class PortalUserRepository {
 
   /** A user and the hash of their password, for the login check only. */
-  public record Credentials(PortalUser user, String passwordHash) {}
+  /** What the login check needs: the user, the hash, and the lock after too many wrong passwords. */
+  public record Credentials(PortalUser user, String passwordHash, int failedLogins, Instant lockedUntil) {}
 
   private final JdbcClient jdbc;
 
@@ -48,7 +49,22 @@ public class PortalUserRepository {
 
   public Optional<Credentials> credentials(String username) {
     return jdbc.sql("SELECT * FROM fordra_portal_user WHERE username = ?").param(username)
-        .query((rs, n) -> new Credentials(map(rs, n), rs.getString("password_hash"))).optional();
+        .query((rs, n) -> new Credentials(map(rs, n), rs.getString("password_hash"), rs.getInt("failed_logins"),
+            Optional.ofNullable(rs.getObject("locked_until", java.time.OffsetDateTime.class))
+                .map(java.time.OffsetDateTime::toInstant).orElse(null)))
+        .optional();
+  }
+
+  /** Counts a wrong password; a user reaching the limit is locked until the given time and counts from 0 again. */
+  public void loginFailed(long id, int failedLogins, Instant lockedUntil) {
+    jdbc.sql("UPDATE fordra_portal_user SET failed_logins = ?, locked_until = ? WHERE id = ?")
+        .params(failedLogins, lockedUntil == null ? null
+            : java.time.OffsetDateTime.ofInstant(lockedUntil, java.time.ZoneOffset.UTC), id)
+        .update();
+  }
+
+  public void loginSucceeded(long id) {
+    jdbc.sql("UPDATE fordra_portal_user SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
   }
 
   public List<PortalUser> ofCustomer(String customerNumber) {

@@ -38,8 +38,18 @@ public class PortalUsers {
   /** Compared against when the user name is unknown, so that a wrong name takes as long as a wrong password. */
   private final String dummyHash;
 
+  private final int maxFailedLogins;
+  private final java.time.Duration lockout;
+  private final io.fordra.process.FordraClock clock;
+
   public PortalUsers(PortalUserRepository users, CustomerService customers,
-                     @Value("${fordra.portal.bcrypt-strength:12}") int strength) {
+                     @Value("${fordra.portal.bcrypt-strength:12}") int strength,
+                     @Value("${fordra.portal.max-failed-logins:5}") int maxFailedLogins,
+                     @Value("${fordra.portal.lockout:PT15M}") java.time.Duration lockout,
+                     io.fordra.process.FordraClock clock) {
+    this.maxFailedLogins = maxFailedLogins;
+    this.lockout = lockout;
+    this.clock = clock;
     this.users = users;
     this.customers = customers;
     this.encoder = new BCryptPasswordEncoder(strength);
@@ -101,7 +111,12 @@ public class PortalUsers {
         .orElseThrow(() -> new NotFoundException("No portal user " + id));
   }
 
-  /** The active user with this name and password, if any. Always spends one BCrypt check. */
+  /**
+   * The active user with this name and password, if any. Always spends one BCrypt check. After
+   * fordra.portal.max-failed-logins wrong passwords in a row the user is locked for fordra.portal.lockout: even the
+   * right password is refused until then.
+   */
+  @Transactional
   public Optional<PortalUser> authenticate(String username, String password) {
     if (username == null || password == null) {
       encoder.matches("", dummyHash);
@@ -110,7 +125,24 @@ public class PortalUsers {
     Optional<PortalUserRepository.Credentials> found = users.credentials(username.strip().toLowerCase(Locale.ROOT));
     boolean matches = encoder.matches(password, found.map(PortalUserRepository.Credentials::passwordHash)
         .orElse(dummyHash));
-    return found.filter(c -> matches && !c.user().disabled()).map(PortalUserRepository.Credentials::user);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    PortalUserRepository.Credentials credentials = found.get();
+    java.time.Instant now = clock.now();
+    if (credentials.lockedUntil() != null && now.isBefore(credentials.lockedUntil())) {
+      return Optional.empty();
+    }
+    if (!matches) {
+      int failed = credentials.failedLogins() + 1;
+      boolean lock = failed >= maxFailedLogins;
+      users.loginFailed(credentials.user().id(), lock ? 0 : failed, lock ? now.plus(lockout) : null);
+      return Optional.empty();
+    }
+    if (credentials.failedLogins() > 0 || credentials.lockedUntil() != null) {
+      users.loginSucceeded(credentials.user().id());
+    }
+    return credentials.user().disabled() ? Optional.empty() : Optional.of(credentials.user());
   }
 
   @Transactional

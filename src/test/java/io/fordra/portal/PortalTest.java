@@ -106,6 +106,30 @@ class PortalTest extends ProcessTestSupport {
   }
 
   @Test
+  void fiveWrongPasswordsInARowLockTheUserForFifteenMinutes() {
+    PortalBrowser browser = browser();
+    for (int attempt = 1; attempt <= 4; attempt++) {
+      assertThat(browser.login(clerk, "wrong " + attempt).statusCode()).isEqualTo(401);
+    }
+    // A right password resets the count: four more wrong ones do not lock yet.
+    assertThat(browser().login(clerk, PASSWORD).statusCode()).isEqualTo(303);
+    for (int attempt = 1; attempt <= 4; attempt++) {
+      assertThat(browser.login(clerk, "wrong again " + attempt).statusCode()).isEqualTo(401);
+    }
+    assertThat(browser().login(clerk, PASSWORD).statusCode()).isEqualTo(303);
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(browser.login(clerk, "guess " + attempt).statusCode()).isEqualTo(401);
+    }
+    assertThat(browser().login(clerk, PASSWORD).statusCode()).as("locked: even the right password").isEqualTo(401);
+    assertThat(browser().login(admin, PASSWORD).statusCode()).as("another user is not locked").isEqualTo(303);
+    at(LocalDate.of(2026, 3, 2), java.time.LocalTime.of(9, 14));
+    assertThat(browser().login(clerk, PASSWORD).statusCode()).as("14 minutes later").isEqualTo(401);
+    at(LocalDate.of(2026, 3, 2), java.time.LocalTime.of(9, 16));
+    assertThat(browser().login(clerk, PASSWORD).statusCode()).as("after the lockout").isEqualTo(303);
+  }
+
+  @Test
   void theListShowsOnlyTheOwnCustomersInvoicesFilteredAndSorted() {
     PortalBrowser browser = loggedIn(clerk);
     String all = browser.get("/portal/invoices").body();
