@@ -71,7 +71,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  private static String[] basicCredentials(String header) {
+  /** User and password of an HTTP Basic Authorization header, or null if it is not one. */
+  static String[] basicCredentials(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }

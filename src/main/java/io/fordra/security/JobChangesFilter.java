@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -67,19 +65,10 @@ public class JobChangesFilter extends OncePerRequestFilter {
             .map(UserAuthentication::getGroupIds).filter(java.util.Objects::nonNull).flatMap(List::stream).toList());
       }
     }
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        if (colon > 0) {
-          String user = decoded.substring(0, colon);
-          return new Caller(user, identity.createGroupQuery().groupMember(user).list().stream()
-              .map(Group::getId).toList());
-        }
-      } catch (IllegalArgumentException e) {
-        return new Caller("unknown", List.of());
-      }
+    String[] credentials = ApiAuthenticationFilter.basicCredentials(request.getHeader("Authorization"));
+    if (credentials != null) {
+      return new Caller(credentials[0], identity.createGroupQuery().groupMember(credentials[0]).list().stream()
+          .map(Group::getId).toList());
     }
     return new Caller("unknown", List.of());
   }
