@@ -28,6 +28,10 @@ public final class ApiRoles {
       rule("POST", "/api/invoices", FINANCE),
       rule("POST", "/api/customers(/.*)?", FINANCE),
       rule("PUT", "/api/customers(/.*)?", FINANCE),
+      rule("POST", "/api/invoice-files", FINANCE),
+      rule("GET", "/api/invoice-files(/.*)?", FINANCE),
+      rule("POST", "/api/articles", FINANCE),
+      rule("PUT", "/api/articles/[^/]+", FINANCE),
       // Case handling: objections, credit notes, sending again, returned mail, the agency's answer.
       rule("POST", INVOICE + "/objections(/withdrawal)?", CASE_HANDLERS, FINANCE),
       rule("POST", INVOICE + "/credit-notes", CASE_HANDLERS, FINANCE),
@@ -39,8 +43,8 @@ public final class ApiRoles {
       rule("*", "/api/(payments|payment-files)(/.*)?", FINANCE),
       rule("*", "/api/(ledger|reports|month-end-closes|interest-invoicing|print-batches)(/.*)?", FINANCE),
       rule("GET", INVOICE + "/ledger", FINANCE),
-      // Reading invoices and customers.
-      rule("GET", "/api/(invoices|customers)(/.*)?", CASE_HANDLERS, FINANCE, PROCESS_OWNERS));
+      // Reading invoices, customers and the article register.
+      rule("GET", "/api/(invoices|customers|articles)(/.*)?", CASE_HANDLERS, FINANCE, PROCESS_OWNERS));
 
   private ApiRoles() {}
 
