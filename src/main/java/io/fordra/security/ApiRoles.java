@@ -31,7 +31,7 @@ public final class ApiRoles {
       rule("POST", "/api/invoice-files", FINANCE),
       rule("GET", "/api/invoice-files(/.*)?", FINANCE),
       rule("POST", "/api/articles", FINANCE),
-      rule("PUT", "/api/articles/[^/]+", FINANCE),
+      rule("PUT", "/api/articles/.+", FINANCE), // an article number may hold '/' (ART/2026/1)
       // Case handling: objections, credit notes, sending again, returned mail, the agency's answer.
       rule("POST", INVOICE + "/objections(/withdrawal)?", CASE_HANDLERS, FINANCE),
       rule("POST", INVOICE + "/credit-notes", CASE_HANDLERS, FINANCE),

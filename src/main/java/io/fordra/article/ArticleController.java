@@ -1,0 +1,63 @@
+package io.fordra.article;
+
+import io.fordra.web.InvalidRequestException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The article register over /api/articles. An article number may hold '/' ("ART/2026/1"), so the number is the rest
+ * of the path: /api/articles/ART/2026/1.
+ */
+@RestController
+@RequestMapping("/api/articles")
+public class ArticleController {
+
+  private static final int MAX_LIST = 1000;
+
+  private final ArticleService articles;
+
+  public ArticleController(ArticleService articles) {
+    this.articles = articles;
+  }
+
+  @PostMapping
+  public ResponseEntity<Article> create(@RequestBody ArticleRequest request) {
+    Article article = articles.create(request);
+    return ResponseEntity.created(URI.create("/api/articles/" + article.articleNumber())).body(article);
+  }
+
+  /** Articles by number, limit at a time; the next page starts after the last number of this one. */
+  @GetMapping
+  public List<Article> list(@RequestParam(required = false) String after,
+                            @RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > MAX_LIST) {
+      throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIST);
+    }
+    return articles.list(after, limit);
+  }
+
+  @GetMapping("/{*articleNumber}")
+  public Article get(@PathVariable String articleNumber) {
+    return articles.get(number(articleNumber));
+  }
+
+  /** Changes the article; invoices already issued keep the values they copied from it. */
+  @PutMapping("/{*articleNumber}")
+  public Article update(@PathVariable String articleNumber, @RequestBody ArticleRequest request) {
+    return articles.update(number(articleNumber), request);
+  }
+
+  /** The rest of the path without its leading '/'. */
+  private static String number(String path) {
+    return path.startsWith("/") ? path.substring(1) : path;
+  }
+}

@@ -1,0 +1,143 @@
+package io.fordra.article;
+
+import io.fordra.invoice.VatRates;
+import io.fordra.ledger.Ledger;
+import io.fordra.process.FordraClock;
+import io.fordra.seller.SellerProperties;
+import io.fordra.web.ConflictException;
+import io.fordra.web.NotFoundException;
+import io.fordra.web.Violations;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The article register: articles with their description per language, unit, price excluding VAT, VAT rate and
+ * (optionally) their own revenue account.
+ *
+ * <p>An invoice copies an article's values onto its line when it is issued, so creating or changing an article
+ * never changes an invoice already issued: only invoices issued afterwards take the new values.
+ */
+@Service
+public class ArticleService {
+
+  /**
+   * Letters, digits, '.', '_', '-' and '/'; a '/' only between two parts, and no part of dots alone, so that the
+   * number can stand in the path /api/articles/{articleNumber} as it is.
+   */
+  private static final Pattern ARTICLE_NUMBER = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+  private static final Pattern DOTS_ONLY = Pattern.compile("(^|/)\\.+(/|$)");
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{4}");
+  private static final List<String> LANGUAGES = List.of("sv", "nb", "en");
+
+  private final ArticleRepository articles;
+  private final FordraClock clock;
+  private final SellerProperties seller;
+  private final Ledger ledger;
+
+  public ArticleService(ArticleRepository articles, FordraClock clock, SellerProperties seller, Ledger ledger) {
+    this.articles = articles;
+    this.clock = clock;
+    this.seller = seller;
+    this.ledger = ledger;
+  }
+
+  public Optional<Article> find(String articleNumber) {
+    return articleNumber == null ? Optional.empty() : articles.find(articleNumber);
+  }
+
+  public Article get(String articleNumber) {
+    return find(articleNumber).orElseThrow(() -> new NotFoundException("No article " + articleNumber));
+  }
+
+  /** Up to limit articles by article number, starting after the given number (from the first when null). */
+  public List<Article> list(String after, int limit) {
+    return articles.list(after, limit);
+  }
+
+  /** Registers a new article; 409 (ConflictException) when the number is taken. */
+  @Transactional
+  public Article create(ArticleRequest request) {
+    Violations violations = new Violations();
+    if (violations.text("articleNumber", request.articleNumber(), 40)) {
+      checkNumber(request.articleNumber(), violations);
+    }
+    validate(request, violations);
+    violations.throwIfAny();
+    if (articles.find(request.articleNumber()).isPresent()) {
+      throw new ConflictException("Article " + request.articleNumber() + " already exists");
+    }
+    Instant now = clock.now();
+    Article article = toArticle(request.articleNumber(), request, now, now);
+    articles.insert(article);
+    return article;
+  }
+
+  /**
+   * Replaces the article's descriptions, unit, price, VAT rate and revenue account; keeps its creation time.
+   * Invoices issued before keep the values they copied. An article number in the request must be the one updated.
+   */
+  @Transactional
+  public Article update(String articleNumber, ArticleRequest request) {
+    Violations violations = new Violations();
+    if (request.articleNumber() != null && !request.articleNumber().equals(articleNumber)) {
+      violations.add("articleNumber", "'" + request.articleNumber() + "' is not the article in the path ('"
+          + articleNumber + "'); leave it out or give the same number (an article number cannot change)");
+    }
+    validate(request, violations);
+    violations.throwIfAny();
+    Article existing = get(articleNumber);
+    Article article = toArticle(articleNumber, request, existing.createdAt(), clock.now());
+    if (!articles.update(article)) {
+      throw new NotFoundException("No article " + articleNumber);
+    }
+    return article;
+  }
+
+  private static void checkNumber(String number, Violations violations) {
+    if (!ARTICLE_NUMBER.matcher(number).matches() || DOTS_ONLY.matcher(number).find()) {
+      violations.add("articleNumber", "may contain only letters, digits, '.', '_', '-' and '/' ('/' only between "
+          + "two parts, and no part of dots only)");
+    }
+  }
+
+  /** Every problem of the request but its article number. */
+  private void validate(ArticleRequest r, Violations violations) {
+    if (r.descriptions() == null || r.descriptions().isEmpty()) {
+      violations.add("descriptions", "at least one description is required (languages " + LANGUAGES + ")");
+    } else {
+      r.descriptions().forEach((language, text) -> {
+        if (!LANGUAGES.contains(language)) {
+          violations.add("descriptions." + language, "'" + language + "' is not one of " + LANGUAGES);
+        } else {
+          violations.text("descriptions." + language, text, 500);
+        }
+      });
+    }
+    violations.text("unit", r.unit(), 20);
+    if (violations.amount("unitPrice", r.unitPrice()) && r.unitPrice().signum() < 0) {
+      violations.add("unitPrice", "is negative");
+    }
+    VatRates.check("vatRate", r.vatRate(), seller.country(), ledger::canBook, violations);
+    if (r.revenueAccount() != null && !ACCOUNT.matcher(r.revenueAccount()).matches()) {
+      violations.add("revenueAccount", "must be a 4-digit account such as 3041 (or left out for the sales "
+          + "account of the VAT rate)");
+    }
+  }
+
+  private static Article toArticle(String articleNumber, ArticleRequest r, Instant createdAt, Instant updatedAt) {
+    Map<String, String> descriptions = new TreeMap<>();
+    r.descriptions().forEach((language, text) -> descriptions.put(language, text.strip()));
+    return new Article(articleNumber, Collections.unmodifiableMap(descriptions), r.unit().strip(),
+        r.unitPrice().setScale(2, RoundingMode.UNNECESSARY), r.vatRate().setScale(2, RoundingMode.UNNECESSARY),
+        r.revenueAccount(), createdAt, updatedAt);
+  }
+}

@@ -1,0 +1,215 @@
+package io.fordra.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fordra.FordraTestContext;
+import io.fordra.ProcessTestSupport;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** The article register over /api/articles: create, read, change, list, every rule of a body, and the roles. */
+@FordraTestContext
+class ArticleApiTest extends ProcessTestSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "Article-Password-1";
+
+  @Autowired IdentityService identity;
+
+  private final List<String> users = new ArrayList<>();
+  private RestClient admin;
+
+  @BeforeEach
+  void client() {
+    admin = api();
+  }
+
+  @AfterEach
+  void deleteUsers() {
+    users.forEach(identity::deleteUser);
+  }
+
+  @Test
+  void createReadChangeRead_theChangeReplacesDescriptionsKeepsCreatedAtAndMovesUpdatedAt() throws Exception {
+    String number = "ART/" + unique() + "/1";
+    ResponseEntity<String> created = call(admin, HttpMethod.POST, "/api/articles",
+        article(number, Map.of("sv", " Konsulttimme ", "en", "Consulting hour"), "tim", "950.5", "25", "3041"));
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    assertThat(created.getHeaders().getLocation()).hasToString("/api/articles/" + number);
+    String first = "{\"articleNumber\":\"" + number + "\",\"descriptions\":{\"en\":\"Consulting hour\","
+        + "\"sv\":\"Konsulttimme\"},\"unit\":\"tim\",\"unitPrice\":950.50,\"vatRate\":25.00,"
+        + "\"revenueAccount\":\"3041\",\"createdAt\":\"2026-03-02T08:00:00Z\",\"updatedAt\":\"2026-03-02T08:00:00Z\"}";
+    assertThat(created.getBody()).isEqualTo(first);
+    assertThat(get(admin, "/api/articles/" + number).getBody()).isEqualTo(first);
+
+    at(LocalDate.of(2026, 3, 5), LocalTime.of(10, 30));
+    Map<String, Object> change = article(null, Map.of("nb", "Konsulenttime"), "st", "1000", "12", null);
+    ResponseEntity<String> changed = call(admin, HttpMethod.PUT, "/api/articles/" + number, change);
+    assertThat(changed.getStatusCode().value()).isEqualTo(200);
+    String second = "{\"articleNumber\":\"" + number + "\",\"descriptions\":{\"nb\":\"Konsulenttime\"},"
+        + "\"unit\":\"st\",\"unitPrice\":1000.00,\"vatRate\":12.00,\"revenueAccount\":null,"
+        + "\"createdAt\":\"2026-03-02T08:00:00Z\",\"updatedAt\":\"2026-03-05T09:30:00Z\"}";
+    assertThat(changed.getBody()).isEqualTo(second);
+    assertThat(get(admin, "/api/articles/" + number).getBody()).isEqualTo(second);
+  }
+
+  @Test
+  void theListIsOrderedByNumberAndPagedWithAfterAndLimit() throws Exception {
+    String prefix = "L" + unique() + "-";
+    for (String last : List.of("3", "1", "2")) {
+      assertThat(call(admin, HttpMethod.POST, "/api/articles",
+          article(prefix + last, Map.of("sv", "Artikel " + last), "st", last + "0", "6", null))
+          .getStatusCode().value()).isEqualTo(201);
+    }
+    JsonNode page = json(get(admin, "/api/articles?limit=2&after=" + prefix));
+    assertThat(page.findValuesAsText("articleNumber")).containsExactly(prefix + "1", prefix + "2");
+    assertThat(page.get(1).get("descriptions").toString()).isEqualTo("{\"sv\":\"Artikel 2\"}");
+    assertThat(page.get(1).get("unitPrice").asText()).isEqualTo("20.0");
+    assertThat(json(get(admin, "/api/articles?limit=1&after=" + prefix + "2")).findValuesAsText("articleNumber"))
+        .containsExactly(prefix + "3");
+    for (String limit : List.of("0", "1001")) {
+      ResponseEntity<String> refused = get(admin, "/api/articles?limit=" + limit);
+      assertThat(refused.getStatusCode().value()).isEqualTo(400);
+      assertThat(errors(refused)).containsExactly("limit: must be between 1 and 1000");
+    }
+  }
+
+  @Test
+  void aBadBodyIsRefusedWithEveryReasonAndNothingIsStored() throws Exception {
+    Map<String, String> descriptions = new LinkedHashMap<>();
+    descriptions.put("sv", "Rådgivning");
+    descriptions.put("de", "Beratung");
+    descriptions.put("en", " ");
+    ResponseEntity<String> refused = call(admin, HttpMethod.POST, "/api/articles",
+        article("BAD NUMBER", descriptions, null, "-10.00", "7", "30A1"));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(errors(refused)).containsExactly(
+        "articleNumber: may contain only letters, digits, '.', '_', '-' and '/' ('/' only between two parts, "
+            + "and no part of dots only)",
+        "descriptions.de: 'de' is not one of [sv, nb, en]",
+        "descriptions.en: is required",
+        "unit: is required",
+        "unitPrice: is negative",
+        "vatRate: 7 % is not a VAT rate in SE (allowed: [25, 12, 6, 0])",
+        "revenueAccount: must be a 4-digit account such as 3041 (or left out for the sales account of the VAT "
+            + "rate)");
+
+    String number = "B-" + unique();
+    refused = call(admin, HttpMethod.POST, "/api/articles", article(number, Map.of(), "st", "10.005", "25", null));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(errors(refused)).containsExactly(
+        "descriptions: at least one description is required (languages [sv, nb, en])",
+        "unitPrice: has more than 2 decimals");
+    assertThat(get(admin, "/api/articles/" + number).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void unknownArticles404_aTakenNumber409_aPutForAnotherNumber400() throws Exception {
+    String number = "D-" + unique();
+    ResponseEntity<String> missing = get(admin, "/api/articles/" + number);
+    assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    assertThat(json(missing).get("detail").asText()).isEqualTo("No article " + number);
+    assertThat(call(admin, HttpMethod.PUT, "/api/articles/" + number,
+        article(null, Map.of("sv", "Ny"), "st", "1", "25", null)).getStatusCode().value()).isEqualTo(404);
+
+    Map<String, Object> body = article(number, Map.of("sv", "Frakt"), "st", "49", "25", null);
+    assertThat(call(admin, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(201);
+    ResponseEntity<String> again = call(admin, HttpMethod.POST, "/api/articles",
+        article(number, Map.of("sv", "Annan frakt"), "st", "99", "25", null));
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(json(again).get("detail").asText()).isEqualTo("Article " + number + " already exists");
+
+    ResponseEntity<String> other = call(admin, HttpMethod.PUT, "/api/articles/" + number,
+        article(number + "-X", Map.of("sv", "Frakt"), "st", "59", "25", null));
+    assertThat(other.getStatusCode().value()).isEqualTo(400);
+    assertThat(errors(other)).containsExactly("articleNumber: '" + number + "-X' is not the article in the path ('"
+        + number + "'); leave it out or give the same number (an article number cannot change)");
+    JsonNode kept = json(get(admin, "/api/articles/" + number));
+    assertThat(kept.get("descriptions").toString()).isEqualTo("{\"sv\":\"Frakt\"}");
+    assertThat(kept.get("unitPrice").asText()).isEqualTo("49.0");
+  }
+
+  @Test
+  void financeKeepsTheRegister_caseHandlersOnlyReadIt() throws Exception {
+    String number = "R/" + unique();
+    RestClient finance = as("finance");
+    RestClient caseHandler = as("case-handlers");
+    Map<String, Object> body = article(number, Map.of("sv", "Städning"), "tim", "450", "25", null);
+    assertThat(call(caseHandler, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(403);
+    assertThat(call(finance, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(201);
+    assertThat(get(caseHandler, "/api/articles/" + number).getStatusCode().value()).isEqualTo(200);
+    assertThat(get(caseHandler, "/api/articles?limit=1").getStatusCode().value()).isEqualTo(200);
+    Map<String, Object> change = article(number, Map.of("sv", "Städning"), "tim", "475", "25", null);
+    assertThat(call(caseHandler, HttpMethod.PUT, "/api/articles/" + number, change).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(call(finance, HttpMethod.PUT, "/api/articles/" + number, change).getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(json(get(caseHandler, "/api/articles/" + number)).get("unitPrice").asText()).isEqualTo("475.0");
+  }
+
+  private static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static Map<String, Object> article(String number, Map<String, String> descriptions, String unit,
+                                             String unitPrice, String vatRate, String revenueAccount) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("articleNumber", number);
+    body.put("descriptions", descriptions);
+    body.put("unit", unit);
+    body.put("unitPrice", new java.math.BigDecimal(unitPrice));
+    body.put("vatRate", new java.math.BigDecimal(vatRate));
+    body.put("revenueAccount", revenueAccount);
+    return body;
+  }
+
+  private static ResponseEntity<String> call(RestClient client, HttpMethod method, String uri, Object body) {
+    return client.method(method).uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+  }
+
+  private static ResponseEntity<String> get(RestClient client, String uri) {
+    return client.get().uri(uri).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+  }
+
+  private static JsonNode json(ResponseEntity<String> response) throws Exception {
+    return JSON.readTree(response.getBody());
+  }
+
+  /** The problem's errors as "field: message", in their order. */
+  private static List<String> errors(ResponseEntity<String> problem) throws Exception {
+    List<String> errors = new ArrayList<>();
+    json(problem).get("errors").forEach(e -> errors.add(e.get("field").asText() + ": " + e.get("message").asText()));
+    return errors;
+  }
+
+  /** A REST client as a new user of this group. */
+  private RestClient as(String group) {
+    String id = group + "-" + unique();
+    User user = identity.newUser(id);
+    user.setPassword(PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    users.add(id);
+    return RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth(id, PASSWORD)).build();
+  }
+}
