@@ -53,6 +53,10 @@ public class CustomerService {
     return digits.isEmpty() ? java.util.List.of() : customers.byOrganisationNumber(digits);
   }
 
+  public java.util.Optional<Customer> find(String customerNumber) {
+    return customers.find(customerNumber);
+  }
+
   public boolean exists(String customerNumber) {
     return customers.exists(customerNumber);
   }

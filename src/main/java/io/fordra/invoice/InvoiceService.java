@@ -11,6 +11,7 @@ import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
 import io.fordra.web.ConflictException;
 import io.fordra.web.NotFoundException;
+import io.fordra.web.Violation;
 import io.fordra.web.Violations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,9 +40,12 @@ public class InvoiceService {
   private final FordraClock clock;
   private final ApplicationEventPublisher events;
   private final Ledger ledger;
+  private final ArticleLines articleLines;
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceProcesses processes,
-                        SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Ledger ledger) {
+                        SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Ledger ledger,
+                        ArticleLines articleLines) {
+    this.articleLines = articleLines;
     this.events = events;
     this.ledger = ledger;
     this.invoices = invoices;
@@ -62,35 +66,87 @@ public class InvoiceService {
 
   /**
    * As {@link #create(InvoiceRequest)}, with each line's revenue account given (interest, fees) instead of the sales
-   * account of its VAT rate.
+   * account of its article or VAT rate.
    *
-   * @param revenueAccounts one per line, or null for the sales accounts of the lines' VAT rates
+   * @param revenueAccounts one per line, or null for the accounts of the lines' articles or VAT rates
    */
   @Transactional
   public Invoice create(InvoiceRequest request, List<String> revenueAccounts) {
+    Prepared prepared = prepare(request, revenueAccounts);
+    prepared.violations().throwIfAny();
+    if (request.invoiceNumber() != null && invoices.numberExists(request.invoiceNumber())) {
+      throw new ConflictException("Invoice number " + request.invoiceNumber() + " already exists");
+    }
+    return store(prepared, null);
+  }
+
+  /** What became of one invoice of a file: created, or refused with every problem (then nothing is stored). */
+  public record Attempt(Invoice invoice, BigDecimal total, List<Violation> problems) {
+    public boolean accepted() {
+      return problems.isEmpty();
+    }
+  }
+
+  /**
+   * The invoice file's way in: the same checks as {@link #create(InvoiceRequest)}, but problems are returned instead of
+   * thrown, so that one bad invoice does not undo the others of the caller's transaction. The caller has made sure
+   * that the invoice number is new.
+   *
+   * @param store  false to check only (an all-or-nothing file is checked whole before anything is created)
+   * @param origin where the invoice came from, for its history ("invoice file 7, lines 2-4")
+   */
+  @Transactional
+  public Attempt tryCreate(InvoiceRequest request, boolean store, String origin) {
+    Prepared prepared = prepare(request, null);
+    if (!prepared.violations().isEmpty()) {
+      return new Attempt(null, null, prepared.violations().list());
+    }
+    return new Attempt(store ? store(prepared, origin) : null, prepared.totals().total(), List.of());
+  }
+
+  /** A checked invoice: the request with what its articles fill in, its totals and revenue accounts. */
+  private record Prepared(InvoiceRequest request, String customerNumber, boolean customerExists,
+                          InvoiceCalculator.Totals totals, List<String> revenueAccounts, Violations violations) {}
+
+  private Prepared prepare(InvoiceRequest original, List<String> givenAccounts) {
     Violations violations = new Violations();
-    String customerNumber = customerNumberOf(request, violations);
-    boolean customerExists = customerNumber != null && customers.exists(customerNumber);
-    if (customerNumber != null && !customerExists) {
-      if (request.customer() == null) {
+    String customerNumber = customerNumberOf(original, violations);
+    Customer existing = customerNumber == null ? null : customers.find(customerNumber).orElse(null);
+    if (customerNumber != null && existing == null) {
+      if (original.customer() == null) {
         violations.add("customerNumber", "no customer " + customerNumber + "; send the customer inline to create it");
       } else {
-        customers.validate(request.customer(), "customer.", violations);
+        customers.validate(original.customer(), "customer.", violations);
       }
     }
-    InvoiceCalculator.Totals totals = validate(request, violations);
-    violations.throwIfAny();
+    String language = existing != null ? existing.language()
+        : original.customer() == null ? null
+        : original.customer().language() != null ? original.customer().language()
+        : original.customer().country() == null ? null : original.customer().country().language();
+    ArticleLines.Resolved articled = articleLines.resolve(original, language, violations);
+    InvoiceCalculator.Totals totals = validate(articled.request(), articled.unknownArticles(), violations);
+    List<String> accounts = givenAccounts;
+    if (accounts == null && totals != null) {
+      accounts = new java.util.ArrayList<>();
+      for (InvoiceLine line : totals.lines()) {
+        String fromArticle = articled.revenueAccounts().get(line.lineNumber() - 1);
+        accounts.add(fromArticle != null ? fromArticle : ledger.salesAccount(line.vatRate()).orElseThrow());
+      }
+    }
+    return new Prepared(articled.request(), customerNumber, existing != null, totals, accounts, violations);
+  }
 
+  private Invoice store(Prepared prepared, String origin) {
+    InvoiceRequest request = prepared.request();
+    InvoiceCalculator.Totals totals = prepared.totals();
     long id = invoices.nextId();
     // Without a number the invoice takes its id; skip ids that a client already used as invoice numbers.
     while (request.invoiceNumber() == null && invoices.numberExists(String.valueOf(id))) {
       id = invoices.nextId();
     }
     String number = request.invoiceNumber() == null ? String.valueOf(id) : request.invoiceNumber();
-    if (invoices.numberExists(number)) {
-      throw new ConflictException("Invoice number " + number + " already exists");
-    }
-    Customer customer = customerExists ? customers.get(customerNumber) : customers.createValidated(request.customer());
+    Customer customer = prepared.customerExists() ? customers.get(prepared.customerNumber())
+        : customers.createValidated(request.customer());
     String digits = String.valueOf(id);
     String reference = seller.country() == Country.NO
         ? PaymentReferences.norwegianKid(digits) : PaymentReferences.swedishOcr(digits);
@@ -101,13 +157,13 @@ public class InvoiceService {
         reference, 0, 0, 0, request.dueDate(), clock.now());
     List<InvoiceLine> lines = new java.util.ArrayList<>();
     for (InvoiceLine line : totals.lines()) {
-      lines.add(line.onAccount(revenueAccounts != null ? revenueAccounts.get(line.lineNumber() - 1)
-          : ledger.salesAccount(line.vatRate()).orElseThrow()));
+      lines.add(line.onAccount(prepared.revenueAccounts().get(line.lineNumber() - 1)));
     }
     invoices.insert(invoice, lines);
     ledger.invoiceIssued(invoice, lines);
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
-        + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference));
+        + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference
+        + (origin == null ? "" : " (from " + origin + ")")));
     processes.start(number, customer.type().name(), customer.priority(), customer.country().name());
     return invoice;
   }
@@ -323,7 +379,9 @@ public class InvoiceService {
     return number;
   }
 
-  private InvoiceCalculator.Totals validate(InvoiceRequest r, Violations violations) {
+  /** @param unknownArticles lines whose article is not in the register (already reported; not checked further) */
+  private InvoiceCalculator.Totals validate(InvoiceRequest r, java.util.Set<Integer> unknownArticles,
+                                            Violations violations) {
     if (r.invoiceNumber() != null && !INVOICE_NUMBER.matcher(r.invoiceNumber()).matches()) {
       violations.add("invoiceNumber", "must be 1-40 letters, digits, '.', '_', '/' or '-'");
     }
@@ -347,6 +405,10 @@ public class InvoiceService {
     }
     boolean linesValid = true;
     for (int i = 0; i < r.lines().size(); i++) {
+      if (unknownArticles.contains(i)) {
+        linesValid = false;
+        continue;
+      }
       linesValid &= validLine("lines[" + i + "].", r.lines().get(i), violations);
     }
     if (!linesValid) {
@@ -389,15 +451,7 @@ public class InvoiceService {
       }
     }
     violations.amount(prefix + "unitPrice", line.unitPrice());
-    if (violations.required(prefix + "vatRate", line.vatRate())
-        && !VatRates.isValid(seller.country(), line.vatRate())) {
-      violations.add(prefix + "vatRate", line.vatRate().toPlainString() + " % is not a VAT rate in "
-          + seller.country() + " (allowed: " + VatRates.of(seller.country()) + ")");
-    } else if (line.vatRate() != null && !ledger.canBook(line.vatRate())) {
-      String rate = line.vatRate().stripTrailingZeros().toPlainString();
-      violations.add(prefix + "vatRate", "the chart of accounts has no sales or output VAT account for " + rate
-          + " % (set fordra.ledger.sales." + rate + " and fordra.ledger.output-vat." + rate + ")");
-    }
+    VatRates.check(prefix + "vatRate", line.vatRate(), seller.country(), ledger::canBook, violations);
     return violations.list().size() == before;
   }
 }

@@ -1,0 +1,39 @@
+package io.fordra.invoice.file;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The invoice-file scenario on the real PostgreSQL (a fresh database fordra_invoice_files_it), with -Dfordra.it.postgres=true. */
+@EnabledIfSystemProperty(named = "fordra.it.postgres", matches = "true")
+@ActiveProfiles("postgres")
+@org.junit.jupiter.api.extension.ExtendWith(io.fordra.LedgerInvariant.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "FORDRA_DB_URL=jdbc:postgresql://127.0.0.1:5432/fordra_invoice_files_it",
+    "FORDRA_DB_USER=postgres",
+    "FORDRA_ADMIN_USER=admin",
+    "FORDRA_ADMIN_PASSWORD=" + PostgresInvoiceFileImportTest.PASSWORD,
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.job-execution.enabled=false",
+    "fordra.mail.outbox=target/test-outbox",
+    "fordra.distribution.undo-window=PT0S",
+    "fordra.print.batch-close-cron=-",
+    InvoiceFileImportScenario.CHUNK, InvoiceFileImportScenario.INBOX, InvoiceFileImportScenario.NO_POLLING
+})
+@DirtiesContext
+class PostgresInvoiceFileImportTest extends InvoiceFileImportScenario {
+
+  static final String PASSWORD = "it-Secret-2";
+
+  @BeforeAll
+  static void freshDatabase() throws Exception {
+    io.fordra.PostgresTestDatabase.recreate("fordra_invoice_files_it");
+  }
+
+  @Override
+  protected String adminPassword() {
+    return PASSWORD;
+  }
+}
