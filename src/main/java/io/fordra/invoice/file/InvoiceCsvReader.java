@@ -119,10 +119,16 @@ final class InvoiceCsvReader implements Closeable {
     CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
         .setTrim(false).get().parse(reader);
     Iterator<CSVRecord> it = parser.iterator();
-    if (!hasNext(it, parser)) {
+    CSVRecord header = null;
+    // Blank lines before the header row are no header.
+    while (header == null && hasNext(it, parser.getCurrentLineNumber() + 1)) {
+      CSVRecord record = it.next();
+      header = record.stream().allMatch(String::isBlank) ? null : record;
+    }
+    if (header == null) {
       throw new InvoiceFileRejected("file", "is empty");
     }
-    InvoiceFileColumn[] columns = columns(it.next());
+    InvoiceFileColumn[] columns = columns(header);
     return new InvoiceCsvReader(parser, separator, columns);
   }
 
@@ -132,7 +138,7 @@ final class InvoiceCsvReader implements Closeable {
 
   /** The next row that is not blank, or null after the last. */
   Row next() {
-    while (hasNext(records, parser)) {
+    while (hasNext(records, lineAfterPrevious + 1)) {
       CSVRecord record = records.next();
       int line = (int) lineAfterPrevious + 1;
       lineAfterPrevious = parser.getCurrentLineNumber();
@@ -174,11 +180,12 @@ final class InvoiceCsvReader implements Closeable {
     return new Row(line, values, problems.isEmpty() ? null : String.join("; ", problems));
   }
 
-  private static boolean hasNext(Iterator<CSVRecord> it, CSVParser parser) {
+  /** Whether there is another record; one that is not CSV rejects the file at the line where that record starts. */
+  private static boolean hasNext(Iterator<CSVRecord> it, long line) {
     try {
       return it.hasNext();
     } catch (UncheckedIOException e) {
-      throw new InvoiceFileRejected("line " + (parser.getCurrentLineNumber() + 1),
+      throw new InvoiceFileRejected("line " + line,
           "is not valid CSV: " + e.getCause().getMessage());
     }
   }
@@ -198,9 +205,10 @@ final class InvoiceCsvReader implements Closeable {
         unknown.add(name);
         continue;
       }
-      for (InvoiceFileColumn earlier : columns) {
-        if (earlier == column) {
-          problems.add(new InvoiceFileRejected.Problem("line 1", "column " + column.header() + " appears twice"));
+      if (java.util.Arrays.asList(columns).contains(column)) {
+        String twice = "column " + column.header() + " appears more than once";
+        if (problems.stream().noneMatch(p -> p.reason().equals(twice))) {
+          problems.add(new InvoiceFileRejected.Problem("line 1", twice));
         }
       }
       columns[i] = column;
