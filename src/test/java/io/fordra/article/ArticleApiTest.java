@@ -165,6 +165,49 @@ class ArticleApiTest extends ProcessTestSupport {
     assertThat(json(get(caseHandler, "/api/articles/" + number)).get("unitPrice").asText()).isEqualTo("475.0");
   }
 
+  @Test
+  void anInvoiceOverRestTakesWhatItsLinesLeaveOutFromTheRegister_inTheCustomersLanguage_andRefusesAnUnknownArticle()
+      throws Exception {
+    String number = "NO-" + unique();
+    call(admin, HttpMethod.POST, "/api/articles", article(number, Map.of("sv", "Konsulttimme", "nb", "Konsulenttime"),
+        "tim", "800", "25", "3041"));
+    var customer = customer(io.fordra.customer.CustomerType.PRIVATE, io.fordra.customer.Country.NO, false, false);
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("articleNumber", number);
+    line.put("quantity", 3);
+    Map<String, Object> free = Map.of("description", "Reise", "quantity", 1, "unitPrice", "500.00", "vatRate", 12);
+    Map<String, Object> invoice = new LinkedHashMap<>();
+    invoice.put("invoiceNumber", "INV-" + number);
+    invoice.put("customer", customer);
+    invoice.put("customerNumber", customer.customerNumber());
+    invoice.put("issueDate", "2026-03-02");
+    invoice.put("dueDate", "2026-04-01");
+    invoice.put("currency", "NOK");
+    invoice.put("lines", List.of(line, free));
+    ResponseEntity<String> created = call(admin, HttpMethod.POST, "/api/invoices", invoice);
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    JsonNode body = json(created);
+    // 3 × 800.00 = 2 400.00 + 25 % 600.00, and 500.00 + 12 % 60.00
+    assertThat(body.get("totalAmount").decimalValue()).isEqualByComparingTo("3560.00");
+    JsonNode first = body.get("lines").get(0);
+    assertThat(first.get("description").asText()).as("the customer (NO) reads Norwegian").isEqualTo("Konsulenttime");
+    assertThat(first.get("unitPrice").decimalValue()).isEqualByComparingTo("800.00");
+    assertThat(first.get("vatRate").decimalValue()).isEqualByComparingTo("25");
+    assertThat(first.get("revenueAccount").asText()).isEqualTo("3041");
+    assertThat(body.get("lines").get(1).get("articleNumber").isNull()).isTrue();
+
+    line.put("articleNumber", "MISSING-" + number);
+    line.put("vatRate", 12);
+    invoice.put("invoiceNumber", "INV2-" + number);
+    ResponseEntity<String> unknown = call(admin, HttpMethod.POST, "/api/invoices", invoice);
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(errors(unknown)).containsExactly(
+        "lines[0].articleNumber: article MISSING-" + number + " is not in the article register");
+    line.put("articleNumber", number);
+    ResponseEntity<String> otherVat = call(admin, HttpMethod.POST, "/api/invoices", invoice);
+    assertThat(errors(otherVat)).containsExactly("lines[0].vatRate: 12 % differs from the 25 % of article " + number);
+  }
+
   private static String unique() {
     return UUID.randomUUID().toString().substring(0, 8);
   }
