@@ -151,7 +151,7 @@ public class InvoiceFileService {
       return -1;
     }
     Map<String, List<InvoiceCsvReader.Row>> rows = files.rows(fileId, groups.stream().map(Group::groupKey).toList());
-    String fileName = summary(fileId).fileName();
+    String fileName = files.find(fileId).orElseThrow().fileName();
     FileInvoice.CustomerSource source = new FileInvoice.CustomerSource() {
       @Override
       public Optional<io.fordra.customer.Customer> registered(String customerNumber) {
