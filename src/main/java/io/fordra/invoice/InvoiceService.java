@@ -80,12 +80,11 @@ public class InvoiceService {
     return store(prepared, null);
   }
 
-  /** What became of one invoice of a file: created, or refused with every problem (then nothing is stored). */
-  public record Attempt(Invoice invoice, BigDecimal total, List<Violation> problems) {
-    public boolean accepted() {
-      return problems.isEmpty();
-    }
-  }
+  /**
+   * What became of one invoice of a file: its total and, when stored, the invoice; or every problem (then nothing is
+   * stored).
+   */
+  public record Attempt(Invoice invoice, BigDecimal total, List<Violation> problems) {}
 
   /**
    * The invoice file's way in: the same checks as {@link #create(InvoiceRequest)}, but problems are returned instead of
