@@ -161,7 +161,7 @@ class BillingRunBenchmark {
   @Autowired DataSource dataSource;
   @Autowired JdbcTemplate jdbc;
 
-  private final Report report = new Report();
+  private final Report report = new Report(REPORT);
 
   @Test
   void billingRunSendingWaitingTimersAndDunningWave() throws Exception {
@@ -566,11 +566,15 @@ class BillingRunBenchmark {
   }
 
   private static void deleteOutbox() throws IOException {
-    Path outbox = Path.of(OUTBOX);
-    if (!Files.exists(outbox)) {
+    deleteTree(Path.of(OUTBOX));
+  }
+
+  /** Deletes a folder with all it holds (nothing when it does not exist). */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(outbox)) {
+    try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {
           Files.delete(path);
@@ -604,24 +608,24 @@ class BillingRunBenchmark {
     }
   }
 
-  private static double secondsSince(long startedNanos) {
+  static double secondsSince(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1e9;
   }
 
-  private static String seconds(double seconds) {
+  static String seconds(double seconds) {
     return String.format(Locale.ROOT, "%.1f s", seconds);
   }
 
-  private static String rate(long count, double seconds, String unit) {
+  static String rate(long count, double seconds, String unit) {
     return String.format(Locale.ROOT, "%.1f %s", count / seconds, unit);
   }
 
-  private static String mb(long bytes) {
+  static String mb(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   /** A progress line every 10 s, so that a 100 000-invoice run shows it is alive. */
-  private static final class Progress {
+  static final class Progress {
     private final String what;
     private final int total;
     private final long started = System.nanoTime();
@@ -642,9 +646,14 @@ class BillingRunBenchmark {
     }
   }
 
-  /** The report: printed to stdout and written to target/benchmark-report.txt. */
-  private static final class Report {
+  /** The report: printed to stdout and written to its file (target/benchmark-report.txt for this benchmark). */
+  static final class Report {
+    private final Path file;
     private final StringBuilder text = new StringBuilder();
+
+    Report(Path file) {
+      this.file = file;
+    }
 
     void section(String title) {
       text.append('\n').append(title).append('\n').append("-".repeat(Math.min(title.length(), 110))).append('\n');
@@ -666,8 +675,8 @@ class BillingRunBenchmark {
           + "=================================================================\n";
       System.out.println(out);
       try {
-        Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, out);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -151,7 +151,8 @@ public class InvoiceFileService {
       return -1;
     }
     Map<String, List<InvoiceCsvReader.Row>> rows = files.rows(fileId, groups.stream().map(Group::groupKey).toList());
-    String fileName = files.find(fileId).orElseThrow().fileName();
+    // The file's row only: summary() would also add up the created invoices and look for problems in all of them.
+    String fileName = file(fileId).fileName();
     FileInvoice.CustomerSource source = new FileInvoice.CustomerSource() {
       @Override
       public Optional<io.fordra.customer.Customer> registered(String customerNumber) {
@@ -226,7 +227,11 @@ public class InvoiceFileService {
   }
 
   public InvoiceFileSummary summary(long fileId) {
-    return withProblems(files.find(fileId).orElseThrow(() -> new NotFoundException("No invoice file " + fileId)));
+    return withProblems(file(fileId));
+  }
+
+  private InvoiceFileSummary file(long fileId) {
+    return files.find(fileId).orElseThrow(() -> new NotFoundException("No invoice file " + fileId));
   }
 
   /**
