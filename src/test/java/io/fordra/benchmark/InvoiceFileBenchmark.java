@@ -6,6 +6,7 @@ import static io.fordra.benchmark.BillingRunBenchmark.rate;
 import static io.fordra.benchmark.BillingRunBenchmark.seconds;
 import static io.fordra.benchmark.BillingRunBenchmark.secondsSince;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fordra.article.ArticleRequest;
@@ -349,42 +350,42 @@ class InvoiceFileBenchmark {
   /** Throughput per tenth of the invoices: an import that slows down as it goes shows here. */
   private final Map<String, String> deciles = new LinkedHashMap<>();
 
-  private JsonNode awaitDone(RestClient api, long id, int invoices, HeapMonitor heap) throws InterruptedException {
+  private JsonNode awaitDone(RestClient api, long id, int invoices, HeapMonitor heap) {
     long started = System.nanoTime();
-    long deadline = started + LIMIT.toNanos();
-    long lastPrinted = started;
-    int nextDecile = 1;
-    long decileStarted = started;
-    int decileFrom = 0;
-    while (true) {
+    long[] lastPrinted = {started};
+    int[] nextDecile = {1};
+    long[] decileStarted = {started};
+    int[] decileFrom = {0};
+    JsonNode[] done = {null};
+    // Polled by Awaitility: the import runs on the job executor's threads in real time.
+    await().atMost(LIMIT).pollInterval(POLL).until(() -> {
       JsonNode summary = api.get().uri("/api/invoice-files/{id}", id).retrieve().body(JsonNode.class);
       int processed = summary.get("processed").asInt();
       long now = System.nanoTime();
-      while (nextDecile <= 10 && processed >= (long) invoices * nextDecile / 10) {
-        double s = (now - decileStarted) / 1e9;
-        deciles.put(String.format(Locale.ROOT, "  invoices %6d-%-6d", decileFrom, processed),
-            rate(processed - decileFrom, s, "invoices/s") + " (" + seconds(s) + ", old gen after GC "
+      while (nextDecile[0] <= 10 && processed >= (long) invoices * nextDecile[0] / 10) {
+        double s = (now - decileStarted[0]) / 1e9;
+        deciles.put(String.format(Locale.ROOT, "  invoices %6d-%-6d", decileFrom[0], processed),
+            rate(processed - decileFrom[0], s, "invoices/s") + " (" + seconds(s) + ", old gen after GC "
                 + mb(heap.oldGenAfterGc()) + ")");
-        decileFrom = processed;
-        decileStarted = now;
-        nextDecile = (int) ((long) processed * 10 / invoices) + 1;
+        decileFrom[0] = processed;
+        decileStarted[0] = now;
+        nextDecile[0] = (int) ((long) processed * 10 / invoices) + 1;
       }
       if ("DONE".equals(summary.get("status").asText())) {
-        return summary;
+        done[0] = summary;
+        return true;
       }
       failOnFailedImportJob(id);
-      if (now > deadline) {
-        throw new AssertionError("The import was not DONE after " + LIMIT + ": " + summary);
-      }
-      if (now - lastPrinted >= PROGRESS_EVERY.toNanos()) {
-        lastPrinted = now;
+      if (now - lastPrinted[0] >= PROGRESS_EVERY.toNanos()) {
+        lastPrinted[0] = now;
         System.out.printf(Locale.ROOT, "[benchmark] invoice file %d: %d / %d invoices after %.0f s (%d created, %d "
                 + "rejected); heap used %s, old gen after GC %s%n", id, processed, invoices, (now - started) / 1e9,
             summary.get("created").asInt(), summary.get("rejected").asInt(), mb(heap.used()),
             mb(heap.oldGenAfterGc()));
       }
-      Thread.sleep(POLL.toMillis());
-    }
+      return false;
+    });
+    return done[0];
   }
 
   private void failOnFailedImportJob(long id) {
@@ -414,17 +415,19 @@ class InvoiceFileBenchmark {
     private final MemoryPoolMXBean oldGen = pools.stream()
         .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured")).findFirst().orElse(null);
     private final Map<String, long[]> phases = new LinkedHashMap<>();
-    private final Thread sampler;
+    private final java.util.concurrent.ScheduledExecutorService sampler =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread thread = new Thread(r, "benchmark-heap-sampler");
+          thread.setDaemon(true);
+          return thread;
+        });
     private volatile String phase = "start";
     private volatile long maxUsed;
     private volatile long maxOldAfterGc;
-    private volatile boolean running = true;
 
     HeapMonitor() {
       pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-      sampler = new Thread(this::sample, "benchmark-heap-sampler");
-      sampler.setDaemon(true);
-      sampler.start();
+      sampler.scheduleAtFixedRate(this::sample, 0, SAMPLE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     void phase(String name) {
@@ -444,28 +447,20 @@ class InvoiceFileBenchmark {
     }
 
     private void sample() {
-      while (running) {
-        long used = used();
-        long old = oldGenAfterGc();
-        synchronized (phases) {
-          maxUsed = Math.max(maxUsed, used);
-          maxOldAfterGc = Math.max(maxOldAfterGc, old);
-          long[] max = phases.computeIfAbsent(phase, p -> new long[2]);
-          max[0] = Math.max(max[0], used);
-          max[1] = Math.max(max[1], old);
-        }
-        try {
-          Thread.sleep(SAMPLE_EVERY.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
+      long used = used();
+      long old = oldGenAfterGc();
+      synchronized (phases) {
+        maxUsed = Math.max(maxUsed, used);
+        maxOldAfterGc = Math.max(maxOldAfterGc, old);
+        long[] max = phases.computeIfAbsent(phase, p -> new long[2]);
+        max[0] = Math.max(max[0], used);
+        max[1] = Math.max(max[1], old);
       }
     }
 
     void stop() throws InterruptedException {
-      running = false;
-      sampler.interrupt();
-      sampler.join();
+      sampler.shutdown();
+      sampler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     void report(Report report) {
