@@ -39,6 +39,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** A file refused whole: 400 with every problem, where it is and why; nothing from it was stored. */
+  @ExceptionHandler(FileRejected.class)
+  ProblemDetail fileRejected(FileRejected e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle(e.title());
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

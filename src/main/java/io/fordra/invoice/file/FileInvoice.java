@@ -185,30 +185,23 @@ final class FileInvoice {
     return InvoiceFileColumn.CUSTOMER.stream().anyMatch(row.values()::containsKey);
   }
 
+  /** The register's values of the customer columns (those it has). */
   private static Map<InvoiceFileColumn, String> registerValues(Customer c) {
     Map<InvoiceFileColumn, String> values = new java.util.EnumMap<>(InvoiceFileColumn.class);
-    BiPut put = (column, value) -> {
-      if (value != null) {
-        values.put(column, value);
-      }
-    };
-    put.to(InvoiceFileColumn.NAME, c.name());
-    put.to(InvoiceFileColumn.TYPE, c.type().name());
-    put.to(InvoiceFileColumn.COUNTRY, c.country().name());
-    put.to(InvoiceFileColumn.ORGANISATION_NUMBER, c.organisationNumber());
-    put.to(InvoiceFileColumn.EMAIL, c.email());
-    put.to(InvoiceFileColumn.INVOICE_EMAIL, c.invoiceEmail());
+    values.put(InvoiceFileColumn.NAME, c.name());
+    values.put(InvoiceFileColumn.TYPE, c.type().name());
+    values.put(InvoiceFileColumn.COUNTRY, c.country().name());
+    values.put(InvoiceFileColumn.ORGANISATION_NUMBER, c.organisationNumber());
+    values.put(InvoiceFileColumn.EMAIL, c.email());
+    values.put(InvoiceFileColumn.INVOICE_EMAIL, c.invoiceEmail());
     if (c.address() != null) {
-      put.to(InvoiceFileColumn.STREET, c.address().street());
-      put.to(InvoiceFileColumn.POSTAL_CODE, c.address().postalCode());
-      put.to(InvoiceFileColumn.CITY, c.address().city());
+      values.put(InvoiceFileColumn.STREET, c.address().street());
+      values.put(InvoiceFileColumn.POSTAL_CODE, c.address().postalCode());
+      values.put(InvoiceFileColumn.CITY, c.address().city());
     }
-    put.to(InvoiceFileColumn.PREFERRED_CHANNEL, c.preferredChannel().name());
+    values.put(InvoiceFileColumn.PREFERRED_CHANNEL, c.preferredChannel().name());
+    values.values().removeIf(java.util.Objects::isNull);
     return values;
-  }
-
-  private interface BiPut {
-    void to(InvoiceFileColumn column, String value);
   }
 
   /** A warning per customer column of the row that says something else than the reference. */

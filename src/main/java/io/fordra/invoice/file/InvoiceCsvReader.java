@@ -159,10 +159,13 @@ final class InvoiceCsvReader implements Closeable {
       if (value.isEmpty()) {
         continue;
       }
-      InvoiceFileColumn column = i < columns.length ? columns[i] : null;
-      if (column == null) {
-        extra += i < columns.length ? 0 : 1;
+      if (i >= columns.length) {
+        extra++;
         continue;
+      }
+      InvoiceFileColumn column = columns[i];
+      if (column == null) {
+        continue; // a column whose header cell is blank
       }
       if (value.length() > InvoiceFileColumn.MAX_LENGTH) {
         problems.add(column.header() + " is longer than " + InvoiceFileColumn.MAX_LENGTH + " characters");

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,15 +43,6 @@ public class InvoiceFileController {
         null, auth == null ? null : auth.getUserId(), importMode);
     return ResponseEntity.status(summary.sameFileAgain() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/invoice-files/" + summary.id())).body(summary);
-  }
-
-  /** A file rejected whole: 400 with every problem, where it is and why; nothing from it was stored or created. */
-  @ExceptionHandler(InvoiceFileRejected.class)
-  ProblemDetail rejected(InvoiceFileRejected e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("The invoice file is rejected: nothing from it is created");
-    problem.setProperty("errors", e.problems());
-    return problem;
   }
 
   @GetMapping("/{id}")

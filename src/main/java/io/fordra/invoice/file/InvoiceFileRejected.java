@@ -1,33 +1,23 @@
 package io.fordra.invoice.file;
 
+import io.fordra.web.FileRejected;
 import java.util.List;
 
 /**
- * An invoice file that is rejected whole before any of it is stored (not CSV, a header Fordra cannot read, no rows):
- * every problem, each with its line.
+ * An invoice file that is rejected whole before any of it is stored (not CSV, a header Fordra cannot read, no rows).
  */
-public class InvoiceFileRejected extends RuntimeException {
-
-  /** One reason: where ("line 1", "file") and what is wrong. */
-  public record Problem(String location, String reason) {
-    @Override
-    public String toString() {
-      return location + ": " + reason;
-    }
-  }
-
-  private final transient List<Problem> problems;
+public class InvoiceFileRejected extends FileRejected {
 
   public InvoiceFileRejected(List<Problem> problems) {
-    super(problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems: " + problems);
-    this.problems = List.copyOf(problems);
+    super(problems);
   }
 
   public InvoiceFileRejected(String location, String reason) {
     this(List.of(new Problem(location, reason)));
   }
 
-  public List<Problem> problems() {
-    return problems;
+  @Override
+  public String title() {
+    return "The invoice file is rejected: nothing from it is created";
   }
 }

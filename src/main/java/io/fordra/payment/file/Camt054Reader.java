@@ -15,7 +15,7 @@ import io.fordra.payment.file.Camt054View.Transaction;
 import io.fordra.payment.file.Camt054XmlGuard.Checked;
 import io.fordra.payment.file.Camt054XmlGuard.Locations;
 import io.fordra.payment.file.ParsedPaymentFile.Format;
-import io.fordra.payment.file.PaymentFileRejected.Problem;
+import io.fordra.web.FileRejected.Problem;
 import jakarta.xml.bind.ValidationEvent;
 import java.io.IOException;
 import java.io.InputStream;

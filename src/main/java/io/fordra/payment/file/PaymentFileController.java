@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,15 +36,6 @@ public class PaymentFileController {
     PaymentFileSummary summary = files.receive(file.getOriginalFilename(), file.getBytes());
     return ResponseEntity.status(summary.sameFileAgain() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/payment-files/" + summary.id())).body(summary);
-  }
-
-  /** A file rejected whole: 400 with every problem, where it is and why; nothing from it was stored or booked. */
-  @ExceptionHandler(PaymentFileRejected.class)
-  ProblemDetail rejected(PaymentFileRejected e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("The payment file is rejected: nothing from it is booked");
-    problem.setProperty("errors", e.problems());
-    return problem;
   }
 
   @GetMapping("/{id}")

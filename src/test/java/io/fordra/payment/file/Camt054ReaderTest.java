@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fordra.payment.file.ParsedPaymentFile.Format;
-import io.fordra.payment.file.PaymentFileRejected.Problem;
+import io.fordra.web.FileRejected.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
