@@ -1,59 +1,68 @@
 package io.fordra.security;
 
+import static io.fordra.security.ConcurrentStartup.ensure;
+
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Fordra's groups exist from the start, and the first admin belongs to all of them. */
+/**
+ * Fordra's groups and camunda-admin (which may do everything) exist from the start; then the administrator is set
+ * up ({@link AdministratorAccount}).
+ */
 @Component
 public class IdentityBootstrap {
 
   /** The groups that user tasks and (later) authorizations name. */
   public static final List<String> GROUPS = List.of("case-handlers", "process-owners", "auditors", "finance");
 
-  private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
-
   private final IdentityService identity;
-  private final String adminId;
-  private final boolean defaultAdmin;
+  private final AuthorizationService authorizations;
+  private final AdministratorAccount administrator;
 
-  public IdentityBootstrap(IdentityService identity, @Value("${camunda.bpm.admin-user.id}") String adminId,
-                           @Value("${" + StartupGuard.DEFAULT_ADMIN_FLAG + ":false}") boolean defaultAdmin) {
+  public IdentityBootstrap(IdentityService identity, AuthorizationService authorizations,
+                           AdministratorAccount administrator) {
     this.identity = identity;
-    this.adminId = adminId;
-    this.defaultAdmin = defaultAdmin;
+    this.authorizations = authorizations;
+    this.administrator = administrator;
   }
 
   @EventListener(PostDeployEvent.class)
   public void createGroups() {
     for (String id : GROUPS) {
-      try {
-        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-          Group group = identity.newGroup(id);
-          group.setName(id);
-          group.setType("WORKFLOW");
-          identity.saveGroup(group);
-        }
-        if (identity.createUserQuery().userId(adminId).memberOfGroup(id).count() == 0) {
-          identity.createMembership(adminId, id);
-        }
-      } catch (ProcessEngineException e) {
-        // Another node starting at the same moment created it first.
-        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-          throw e;
-        }
-      }
+      createGroup(id, id, Groups.GROUP_TYPE_WORKFLOW);
     }
-    if (defaultAdmin) {
-      log.warn("Local H2 run: Fordra created the user admin/admin. Set FORDRA_ADMIN_USER and FORDRA_ADMIN_PASSWORD "
-          + "for anything but a local trial; the postgres profile refuses to start without them.");
+    // As Camunda's own first-admin set-up makes it: every permission on every resource.
+    createGroup(Groups.CAMUNDA_ADMIN, "camunda BPM Administrators", Groups.GROUP_TYPE_SYSTEM);
+    for (Resource resource : Resources.values()) {
+      ensure(() -> authorizations.createAuthorizationQuery().groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource)
+          .resourceId(Authorization.ANY).count() > 0, () -> {
+            Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            all.setGroupId(Groups.CAMUNDA_ADMIN);
+            all.setResource(resource);
+            all.setResourceId(Authorization.ANY);
+            all.addPermission(Permissions.ALL);
+            authorizations.saveAuthorization(all);
+          });
     }
+    administrator.setUp();
+  }
+
+  private void createGroup(String id, String name, String type) {
+    ensure(() -> identity.createGroupQuery().groupId(id).count() > 0, () -> {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    });
   }
 }
