@@ -9,6 +9,7 @@ import io.fordra.invoice.Currency;
 import io.fordra.invoice.InvoiceRequest;
 import io.fordra.invoice.file.InvoiceCsvReader.Row;
 import io.fordra.web.Capped;
+import io.fordra.web.Identifiers;
 import io.fordra.web.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -140,7 +141,9 @@ final class FileInvoice {
           number(row, InvoiceFileColumn.VAT_RATE, at), row.get(InvoiceFileColumn.ARTICLE_NUMBER),
           row.get(InvoiceFileColumn.ORDER_REFERENCE)));
     }
-    CustomerRequest customer = customerNumber == null ? null : customer(customerNumber, customers);
+    // A customer number outside the rule is reported by the invoice service's checks, never looked up.
+    CustomerRequest customer = customerNumber == null || !Identifiers.isValid(customerNumber) ? null
+        : customer(customerNumber, customers);
     request = new InvoiceRequest(invoiceNumber, customerNumber, customer, issueDate, dueDate, currency, lines, null,
         null);
   }
