@@ -140,6 +140,29 @@ public abstract class ProcessTestSupport {
     return "admin";
   }
 
+  /** The API's answer as it came, whatever its status (no exception for 4xx and 5xx); body null for none. */
+  protected org.springframework.http.ResponseEntity<String> call(org.springframework.http.HttpMethod method,
+                                                                 String uri, Object body) {
+    var request = api().method(method).uri(uri);
+    if (body != null) {
+      request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+  }
+
+  /** A multipart upload of one file (part "file") to the API, answered as it came. */
+  protected org.springframework.http.ResponseEntity<String> upload(String uri, String fileName, byte[] content) {
+    var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    return api().post().uri(uri).contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(parts)
+        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+  }
+
   protected Invoice reload(Invoice invoice) {
     return invoices.get(invoice.invoiceNumber());
   }

@@ -13,10 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The article register over /api/articles. An article number may hold '/' ("ART/2026/1"), so the number is the rest
- * of the path: /api/articles/ART/2026/1.
- */
+/** The article register over /api/articles; an article number is one segment of the path (Identifiers). */
 @RestController
 @RequestMapping("/api/articles")
 public class ArticleController {
@@ -45,19 +42,14 @@ public class ArticleController {
     return articles.list(after, limit);
   }
 
-  @GetMapping("/{*articleNumber}")
+  @GetMapping("/{articleNumber}")
   public Article get(@PathVariable String articleNumber) {
-    return articles.get(number(articleNumber));
+    return articles.get(articleNumber);
   }
 
   /** Changes the article; invoices already issued keep the values they copied from it. */
-  @PutMapping("/{*articleNumber}")
+  @PutMapping("/{articleNumber}")
   public Article update(@PathVariable String articleNumber, @RequestBody ArticleRequest request) {
-    return articles.update(number(articleNumber), request);
-  }
-
-  /** The rest of the path without its leading '/'. */
-  private static String number(String path) {
-    return path.startsWith("/") ? path.substring(1) : path;
+    return articles.update(articleNumber, request);
   }
 }

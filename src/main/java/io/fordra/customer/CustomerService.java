@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
-  private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[A-Za-z0-9._-]{1,40}");
   private static final Pattern SCHEME = Pattern.compile("\\d{4}");
   private static final Pattern MANDATE = Pattern.compile("[A-Za-z0-9-]{1,40}");
   private static final Set<String> LANGUAGES = Set.of("sv", "nb", "en");
@@ -94,10 +93,7 @@ public class CustomerService {
 
   /** Adds every problem of a customer to violations; prefix is the JSON path ("" or "customer."). */
   public void validate(CustomerRequest r, String prefix, Violations violations) {
-    if (violations.text(prefix + "customerNumber", r.customerNumber(), 40)
-        && !CUSTOMER_NUMBER.matcher(r.customerNumber()).matches()) {
-      violations.add(prefix + "customerNumber", "may contain only letters, digits, '.', '_' and '-'");
-    }
+    violations.number(prefix + "customerNumber", r.customerNumber());
     violations.text(prefix + "name", r.name(), 200);
     violations.required(prefix + "type", r.type());
     violations.required(prefix + "country", r.country());
@@ -139,7 +135,8 @@ public class CustomerService {
   }
 
   private void validateDistribution(CustomerRequest r, String prefix, Violations violations) {
-    if (r.organisationCustomerNumber() != null) {
+    if (r.organisationCustomerNumber() != null
+        && violations.number(prefix + "organisationCustomerNumber", r.organisationCustomerNumber())) {
       Customer organisation = customers.find(r.organisationCustomerNumber()).orElse(null);
       if (r.type() != CustomerType.PRIVATE) {
         violations.add(prefix + "organisationCustomerNumber", "only a person (type PRIVATE) belongs to an organisation");

@@ -3,6 +3,7 @@ package io.fordra.invoice;
 import io.fordra.article.Article;
 import io.fordra.article.ArticleService;
 import io.fordra.seller.SellerProperties;
+import io.fordra.web.Identifiers;
 import io.fordra.web.Violations;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,9 +47,11 @@ class ArticleLines {
       InvoiceRequest.LineRequest line = request.lines().get(i);
       String number = line == null || line.articleNumber() == null || line.articleNumber().isBlank() ? null
           : line.articleNumber().strip();
-      Optional<Article> article = number == null ? Optional.empty() : articles.find(number);
+      boolean valid = number == null || Identifiers.isValid(number);
+      Optional<Article> article = number == null || !valid ? Optional.empty() : articles.find(number);
       if (number != null && article.isEmpty()) {
-        violations.add("lines[" + i + "].articleNumber", "article " + number + " is not in the article register");
+        violations.add("lines[" + i + "].articleNumber", valid ? "article " + number + " is not in the article "
+            + "register" : Identifiers.problem(number));
         unknown.add(i);
       }
       if (article.isEmpty()) {

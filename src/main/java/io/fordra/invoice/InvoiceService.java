@@ -10,6 +10,7 @@ import io.fordra.process.InvoiceProcesses;
 import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
 import io.fordra.web.ConflictException;
+import io.fordra.web.Identifiers;
 import io.fordra.web.NotFoundException;
 import io.fordra.web.Violation;
 import io.fordra.web.Violations;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoiceService {
 
-  private static final Pattern INVOICE_NUMBER = Pattern.compile("[A-Za-z0-9._/-]{1,40}");
   private static final int MAX_LINES = 1000;
   private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
   private static final long MAX_PAYMENT_TERM_DAYS = 365;
@@ -110,12 +109,14 @@ public class InvoiceService {
   private Prepared prepare(InvoiceRequest original, List<String> givenAccounts) {
     Violations violations = new Violations();
     String customerNumber = customerNumberOf(original, violations);
-    Customer existing = customerNumber == null ? null : customers.find(customerNumber).orElse(null);
+    // A number outside the rule is never looked up: the register cannot have it.
+    Customer existing = customerNumber == null || !Identifiers.isValid(customerNumber) ? null
+        : customers.find(customerNumber).orElse(null);
     if (customerNumber != null && existing == null) {
-      if (original.customer() == null) {
-        violations.add("customerNumber", "no customer " + customerNumber + "; send the customer inline to create it");
-      } else {
+      if (original.customer() != null) {
         customers.validate(original.customer(), "customer.", violations);
+      } else if (Identifiers.isValid(customerNumber)) {
+        violations.add("customerNumber", "no customer " + customerNumber + "; send the customer inline to create it");
       }
     }
     String language = existing != null ? existing.language()
@@ -371,9 +372,8 @@ public class InvoiceService {
     if (request.customerNumber() != null && inline != null && !Objects.equals(request.customerNumber(), inline)) {
       violations.add("customer.customerNumber", "differs from customerNumber " + request.customerNumber());
     }
-    if (number.length() > 40) {
-      violations.add("customerNumber", "is longer than 40 characters");
-      return null;
+    if (request.customerNumber() != null && !Identifiers.isValid(number)) {
+      violations.add("customerNumber", Identifiers.problem(number)); // an inline customer's checks say it for its own
     }
     return number;
   }
@@ -381,8 +381,8 @@ public class InvoiceService {
   /** @param unknownArticles lines whose article is not in the register (already reported; not checked further) */
   private InvoiceCalculator.Totals validate(InvoiceRequest r, java.util.Set<Integer> unknownArticles,
                                             Violations violations) {
-    if (r.invoiceNumber() != null && !INVOICE_NUMBER.matcher(r.invoiceNumber()).matches()) {
-      violations.add("invoiceNumber", "must be 1-40 letters, digits, '.', '_', '/' or '-'");
+    if (r.invoiceNumber() != null) {
+      violations.number("invoiceNumber", r.invoiceNumber());
     }
     violations.required("issueDate", r.issueDate());
     violations.required("dueDate", r.dueDate());
@@ -438,7 +438,6 @@ public class InvoiceService {
     }
     int before = violations.list().size();
     violations.text(prefix + "description", line.description(), 500);
-    violations.optionalText(prefix + "articleNumber", line.articleNumber(), 40);
     violations.optionalText(prefix + "orderReference", line.orderReference(), 100);
     if (violations.required(prefix + "quantity", line.quantity())) {
       if (line.quantity().signum() == 0) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of /api as RFC 7807 problem+json, with every reason listed under "errors". */
+/**
+ * Every error of /api as RFC 7807 problem+json, with the reasons listed under "errors" (the first
+ * {@value Capped#ENTRIES}, then one saying how many more) and their number as "errorCount".
+ */
 @RestControllerAdvice(basePackages = "io.fordra")
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -32,10 +34,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidRequestException.class)
   ProblemDetail invalid(InvalidRequestException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        e.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
-    problem.setTitle("The request breaks " + e.violations().size() + " rule(s)");
-    problem.setProperty("errors", e.violations());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("The request breaks " + e.violationCount() + " rule(s)");
+    errors(problem, e.violations(), e.violationCount());
     return problem;
   }
 
@@ -44,7 +45,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail fileRejected(FileRejected e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle(e.title());
-    problem.setProperty("errors", e.problems());
+    errors(problem, e.problems(), e.problemCount());
     return problem;
   }
 
@@ -96,7 +97,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     Violation violation = describe(ex.getCause());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.toString());
     problem.setTitle("The request body is not valid JSON for this resource");
-    problem.setProperty("errors", List.of(violation));
+    errors(problem, List.of(violation), 1);
     return ResponseEntity.badRequest().body(problem);
   }
 
@@ -107,23 +108,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
     Class<?> type = ex.getRequiredType();
     String message = type != null && type.isEnum()
-        ? "'" + ex.getValue() + "' is not one of " + Arrays.toString(type.getEnumConstants())
-        : "'" + ex.getValue() + "' is not a valid " + (type == null ? "value" : type.getSimpleName());
+        ? Capped.quote(ex.getValue()) + " is not one of " + Arrays.toString(type.getEnumConstants())
+        : Capped.quote(ex.getValue()) + " is not a valid " + (type == null ? "value" : type.getSimpleName());
     Violation violation = new Violation(field == null ? "parameter" : field, message);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.toString());
     problem.setTitle("A parameter has the wrong type");
-    problem.setProperty("errors", List.of(violation));
+    errors(problem, List.of(violation), 1);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** The reasons (at most Capped.ENTRIES and one saying how many more) and how many there are. */
+  private static void errors(ProblemDetail problem, List<?> shown, int count) {
+    problem.setProperty("errors", shown);
+    problem.setProperty("errorCount", count);
   }
 
   private static Violation describe(Throwable cause) {
     if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
         && invalid.getTargetType().isEnum()) {
-      return new Violation(path(invalid), "'" + invalid.getValue() + "' is not one of "
+      return new Violation(path(invalid), Capped.quote(invalid.getValue()) + " is not one of "
           + Arrays.toString(invalid.getTargetType().getEnumConstants()));
     }
     if (cause instanceof InvalidFormatException invalid) {
-      return new Violation(path(invalid), "'" + invalid.getValue() + "' is not a valid "
+      return new Violation(path(invalid), Capped.quote(invalid.getValue()) + " is not a valid "
           + invalid.getTargetType().getSimpleName());
     }
     if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {

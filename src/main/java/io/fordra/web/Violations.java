@@ -50,6 +50,19 @@ public class Violations {
     return true;
   }
 
+  /** A required invoice, customer or article number (Identifiers' rule); returns whether it is usable. */
+  public boolean number(String field, String value) {
+    if (value == null || value.isBlank()) {
+      add(field, "is required");
+      return false;
+    }
+    if (!Identifiers.isValid(value)) {
+      add(field, Identifiers.problem(value));
+      return false;
+    }
+    return true;
+  }
+
   public boolean required(String field, Object value) {
     if (value == null) {
       add(field, "is required");

@@ -46,9 +46,10 @@ class AgingReportTest extends ProcessTestSupport {
     assertThat(amounts(report.get("customers").get(1))).isEqualTo("1250.00 1000.00 0.00 0.00 1250.00 = 3500.00");
 
     String csv = api().get().uri("/api/reports/aging.csv?date=2026-06-30").retrieve().body(String.class);
-    assertThat(csv.lines()).hasSize(6)
-        .contains(a.customerNumber() + ";Svensson & Co;SEK;1250.00;1000.00;0.00;0.00;1250.00;3500.00;3",
-            ";TOTAL;SEK;1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5");
+    // Text in quotes, numbers as numbers (SpreadsheetCsv)
+    assertThat(csv.lines()).hasSize(6).contains(
+        "\"" + a.customerNumber() + "\";\"Svensson & Co\";\"SEK\";1250.00;1000.00;0.00;0.00;1250.00;3500.00;3",
+        ";\"TOTAL\";\"SEK\";1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5");
     // Year-end valuation: 0/5/10/25/50 % of the buckets: 0 + 50.00 + 125.00 + 312.50 + 625.00 = 1 112.50
     JsonNode provision = api().get().uri("/api/reports/bad-debt-provision?date=2026-06-30").retrieve()
         .body(JsonNode.class).get("currencies").get(1);

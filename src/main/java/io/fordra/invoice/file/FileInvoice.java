@@ -8,6 +8,8 @@ import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.InvoiceRequest;
 import io.fordra.invoice.file.InvoiceCsvReader.Row;
+import io.fordra.web.Capped;
+import io.fordra.web.Identifiers;
 import io.fordra.web.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -139,7 +141,9 @@ final class FileInvoice {
           number(row, InvoiceFileColumn.VAT_RATE, at), row.get(InvoiceFileColumn.ARTICLE_NUMBER),
           row.get(InvoiceFileColumn.ORDER_REFERENCE)));
     }
-    CustomerRequest customer = customerNumber == null ? null : customer(customerNumber, customers);
+    // A customer number outside the rule is reported by the invoice service's checks, never looked up.
+    CustomerRequest customer = customerNumber == null || !Identifiers.isValid(customerNumber) ? null
+        : customer(customerNumber, customers);
     request = new InvoiceRequest(invoiceNumber, customerNumber, customer, issueDate, dueDate, currency, lines, null,
         null);
   }
@@ -210,8 +214,8 @@ final class FileInvoice {
       String value = row.get(column);
       if (value != null && !same(column, value, reference.get(column)) && warnedColumns.add(column)) {
         String other = reference.get(column);
-        warnings.add("line " + row.line() + ", " + column.header() + ": the file has '" + value + "', "
-            + String.format(whatHappens, other == null ? "none" : "'" + other + "'"));
+        warnings.add("line " + row.line() + ", " + column.header() + ": the file has " + Capped.quote(value) + ", "
+            + String.format(whatHappens, other == null ? "none" : Capped.quote(other)));
       }
     }
   }
@@ -240,8 +244,8 @@ final class FileInvoice {
         value = v;
         line = row.line();
       } else if (!value.equals(v)) {
-        problem(row.line(), column.header(), "'" + v + "' differs from '" + value + "' on line " + line
-            + " (the lines of one invoice share one " + column.header() + ")");
+        problem(row.line(), column.header(), Capped.quote(v) + " differs from " + Capped.quote(value) + " on line "
+            + line + " (the lines of one invoice share one " + column.header() + ")");
       }
     }
     lineOfField.put(column.header(), line);
@@ -270,7 +274,7 @@ final class FileInvoice {
       return decimal(value);
     } catch (NumberFormatException e) {
       explained.add(at + column.header());
-      problems.add("line " + row.line() + ", " + column.header() + ": '" + value + "' is not a number");
+      problems.add("line " + row.line() + ", " + column.header() + ": " + Capped.quote(value) + " is not a number");
       return null;
     }
   }
@@ -298,7 +302,7 @@ final class FileInvoice {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + value + "' is not a date in the form yyyy-MM-dd");
+      throw new IllegalArgumentException(Capped.quote(value) + " is not a date in the form yyyy-MM-dd");
     }
   }
 
@@ -306,7 +310,7 @@ final class FileInvoice {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ",
+      throw new IllegalArgumentException(Capped.quote(value) + " is not one of " + String.join(", ",
           Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
   }

@@ -1,5 +1,6 @@
 package io.fordra.invoice.file;
 
+import io.fordra.web.Capped;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -34,7 +35,10 @@ final class InvoiceCsvReader implements Closeable {
 
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final char[] SEPARATORS = {';', ',', '\t'};
+  /** The header row must end within this many characters (Fordra's columns take a few hundred). */
   private static final int MAX_HEADER = 64 * 1024;
+  /** Unknown header names quoted in the problem: enough to see what the file is. */
+  private static final int UNKNOWN_NAMED = 10;
 
   /** One row of the file: its first line, its values (blank values left out) and what is wrong with it as a row. */
   record Row(int line, Map<InvoiceFileColumn, String> values, String problem) {
@@ -110,10 +114,18 @@ final class InvoiceCsvReader implements Closeable {
     }
     reader.mark(MAX_HEADER);
     char[] head = new char[MAX_HEADER];
-    int n = reader.read(head);
+    int n = 0;
+    for (int read; n < head.length && (read = reader.read(head, n, head.length - n)) > 0; ) {
+      n += read;
+    }
     reader.reset();
     if (n <= 0) {
       throw new InvoiceFileRejected("file", "is empty");
+    }
+    if (n == MAX_HEADER && !hasHeaderRow(head)) {
+      // Read no further: the parser would hold the whole line, and a 500 MB upload may be one line.
+      throw new InvoiceFileRejected("line 1", "the header row is longer than " + MAX_HEADER + " characters (it "
+          + "names the columns, and Fordra has " + InvoiceFileColumn.values().length + ")");
     }
     char separator = separatorOf(new String(head, 0, n));
     CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
@@ -218,7 +230,9 @@ final class InvoiceCsvReader implements Closeable {
     }
     if (!unknown.isEmpty()) {
       problems.add(new InvoiceFileRejected.Problem("line 1", "unknown column" + (unknown.size() > 1 ? "s " : " ")
-          + String.join(", ", unknown) + "; the columns are " + java.util.Arrays.stream(InvoiceFileColumn.values())
+          + unknown.stream().limit(UNKNOWN_NAMED).map(Capped::value).collect(Collectors.joining(", "))
+          + (unknown.size() > UNKNOWN_NAMED ? " " + Capped.more(unknown.size() - UNKNOWN_NAMED) : "")
+          + "; the columns are " + java.util.Arrays.stream(InvoiceFileColumn.values())
           .map(InvoiceFileColumn::header).collect(Collectors.joining(", "))));
     }
     List<InvoiceFileColumn> present = java.util.Arrays.asList(columns);
@@ -235,6 +249,27 @@ final class InvoiceCsvReader implements Closeable {
       throw new InvoiceFileRejected(problems);
     }
     return columns;
+  }
+
+  /**
+   * Whether the head of the file holds the end of its header row: the first line with more than blanks,
+   * separators and quotes ends in it (outside quotes).
+   */
+  private static boolean hasHeaderRow(char[] head) {
+    boolean quoted = false;
+    boolean content = false;
+    for (char c : head) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        if (content) {
+          return true;
+        }
+      } else if (!Character.isWhitespace(c) && c != ';' && c != ',') {
+        content = true;
+      }
+    }
+    return false;
   }
 
   /** The separator the header row uses most (outside quotes). */

@@ -2,6 +2,7 @@ package io.fordra.invoice.file;
 
 import io.fordra.invoice.file.InvoiceFileSummary.InvoiceOutcome;
 import io.fordra.invoice.file.InvoiceFileSummary.Outcome;
+import io.fordra.web.Capped;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +36,9 @@ public class InvoiceFileRepository {
       + "row_problem, " + ROW_COLUMNS + ") VALUES (?, ?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
   private static final String CUSTOMER_DETAILS = InvoiceFileColumn.CUSTOMER.stream()
       .map(c -> c.sqlColumn() + " IS NOT NULL").collect(Collectors.joining(" OR "));
+
+  /** The invoices of a file that were not created, or created with a warning. */
+  private static final String PROBLEMS = "(outcome <> 'CREATED' OR messages IS NOT NULL)";
 
   /** One invoice of the file, as grouped from its rows. */
   record Group(String groupKey, String invoiceNumber, int firstLine, int lastLine, int lineCount, Outcome outcome) {}
@@ -166,7 +170,8 @@ public class InvoiceFileRepository {
           ps.setString(1, o.outcome() == null ? null : o.outcome().name());
           ps.setBigDecimal(2, o.total());
           ps.setString(3, o.currency());
-          ps.setString(4, o.messages().isEmpty() ? null : truncate(String.join("\n", o.messages())));
+          ps.setString(4, o.messages().isEmpty() ? null
+              : truncate(String.join("\n", Capped.list(o.messages(), more -> "… " + Capped.more(more)))));
           ps.setLong(5, fileId);
           ps.setString(6, o.groupKey());
         });
@@ -210,7 +215,7 @@ public class InvoiceFileRepository {
   List<InvoiceOutcome> outcomes(long fileId, Outcome outcome, boolean problemsOnly, int afterLine, int limit) {
     return jdbc.sql("SELECT * FROM fordra_invoice_file_invoice WHERE file_id = ? AND first_line > ?"
             + (outcome != null ? " AND outcome = '" + outcome.name() + "'" : "")
-            + (problemsOnly ? " AND (outcome <> 'CREATED' OR messages IS NOT NULL)" : "")
+            + (problemsOnly ? " AND " + PROBLEMS : "")
             + " ORDER BY first_line FETCH FIRST ? ROWS ONLY")
         .params(fileId, afterLine, limit)
         .query((rs, n) -> new InvoiceOutcome(rs.getString("invoice_number"), rs.getInt("first_line"),
@@ -232,7 +237,7 @@ public class InvoiceFileRepository {
         rs.getInt("checked"), rs.getInt("processed"), rs.getInt("created_count"), rs.getInt("rejected_count"),
         rs.getInt("duplicate_count"), rs.getInt("warning_count"), Map.of(),
         rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("received_by"),
-        finished == null ? null : finished.toInstant(), List.of(), false);
+        finished == null ? null : finished.toInstant(), List.of(), 0, false);
   }
 
   /** The total of the created invoices per currency. */
@@ -244,6 +249,12 @@ public class InvoiceFileRepository {
           totals.put(rs.getString("currency"), rs.getBigDecimal("total").setScale(2));
         });
     return totals;
+  }
+
+  /** How many of the file's invoices were not created, or created with a warning. */
+  int problemCount(long fileId) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_invoice_file_invoice WHERE file_id = ? AND " + PROBLEMS)
+        .param(fileId).query(Integer.class).single();
   }
 
   String inboxName(long fileId) {

@@ -251,6 +251,7 @@ public class InvoiceFileService {
 
   private InvoiceFileSummary withProblems(InvoiceFileSummary summary) {
     return summary.with(files.createdTotals(summary.id()),
-        files.outcomes(summary.id(), null, true, 0, InvoiceFileSummary.PROBLEMS_SHOWN));
+        files.outcomes(summary.id(), null, true, 0, InvoiceFileSummary.PROBLEMS_SHOWN),
+        files.problemCount(summary.id()));
   }
 }

@@ -1,5 +1,6 @@
 package io.fordra.invoice.file;
 
+import io.fordra.web.Capped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,16 +14,17 @@ import java.util.Map;
  * @param withWarnings  invoices created with a warning (a customer's details in the file differ from the register)
  * @param createdTotals the total of the created invoices per currency
  * @param problems      the invoices that were not created, or created with a warning, first {@value #PROBLEMS_SHOWN}
- *                      in file order; all of them: GET /api/invoice-files/{id}/invoices
+ *                      in file order; all of them: GET /api/invoice-files/{id}/invoices?problems=true
+ * @param problemCount  how many invoices that is in all
  * @param sameFileAgain true when this answers a second upload of a file already received (nothing created again)
  */
 public record InvoiceFileSummary(long id, String fileName, Source source, Mode mode, Status status, String encoding,
                                  String separator, int rows, int invoices, int checked, int processed, int created,
                                  int rejected, int duplicates, int withWarnings, Map<String, BigDecimal> createdTotals,
                                  Instant receivedAt, String receivedBy, Instant finishedAt,
-                                 List<InvoiceOutcome> problems, boolean sameFileAgain) {
+                                 List<InvoiceOutcome> problems, int problemCount, boolean sameFileAgain) {
 
-  public static final int PROBLEMS_SHOWN = 200;
+  public static final int PROBLEMS_SHOWN = Capped.ENTRIES;
 
   public enum Source { UPLOAD, INBOX }
 
@@ -57,13 +59,13 @@ public record InvoiceFileSummary(long id, String fileName, Source source, Mode m
   InvoiceFileSummary again() {
     return new InvoiceFileSummary(id, fileName, source, mode, status, encoding, separator, rows, invoices, checked,
         processed, created, rejected, duplicates, withWarnings, createdTotals, receivedAt, receivedBy, finishedAt,
-        problems, true);
+        problems, problemCount, true);
   }
 
-  InvoiceFileSummary with(Map<String, BigDecimal> createdTotals, List<InvoiceOutcome> problems) {
+  InvoiceFileSummary with(Map<String, BigDecimal> createdTotals, List<InvoiceOutcome> problems, int problemCount) {
     return new InvoiceFileSummary(id, fileName, source, mode, status, encoding, separator, rows, invoices, checked,
         processed, created, rejected, duplicates, withWarnings, createdTotals, receivedAt, receivedBy, finishedAt,
-        problems, sameFileAgain);
+        problems, problemCount, sameFileAgain);
   }
 
   /** One line for the log and the process history. */

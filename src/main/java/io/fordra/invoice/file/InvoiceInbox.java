@@ -2,6 +2,7 @@ package io.fordra.invoice.file;
 
 import io.fordra.inbox.FolderInbox;
 import io.fordra.invoice.file.InvoiceFileSummary.InvoiceOutcome;
+import io.fordra.web.Capped;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +27,7 @@ import org.springframework.stereotype.Component;
 public class InvoiceInbox {
 
   private static final Logger log = LoggerFactory.getLogger(InvoiceInbox.class);
-  private static final String PROCESSED = "processed";
-  private static final int REPORT_PAGE = 1000;
+  private static final String PROCESSED = FolderInbox.PROCESSED;
 
   private final InvoiceFileService files;
   private final FolderInbox inbox;
@@ -67,37 +67,36 @@ public class InvoiceInbox {
       log.info("Invoices inbox: {}", outcome);
       return outcome;
     } catch (InvoiceFileRejected e) {
-      Path rejected = inbox.moveTo("rejected", processed, name);
-      inbox.writeBeside(rejected, ".problems.txt",
-          String.join("\n", e.problems().stream().map(Object::toString).toList()) + "\n");
+      inbox.reject(processed, name, e);
       log.warn("Invoices inbox: {} rejected, nothing created: {}", name, e.getMessage());
-      return name + ": rejected (" + e.problems().size() + " problems)";
+      return name + ": rejected (" + e.problemCount() + " problems)";
     }
   }
 
   /**
-   * For a file that came through the inbox: name.report.txt beside it in processed/, the summary and every invoice not
-   * created or created with a warning, each with its lines and reasons (written page by page: a file of any size).
+   * For a file that came through the inbox: name.report.txt beside it in processed/ (the name shortened when too long
+   * for a file name), the summary and the first {@value InvoiceFileSummary#PROBLEMS_SHOWN} invoices not created or
+   * created with a warning, each with its lines and reasons, then how many more there are (the API lists them all).
    */
   public void writeReport(InvoiceFileSummary summary) {
     if (summary.source() != InvoiceFileSummary.Source.INBOX) {
       return;
     }
     Path processed = inbox.dir().resolve(PROCESSED).resolve(files.inboxName(summary.id()));
-    Path report = processed.resolveSibling(processed.getFileName() + ".report.txt");
+    Path report = inbox.beside(processed, ".report.txt");
     try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
       out.write(header(summary));
-      int after = 0;
-      for (List<InvoiceOutcome> page; !(page = files.outcomes(summary.id(), null, true, after, REPORT_PAGE))
-          .isEmpty(); after = page.get(page.size() - 1).firstLine()) {
-        for (InvoiceOutcome o : page) {
-          out.write("\n" + o.outcome() + " " + (o.invoiceNumber() == null ? "(no invoice number)" : o.invoiceNumber())
-              + " (" + (o.lineCount() == 1 ? "line " + o.firstLine() : "lines " + o.firstLine() + "-" + o.lastLine())
-              + ")\n");
-          for (String message : o.messages()) {
-            out.write("  " + message + "\n");
-          }
+      for (InvoiceOutcome o : summary.problems()) {
+        out.write("\n" + o.outcome() + " " + (o.invoiceNumber() == null ? "(no invoice number)"
+            : Capped.value(o.invoiceNumber())) + " (" + (o.lineCount() == 1 ? "line " + o.firstLine()
+            : "lines " + o.firstLine() + "-" + o.lastLine()) + ")\n");
+        for (String message : o.messages()) {
+          out.write("  " + message + "\n");
         }
+      }
+      if (summary.problemCount() > summary.problems().size()) {
+        out.write("\n… " + Capped.more(summary.problemCount() - summary.problems().size()) + ": GET /api/invoice-files/"
+            + summary.id() + "/invoices?problems=true lists every one\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the import report " + report, e);

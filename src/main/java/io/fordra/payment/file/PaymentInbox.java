@@ -52,17 +52,15 @@ public class PaymentInbox {
     }
     try {
       PaymentFileSummary summary = files.receive(name, content);
-      inbox.moveTo("processed", claimed, name);
+      inbox.moveTo(FolderInbox.PROCESSED, claimed, name);
       String outcome = name + ": " + (summary.sameFileAgain() ? "received before as payment file " : "payment file ")
           + summary.id();
       log.info("Payments inbox: {}", outcome);
       return outcome;
     } catch (PaymentFileRejected e) {
-      Path rejected = inbox.moveTo("rejected", claimed, name);
-      inbox.writeBeside(rejected, ".problems.txt",
-          String.join("\n", e.problems().stream().map(Object::toString).toList()) + "\n");
+      inbox.reject(claimed, name, e);
       log.warn("Payments inbox: {} rejected, nothing booked: {}", name, e.getMessage());
-      return name + ": rejected (" + e.problems().size() + " problems)";
+      return name + ": rejected (" + e.problemCount() + " problems)";
     }
   }
 }
