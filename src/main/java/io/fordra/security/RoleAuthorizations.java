@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -23,11 +24,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each of Fordra's groups may do in the engine, Tasklist and Cockpit (authorization checks are on), created at
- * start-up where missing. Tasks reach their candidate group by the engine's own default task permission.
+ * start-up where missing. Tasks reach their candidate groups and assignee by the engine's default task permission,
+ * TASK_WORK (claim and complete; application.yaml), with READ_VARIABLE, since variables are read only by specific
+ * permissions (enforce-specific-variable-permission). Only administrators and {@link #API_GROUP} change variables.
  * <ul>
- *   <li>case-handlers and finance: Tasklist, their tasks, read the processes and their history;</li>
- *   <li>process-owners: Cockpit and Tasklist, deploy and read models, read instances and history;</li>
- *   <li>auditors: Cockpit, read everything incl. history; no update, retry, cancel or modification.</li>
+ *   <li>case-handlers and finance: Tasklist, their tasks and those tasks' variables, read the processes and their
+ *       history (not its variables);</li>
+ *   <li>process-owners: Cockpit and Tasklist, deploy and read models, read instances, their variables and history;</li>
+ *   <li>auditors: Cockpit, read everything incl. variables and history; no update, retry, cancel or modification.</li>
  * </ul>
  */
 @Component
@@ -56,7 +60,8 @@ public class RoleAuthorizations {
       new Grant(PROCESS_OWNERS, Resources.FILTER, "*", Permissions.READ),
       new Grant(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE),
       new Grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-          Permissions.READ_INSTANCE, Permissions.UPDATE),
+          Permissions.READ_INSTANCE, Permissions.UPDATE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+          ProcessDefinitionPermissions.READ_HISTORY_VARIABLE),
       new Grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
           Permissions.UPDATE),
       new Grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
@@ -64,12 +69,15 @@ public class RoleAuthorizations {
       new Grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
       new Grant(AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ),
       new Grant(AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-          Permissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK),
+          Permissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE),
       new Grant(AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY),
       new Grant(AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
       new Grant(AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ),
-      new Grant(AUDITORS, Resources.TASK, "*", Permissions.READ),
-      new Grant(AUDITORS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ),
+      new Grant(AUDITORS, Resources.TASK, "*", Permissions.READ, TaskPermissions.READ_VARIABLE),
+      new Grant(AUDITORS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ,
+          HistoricTaskPermissions.READ_VARIABLE),
       new Grant(AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ),
       new Grant(API_GROUP, Resources.PROCESS_DEFINITION, "*", Permissions.ALL),
       new Grant(API_GROUP, Resources.PROCESS_INSTANCE, "*", Permissions.ALL),

@@ -136,7 +136,7 @@ class MonthEndCloseTest extends ProcessTestSupport {
           MonthEndClose.COMMENT.name(), "  ")))
           .hasMessageContaining("A comment is required: explain the differences, or say what must be corrected");
       assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(MonthEndClose.COMMENT.name(), "checked")))
-          .hasMessageContaining("Decision: choose ACCEPTED or CORRECTION_NEEDED");
+          .hasMessageContaining(MonthEndClose.DECISION.name() + " is required");
       assertThat(instance).isWaitingAt(MonthEndClose.Elements.REVIEW);
       assertThat(get(id).get("decidedBy").isNull()).isTrue();
       assertThat(get(id).get("status").asText()).isEqualTo("DIFFERENCES");

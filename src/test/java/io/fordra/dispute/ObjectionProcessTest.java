@@ -80,7 +80,7 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(process).as("a rejected objection on everything owed may not go to normal collection")
         .isWaitingAt(InvoiceToCash.Elements.DECIDE_DISPUTED_CLAIM);
     assertThatThrownBy(() -> engine.getTaskService().complete(task(process).getId(),
-        withVariables("disputedClaimDecision", "CONCILIATION_BOARD"))).hasMessageContaining("write why");
+        withVariables("disputedClaimDecision", "CONCILIATION_BOARD"))).hasMessageContaining("decisionComment is required");
     complete(task(process), withVariables("disputedClaimDecision", "CONCILIATION_BOARD",
         "decisionComment", "Customer keeps disputing; forliksrådet decides"));
     assertThat(process).hasPassed("End_ClaimDecided", "End_Closed").isEnded();
@@ -191,9 +191,9 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId, withVariables("objectionDecision",
         "ACCEPT_PARTIAL", "creditAmount", 1250.0, "replyText", "x"))).hasMessageContaining("less than the disputed");
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId, withVariables("objectionDecision",
-        "ACCEPT_PARTIAL", "creditAmount", 100.0))).hasMessageContaining("write the answer");
+        "ACCEPT_PARTIAL", "creditAmount", 100.0))).hasMessageContaining("replyText is required");
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId, withVariables("objectionDecision",
-        "REJECT", "creditAmount", 100.0, "replyText", "x"))).hasMessageContaining("only to ACCEPT_PARTIAL");
+        "REJECT", "creditAmount", 100.0, "replyText", "x"))).hasMessageContaining("creditAmount is not asked for");
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION);
 
     complete(taskAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION, process), withVariables("objectionDecision",

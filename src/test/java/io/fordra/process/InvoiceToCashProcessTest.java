@@ -230,7 +230,7 @@ class InvoiceToCashProcessTest extends ProcessTestSupport {
 
     String taskId = task(process).getId();
     assertThatThrownBy(() -> taskService().complete(taskId, withVariables("reviewDecision", "POSTPONE")))
-        .hasMessageContaining("give the number of days");
+        .hasMessageContaining("postponeDays is required");
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.REVIEW_DUNNING);
 
     complete(task(process), withVariables("reviewDecision", "POSTPONE", "postponeDays", 10.0,
