@@ -71,9 +71,10 @@ public class DeploymentGate extends AbstractProcessEnginePlugin implements Deplo
         + refusals.stream().limit(LISTED).map(Refusal::toString).collect(Collectors.joining("; "))
         + (refusals.size() > LISTED ? "; and " + (refusals.size() - LISTED) + " more" : "");
     CommandContext command = Context.getCommandContext();
-    log.warn("Deployment '{}' by {} refused: {}", deployment.getName(),
-        command == null || command.getAuthenticatedUserId() == null ? "a Java call" : command.getAuthenticatedUserId(),
-        message);
+    String who = command == null || command.getAuthenticatedUserId() == null ? "a Java call"
+        : command.getAuthenticatedUserId();
+    // names and texts come from the deployer: no line breaks of theirs in the log
+    log.warn("Deployment '{}' by {} refused: {}", oneLine(deployment.getName()), oneLine(who), oneLine(message));
     String first = refusals.get(0).resource();
     List<Problem> ofFirst = refusals.stream().filter(refusal -> refusal.resource().equals(first))
         .collect(Collectors.<Problem>toList());
@@ -92,6 +93,10 @@ public class DeploymentGate extends AbstractProcessEnginePlugin implements Deplo
     }
     return List.of(new Refusal(name, null, 0, 0,
         "only BPMN (.bpmn), DMN (.dmn) and Camunda Forms (.form) may be deployed"));
+  }
+
+  private static String oneLine(String text) {
+    return String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
   }
 
   /** The engine's default already (unless its FEEL legacy behaviour is on); set here so nothing can change it. */

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -278,6 +279,19 @@ class DeploymentGateTest extends ProcessTestSupport {
         Variables.emptyVariableContext()));
     assertThat(AttackSideEffect.hits()).isZero();
     assertThat(failure).hasMessageContaining("External functions are disabled");
+  }
+
+  /** Behind the gate, at runtime: expressions resolve the steps and the model functions, no other bean. */
+  @Test
+  void expressionsReachOnlyStepsAndModelFunctions() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    java.util.function.Function<String, Object> evaluate = text -> configuration.getCommandExecutorTxRequired()
+        .execute(command -> configuration.getExpressionManager().createExpression(text)
+            .getValue(StartProcessVariableScope.getSharedInstance()));
+    assertThat(evaluate.apply("${prepareReminder}")).isInstanceOf(io.fordra.dunning.PrepareReminder.class);
+    assertThat(evaluate.apply("${closeCalendar}")).isInstanceOf(io.fordra.close.CloseCalendar.class);
+    assertThat(catchThrowable(() -> evaluate.apply("${dataSource}"))).hasMessageContaining("dataSource");
+    assertThat(catchThrowable(() -> evaluate.apply("${identityService}"))).hasMessageContaining("identityService");
   }
 
   /** Expressions also live in queries: not in ad-hoc ones, and stored ones (filters) only from the admin. */
