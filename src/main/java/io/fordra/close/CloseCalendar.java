@@ -1,5 +1,6 @@
 package io.fordra.close;
 
+import io.fordra.deployment.ModelFunctions;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code timeDate="${closeCalendar.firstWorkingDay()}"} (Camunda has no per-element business calendar).
  */
 @Component
+@ModelFunctions
 public class CloseCalendar {
 
   private final FordraClock clock;

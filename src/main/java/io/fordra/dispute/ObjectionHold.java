@@ -1,5 +1,6 @@
 package io.fordra.dispute;
 
+import io.fordra.deployment.ModelFunctions;
 import io.fordra.process.InvoiceToCash;
 import java.time.LocalTime;
 import java.util.Date;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * (${objectionHold.isOnHold(execution)}, ${objectionHold.replyDeadline(execution)} …).
  */
 @Component("objectionHold")
+@ModelFunctions
 public class ObjectionHold {
 
   private final DisputeService disputes;

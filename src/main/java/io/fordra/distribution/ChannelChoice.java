@@ -1,5 +1,6 @@
 package io.fordra.distribution;
 
+import io.fordra.deployment.ModelFunctions;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.InvoiceDistribution.Facts;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * chosen channel and records the choice on the invoice.
  */
 @Component("channelChoice")
+@ModelFunctions
 public class ChannelChoice {
 
   private final DistributionService distribution;

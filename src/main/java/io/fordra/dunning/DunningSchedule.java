@@ -1,5 +1,6 @@
 package io.fordra.dunning;
 
+import io.fordra.deployment.ModelFunctions;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.process.FordraClock;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * reckoned in fordra.time-zone; the engine's timers want java.util.Date.
  */
 @Component("dunningSchedule")
+@ModelFunctions
 public class DunningSchedule {
 
   private final InvoiceService invoices;

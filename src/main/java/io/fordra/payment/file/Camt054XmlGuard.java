@@ -1,5 +1,6 @@
 package io.fordra.payment.file;
 
+import io.fordra.xml.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -8,21 +9,13 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXNotRecognizedException;
-import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.ext.Locator2;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -36,8 +29,6 @@ final class Camt054XmlGuard {
 
   /** Elements that always get an index in a path, as the reader writes its own locations. */
   private static final Set<String> INDEXED = Set.of("Ntfctn", "Ntry", "NtryDtls", "TxDtls", "Strd", "Ustrd");
-
-  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
 
   /** The file as text (decoded with its own encoding, without a byte order mark) and its root element. */
   record Checked(String text, String rootNamespace, String rootName) {
@@ -73,10 +64,7 @@ final class Camt054XmlGuard {
   }
 
   private static void scan(Scan scan, InputSource source) throws SAXException, IOException {
-    XMLReader reader = hardenedReader();
-    reader.setContentHandler(scan);
-    reader.setErrorHandler(scan);
-    reader.parse(source);
+    HardenedXml.parse(source, scan);
   }
 
   private static String reason(SAXParseException e) {
@@ -85,33 +73,6 @@ final class Camt054XmlGuard {
       return "DOCTYPE is not allowed: a bank file needs no DTD, and DTD entities can read files or URLs (XXE)";
     }
     return "not well-formed XML: " + message;
-  }
-
-  private static XMLReader hardenedReader() throws SAXException {
-    try {
-      SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-      factory.setNamespaceAware(true);
-      factory.setValidating(false);
-      factory.setXIncludeAware(false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature(DISALLOW_DOCTYPE, true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      SAXParser parser = factory.newSAXParser();
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      XMLReader reader = parser.getXMLReader();
-      try {
-        // the parser's messages become reasons: the same words whatever the server's locale
-        reader.setProperty("http://apache.org/xml/properties/locale", Locale.ROOT);
-      } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-        // another parser: its messages in the default locale
-      }
-      return reader;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's SAX parser cannot be hardened", e);
-    }
   }
 
   private static String decode(byte[] content, String encoding) {
@@ -205,21 +166,6 @@ final class Camt054XmlGuard {
         locations.ends.put(Locations.key(locator.getLineNumber(), locator.getColumnNumber()), current);
       }
       current = current.parent;
-    }
-
-    @Override
-    public void error(SAXParseException e) throws SAXException {
-      throw e;
-    }
-
-    @Override
-    public void fatalError(SAXParseException e) throws SAXException {
-      throw e;
-    }
-
-    @Override
-    public void warning(SAXParseException e) {
-      // nothing a non-validating parser warns of matters here
     }
   }
 }
