@@ -1,18 +1,38 @@
 package io.fordra.portal;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-/** The customer portal's own authentication (form login, signed session cookie, CSRF) on /portal. */
+/**
+ * The customer portal's Spring Security chain on /portal: its own authentication (form login, signed session cookie,
+ * CSRF token per session) in {@link PortalFilter}, which makes the portal user the chain's user; then only the login
+ * page is open. Staff logins and Spring's session, CSRF and headers play no part: the portal has its own.
+ */
 @Configuration
 public class PortalConfiguration {
 
   @Bean
-  FilterRegistrationBean<PortalFilter> portalAuthentication(PortalSessions sessions, PortalUsers users) {
-    FilterRegistrationBean<PortalFilter> registration = new FilterRegistrationBean<>(new PortalFilter(sessions, users));
-    registration.addUrlPatterns("/portal", "/portal/*");
-    registration.setName("fordra-portal-authentication");
-    return registration;
+  @Order(6)
+  SecurityFilterChain portal(HttpSecurity http, PortalSessions sessions, PortalUsers users) throws Exception {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(paths.matcher("/portal/**"))
+        .addFilterBefore(new PortalFilter(sessions, users), BasicAuthenticationFilter.class)
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .logout(logout -> logout.disable())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths.matcher("/portal/login")).permitAll()
+            .anyRequest().authenticated());
+    return http.build();
   }
 }

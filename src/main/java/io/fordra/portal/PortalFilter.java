@@ -5,19 +5,27 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The portal's gate: every page but the login page needs a valid session cookie of an enabled user, and every POST
- * needs the CSRF token of its session (the login form: the token of its pre-login cookie). The user is re-read on
- * every request, so a revoked permission or a disabled user counts at once.
+ * The portal's gate, in the portal's Spring Security chain (PortalConfiguration; never a servlet filter of its own):
+ * every page but the login page needs a valid session cookie of an enabled user, who becomes the chain's user, and
+ * every POST needs the CSRF token of its session (the login form: the token of its pre-login cookie). The user is
+ * re-read on every request, so a revoked permission or a disabled user counts at once.
  */
 public class PortalFilter extends OncePerRequestFilter {
 
   public static final String USER = "fordra.portal.user";
   public static final String CSRF = "fordra.portal.csrf";
   public static final String CSRF_PARAMETER = "_csrf";
+  /** The authority of a logged-in portal user in the portal's chain. */
+  public static final String PORTAL_USER = "portal-user";
 
   private final PortalSessions sessions;
   private final PortalUsers users;
@@ -66,6 +74,10 @@ public class PortalFilter extends OncePerRequestFilter {
     }
     request.setAttribute(USER, user.get());
     request.setAttribute(CSRF, token);
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("portal:" + user.get().id(), null,
+        List.of(new SimpleGrantedAuthority(PORTAL_USER))));
+    SecurityContextHolder.setContext(context);
     chain.doFilter(request, response);
   }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap {
 
   /** The groups that user tasks and (later) authorizations name. */
-  public static final List<String> GROUPS = List.of("case-handlers", "process-owners", "auditors", "finance");
+  public static final List<String> GROUPS = StaffGroups.ROLES;
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;

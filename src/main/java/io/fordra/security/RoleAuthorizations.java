@@ -1,9 +1,9 @@
 package io.fordra.security;
 
-import static io.fordra.security.ApiRoles.AUDITORS;
-import static io.fordra.security.ApiRoles.CASE_HANDLERS;
-import static io.fordra.security.ApiRoles.FINANCE;
-import static io.fordra.security.ApiRoles.PROCESS_OWNERS;
+import static io.fordra.security.StaffGroups.AUDITORS;
+import static io.fordra.security.StaffGroups.CASE_HANDLERS;
+import static io.fordra.security.StaffGroups.FINANCE;
+import static io.fordra.security.StaffGroups.PROCESS_OWNERS;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -39,7 +39,7 @@ public class RoleAuthorizations {
 
   /**
    * Held by every /api request besides the caller's own groups (never by a Tasklist, Cockpit or /engine-rest
-   * session): /api decides by {@link ApiRoles}, and the process steps of an allowed call then run. Do not create a
+   * session): /api decides by {@link ApiRules}, and the process steps of an allowed call then run. Do not create a
    * real group with this id.
    */
   public static final String API_GROUP = "fordra-api";

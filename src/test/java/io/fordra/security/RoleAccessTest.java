@@ -137,6 +137,77 @@ class RoleAccessTest extends ProcessTestSupport {
     assertThat(webappLogin(users.get(0), "cockpit")).isEqualTo(200);
   }
 
+  /**
+   * The README's role table, route by route: a role it names gets past the security chain (any answer but 401/403;
+   * bodies are malformed on purpose, so nothing changes), every other role gets 403. Administrators may do all.
+   */
+  @Test
+  void everyRoleMayCallWhatTheRoleTableSaysAndNothingElse() {
+    Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
+    String n = invoice.invoiceNumber();
+    String ch = "case-handlers";
+    String fin = "finance";
+    String po = "process-owners";
+    String aud = "auditors";
+    record Route(HttpMethod method, String path, java.util.Set<String> groups) {}
+    List<Route> table = List.of(
+        new Route(HttpMethod.GET, "/api/invoices", java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.GET, "/api/invoices/" + n, java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.GET, "/api/invoices/" + n + "/documents", java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.GET, "/api/invoices/" + n + "/ledger", java.util.Set.of(fin, aud)),
+        new Route(HttpMethod.GET, "/api/customers/" + invoice.customerNumber(), java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.GET, "/api/reports/aging", java.util.Set.of(fin, aud)),
+        new Route(HttpMethod.GET, "/api/ledger/sie?period=2026-03", java.util.Set.of(fin, aud)),
+        new Route(HttpMethod.GET, "/api/simulation/clock", java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.POST, "/api/simulation/clock", java.util.Set.of(po)),
+        new Route(HttpMethod.POST, "/api/invoices", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/customers", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/articles", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/invoices/" + n + "/objections", java.util.Set.of(ch, fin)),
+        new Route(HttpMethod.POST, "/api/invoices/" + n + "/credit-notes", java.util.Set.of(ch, fin)),
+        new Route(HttpMethod.POST, "/api/invoices/" + n + "/send", java.util.Set.of(ch, fin)),
+        new Route(HttpMethod.POST, "/api/invoices/" + n + "/bounces", java.util.Set.of(ch, fin)),
+        new Route(HttpMethod.POST, "/api/invoices/" + n + "/refunds", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/invoices/" + n + "/write-offs", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/payments", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/month-end-closes", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/interest-invoicing", java.util.Set.of(fin)),
+        new Route(HttpMethod.PUT, engineRest() + "/job/" + jobOf(invoice) + "/retries", java.util.Set.of()));
+    Map<String, RestClient> roles = new java.util.LinkedHashMap<>();
+    for (String group : List.of(ch, fin, po, aud)) {
+      roles.put(group, as(user(group)));
+    }
+    List<String> wrong = new ArrayList<>();
+    for (Route route : table) {
+      for (var role : roles.entrySet()) {
+        int status = malformed(role.getValue(), route.method(), route.path());
+        boolean allowed = route.groups().contains(role.getKey());
+        if (allowed ? status == 401 || status == 403 : status != 403) {
+          wrong.add(role.getKey() + " " + route.method() + " " + route.path() + " -> " + status);
+        }
+      }
+      RestClient admin = RestClient.builder().baseUrl("http://localhost:" + port)
+          .requestFactory(new JdkClientHttpRequestFactory())
+          .defaultHeaders(h -> h.setBasicAuth("admin", adminPassword())).build();
+      int status = route.method() == HttpMethod.PUT
+          ? status(admin, route.method(), route.path(), Map.of("retries", 3))
+          : malformed(admin, route.method(), route.path());
+      if (status == 401 || status == 403) {
+        wrong.add("admin " + route.method() + " " + route.path() + " -> " + status);
+      }
+    }
+    assertThat(wrong).as("answers that differ from the role table").isEmpty();
+  }
+
+  /** A request with a body that no endpoint accepts ("{"): it passes security or not, and changes nothing. */
+  private static int malformed(RestClient client, HttpMethod method, String uri) {
+    var request = client.method(method).uri(uri);
+    if (method != HttpMethod.GET) {
+      request = request.contentType(MediaType.APPLICATION_JSON).body("{");
+    }
+    return request.exchange((req, res) -> res.getStatusCode().value());
+  }
+
   private String user(String group) {
     String id = group + "-" + UUID.randomUUID().toString().substring(0, 6);
     User user = identity.newUser(id);
