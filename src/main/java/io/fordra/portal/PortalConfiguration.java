@@ -1,13 +1,12 @@
 package io.fordra.portal;
 
+import io.fordra.security.SecurityChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -22,14 +21,8 @@ public class PortalConfiguration {
   @Order(6)
   SecurityFilterChain portal(HttpSecurity http, PortalSessions sessions, PortalUsers users) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(paths.matcher("/portal/**"))
-        .addFilterBefore(new PortalFilter(sessions, users), BasicAuthenticationFilter.class)
-        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-        .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(cache -> cache.disable())
-        .logout(logout -> logout.disable())
+    SecurityChains.ownSession(http.securityMatcher(paths.matcher("/portal/**"))
+            .addFilterBefore(new PortalFilter(sessions, users), BasicAuthenticationFilter.class))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(paths.matcher("/portal/login")).permitAll()
             .anyRequest().authenticated());

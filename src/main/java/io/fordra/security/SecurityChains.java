@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -71,9 +70,7 @@ public class SecurityChains {
       try {
         firewall.getFirewalledRequest((HttpServletRequest) request);
       } catch (RequestRejectedException e) {
-        problems.write((HttpServletRequest) request, (HttpServletResponse) response, HttpStatus.BAD_REQUEST,
-            "Fordra takes each path in one spelling only: no ';', no percent-encoded '/', '.' or letters, no '//', "
-                + "'/./' or '/../'");
+        problems.rejected().handle((HttpServletRequest) request, (HttpServletResponse) response, e);
         return;
       }
       chain.doFilter(request, response);
@@ -176,19 +173,27 @@ public class SecurityChains {
   }
 
   /**
-   * The Camunda webapps' login session as the chain's user; the webapps keep their own headers, CSRF and login, so
-   * Spring Security adds none of its own and stores nothing.
+   * The Camunda webapps' login session as the chain's user; the webapps keep their own headers, CSRF and login.
    */
   private void webappSession(HttpSecurity http, ProcessEngine engine) throws Exception {
-    http.addFilterBefore(new CamundaSessionAuthentication(engine.getName()), BasicAuthenticationFilter.class)
+    ownSession(http.addFilterBefore(new CamundaSessionAuthentication(engine.getName()), BasicAuthenticationFilter.class))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint(problems.unauthorized(false, "Log in to Camunda Cockpit or Tasklist first"))
+            .accessDeniedHandler(problems.forbidden()));
+  }
+
+  /**
+   * For an area that has its own login, session cookie, CSRF token and security headers (the Camunda webapps, the
+   * portal): its authentication filter makes the chain's user for one request; Spring Security adds no session,
+   * CSRF check, headers or login redirect of its own, and stores nothing.
+   */
+  public static HttpSecurity ownSession(HttpSecurity http) throws Exception {
+    return http
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .logout(logout -> logout.disable())
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint(problems.unauthorized(false, "Log in to Camunda Cockpit or Tasklist first"))
-            .accessDeniedHandler(problems.forbidden()));
+        .logout(logout -> logout.disable());
   }
 }

@@ -240,8 +240,8 @@ class PathSpellingTest extends ProcessTestSupport {
           HttpResponse.BodyHandlers.discarding());
       assertThat(login.statusCode()).isEqualTo(200);
       Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("Cookie", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-          .collect(Collectors.joining("; ")));
+      headers.put("Cookie", cookies.getCookieStore().get(URI.create(base + "/camunda/api/engine/")).stream()
+          .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; ")));
       headers.put("X-XSRF-TOKEN", xsrf(cookies));
       return headers;
     } catch (java.io.IOException | InterruptedException e) {

@@ -245,6 +245,25 @@ class SecurityTest {
     assertThat(reply.status()).as(reply.body()).isIn(401, 403);
   }
 
+  /** Actuator: health is public (no details, no challenge), everything else is for administrators. */
+  @Test
+  void actuatorHealthIsOpenAndTheRestIsForAdministrators() {
+    Reply health = get("/actuator/health", h -> {});
+    assertThat(health.status()).as(health.body()).isIn(200, 503);
+    assertThat(health.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+    assertThat(health.json().has("components")).as("no details: " + health.body()).isFalse();
+
+    assertUnauthorizedProblem(get("/actuator", h -> {}));
+    assertUnauthorizedProblem(get("/actuator/env", h -> {}));
+    String auditor = newUser();
+    identity.createMembership(auditor, "auditors");
+    Reply forbidden = get("/actuator", h -> h.setBasicAuth(auditor, PASSWORD));
+    assertThat(forbidden.status()).as(forbidden.body()).isEqualTo(403);
+    assertThat(forbidden.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    Reply admin = get("/actuator", h -> h.setBasicAuth("admin", "admin"));
+    assertThat(admin.status()).as(admin.body()).isEqualTo(200);
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
 
   record Reply(int status, HttpHeaders headers, String body, JsonNode json) {}
