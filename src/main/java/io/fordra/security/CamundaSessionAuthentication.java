@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,6 +26,9 @@ class CamundaSessionAuthentication extends OncePerRequestFilter {
 
   static final String APP_PREFIX = "app:";
 
+  /** Where the webapps keep their logins in the HTTP session (Camunda's AuthenticationUtil.CAM_AUTH_SESSION_KEY). */
+  private static final String SESSION_KEY = "authenticatedUser";
+
   private final String engineName;
 
   CamundaSessionAuthentication(String engineName) {
@@ -37,8 +39,8 @@ class CamundaSessionAuthentication extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications != null
+    // Read only: AuthenticationUtil.getAuthsFromSession would put an empty entry into the session.
+    if (session != null && session.getAttribute(SESSION_KEY) instanceof Authentications authentications
         && authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user) {
       List<SimpleGrantedAuthority> authorities = new ArrayList<>();
       if (user.getGroupIds() != null) {

@@ -24,6 +24,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * One Spring Security chain per area, each with {@link CanonicalPathFirewall} in front, so that the path a rule
@@ -31,13 +33,14 @@ import org.springframework.security.web.firewall.RequestRejectedException;
  * <ul>
  *   <li>/api: HTTP Basic against Camunda's users, {@link ApiRules}; no session, no CSRF (no cookies are taken);</li>
  *   <li>/engine-rest: HTTP Basic, jobs changed by administrators; Camunda's authorization checks do the rest;</li>
- *   <li>/camunda (Tasklist, Cockpit, Admin and their API): the webapps' own login, session and CSRF, jobs changed by
- *       administrators;</li>
+ *   <li>/camunda (Tasklist, Cockpit, Admin and their API): the webapps' own login, session and CSRF; a chain only
+ *       for job changes, which administrators make;</li>
  *   <li>/cockpit-fordra: Cockpit's login, GET only, for users who may open Cockpit;</li>
  *   <li>/actuator: health for everyone (no details), the rest for administrators over HTTP Basic;</li>
  *   <li>/portal: the customer portal's own chain (io.fordra.portal.PortalConfiguration);</li>
  *   <li>everything else (static files, the error page) open.</li>
  * </ul>
+ * The firewall also sees the requests that no chain takes (FilterChainProxy and the first servlet filter).
  */
 @Configuration
 @EnableWebSecurity
@@ -113,13 +116,16 @@ public class SecurityChains {
     return registration;
   }
 
+  /**
+   * Tasklist, Cockpit and Admin keep their own login, session, CSRF and headers: only their job changes pass a chain
+   * (administrators only); every other /camunda request is Camunda's alone, after the firewall.
+   */
   @Bean
   @Order(3)
   SecurityFilterChain camundaWebapps(HttpSecurity http, ProcessEngine engine) throws Exception {
-    webappSession(http.securityMatcher(path(null, "/camunda/**")), engine);
-    http.authorizeHttpRequests(requests -> requests
-        .requestMatchers(ApiRules.jobChanges()).hasAuthority(StaffGroups.ADMINS)
-        .anyRequest().permitAll());
+    webappSession(http.securityMatcher(new AndRequestMatcher(path(null, "/camunda/**"), ApiRules.jobChanges())),
+        engine);
+    http.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(StaffGroups.ADMINS));
     return http.build();
   }
 
@@ -149,7 +155,7 @@ public class SecurityChains {
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-    http.securityMatcher(path(null, "/**"))
+    http.securityMatcher(new NegatedRequestMatcher(path(null, "/camunda/**")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -185,15 +191,19 @@ public class SecurityChains {
   /**
    * For an area that has its own login, session cookie, CSRF token and security headers (the Camunda webapps, the
    * portal): its authentication filter makes the chain's user for one request; Spring Security adds no session,
-   * CSRF check, headers or login redirect of its own, and stores nothing.
+   * CSRF check, CORS handling, headers or login redirect of its own, does not wrap the request, and stores nothing.
    */
   public static HttpSecurity ownSession(HttpSecurity http) throws Exception {
     return http
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Not even session fixation: a login of the area's own would look new on every request and change the
+        // session id each time, which logs the webapps out.
+        .sessionManagement(session -> session.disable())
         .requestCache(cache -> cache.disable())
-        .logout(logout -> logout.disable());
+        .logout(logout -> logout.disable())
+        .servletApi(servletApi -> servletApi.disable())
+        .cors(cors -> cors.disable());
   }
 }

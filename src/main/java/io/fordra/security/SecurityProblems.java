@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class SecurityProblems {
 
   static final String REALM = "Basic realm=\"Fordra\", charset=\"UTF-8\"";
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
   private final ObjectMapper json;
 
@@ -65,6 +69,7 @@ public class SecurityProblems {
 
   void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
+    log.debug("{} {} {}: {}", status.value(), request.getMethod(), request.getRequestURI(), detail);
     if (response.isCommitted()) {
       return;
     }

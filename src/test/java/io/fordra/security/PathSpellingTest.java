@@ -102,6 +102,11 @@ class PathSpellingTest extends ProcessTestSupport {
     assertThat(read.status()).as(session + " " + read.headers() + " " + read.body()).isEqualTo(200);
     assertRefusedInEverySpelling(session, "PUT", api + "/job/" + job + "/retries", "{\"retries\":7}");
     assertRefusedInEverySpelling(session, "PUT", api + "/job/" + cleanupJob + "/retries", "{\"retries\":7}");
+    RawHttp.Reply refused = RawHttp.send(port, "PUT", api + "/job/" + job + "/retries", session, "{\"retries\":7}");
+    assertThat(refused.status()).as("refused for the auditor, not for want of a session").isEqualTo(403);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(RawHttp.send(port, "GET", api + "/job/" + job, session, null).status())
+        .as("the session outlives the refusals").isEqualTo(200);
     assertJobsUnchanged();
   }
 
@@ -115,6 +120,57 @@ class PathSpellingTest extends ProcessTestSupport {
     assertThat(RawHttp.send(port, "PUT", engineRest() + "/job/" + job + "/retries", admin, "{\"retries\":7}")
         .status()).isEqualTo(204);
     assertThat(job(job).getRetries()).isEqualTo(7);
+  }
+
+  /**
+   * Every route a case handler or an auditor may not call, in every spelling, with a body no endpoint accepts ("{"):
+   * a spelling that got past the chain would reach the controller and answer "not valid JSON" (or a 2xx, 405, 415,
+   * 500); refused ones are 400 before any handler, 401, 403 or 404.
+   */
+  @Test
+  void noSpellingOfAForbiddenRouteGetsPastTheChain() {
+    String n = invoice.invoiceNumber();
+    List<String[]> changes = List.of(
+        new String[] {"POST", "/api/invoices"}, new String[] {"POST", "/api/customers"},
+        new String[] {"PUT", "/api/customers/" + invoice.customerNumber()}, new String[] {"POST", "/api/articles"},
+        new String[] {"POST", "/api/invoice-files"}, new String[] {"POST", "/api/invoices/" + n + "/refunds"},
+        new String[] {"POST", "/api/invoices/" + n + "/write-offs"}, new String[] {"POST", "/api/payments"},
+        new String[] {"POST", "/api/payment-files"}, new String[] {"POST", "/api/month-end-closes"},
+        new String[] {"POST", "/api/interest-invoicing"}, new String[] {"POST", "/api/print-batches/close"},
+        new String[] {"POST", "/api/simulation/clock"},
+        new String[] {"PUT", engineRest() + "/job/" + job + "/retries"},
+        new String[] {"POST", engineRest() + "/job/" + cleanupJob + "/execute"},
+        new String[] {"PUT", engineRest() + "/job/" + job + "/duedate"},
+        new String[] {"PUT", engineRest() + "/job-definition/" + job(job).getJobDefinitionId() + "/suspended"});
+    List<String[]> caseHandlerReads = List.of(
+        new String[] {"GET", "/api/invoices/" + n + "/ledger"}, new String[] {"GET", "/api/ledger/sie?period=2026-03"},
+        new String[] {"GET", "/api/reports/aging"}, new String[] {"GET", "/api/reports/aging.csv"},
+        new String[] {"GET", "/api/invoice-files/1"}, new String[] {"GET", "/api/payment-files/1"},
+        new String[] {"GET", "/api/print-batches"});
+    Map<String, String> auditor = Map.of("Authorization", RawHttp.basic(user("auditors"), PASSWORD));
+    Map<String, String> caseHandler = Map.of("Authorization", RawHttp.basic(user("case-handlers"), PASSWORD));
+    List<String> leaks = new ArrayList<>();
+    for (String[] route : changes) {
+      leaks.addAll(pastTheChain(auditor, route[0], route[1]));
+      leaks.addAll(pastTheChain(caseHandler, route[0], route[1]));
+    }
+    for (String[] route : caseHandlerReads) {
+      leaks.addAll(pastTheChain(caseHandler, route[0], route[1]));
+    }
+    assertThat(leaks).as("spellings that got past the security chain").isEmpty();
+    assertJobsUnchanged();
+  }
+
+  private List<String> pastTheChain(Map<String, String> headers, String method, String canonical) {
+    List<String> leaks = new ArrayList<>();
+    for (String spelling : spellings(canonical)) {
+      RawHttp.Reply reply = RawHttp.send(port, method, spelling, headers, "GET".equals(method) ? null : "{");
+      boolean handled = reply.status() == 400 && reply.body().contains("not valid JSON");
+      if (!REFUSED.contains(reply.status()) || handled) {
+        leaks.add(reply.status() + " " + method + " " + spelling + " " + abbreviate(reply.body()));
+      }
+    }
+    return leaks;
   }
 
   /** A refused spelling is a 400 problem+json from Fordra, not Tomcat's HTML page or a 500. */
