@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -78,6 +80,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "The invoice was being updated at the same moment; nothing was stored. Send the request again.");
     problem.setTitle("Concurrent update");
+    return problem;
+  }
+
+  /**
+   * The last defence against races (issue 13, finding 7): a row lock that was not granted in time, or a deadlock the
+   * database broke. Nothing was stored; the request may simply be sent again.
+   */
+  @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+  ProblemDetail lockNotGranted(org.springframework.dao.DataAccessException e) {
+    log.warn("Concurrent request in /api: {}", e.getMostSpecificCause().getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "A concurrent request held the same data; nothing was stored. Try again.");
+    problem.setTitle("Concurrent request");
     return problem;
   }
 
