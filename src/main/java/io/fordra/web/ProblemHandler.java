@@ -139,6 +139,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private static Violation describe(Throwable cause) {
+    String strict = JsonProblems.strictInput(cause);
+    if (strict != null) {
+      return new Violation(path((JsonMappingException) cause), strict);
+    }
     if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
         && invalid.getTargetType().isEnum()) {
       return new Violation(path(invalid), Capped.quote(invalid.getValue()) + " is not one of "
