@@ -240,18 +240,9 @@ abstract class ConcurrentCreateScenario {
     return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   }
 
+  /** A private customer as ApiValidationTest sends it. */
   private static Map<String, Object> customer(String number) {
-    Map<String, Object> customer = new LinkedHashMap<>();
-    customer.put("customerNumber", number);
-    customer.put("name", "Anna Andersson");
-    customer.put("type", "PRIVATE");
-    customer.put("priority", false);
-    customer.put("country", "SE");
-    customer.put("email", "anna@example.se");
-    customer.put("address", Map.of("street", "Storgatan 1", "postalCode", "111 22", "city", "Stockholm",
-        "country", "SE"));
-    customer.put("reminderFeeAgreed", true);
-    return customer;
+    return ApiValidationTest.privateCustomer(number);
   }
 
   private static Map<String, Object> invoice(String number, String customerNumber, Map<String, Object> inline) {
