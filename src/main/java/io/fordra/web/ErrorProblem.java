@@ -66,6 +66,7 @@ public final class ErrorProblem {
       case 413 -> "The request is larger than Fordra accepts (spring.servlet.multipart.max-request-size); nothing "
           + "was stored.";
       case 414, 431 -> "The request line or its headers are too long.";
+      case 503 -> "Fordra is starting and does not take requests yet; try again after Retry-After seconds.";
       default -> status >= 500
           ? "Fordra could not handle the request; nothing was stored. The error is in the server log."
           : null;
