@@ -1,8 +1,8 @@
 package io.fordra.invoice;
 
 import io.fordra.process.InvoiceProcesses;
-import io.fordra.process.ProcessConflicts;
 import io.fordra.process.InvoiceToCash;
+import io.fordra.process.ProcessConflicts;
 import io.fordra.web.ConflictException;
 import io.fordra.web.Violations;
 import java.math.BigDecimal;
