@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:fordra-unit;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:fordra-unit;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000",
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.generate-unique-process-engine-name=true",
     "fordra.mail.outbox=target/test-outbox",

@@ -6,6 +6,7 @@ import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
 import io.fordra.web.Capped;
 import io.fordra.web.ConflictException;
+import io.fordra.web.NaturalKeys;
 import io.fordra.web.NotFoundException;
 import io.fordra.web.Violations;
 import java.math.BigDecimal;
@@ -37,8 +38,11 @@ public class ArticleService {
   private final FordraClock clock;
   private final SellerProperties seller;
   private final Ledger ledger;
+  private final NaturalKeys naturalKeys;
 
-  public ArticleService(ArticleRepository articles, FordraClock clock, SellerProperties seller, Ledger ledger) {
+  public ArticleService(ArticleRepository articles, FordraClock clock, SellerProperties seller, Ledger ledger,
+                        NaturalKeys naturalKeys) {
+    this.naturalKeys = naturalKeys;
     this.articles = articles;
     this.clock = clock;
     this.seller = seller;
@@ -70,7 +74,7 @@ public class ArticleService {
     }
     Instant now = clock.now();
     Article article = toArticle(request.articleNumber(), request, now, now);
-    articles.insert(article);
+    naturalKeys.claim("Article " + request.articleNumber() + " already exists", () -> articles.insert(article));
     return article;
   }
 

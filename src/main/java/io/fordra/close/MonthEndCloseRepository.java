@@ -2,6 +2,7 @@ package io.fordra.close;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,7 +101,8 @@ public class MonthEndCloseRepository {
 
   private <T> T read(String text, TypeReference<T> type) {
     try {
-      return json.readValue(text, type);
+      // Stored by an earlier Fordra, perhaps with a field since dropped: not the strict reading of /api requests.
+      return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("fordra_month_end_close holds JSON that does not read: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.fordra.collection;
 
+import io.fordra.process.ProcessConflicts;
 import io.fordra.web.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,9 +15,11 @@ public class CollectionController {
   public record ClosureRequest(CollectionOutcome outcome, String note) {}
 
   private final CollectionService collection;
+  private final ProcessConflicts conflicts;
 
-  public CollectionController(CollectionService collection) {
+  public CollectionController(CollectionService collection, ProcessConflicts conflicts) {
     this.collection = collection;
+    this.conflicts = conflicts;
   }
 
   @PostMapping("/api/invoices/{invoiceNumber}/collection-case/closure")
@@ -25,7 +28,10 @@ public class CollectionController {
     v.required("outcome", request.outcome());
     v.optionalText("note", request.note(), 500);
     v.throwIfAny();
-    collection.reportOutcome(invoiceNumber, request.outcome(), request.note());
+    conflicts.retrying(() -> {
+      collection.reportOutcome(invoiceNumber, request.outcome(), request.note());
+      return null;
+    });
     return ResponseEntity.noContent().build();
   }
 }

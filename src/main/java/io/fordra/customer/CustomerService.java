@@ -2,6 +2,7 @@ package io.fordra.customer;
 
 import io.fordra.process.FordraClock;
 import io.fordra.web.ConflictException;
+import io.fordra.web.NaturalKeys;
 import io.fordra.web.NotFoundException;
 import io.fordra.web.Violations;
 import java.util.Set;
@@ -19,10 +20,12 @@ public class CustomerService {
 
   private final CustomerRepository customers;
   private final FordraClock clock;
+  private final NaturalKeys naturalKeys;
 
-  public CustomerService(CustomerRepository customers, FordraClock clock) {
+  public CustomerService(CustomerRepository customers, FordraClock clock, NaturalKeys naturalKeys) {
     this.customers = customers;
     this.clock = clock;
+    this.naturalKeys = naturalKeys;
   }
 
   @Transactional
@@ -34,7 +37,8 @@ public class CustomerService {
       throw new ConflictException("Customer " + request.customerNumber() + " already exists");
     }
     Customer customer = toCustomer(request);
-    customers.insert(customer);
+    // The unique key decides between concurrent creates of one number (409, not a lock timeout).
+    naturalKeys.claim("Customer " + request.customerNumber() + " already exists", () -> customers.insert(customer));
     return customer;
   }
 
@@ -172,11 +176,16 @@ public class CustomerService {
     return s == null || s.isBlank();
   }
 
-  /** Stores a customer that validate() accepted (used for the inline customer of an invoice). */
+  /**
+   * Stores a customer that validate() accepted (used for the inline customer of an invoice); when a concurrent request
+   * stored the same customer number first, that customer is used, as it would have been had it come a moment earlier.
+   */
   public Customer createValidated(CustomerRequest request) {
     Customer customer = toCustomer(request);
-    customers.insert(customer);
-    return customer;
+    return naturalKeys.tryClaim(() -> {
+      customers.insert(customer);
+      return customer;
+    }).orElseGet(() -> get(request.customerNumber()));
   }
 
   private Customer toCustomer(CustomerRequest r) {

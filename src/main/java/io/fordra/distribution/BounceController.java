@@ -1,5 +1,6 @@
 package io.fordra.distribution;
 
+import io.fordra.process.ProcessConflicts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,14 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class BounceController {
 
   private final DeviationService deviations;
+  private final ProcessConflicts conflicts;
 
-  public BounceController(DeviationService deviations) {
+  public BounceController(DeviationService deviations, ProcessConflicts conflicts) {
     this.deviations = deviations;
+    this.conflicts = conflicts;
   }
 
   @PostMapping("/api/invoices/{invoiceNumber}/bounces")
   public ResponseEntity<DeviationService.BounceResult> bounce(@PathVariable String invoiceNumber,
                                                               @RequestBody DeviationService.BounceRequest request) {
-    return ResponseEntity.accepted().body(deviations.bounce(invoiceNumber, request));
+    return ResponseEntity.accepted().body(conflicts.retrying(() -> deviations.bounce(invoiceNumber, request)));
   }
 }

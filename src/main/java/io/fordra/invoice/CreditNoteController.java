@@ -2,13 +2,13 @@ package io.fordra.invoice;
 
 import io.fordra.process.InvoiceProcesses;
 import io.fordra.process.InvoiceToCash;
+import io.fordra.process.ProcessConflicts;
 import io.fordra.web.ConflictException;
 import io.fordra.web.Violations;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,16 +24,22 @@ public class CreditNoteController {
 
   private final InvoiceService invoices;
   private final InvoiceProcesses processes;
+  private final ProcessConflicts conflicts;
 
-  public CreditNoteController(InvoiceService invoices, InvoiceProcesses processes) {
+  public CreditNoteController(InvoiceService invoices, InvoiceProcesses processes, ProcessConflicts conflicts) {
     this.invoices = invoices;
     this.processes = processes;
+    this.conflicts = conflicts;
   }
 
   @PostMapping("/api/invoices/{invoiceNumber}/credit-notes")
-  @Transactional
   public ResponseEntity<CreditNoteResult> credit(@PathVariable String invoiceNumber,
                                                  @RequestBody CreditNoteRequest request) {
+    // One transaction, run again if the invoice's process moved on at the same moment (see ProcessConflicts).
+    return conflicts.retrying(() -> creditOnce(invoiceNumber, request));
+  }
+
+  private ResponseEntity<CreditNoteResult> creditOnce(String invoiceNumber, CreditNoteRequest request) {
     Invoice invoice = invoices.lock(invoiceNumber);
     if (invoice.status().isFinal()) {
       throw new ConflictException("Invoice " + invoiceNumber + " is " + invoice.status() + ": nothing to credit");

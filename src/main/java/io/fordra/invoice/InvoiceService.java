@@ -11,6 +11,7 @@ import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
 import io.fordra.web.ConflictException;
 import io.fordra.web.Identifiers;
+import io.fordra.web.NaturalKeys;
 import io.fordra.web.NotFoundException;
 import io.fordra.web.Violation;
 import io.fordra.web.Violations;
@@ -40,10 +41,12 @@ public class InvoiceService {
   private final ApplicationEventPublisher events;
   private final Ledger ledger;
   private final ArticleLines articleLines;
+  private final NaturalKeys naturalKeys;
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceProcesses processes,
                         SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Ledger ledger,
-                        ArticleLines articleLines) {
+                        ArticleLines articleLines, NaturalKeys naturalKeys) {
+    this.naturalKeys = naturalKeys;
     this.articleLines = articleLines;
     this.events = events;
     this.ledger = ledger;
@@ -159,7 +162,8 @@ public class InvoiceService {
     for (InvoiceLine line : totals.lines()) {
       lines.add(line.onAccount(prepared.revenueAccounts().get(line.lineNumber() - 1)));
     }
-    invoices.insert(invoice, lines);
+    // Before the ledger and the process: a concurrent create of the same number waits here and then gets 409.
+    naturalKeys.claim("Invoice number " + number + " already exists", () -> invoices.insert(invoice, lines));
     ledger.invoiceIssued(invoice, lines);
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
         + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference

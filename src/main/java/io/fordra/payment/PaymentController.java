@@ -1,7 +1,7 @@
 package io.fordra.payment;
 
+import io.fordra.process.ProcessConflicts;
 import java.net.URI;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,18 +15,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/payments")
 public class PaymentController {
 
-  private static final int ATTEMPTS = 3;
-
   private final PaymentService payments;
+  private final ProcessConflicts conflicts;
 
-  public PaymentController(PaymentService payments) {
+  public PaymentController(PaymentService payments, ProcessConflicts conflicts) {
     this.payments = payments;
+    this.conflicts = conflicts;
   }
 
   /** 201 matched and booked, 202 kept unmatched, 200 the same bank transaction again (nothing booked twice). */
   @PostMapping
   public ResponseEntity<PaymentResult> register(@RequestBody PaymentRequest request) {
-    PaymentResult result = registerRetryingConflicts(request);
+    // The invoice's process may be busy with a job at the same moment: the whole booking is then run again.
+    PaymentResult result = conflicts.retrying(() -> payments.registerOne(request));
     HttpStatus status = result.duplicate() ? HttpStatus.OK
         : result.status() == Payment.PaymentStatus.MATCHED ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
     return ResponseEntity.status(status).location(URI.create("/api/payments/" + result.paymentId())).body(result);
@@ -35,18 +36,5 @@ public class PaymentController {
   @GetMapping("/{paymentId}")
   public Payment get(@PathVariable long paymentId) {
     return payments.get(paymentId);
-  }
-
-  /** The invoice's process may be busy with a timer job at the same moment; the whole booking is then retried. */
-  private PaymentResult registerRetryingConflicts(PaymentRequest request) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return payments.registerOne(request);
-      } catch (OptimisticLockingException e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
   }
 }

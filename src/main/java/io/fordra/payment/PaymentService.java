@@ -30,9 +30,12 @@ public class PaymentService {
   private final FordraClock clock;
   private final org.camunda.bpm.engine.RuntimeService runtime;
   private final Ledger ledger;
+  private final io.fordra.web.BusinessDates dates;
 
   public PaymentService(PaymentRepository payments, InvoiceService invoices, InvoiceProcesses processes,
-                        FordraClock clock, org.camunda.bpm.engine.RuntimeService runtime, Ledger ledger) {
+                        FordraClock clock, org.camunda.bpm.engine.RuntimeService runtime, Ledger ledger,
+                        io.fordra.web.BusinessDates dates) {
+    this.dates = dates;
     this.ledger = ledger;
     this.runtime = runtime;
     this.payments = payments;
@@ -97,6 +100,10 @@ public class PaymentService {
    */
   @Transactional
   public PaymentResult registerOne(PaymentRequest request) {
+    // A client's payment date is bounded (a bank file's dates are the bank's own and are not checked here).
+    Violations future = new Violations();
+    dates.paymentDate(future, "paidAt", request.paidAt());
+    future.throwIfAny();
     PaymentResult result = register(request);
     if (!result.duplicate() && result.status() == Payment.PaymentStatus.UNMATCHED) {
       payments.describe(result.paymentId(), null, null, null, result.message());

@@ -17,6 +17,7 @@ import io.fordra.invoice.InvoiceView;
 import io.fordra.invoice.Money;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentRepository;
+import io.fordra.process.ProcessConflicts;
 import io.fordra.seller.SellerProperties;
 import io.fordra.web.ConflictException;
 import io.fordra.web.InvalidRequestException;
@@ -66,12 +67,13 @@ public class PortalController {
   private final DisputeService disputes;
   private final CustomerService customers;
   private final PaymentRepository payments;
+  private final ProcessConflicts conflicts;
   private final String defaultLanguage;
   private final ZoneId zone;
 
   public PortalController(PortalUsers users, PortalSessions sessions, InvoiceService invoices,
                           DocumentService documents, DisputeService disputes, CustomerService customers,
-                          PaymentRepository payments, SellerProperties seller,
+                          PaymentRepository payments, ProcessConflicts conflicts, SellerProperties seller,
                           @Value("${fordra.time-zone:Europe/Stockholm}") ZoneId zone) {
     this.users = users;
     this.sessions = sessions;
@@ -80,6 +82,7 @@ public class PortalController {
     this.disputes = disputes;
     this.customers = customers;
     this.payments = payments;
+    this.conflicts = conflicts;
     String sellerLanguage = seller.country() == null ? "sv" : seller.country().language();
     this.defaultLanguage = PortalUsers.LANGUAGES.contains(sellerLanguage) ? sellerLanguage : "sv";
     this.zone = zone;
@@ -379,7 +382,8 @@ public class PortalController {
     }
     if (errors.isEmpty()) {
       try {
-        disputes.raise(invoice.invoiceNumber(), new ObjectionRequest(disputed, reason, RaisedBy.CUSTOMER, null));
+        ObjectionRequest objection = new ObjectionRequest(disputed, reason, RaisedBy.CUSTOMER, null);
+        conflicts.retrying(() -> disputes.raise(invoice.invoiceNumber(), objection));
         return redirect(invoiceHref(invoice) + "?objection=sent");
       } catch (InvalidRequestException e) {
         for (Violation v : e.violations()) {

@@ -3,6 +3,7 @@ package io.fordra.portal;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.web.ConflictException;
+import io.fordra.web.NaturalKeys;
 import io.fordra.web.NotFoundException;
 import io.fordra.web.Violations;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,12 +41,14 @@ public class PortalUsers {
   private final int maxFailedLogins;
   private final java.time.Duration lockout;
   private final io.fordra.process.FordraClock clock;
+  private final NaturalKeys naturalKeys;
 
   public PortalUsers(PortalUserRepository users, CustomerService customers,
                      @Value("${fordra.portal.bcrypt-strength:12}") int strength,
                      @Value("${fordra.portal.max-failed-logins:5}") int maxFailedLogins,
                      @Value("${fordra.portal.lockout:PT15M}") java.time.Duration lockout,
-                     io.fordra.process.FordraClock clock) {
+                     io.fordra.process.FordraClock clock, NaturalKeys naturalKeys) {
+    this.naturalKeys = naturalKeys;
     this.maxFailedLogins = maxFailedLogins;
     this.lockout = lockout;
     this.clock = clock;
@@ -85,14 +87,11 @@ public class PortalUsers {
     String language = r.language() != null ? r.language()
         : LANGUAGES.contains(customer.language()) ? customer.language() : "en";
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    long id;
-    try {
-      id = users.insert(customer.customerNumber(), username, r.name().strip(),
-          r.email() == null || r.email().isBlank() ? null : r.email().strip(), encoder.encode(r.password()),
-          Boolean.TRUE.equals(r.administrator()), Boolean.TRUE.equals(r.financial()), language, now, createdBy);
-    } catch (DuplicateKeyException e) {
-      throw new ConflictException("The user name " + username + " is taken");
-    }
+    String hash = encoder.encode(r.password());
+    long id = naturalKeys.claim("The user name " + username + " is taken", () -> users.insert(
+        customer.customerNumber(), username, r.name().strip(),
+        r.email() == null || r.email().isBlank() ? null : r.email().strip(), hash,
+        Boolean.TRUE.equals(r.administrator()), Boolean.TRUE.equals(r.financial()), language, now, createdBy));
     return users.find(id).orElseThrow();
   }
 

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -81,6 +83,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * The last defence against races (issue 13, finding 7): a row lock that was not granted in time, or a deadlock the
+   * database broke. Nothing was stored; the request may simply be sent again.
+   */
+  @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+  ProblemDetail lockNotGranted(org.springframework.dao.DataAccessException e) {
+    log.warn("Concurrent request in /api: {}", e.getMostSpecificCause().getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "A concurrent request held the same data; nothing was stored. Try again.");
+    problem.setTitle("Concurrent request");
+    return problem;
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("Unexpected error in /api", e);
@@ -124,6 +139,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private static Violation describe(Throwable cause) {
+    String strict = JsonProblems.strictInput(cause);
+    if (strict != null) {
+      return new Violation(path((JsonMappingException) cause), strict);
+    }
     if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
         && invalid.getTargetType().isEnum()) {
       return new Violation(path(invalid), Capped.quote(invalid.getValue()) + " is not one of "

@@ -29,7 +29,7 @@ class FinanceBrowserTest extends BrowserTestSupport {
     Invoice invoice = createInvoice(customer(CustomerType.BUSINESS, Country.SE, false, true), Currency.SEK);
     executeDueJobs();
     PaymentResult unmatched = payments.registerOne(new PaymentRequest("99999999999", null, new BigDecimal("1250.00"),
-        Currency.SEK, LocalDate.of(2026, 3, 20), "BANK-" + UUID.randomUUID()));
+        Currency.SEK, LocalDate.of(2026, 3, 2), "BANK-" + UUID.randomUUID()));
     assertThat(unmatched.status()).isEqualTo(Payment.PaymentStatus.UNMATCHED);
     Task task = engine.getTaskService().createTaskQuery()
         .processDefinitionKey(PaymentFileImport.MATCHING_KEY)

@@ -348,9 +348,10 @@ class DistributionRulesTest extends ProcessTestSupport {
         scheme == null ? null : new CustomerRequest.ElectronicAddressRequest(scheme, id));
   }
 
+  @Autowired io.fordra.invoice.CreditNoteController creditNotes;
+
   private void credit(Invoice invoice, String amount) {
-    new io.fordra.invoice.CreditNoteController(invoices, new io.fordra.process.InvoiceProcesses(runtime))
-        .credit(invoice.invoiceNumber(), new io.fordra.invoice.CreditNoteController.CreditNoteRequest(
+    creditNotes.credit(invoice.invoiceNumber(), new io.fordra.invoice.CreditNoteController.CreditNoteRequest(
             amount == null ? null : new BigDecimal(amount), "price corrected"));
   }
 

@@ -233,7 +233,7 @@ class RoleAccessTest extends ProcessTestSupport {
 
   private static Map<String, Object> payment(Invoice invoice) {
     return Map.of("paymentReference", invoice.paymentReference(), "amount", "100.00", "currency", "SEK",
-        "paidAt", "2026-03-10", "bankTransactionId", "ROLE-" + UUID.randomUUID());
+        "paidAt", "2026-03-02", "bankTransactionId", "ROLE-" + UUID.randomUUID());
   }
 
   /** A job of the invoice's sending (the timer of its distribution, a called process). */

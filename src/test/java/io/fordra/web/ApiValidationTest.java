@@ -853,7 +853,7 @@ class ApiValidationTest {
     return number;
   }
 
-  private static Map<String, Object> privateCustomer(String number) {
+  static Map<String, Object> privateCustomer(String number) {
     Map<String, Object> customer = new LinkedHashMap<>();
     customer.put("customerNumber", number);
     customer.put("name", "Anna Andersson");

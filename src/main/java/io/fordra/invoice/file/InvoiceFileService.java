@@ -10,7 +10,6 @@ import io.fordra.invoice.file.InvoiceFileSummary.Source;
 import io.fordra.invoice.file.InvoiceFileSummary.Status;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceFileImport;
-import io.fordra.web.ConflictException;
 import io.fordra.web.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,12 +44,13 @@ public class InvoiceFileService {
   private final CustomerService customers;
   private final RuntimeService runtime;
   private final FordraClock clock;
+  private final io.fordra.web.NaturalKeys naturalKeys;
   private final Mode mode;
   /** Invoices handled per transaction of the import (fordra.invoices.import-chunk). */
   private final int chunk;
 
   public InvoiceFileService(InvoiceFileRepository files, InvoiceService invoices, CustomerService customers,
-                            RuntimeService runtime, FordraClock clock,
+                            RuntimeService runtime, FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
                             @Value("${fordra.import.mode:per-invoice}") String mode,
                             @Value("${fordra.invoices.import-chunk:200}") int chunk) {
     if (chunk < 1) {
@@ -64,6 +63,7 @@ public class InvoiceFileService {
     this.customers = customers;
     this.runtime = runtime;
     this.clock = clock;
+    this.naturalKeys = naturalKeys;
     this.chunk = chunk;
   }
 
@@ -93,13 +93,9 @@ public class InvoiceFileService {
       String name = fileName == null || fileName.isBlank() ? "invoices.csv" : fileName.strip();
       try (InputStream in = content.getInputStream();
            InvoiceCsvReader reader = InvoiceCsvReader.open(in, scan.charset())) {
-        long id;
-        try {
-          id = files.insert(name.length() > 255 ? name.substring(0, 255) : name, scan.sha256(), source, inboxName,
-              scan.charset().name(), reader.separator(), importMode, clock.now(), receivedBy);
-        } catch (DuplicateKeyException e) {
-          throw new ConflictException("The same file is being received right now; ask for its summary in a moment");
-        }
+        long id = naturalKeys.claim("The same file is being received right now; ask for its summary in a moment",
+            () -> files.insert(name.length() > 255 ? name.substring(0, 255) : name, scan.sha256(), source, inboxName,
+                scan.charset().name(), reader.separator(), importMode, clock.now(), receivedBy));
         int rows = stage(id, reader);
         if (rows == 0) {
           throw new InvoiceFileRejected("file", "has a header row but no invoice lines");

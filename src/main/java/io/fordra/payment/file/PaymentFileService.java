@@ -38,14 +38,16 @@ public class PaymentFileService {
   private final PaymentService payments;
   private final RuntimeService runtime;
   private final FordraClock clock;
+  private final io.fordra.web.NaturalKeys naturalKeys;
   /** Payments booked per transaction of the import (fordra.payments.import-chunk). */
   private final int chunk;
 
   public PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
                             PaymentMatcher matcher, PaymentService payments, RuntimeService runtime,
-                            FordraClock clock,
+                            FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
                             @org.springframework.beans.factory.annotation.Value("${fordra.payments.import-chunk:200}")
                             int chunk) {
+    this.naturalKeys = naturalKeys;
     if (chunk < 1) {
       throw new IllegalArgumentException("fordra.payments.import-chunk must be at least 1");
     }
@@ -85,7 +87,10 @@ public class PaymentFileService {
       throw new PaymentFileRejected(problems);
     }
     String name = fileName == null || fileName.isBlank() ? "payments" : fileName.strip();
-    long id = files.insert(name.length() > 255 ? name.substring(0, 255) : name, hash, parsed, content, clock.now());
+    // The file's hash is its natural key: the same file uploaded twice at one moment is received once (409 for the
+    // other, which met it still being received; afterwards it is "the same file again").
+    long id = naturalKeys.claim("The same file is being received right now; ask for its summary in a moment",
+        () -> files.insert(name.length() > 255 ? name.substring(0, 255) : name, hash, parsed, content, clock.now()));
     runtime.createProcessInstanceByKey(PaymentFileImport.KEY)
         .businessKey(PaymentFileImport.businessKey(id))
         .setVariables(Variables.createVariables()

@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 class H2PrintBatchTest extends PrintBatchScenario {
 
   @Autowired JdbcClient jdbc;
+  @Autowired javax.sql.DataSource dataSource;
   @Autowired PrintBatchSchedule schedule;
   @Autowired List<ScheduledTaskHolder> scheduled;
 
@@ -32,6 +33,14 @@ class H2PrintBatchTest extends PrintBatchScenario {
         SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS
         WHERE BLOCKER_ID IS NOT NULL OR UPPER(EXECUTING_STATEMENT) LIKE 'INSERT INTO FORDRA_PRINT_BATCH %'""")
         .query(Integer.class).single();
+  }
+
+  /** H2 issue 4208: a reused (stale) result let two adds of the same hand-over insert it twice. */
+  @Test
+  void theDatabaseDoesNotReuseQueryResults() throws Exception {
+    // H2 lists this setting nowhere in the database: the pool's URL shows what every connection opened with.
+    assertThat(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl())
+        .startsWith("jdbc:h2:mem:fordra-unit").endsWith(";OPTIMIZE_REUSE_RESULTS=FALSE");
   }
 
   @Test

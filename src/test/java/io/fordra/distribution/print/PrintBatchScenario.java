@@ -281,6 +281,44 @@ abstract class PrintBatchScenario extends PrintTestSupport {
     }
   }
 
+  /**
+   * The same hand-over added while another transaction holds the batch with it inserted but not yet committed: the
+   * waiting add must see the item once it has the lock (H2's reused query results once showed it the stale "none").
+   * Repeated, each round with its own letter.
+   */
+  @Test
+  void theSameHandOverAddedWhileAnotherTransactionHoldsTheBatchIsAddedOnce() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        StoredDocument letter = letter(1);
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<PrintItem> holder = threads.submit(() -> new TransactionTemplate(transactions).execute(status -> {
+          PrintItem item = print.add(letter.id(), 1, recipient("Anna"));
+          added.countDown();
+          try {
+            commit.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return item;
+        }));
+        assertThat(added.await(30, TimeUnit.SECONDS)).isTrue();
+        // Looks for the item (none committed yet), then waits for the batch that the holder has locked.
+        Future<PrintItem> again = threads.submit(() -> print.add(letter.id(), 1, recipient("Anna")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingForALock() > 0);
+        commit.countDown();
+
+        PrintItem first = holder.get(30, TimeUnit.SECONDS);
+        assertThat(again.get(30, TimeUnit.SECONDS)).as("round %d", round).isEqualTo(first);
+        assertThat(print.batch(first.batchId()).items()).filteredOn(i -> i.documentId() == letter.id()).hasSize(1);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   @Test
   void concurrentAddsAndClosesNeverLoseALetterNorOpenTwoBatches() throws Exception {
     List<StoredDocument> letters = new ArrayList<>();

@@ -159,7 +159,7 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
     executeDueJobs();
     ResponseEntity<JsonNode> kept = api().post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
         .body("{\"paymentReference\": \"77777777\", \"amount\": \"1250.00\", \"currency\": \"SEK\", "
-            + "\"paidAt\": \"2026-03-05\", \"bankTransactionId\": \"SINGLE-1\"}")
+            + "\"paidAt\": \"2026-03-02\", \"bankTransactionId\": \"SINGLE-1\"}")
         .retrieve().onStatus(st -> true, (req, res) -> { }).toEntity(JsonNode.class);
     assertThat(kept.getStatusCode().value()).isEqualTo(202);
     long paymentId = kept.getBody().get("paymentId").asLong();
@@ -174,7 +174,7 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
     // The same transaction again: 200, and no second task.
     assertThat(api().post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
         .body("{\"paymentReference\": \"77777777\", \"amount\": \"1250.00\", \"currency\": \"SEK\", "
-            + "\"paidAt\": \"2026-03-05\", \"bankTransactionId\": \"SINGLE-1\"}")
+            + "\"paidAt\": \"2026-03-02\", \"bankTransactionId\": \"SINGLE-1\"}")
         .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PaymentFileImport.MATCHING_KEY).count())
         .isZero();

@@ -1,0 +1,66 @@
+package io.fordra.process;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a request that correlates a message into a running invoice process, in its own transaction, again when the
+ * engine meets a concurrent change of the same process instance tree (a timer or async job moving on, a call activity
+ * ending): Camunda's documented answer to an OptimisticLockingException is to retry. On PostgreSQL the same race can
+ * show as a foreign key violation instead (SQLState 23503, e.g. act_fk_exe_super while the correlation deletes
+ * executions that the job's committed rows still name), which is retried alike. At most 3 tries; then the last error.
+ */
+@Component
+public class ProcessConflicts {
+
+  static final int TRIES = 3;
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+  private static final Logger log = LoggerFactory.getLogger(ProcessConflicts.class);
+
+  private final TransactionTemplate transaction;
+
+  public ProcessConflicts(PlatformTransactionManager transactions) {
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** The work's result; each try is a fresh transaction, so it must not be called inside one. */
+  public <T> T retrying(Supplier<T> work) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("ProcessConflicts.retrying runs its own transactions; called inside one");
+    }
+    for (int tryNumber = 1; ; tryNumber++) {
+      try {
+        return transaction.execute(status -> work.get());
+      } catch (RuntimeException e) {
+        if (tryNumber == TRIES || !isConflict(e)) {
+          throw e;
+        }
+        log.info("Concurrent change of the process instance (try {} of {}), running the request again: {}",
+            tryNumber, TRIES, e.toString());
+      }
+    }
+  }
+
+  /** An optimistic locking failure or a foreign key violation anywhere in the cause chain. */
+  static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException) {
+        return true;
+      }
+      // A batch update (the engine's flush) carries the statement's own error as its next exception.
+      for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+        if (FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

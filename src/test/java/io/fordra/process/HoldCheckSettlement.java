@@ -1,0 +1,70 @@
+package io.fordra.process;
+
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Test only: a start listener on invoice-to-cash's "Check settlement" (the first step after PaymentReceived and
+ * InvoiceCredited, in the request's transaction, after the engine has read the instance tree) that, once armed, holds
+ * that transaction until the test has changed the tree in another transaction.
+ */
+@TestConfiguration
+public class HoldCheckSettlement {
+
+  /** One hold: reached when the request waits, released by the test. */
+  public record Hold(CountDownLatch reached, CountDownLatch release) {}
+
+  private static final AtomicReference<Hold> ARMED = new AtomicReference<>();
+
+  /** Holds the next "Check settlement" (only that one: a retry passes). */
+  public static Hold armOnce() {
+    Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+    ARMED.set(hold);
+    return hold;
+  }
+
+  public static void disarm() {
+    ARMED.set(null);
+  }
+
+  @Bean
+  AbstractProcessEnginePlugin holdCheckSettlementPlugin() {
+    ExecutionListener hold = execution -> {
+      Hold armed = ARMED.getAndSet(null);
+      if (armed != null) {
+        armed.reached().countDown();
+        if (!armed.release().await(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the test never released Check settlement");
+        }
+      }
+    };
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+          @Override
+          public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (Set.of("Task_ApplyPayment", "Task_CheckCredit").contains(activity.getId())) {
+              activity.addListener(ExecutionListener.EVENTNAME_START, hold);
+            }
+          }
+        });
+      }
+    };
+  }
+}

@@ -1,0 +1,148 @@
+package io.fordra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fordra.FordraTestContext;
+import io.fordra.ProcessTestSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every error under Fordra's paths is RFC 7807 problem+json (issue 13, finding 11), also those that Tomcat answers
+ * before Spring sees the request: no HTML page, no stack trace, no echo of what the client sent. Raw HTTP over a
+ * socket, because an HTTP client would normalise or refuse the malformed requests.
+ */
+@FordraTestContext
+class ErrorPagesTest extends ProcessTestSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theErrorPathCalledDirectlyIsNotFound() throws Exception {
+    Raw answer = raw("GET /error HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertProblem(answer, 404);
+  }
+
+  @Test
+  void anEncodedSlashIsABadRequestAsProblemJson() throws Exception {
+    String marker = "x".repeat(2000);
+    Raw answer = raw("GET /api/invoices/a%2Fb" + marker + " HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: " + basic() + "\r\nConnection: close\r\n\r\n");
+    assertProblem(answer, 400);
+    assertThat(answer.body()).doesNotContain(marker.substring(0, 50)).doesNotContain("%2F");
+  }
+
+  @Test
+  void aBadRequestLineIsABadRequestAsProblemJson() throws Exception {
+    Raw answer = raw("GET /api/invoices/{<script>} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertProblem(answer, 400);
+    assertThat(answer.body()).doesNotContain("<script>");
+  }
+
+  @Test
+  void anUploadOverTheLimitIsPayloadTooLargeAsProblemJson() throws Exception {
+    // Declared larger than spring.servlet.multipart.max-request-size (500MB): refused before a byte of it is read.
+    Raw answer = raw("POST /api/invoice-files HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic() + "\r\n"
+        + "Content-Type: multipart/form-data; boundary=fordra\r\nContent-Length: 600000000\r\n"
+        + "Connection: close\r\n\r\n");
+    assertProblem(answer, 413);
+  }
+
+  @Test
+  void anUnknownApiPathIsNotFoundAsProblemJson() throws Exception {
+    Raw answer = raw("GET /api/no-such-thing HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic() + "\r\n"
+        + "Accept: text/html\r\nConnection: close\r\n\r\n");
+    assertProblem(answer, 404);
+  }
+
+  private static void assertProblem(Raw answer, int status) throws Exception {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+    assertThat(answer.header("content-type")).as(answer.toString()).startsWith("application/problem+json");
+    JsonNode problem = JSON.readTree(answer.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("title").asText()).isNotBlank();
+    assertThat(answer.body()).doesNotContainIgnoringCase("<html").doesNotContain("Tomcat")
+        .doesNotContain("Exception").doesNotContain("trace").doesNotContain("at org.");
+    assertThat(answer.body().length()).isLessThan(600);
+  }
+
+  private String basic() {
+    return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends the bytes as they are and reads one answer (to its end, or until the server closes the connection). */
+  private Raw raw(String request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream read = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      for (int n; !Raw.complete(read.toString(StandardCharsets.UTF_8)) && (n = in.read(buffer)) > 0; ) {
+        read.write(buffer, 0, n);
+      }
+      return Raw.parse(read.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  record Raw(int status, String headers, String body) {
+    static Raw parse(String text) {
+      int end = text.indexOf("\r\n\r\n");
+      String head = end < 0 ? text : text.substring(0, end);
+      String body = end < 0 ? "" : text.substring(end + 4);
+      if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+        body = unchunk(body);
+      }
+      return new Raw(Integer.parseInt(head.split(" ")[1]), head, body);
+    }
+
+    /** Whether the text holds a whole answer: its headers and the body they announce. */
+    static boolean complete(String text) {
+      int end = text.indexOf("\r\n\r\n");
+      if (end < 0) {
+        return false;
+      }
+      Raw head = new Raw(0, text.substring(0, end), "");
+      String length = head.header("content-length");
+      if (!length.isEmpty()) {
+        return text.getBytes(StandardCharsets.UTF_8).length - end - 4 >= Integer.parseInt(length);
+      }
+      return !head.header("transfer-encoding").equalsIgnoreCase("chunked") || text.endsWith("0\r\n\r\n");
+    }
+
+    String header(String name) {
+      for (String line : headers.split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+          return line.substring(colon + 1).trim();
+        }
+      }
+      return "";
+    }
+
+    private static String unchunk(String chunked) {
+      StringBuilder body = new StringBuilder();
+      int at = 0;
+      while (at < chunked.length()) {
+        int lineEnd = chunked.indexOf("\r\n", at);
+        int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+        if (size == 0) {
+          break;
+        }
+        body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+        at = lineEnd + 2 + size + 2;
+      }
+      return body.toString();
+    }
+  }
+}
