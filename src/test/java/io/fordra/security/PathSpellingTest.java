@@ -92,21 +92,33 @@ class PathSpellingTest extends ProcessTestSupport {
     assertJobsUnchanged();
   }
 
-  /** Cockpit's own engine API (/camunda/api/engine/...) with an auditor's Cockpit session. */
+  /**
+   * Cockpit's own engine API (/camunda/api/engine/...) with an auditor's Cockpit session, a fresh one for every
+   * spelling: Camunda ends a session on some odd paths that reach it, and a refusal for want of a session would
+   * prove nothing.
+   */
   @Test
   void anAuditorsCockpitSessionNeverChangesAJobWhateverTheSpelling() {
-    Map<String, String> session = webappSession(user("auditors"), "cockpit");
+    String auditor = user("auditors");
     String api = "/camunda/api/engine/engine/" + engine.getName();
-    // The session itself works: the auditor reads the job.
-    RawHttp.Reply read = RawHttp.send(port, "GET", api + "/job/" + job, session, null);
-    assertThat(read.status()).as(session + " " + read.headers() + " " + read.body()).isEqualTo(200);
-    assertRefusedInEverySpelling(session, "PUT", api + "/job/" + job + "/retries", "{\"retries\":7}");
-    assertRefusedInEverySpelling(session, "PUT", api + "/job/" + cleanupJob + "/retries", "{\"retries\":7}");
-    RawHttp.Reply refused = RawHttp.send(port, "PUT", api + "/job/" + job + "/retries", session, "{\"retries\":7}");
-    assertThat(refused.status()).as("refused for the auditor, not for want of a session").isEqualTo(403);
-    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(RawHttp.send(port, "GET", api + "/job/" + job, session, null).status())
-        .as("the session outlives the refusals").isEqualTo(200);
+    List<String> leaks = new ArrayList<>();
+    for (String target : List.of(job, cleanupJob)) {
+      for (String spelling : spellings(api + "/job/" + target + "/retries")) {
+        RawHttp.Reply reply = RawHttp.send(port, "PUT", spelling, webappSession(auditor, "cockpit"),
+            "{\"retries\":7}");
+        if (!REFUSED.contains(reply.status())) {
+          leaks.add(reply.status() + " PUT " + spelling + " " + abbreviate(reply.body()));
+        }
+      }
+      Map<String, String> session = webappSession(auditor, "cockpit");
+      RawHttp.Reply refused = RawHttp.send(port, "PUT", api + "/job/" + target + "/retries", session,
+          "{\"retries\":7}");
+      assertThat(refused.status()).as("refused for the auditor, not for want of a session").isEqualTo(403);
+      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(RawHttp.send(port, "GET", api + "/job/" + target, session, null).status())
+          .as("the auditor's session reads the job").isEqualTo(200);
+    }
+    assertThat(leaks).as("spellings of a job change through Cockpit's API that were not refused").isEmpty();
     assertJobsUnchanged();
   }
 
