@@ -45,7 +45,7 @@ abstract class PaymentCorrelationRaceScenario extends ProcessTestSupport {
 
     ResponseEntity<String> answer = racingTheTree(invoice, () -> call(HttpMethod.POST, "/api/payments", Map.of(
         "paymentReference", invoice.paymentReference(), "amount", "1250.00", "currency", "SEK",
-        "paidAt", LocalDate.of(2026, 3, 10).toString(), "bankTransactionId", bankTransaction)));
+        "paidAt", LocalDate.of(2026, 3, 2).toString(), "bankTransactionId", bankTransaction)));
 
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
     JsonNode body = json.readTree(answer.getBody());
@@ -92,7 +92,9 @@ abstract class PaymentCorrelationRaceScenario extends ProcessTestSupport {
     ProcessInstance parent = processOf(invoice);
     HoldCheckSettlement.Hold hold = HoldCheckSettlement.armOnce();
     CompletableFuture<ResponseEntity<String>> answer = CompletableFuture.supplyAsync(request);
-    assertThat(hold.reached().await(60, TimeUnit.SECONDS)).as("the correlation reached Check settlement").isTrue();
+    boolean reached = hold.reached().await(60, TimeUnit.SECONDS);
+    assertThat(reached).as("the correlation reached Check settlement; the request answered %s",
+        answer.isDone() ? answer.join() : "nothing yet").isTrue();
     runtime.createProcessInstanceModification(parent.getId()).startBeforeActivity("Timer_DueDate").execute();
     hold.release().countDown();
     return answer.get(60, TimeUnit.SECONDS);
