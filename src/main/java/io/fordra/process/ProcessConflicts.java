@@ -2,6 +2,7 @@ package io.fordra.process;
 
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import io.fordra.web.ConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engine meets a concurrent change of the same process instance tree (a timer or async job moving on, a call activity
  * ending): Camunda's documented answer to an OptimisticLockingException is to retry. On PostgreSQL the same race can
  * show as a foreign key violation instead (SQLState 23503, e.g. act_fk_exe_super while the correlation deletes
- * executions that the job's committed rows still name), which is retried alike. At most 3 tries; then the last error.
+ * executions that the job's committed rows still name), which is retried alike. At most 3 tries; then a 409 naming
+ * the conflict (never a 500: the request was right, it only met a busy invoice), with the last error as its cause.
  */
 @Component
 public class ProcessConflicts {
@@ -39,8 +41,12 @@ public class ProcessConflicts {
       try {
         return transaction.execute(status -> work.get());
       } catch (RuntimeException e) {
-        if (tryNumber == TRIES || !isConflict(e)) {
+        if (!isConflict(e)) {
           throw e;
+        }
+        if (tryNumber == TRIES) {
+          throw new ConflictException("The invoice's process was changed by another step at the same moment, "
+              + TRIES + " times in a row; nothing of this request was stored. Try again.", e);
         }
         log.info("Concurrent change of the process instance (try {} of {}), running the request again: {}",
             tryNumber, TRIES, e.toString());
