@@ -1,7 +1,6 @@
 package io.fordra.close;
 
 import io.fordra.process.FordraClock;
-import io.fordra.process.MonthEndClose;
 import io.fordra.web.InvalidRequestException;
 import io.fordra.web.NotFoundException;
 import io.fordra.web.Violations;
@@ -10,9 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,14 +24,14 @@ public class MonthEndCloses {
 
   private final MonthEndCloseRepository closes;
   private final Reconciliation reconciliation;
-  private final RuntimeService runtime;
+  private final MonthEndCloseRuns runs;
   private final FordraClock clock;
 
-  public MonthEndCloses(MonthEndCloseRepository closes, Reconciliation reconciliation, RuntimeService runtime,
-                        FordraClock clock) {
+  MonthEndCloses(MonthEndCloseRepository closes, Reconciliation reconciliation, MonthEndCloseRuns runs,
+                 FordraClock clock) {
     this.closes = closes;
     this.reconciliation = reconciliation;
-    this.runtime = runtime;
+    this.runs = runs;
     this.clock = clock;
   }
 
@@ -52,13 +48,7 @@ public class MonthEndCloses {
           + ")");
     }
     long id = closes.insert(month.toString(), user, clock.now());
-    ProcessInstance instance = runtime.createMessageCorrelation(MonthEndClose.RUN_BY_HAND)
-        .processInstanceBusinessKey(MonthEndClose.businessKey(month.toString()))
-        .setVariables(Variables.createVariables()
-            .putValue(MonthEndClose.PERIOD.name(), month.toString())
-            .putValue(MonthEndClose.CLOSE_ID.name(), id))
-        .correlateStartMessage();
-    closes.processInstance(id, instance.getId());
+    closes.processInstance(id, runs.startByHand(month, id));
     return get(id);
   }
 

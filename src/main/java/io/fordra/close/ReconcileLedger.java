@@ -1,7 +1,6 @@
 package io.fordra.close;
 
 import io.fordra.process.FordraClock;
-import io.fordra.process.MonthEndClose;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,5 @@
 package io.fordra.close;
 
-import io.fordra.process.MonthEndClose;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

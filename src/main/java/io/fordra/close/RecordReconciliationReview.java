@@ -1,6 +1,5 @@
 package io.fordra.close;
 
-import io.fordra.process.MonthEndClose;
 import io.fordra.web.InvalidRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,5 @@
 package io.fordra.close;
 
-import io.fordra.process.MonthEndClose;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

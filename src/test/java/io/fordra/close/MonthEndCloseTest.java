@@ -15,7 +15,6 @@ import io.fordra.payment.PaymentRequest;
 import io.fordra.payment.PaymentResult;
 import io.fordra.payment.file.PaymentFileService;
 import io.fordra.payment.file.PaymentFileSummary;
-import io.fordra.process.MonthEndClose;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -1,4 +1,6 @@
-package io.fordra.process;
+package io.fordra.close;
+
+import io.fordra.process.ProcessVariable;
 
 /**
  * The month-end-close process (processes/month-end-close.bpmn): monthly on the first working day (timer on the 1st,
