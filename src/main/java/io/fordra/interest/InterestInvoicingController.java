@@ -1,14 +1,11 @@
 package io.fordra.interest;
 
-import io.fordra.process.InterestInvoicingProcess;
 import io.fordra.web.BusinessDates;
 import io.fordra.web.InvalidRequestException;
 import io.fordra.web.Violations;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,19 +17,19 @@ public class InterestInvoicingController {
 
   public record RunRequest(String month) {}
 
-  private final RuntimeService runtime;
+  private final InterestInvoicingRuns runs;
   private final BusinessDates dates;
 
-  public InterestInvoicingController(RuntimeService runtime, BusinessDates dates) {
-    this.runtime = runtime;
+  InterestInvoicingController(InterestInvoicingRuns runs, BusinessDates dates) {
+    this.runs = runs;
     this.dates = dates;
   }
 
   @PostMapping("/api/interest-invoicing")
   public ResponseEntity<Map<String, Object>> run(@RequestBody(required = false) RunRequest request) {
     String month = request == null ? null : request.month();
+    YearMonth parsed = null;
     if (month != null) {
-      YearMonth parsed;
       try {
         parsed = YearMonth.parse(month);
       } catch (DateTimeParseException e) {
@@ -42,10 +39,7 @@ public class InterestInvoicingController {
       dates.pastOrCurrentMonth(violations, "month", parsed);
       violations.throwIfAny();
     }
-    var instance = runtime.startProcessInstanceByMessage(InterestInvoicingProcess.RUN_BY_HAND,
-        "interest-" + (month == null ? "previous-month" : month),
-        Variables.createVariables().putValue(InterestInvoicingProcess.MONTH.name(), month));
-    return ResponseEntity.accepted().body(Map.of("processInstanceId", instance.getId(),
+    return ResponseEntity.accepted().body(Map.of("processInstanceId", runs.startByHand(parsed),
         "month", month == null ? "the previous month" : month));
   }
 }

@@ -1,7 +1,6 @@
 package io.fordra.interest;
 
 import io.fordra.process.FordraClock;
-import io.fordra.process.InterestInvoicingProcess;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -14,7 +14,6 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceLine;
-import io.fordra.process.InterestInvoicingProcess;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;

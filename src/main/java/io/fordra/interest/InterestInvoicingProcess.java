@@ -1,4 +1,6 @@
-package io.fordra.process;
+package io.fordra.interest;
+
+import io.fordra.process.ProcessVariable;
 
 /** The interest-invoicing process (processes/interest-invoicing.bpmn): a monthly run, also startable by hand. */
 public final class InterestInvoicingProcess {
