@@ -14,7 +14,7 @@ import io.fordra.article.ArticleService;
 import io.fordra.benchmark.BillingRunBenchmark.Database;
 import io.fordra.benchmark.BillingRunBenchmark.Report;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceFileImport;
+import io.fordra.invoice.file.InvoiceFileImport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package io.fordra.invoice.file;
 
-import io.fordra.process.InvoiceFileImport;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,6 @@ import io.fordra.invoice.file.InvoiceFileSummary.Outcome;
 import io.fordra.invoice.file.InvoiceFileSummary.Source;
 import io.fordra.invoice.file.InvoiceFileSummary.Status;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceFileImport;
 import io.fordra.web.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,17 +39,17 @@ public class InvoiceFileService {
   private final InvoiceFileRepository files;
   private final InvoiceService invoices;
   private final CustomerService customers;
-  private final RuntimeService runtime;
+  private final InvoiceFileImports imports;
   private final FordraClock clock;
   private final io.fordra.web.NaturalKeys naturalKeys;
   private final Mode mode;
   /** Invoices handled per transaction of the import (fordra.invoices.import-chunk). */
   private final int chunk;
 
-  public InvoiceFileService(InvoiceFileRepository files, InvoiceService invoices, CustomerService customers,
-                            RuntimeService runtime, FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
-                            @Value("${fordra.import.mode:per-invoice}") String mode,
-                            @Value("${fordra.invoices.import-chunk:200}") int chunk) {
+  InvoiceFileService(InvoiceFileRepository files, InvoiceService invoices, CustomerService customers,
+                     InvoiceFileImports imports, FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
+                     @Value("${fordra.import.mode:per-invoice}") String mode,
+                     @Value("${fordra.invoices.import-chunk:200}") int chunk) {
     if (chunk < 1) {
       throw new IllegalArgumentException("fordra.invoices.import-chunk must be at least 1");
     }
@@ -61,7 +58,7 @@ public class InvoiceFileService {
     this.files = files;
     this.invoices = invoices;
     this.customers = customers;
-    this.runtime = runtime;
+    this.imports = imports;
     this.clock = clock;
     this.naturalKeys = naturalKeys;
     this.chunk = chunk;
@@ -101,12 +98,7 @@ public class InvoiceFileService {
           throw new InvoiceFileRejected("file", "has a header row but no invoice lines");
         }
         files.group(id);
-        runtime.createProcessInstanceByKey(InvoiceFileImport.KEY)
-            .businessKey(InvoiceFileImport.businessKey(id))
-            .setVariables(Variables.createVariables()
-                .putValue(InvoiceFileImport.INVOICE_FILE_ID.name(), id)
-                .putValue(InvoiceFileImport.ALL_OR_NOTHING.name(), importMode == Mode.ALL_OR_NOTHING))
-            .execute();
+        imports.start(id, importMode == Mode.ALL_OR_NOTHING);
         InvoiceFileSummary summary = summary(id);
         log.info("Invoice file {} received: {} ({} rows, {} invoices, {}, separator {})", id, name, summary.rows(),
             summary.invoices(), scan.charset().name(), summary.separator());

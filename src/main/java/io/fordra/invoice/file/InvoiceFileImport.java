@@ -1,4 +1,6 @@
-package io.fordra.process;
+package io.fordra.invoice.file;
+
+import io.fordra.process.ProcessVariable;
 
 /**
  * The invoice-file-import process (processes/invoice-file-import.bpmn): creates the invoices of one invoice file in
