@@ -8,6 +8,7 @@ import io.fordra.customer.Country;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
+import io.fordra.process.InvoiceToCash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class RoleAccessTest extends ProcessTestSupport {
     assertThat(status(as, HttpMethod.PUT, engineRest() + "/job/" + job + "/retries", Map.of("retries", 3)))
         .isEqualTo(403);
     assertThat(status(as, HttpMethod.POST, engineRest() + "/process-instance/" + processInstance + "/modification",
-        Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", "Task_SendInvoice")))))
+        Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", InvoiceToCash.Elements.SEND_INVOICE)))))
         .isEqualTo(403);
     assertThat(status(as, HttpMethod.DELETE, engineRest() + "/process-instance/" + processInstance, null))
         .isEqualTo(403);
