@@ -28,16 +28,16 @@ public class PaymentService {
   private final InvoiceService invoices;
   private final InvoiceProcesses processes;
   private final FordraClock clock;
-  private final org.camunda.bpm.engine.RuntimeService runtime;
+  private final PaymentMatchings matchings;
   private final Ledger ledger;
   private final io.fordra.web.BusinessDates dates;
 
   public PaymentService(PaymentRepository payments, InvoiceService invoices, InvoiceProcesses processes,
-                        FordraClock clock, org.camunda.bpm.engine.RuntimeService runtime, Ledger ledger,
+                        FordraClock clock, PaymentMatchings matchings, Ledger ledger,
                         io.fordra.web.BusinessDates dates) {
     this.dates = dates;
     this.ledger = ledger;
-    this.runtime = runtime;
+    this.matchings = matchings;
     this.payments = payments;
     this.invoices = invoices;
     this.processes = processes;
@@ -107,11 +107,7 @@ public class PaymentService {
     PaymentResult result = register(request);
     if (!result.duplicate() && result.status() == Payment.PaymentStatus.UNMATCHED) {
       payments.describe(result.paymentId(), null, null, null, result.message());
-      runtime.createProcessInstanceByKey(io.fordra.process.PaymentFileImport.MATCHING_KEY)
-          .businessKey("payment-" + result.paymentId())
-          .setVariables(org.camunda.bpm.engine.variable.Variables.createVariables()
-              .putValue(io.fordra.process.PaymentFileImport.PAYMENT_ID.name(), result.paymentId()))
-          .execute();
+      matchings.askFinance(result.paymentId());
     }
     return result;
   }

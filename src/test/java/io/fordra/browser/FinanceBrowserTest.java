@@ -11,7 +11,7 @@ import io.fordra.invoice.InvoiceStatus;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentRequest;
 import io.fordra.payment.PaymentResult;
-import io.fordra.process.PaymentFileImport;
+import io.fordra.payment.file.PaymentFileImport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;

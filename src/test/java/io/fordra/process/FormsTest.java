@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.close.MonthEndClose;
+import io.fordra.payment.file.PaymentFileImport;
 import io.fordra.task.FormOutputs;
 import java.io.IOException;
 import java.io.InputStream;

@@ -134,7 +134,7 @@ abstract class ConcurrentCreateScenario {
     assertThat(count("SELECT COUNT(*) FROM fordra_payment_file WHERE sha256 = ?",
         sha256(file))).isOne();
     long id = replies.stream().filter(r -> r.status() == 202).findFirst().orElseThrow().json().get("id").asLong();
-    businessKeys.add(io.fordra.process.PaymentFileImport.businessKey(id));
+    businessKeys.add(io.fordra.payment.file.PaymentFileImport.businessKey(id));
     // Those that met the first upload still being received are 409; a later one would be the documented "the same
     // file again" (200 with the first summary). None is a 500.
     assertThat(replies).filteredOn(r -> r.status() != 202).as(replies.toString())

@@ -1,8 +1,7 @@
 package io.fordra.payment.file;
 
 import io.fordra.payment.PaymentService;
-import io.fordra.process.PaymentFileImport;
-import io.fordra.process.PaymentFileImport.MatchAction;
+import io.fordra.payment.file.PaymentFileImport.MatchAction;
 import io.fordra.web.ConflictException;
 import io.fordra.web.InvalidRequestException;
 import java.util.Arrays;

@@ -2,7 +2,6 @@ package io.fordra.payment.file;
 
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
-import io.fordra.process.PaymentFileImport;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

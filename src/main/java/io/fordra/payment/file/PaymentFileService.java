@@ -4,7 +4,6 @@ import io.fordra.invoice.Currency;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
 import io.fordra.process.FordraClock;
-import io.fordra.process.PaymentFileImport;
 import io.fordra.web.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,17 +33,17 @@ public class PaymentFileService {
   private final ObjectProvider<PaymentFileReader> xmlReader;
   private final PaymentMatcher matcher;
   private final PaymentService payments;
-  private final RuntimeService runtime;
+  private final PaymentFileImports imports;
   private final FordraClock clock;
   private final io.fordra.web.NaturalKeys naturalKeys;
   /** Payments booked per transaction of the import (fordra.payments.import-chunk). */
   private final int chunk;
 
-  public PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
-                            PaymentMatcher matcher, PaymentService payments, RuntimeService runtime,
-                            FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
-                            @org.springframework.beans.factory.annotation.Value("${fordra.payments.import-chunk:200}")
-                            int chunk) {
+  PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
+                     PaymentMatcher matcher, PaymentService payments, PaymentFileImports imports,
+                     FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
+                     @org.springframework.beans.factory.annotation.Value("${fordra.payments.import-chunk:200}")
+                     int chunk) {
     this.naturalKeys = naturalKeys;
     if (chunk < 1) {
       throw new IllegalArgumentException("fordra.payments.import-chunk must be at least 1");
@@ -57,7 +54,7 @@ public class PaymentFileService {
     this.bgMax = bgMax;
     this.xmlReader = xmlReader;
     this.matcher = matcher;
-    this.runtime = runtime;
+    this.imports = imports;
     this.clock = clock;
   }
 
@@ -91,12 +88,7 @@ public class PaymentFileService {
     // other, which met it still being received; afterwards it is "the same file again").
     long id = naturalKeys.claim("The same file is being received right now; ask for its summary in a moment",
         () -> files.insert(name.length() > 255 ? name.substring(0, 255) : name, hash, parsed, content, clock.now()));
-    runtime.createProcessInstanceByKey(PaymentFileImport.KEY)
-        .businessKey(PaymentFileImport.businessKey(id))
-        .setVariables(Variables.createVariables()
-            .putValue(PaymentFileImport.PAYMENT_FILE_ID.name(), id)
-            .putValue(PaymentFileImport.NEXT_PAYMENT.name(), 0))
-        .execute();
+    imports.start(id);
     log.info("Payment file {} received: {} ({} payments, {})", id, name, parsed.payments().size(),
         parsed.total().toPlainString());
     return summary(id);

@@ -1,6 +1,5 @@
 package io.fordra.payment.file;
 
-import io.fordra.process.PaymentFileImport;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -13,7 +13,6 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
-import io.fordra.process.PaymentFileImport;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

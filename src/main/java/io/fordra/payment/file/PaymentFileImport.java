@@ -1,4 +1,6 @@
-package io.fordra.process;
+package io.fordra.payment.file;
+
+import io.fordra.process.ProcessVariable;
 
 /** The payment-file-import process (processes/payment-file-import.bpmn): books one payment file in chunks. */
 public final class PaymentFileImport {

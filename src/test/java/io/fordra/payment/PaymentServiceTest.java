@@ -1,0 +1,45 @@
+package io.fordra.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.fordra.invoice.Currency;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.ledger.Ledger;
+import io.fordra.process.FordraClock;
+import io.fordra.process.InvoiceProcesses;
+import io.fordra.web.BusinessDates;
+import io.fordra.web.InvalidRequestException;
+import io.fordra.web.Violation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import org.junit.jupiter.api.Test;
+
+/** The payment service alone: no Spring, no engine (the "Match payment" process is behind PaymentMatchings). */
+class PaymentServiceTest {
+
+  private final PaymentRepository payments = mock(PaymentRepository.class);
+  private final InvoiceService invoices = mock(InvoiceService.class);
+  private final InvoiceProcesses processes = mock(InvoiceProcesses.class);
+  private final FordraClock clock = mock(FordraClock.class);
+  private final PaymentMatchings matchings = mock(PaymentMatchings.class);
+  private final Ledger ledger = mock(Ledger.class);
+  private final PaymentService service = new PaymentService(payments, invoices, processes, clock, matchings, ledger,
+      new BusinessDates(clock, Period.ofDays(1)));
+
+  @Test
+  void aPaymentDatedAfterTomorrowIsRefusedBeforeAnythingIsBookedOrAsked() {
+    when(clock.today()).thenReturn(LocalDate.of(2026, 11, 3));
+    PaymentRequest future = new PaymentRequest("10000180", null, new BigDecimal("100.00"), Currency.SEK,
+        LocalDate.of(2026, 11, 5), "BANK-1");
+
+    assertThatThrownBy(() -> service.registerOne(future)).isInstanceOfSatisfying(InvalidRequestException.class,
+        e -> assertThat(e.violations()).containsExactly(new Violation("paidAt", "2026-11-05 is in the future: a "
+            + "payment is dated at the latest 2026-11-04 (today 2026-11-03 + fordra.payments.max-ahead P1D)")));
+    verifyNoInteractions(payments, invoices, processes, matchings, ledger);
+  }
+}
