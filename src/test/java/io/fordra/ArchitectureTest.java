@@ -1,0 +1,55 @@
+package io.fordra;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import fixture.architecture.ServiceThatStartsAProcessItself;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Rules of Fordra's architecture that the build enforces (issue 14). Each rule is also shown to fail on a class that
+ * breaks it, so a rule that can no longer fail is noticed.
+ */
+class ArchitectureTest {
+
+  private static final JavaClasses FORDRA = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.fordra");
+
+  /**
+   * Services and controllers reach a process through their capability's port (an interface with one engine adapter
+   * beside it, e.g. close.MonthEndCloseRuns), never through the engine's RuntimeService or TaskService themselves.
+   */
+  static final ArchRule SERVICES_START_PROCESSES_THROUGH_PORTS = noClasses()
+      .that().areAnnotatedWith(Service.class)
+      .or().areAnnotatedWith(RestController.class)
+      .or().areAnnotatedWith(Controller.class)
+      .should().dependOnClassesThat().belongToAnyOf(RuntimeService.class, TaskService.class)
+      .because("a service or controller starts and correlates processes through its capability's port, so it can be "
+          + "tested without Spring or the engine");
+
+  @Test
+  void servicesAndControllersStartProcessesThroughPorts() {
+    SERVICES_START_PROCESSES_THROUGH_PORTS.check(FORDRA);
+  }
+
+  @Test
+  void theRuleFailsForAServiceThatStartsAProcessItself() {
+    EvaluationResult result = SERVICES_START_PROCESSES_THROUGH_PORTS
+        .evaluate(new ClassFileImporter().importClasses(ServiceThatStartsAProcessItself.class));
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anyMatch(line -> line.contains("ServiceThatStartsAProcessItself") && line.contains("RuntimeService"));
+  }
+}
