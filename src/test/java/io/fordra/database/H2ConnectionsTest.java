@@ -31,6 +31,17 @@ class H2ConnectionsTest {
     DataSourceProperties properties = new DataSourceProperties();
     properties.setUrl("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1");
     new H2Connections().postProcessBeforeInitialization(properties, "spring.datasource");
-    assertThat(properties.getUrl()).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
+    assertThat(properties.getUrl())
+        .isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE;LOCK_TIMEOUT=30000");
+  }
+
+  @Test
+  void anH2UrlGetsTheLockTimeoutUnlessItNamesOne() {
+    assertThat(H2Connections.forFordra("jdbc:h2:file:/var/fordra/db"))
+        .isEqualTo("jdbc:h2:file:/var/fordra/db;OPTIMIZE_REUSE_RESULTS=FALSE;LOCK_TIMEOUT=30000");
+    assertThat(H2Connections.forFordra("jdbc:h2:mem:fordra-unit;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000"))
+        .isEqualTo("jdbc:h2:mem:fordra-unit;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000;OPTIMIZE_REUSE_RESULTS=FALSE");
+    assertThat(H2Connections.forFordra("jdbc:postgresql://127.0.0.1:5432/fordra"))
+        .isEqualTo("jdbc:postgresql://127.0.0.1:5432/fordra");
   }
 }
