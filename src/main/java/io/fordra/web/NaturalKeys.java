@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates whose row has a natural key (invoice, customer and article numbers, portal user names, bank files): the
  * row is inserted in a savepoint, and the database's unique key decides who was first. A request that checked "not
  * there yet" at the same moment as another waits on the winner's row lock (H2: the LOCK_TIMEOUT that H2Connections
- * adds to the URL; PostgreSQL waits by itself) and then meets the duplicate key: a 409, never a 500. The savepoint keeps the caller's transaction
- * usable on PostgreSQL, where a failed statement would otherwise spoil it.
+ * adds to the URL; PostgreSQL waits by itself) and then meets the duplicate key: a 409, never a 500. The savepoint
+ * keeps the caller's transaction usable on PostgreSQL, where a failed statement would otherwise spoil it.
  */
 @Component
 public class NaturalKeys {
