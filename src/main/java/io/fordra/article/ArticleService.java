@@ -1,14 +1,14 @@
 package io.fordra.article;
 
+import io.fordra.database.NaturalKeys;
 import io.fordra.invoice.VatRates;
+import io.fordra.kernel.Capped;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violations;
 import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
-import io.fordra.web.Capped;
-import io.fordra.web.ConflictException;
-import io.fordra.web.NaturalKeys;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -1,20 +1,20 @@
 package io.fordra.invoice;
 
 import io.fordra.customer.Country;
-import io.fordra.ledger.Ledger;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerService;
+import io.fordra.database.NaturalKeys;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.Identifiers;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violation;
+import io.fordra.kernel.Violations;
+import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceProcesses;
 import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
-import io.fordra.web.ConflictException;
-import io.fordra.web.Identifiers;
-import io.fordra.web.NaturalKeys;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violation;
-import io.fordra.web.Violations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
