@@ -1,12 +1,11 @@
 package io.fordra.article;
 
 import io.fordra.database.NaturalKeys;
-import io.fordra.invoice.VatRates;
+import io.fordra.seller.VatRates;
 import io.fordra.kernel.Capped;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violations;
-import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
@@ -37,10 +36,10 @@ public class ArticleService {
   private final ArticleRepository articles;
   private final FordraClock clock;
   private final SellerProperties seller;
-  private final Ledger ledger;
+  private final ChartOfAccounts ledger;
   private final NaturalKeys naturalKeys;
 
-  public ArticleService(ArticleRepository articles, FordraClock clock, SellerProperties seller, Ledger ledger,
+  public ArticleService(ArticleRepository articles, FordraClock clock, SellerProperties seller, ChartOfAccounts ledger,
                         NaturalKeys naturalKeys) {
     this.naturalKeys = naturalKeys;
     this.articles = articles;

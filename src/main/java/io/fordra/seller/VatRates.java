@@ -1,4 +1,4 @@
-package io.fordra.invoice;
+package io.fordra.seller;
 
 import io.fordra.customer.Country;
 import io.fordra.kernel.Violations;
