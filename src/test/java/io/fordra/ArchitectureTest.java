@@ -1,6 +1,7 @@
 package io.fordra;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import fixture.architecture.ServiceThatStartsAProcessItself;
+import fixture.architecture.cycle.billing.Bill;
+import fixture.architecture.cycle.booking.Booking;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -51,5 +55,32 @@ class ArchitectureTest {
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().getDetails())
         .anyMatch(line -> line.contains("ServiceThatStartsAProcessItself") && line.contains("RuntimeService"));
+  }
+
+  /**
+   * The packages below root (io.fordra.invoice with invoice.file, io.fordra.ledger, …) depend on each other without a
+   * cycle, so each can be read, tested and changed from the packages below it. Where a lower package needs something
+   * of a higher one, it declares a port that the higher one implements (invoice.Bookkeeping, which ledger.Ledger
+   * implements; document.MessageIds, which distribution.MailProperties implements).
+   */
+  static SliceRule packagesFreeOfCycles(String root) {
+    return slices().matching(root + ".(*)..").namingSlices("$1")
+        .should().beFreeOfCycles()
+        .because("a package cycle ties its packages into one that can only be understood and changed whole");
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    packagesFreeOfCycles("io.fordra").check(FORDRA);
+  }
+
+  @Test
+  void theCycleRuleFailsForTwoPackagesThatUseEachOther() {
+    EvaluationResult result = packagesFreeOfCycles("fixture.architecture.cycle")
+        .evaluate(new ClassFileImporter().importClasses(Bill.class, Booking.class));
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anyMatch(line -> line.contains("billing") && line.contains("booking"));
   }
 }

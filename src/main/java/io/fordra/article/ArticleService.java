@@ -1,14 +1,13 @@
 package io.fordra.article;
 
-import io.fordra.invoice.VatRates;
-import io.fordra.ledger.Ledger;
+import io.fordra.database.NaturalKeys;
+import io.fordra.seller.VatRates;
+import io.fordra.kernel.Capped;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
-import io.fordra.web.Capped;
-import io.fordra.web.ConflictException;
-import io.fordra.web.NaturalKeys;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -37,10 +36,10 @@ public class ArticleService {
   private final ArticleRepository articles;
   private final FordraClock clock;
   private final SellerProperties seller;
-  private final Ledger ledger;
+  private final ChartOfAccounts ledger;
   private final NaturalKeys naturalKeys;
 
-  public ArticleService(ArticleRepository articles, FordraClock clock, SellerProperties seller, Ledger ledger,
+  public ArticleService(ArticleRepository articles, FordraClock clock, SellerProperties seller, ChartOfAccounts ledger,
                         NaturalKeys naturalKeys) {
     this.naturalKeys = naturalKeys;
     this.articles = articles;

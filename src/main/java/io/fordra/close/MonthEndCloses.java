@@ -1,9 +1,9 @@
 package io.fordra.close;
 
+import io.fordra.kernel.InvalidRequestException;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
-import io.fordra.web.InvalidRequestException;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violations;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

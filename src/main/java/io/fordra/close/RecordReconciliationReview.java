@@ -1,6 +1,6 @@
 package io.fordra.close;
 
-import io.fordra.web.InvalidRequestException;
+import io.fordra.kernel.InvalidRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

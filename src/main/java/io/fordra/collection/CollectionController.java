@@ -1,7 +1,7 @@
 package io.fordra.collection;
 
+import io.fordra.kernel.Violations;
 import io.fordra.process.ProcessConflicts;
-import io.fordra.web.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

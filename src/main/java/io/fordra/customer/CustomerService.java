@@ -1,10 +1,10 @@
 package io.fordra.customer;
 
+import io.fordra.database.NaturalKeys;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
-import io.fordra.web.ConflictException;
-import io.fordra.web.NaturalKeys;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violations;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;

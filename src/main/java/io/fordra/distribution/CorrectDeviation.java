@@ -1,8 +1,8 @@
 package io.fordra.distribution;
 
+import io.fordra.kernel.InvalidRequestException;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.ProcessVariable;
-import io.fordra.web.InvalidRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,7 +28,7 @@ public class CorrectDeviation implements TaskListener {
   }
 
   /** A violation as Tasklist shows it: the form's label, then the reason. */
-  private static String sentence(io.fordra.web.Violation v) {
+  private static String sentence(io.fordra.kernel.Violation v) {
     String label = switch (v.field()) {
       case "invoiceEmail" -> "The e-mail address ";
       case "address.street" -> "The street ";

@@ -2,7 +2,7 @@ package io.fordra.document;
 
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.web.NotFoundException;
+import io.fordra.kernel.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ContentDisposition;

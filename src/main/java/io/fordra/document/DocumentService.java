@@ -2,18 +2,17 @@ package io.fordra.document;
 
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
-import io.fordra.distribution.MailProperties;
 import io.fordra.invoice.CreditNote;
 import io.fordra.invoice.CreditNoteLines;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
-import io.fordra.invoice.InvoiceStatus;
 import io.fordra.invoice.InvoiceLine;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
+import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
-import io.fordra.web.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,19 +42,19 @@ public class DocumentService {
   private final LetterRenderer renderer;
   private final SellerProperties seller;
   private final FordraClock clock;
-  private final MailProperties mailProperties;
+  private final MessageIds messageIds;
   private final byte[] logo;
 
   public DocumentService(DocumentRepository documents, InvoiceService invoices, CustomerService customers,
                          LetterRenderer renderer, SellerProperties seller, FordraClock clock,
-                         MailProperties mailProperties) {
+                         MessageIds messageIds) {
     this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
     this.renderer = renderer;
     this.seller = seller;
     this.clock = clock;
-    this.mailProperties = mailProperties;
+    this.messageIds = messageIds;
     this.logo = loadLogo(seller.logo());
   }
 
@@ -239,7 +238,7 @@ public class DocumentService {
   }
 
   private String messageId(Invoice invoice, DocumentKind kind, int sequence) {
-    return mailProperties.messageId(invoice.invoiceNumber(),
+    return messageIds.messageId(invoice.invoiceNumber(),
         kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence);
   }
 

@@ -1,7 +1,7 @@
 package io.fordra.inbox;
 
-import io.fordra.web.Capped;
-import io.fordra.web.FileRejected;
+import io.fordra.kernel.Capped;
+import io.fordra.kernel.FileRejected;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

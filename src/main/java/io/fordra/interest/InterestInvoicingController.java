@@ -1,8 +1,8 @@
 package io.fordra.interest;
 
-import io.fordra.web.BusinessDates;
-import io.fordra.web.InvalidRequestException;
-import io.fordra.web.Violations;
+import io.fordra.kernel.BusinessDates;
+import io.fordra.kernel.InvalidRequestException;
+import io.fordra.kernel.Violations;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;

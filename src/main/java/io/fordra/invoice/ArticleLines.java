@@ -2,9 +2,9 @@ package io.fordra.invoice;
 
 import io.fordra.article.Article;
 import io.fordra.article.ArticleService;
+import io.fordra.kernel.Identifiers;
+import io.fordra.kernel.Violations;
 import io.fordra.seller.SellerProperties;
-import io.fordra.web.Identifiers;
-import io.fordra.web.Violations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.fordra.invoice;
 
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.Violations;
 import io.fordra.process.InvoiceProcesses;
 import io.fordra.process.InvoiceToCash;
 import io.fordra.process.ProcessConflicts;
-import io.fordra.web.ConflictException;
-import io.fordra.web.Violations;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.fordra.invoice;
 
-import io.fordra.web.InvalidRequestException;
+import io.fordra.kernel.InvalidRequestException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;

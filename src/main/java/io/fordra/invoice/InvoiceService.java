@@ -1,20 +1,20 @@
 package io.fordra.invoice;
 
 import io.fordra.customer.Country;
-import io.fordra.ledger.Ledger;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerService;
+import io.fordra.database.NaturalKeys;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.Identifiers;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violation;
+import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceProcesses;
 import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
-import io.fordra.web.ConflictException;
-import io.fordra.web.Identifiers;
-import io.fordra.web.NaturalKeys;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violation;
-import io.fordra.web.Violations;
+import io.fordra.seller.VatRates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,12 +39,12 @@ public class InvoiceService {
   private final SellerProperties seller;
   private final FordraClock clock;
   private final ApplicationEventPublisher events;
-  private final Ledger ledger;
+  private final Bookkeeping ledger;
   private final ArticleLines articleLines;
   private final NaturalKeys naturalKeys;
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceProcesses processes,
-                        SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Ledger ledger,
+                        SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Bookkeeping ledger,
                         ArticleLines articleLines, NaturalKeys naturalKeys) {
     this.naturalKeys = naturalKeys;
     this.articleLines = articleLines;

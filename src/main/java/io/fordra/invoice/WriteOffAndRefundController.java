@@ -1,7 +1,7 @@
 package io.fordra.invoice;
 
-import io.fordra.web.ConflictException;
-import io.fordra.web.Violations;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.Violations;
 import java.math.BigDecimal;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,7 @@
 package io.fordra.ledger;
 
+import io.fordra.article.ChartOfAccounts;
+import io.fordra.invoice.Bookkeeping;
 import io.fordra.invoice.CreditNoteLines;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
@@ -26,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the invoices never disagree: per invoice, the receivables balance is the invoice's open amount.
  */
 @Service
-public class Ledger {
+public class Ledger implements Bookkeeping, ChartOfAccounts {
 
   private final LedgerRepository entries;
   private final LedgerAccounts accounts;
@@ -43,6 +45,7 @@ public class Ledger {
 
   /** An invoice: the receivable (total) against each line's revenue account and the output VAT per rate. */
   @Transactional(propagation = Propagation.MANDATORY)
+  @Override
   public void invoiceIssued(Invoice invoice, List<InvoiceLine> lines) {
     List<LedgerLine> posting = new ArrayList<>();
     posting.add(receivable(invoice, invoice.totalAmount()));
@@ -61,6 +64,7 @@ public class Ledger {
 
   /** A reminder or collection-notice fee added to the invoice (no VAT). */
   @Transactional(propagation = Propagation.MANDATORY)
+  @Override
   public void feeCharged(Invoice invoice, BigDecimal fee) {
     post(EntryKind.FEE, clock.today(), text(EntryKind.FEE, invoice.invoiceNumber()), invoice, null, List.of(
         receivable(invoice, fee), LedgerLine.credit(accounts.account(Role.FEES), fee)));
@@ -71,6 +75,7 @@ public class Ledger {
    * revenue and VAT; a share of a VAT rate is spread over that rate's revenue accounts by their net amounts.
    */
   @Transactional(propagation = Propagation.MANDATORY)
+  @Override
   public void credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal) {
     List<LedgerLine> posting = new ArrayList<>(reversal(lines, CreditNoteLines.of(lines, amount), null));
     posting.add(receivable(invoice, amount.negate()));
@@ -120,6 +125,7 @@ public class Ledger {
    * the invoice lines, whose output VAT is reversed (VAT on a confirmed bad debt is not owed).
    */
   @Transactional(propagation = Propagation.MANDATORY)
+  @Override
   public void writtenOff(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, String reason) {
     BigDecimal creditedFees = invoice.creditedAmount().subtract(invoice.totalAmount()).max(BigDecimal.ZERO);
     BigDecimal openFees = invoice.feesAmount().subtract(creditedFees).subtract(invoice.paidAmount())
@@ -140,6 +146,7 @@ public class Ledger {
 
   /** An overpayment paid back to the customer. */
   @Transactional(propagation = Propagation.MANDATORY)
+  @Override
   public void refunded(Invoice invoice, BigDecimal amount) {
     post(EntryKind.REFUND, clock.today(), text(EntryKind.REFUND, invoice.invoiceNumber()), invoice, null,
         List.of(LedgerLine.debit(accounts.account(Role.CUSTOMER_CREDIT), amount)
@@ -157,11 +164,13 @@ public class Ledger {
   }
 
   /** The revenue account of a line at a VAT rate, for a new invoice; empty if the chart has none for the rate. */
+  @Override
   public java.util.Optional<String> salesAccount(BigDecimal vatRate) {
     return accounts.sales(vatRate);
   }
 
   /** Whether a line at this VAT rate can be booked: the chart has its sales account and (above 0 %) its VAT account. */
+  @Override
   public boolean canBook(BigDecimal vatRate) {
     return accounts.sales(vatRate).isPresent() && (vatRate.signum() == 0 || accounts.outputVat(vatRate).isPresent());
   }

@@ -1,6 +1,6 @@
 package io.fordra.ledger;
 
-import io.fordra.web.InvalidRequestException;
+import io.fordra.kernel.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;

@@ -4,12 +4,12 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violations;
 import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceProcesses;
 import io.fordra.process.InvoiceToCash;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violations;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,11 @@ public class PaymentService {
   private final FordraClock clock;
   private final PaymentMatchings matchings;
   private final Ledger ledger;
-  private final io.fordra.web.BusinessDates dates;
+  private final io.fordra.kernel.BusinessDates dates;
 
   public PaymentService(PaymentRepository payments, InvoiceService invoices, InvoiceProcesses processes,
                         FordraClock clock, PaymentMatchings matchings, Ledger ledger,
-                        io.fordra.web.BusinessDates dates) {
+                        io.fordra.kernel.BusinessDates dates) {
     this.dates = dates;
     this.ledger = ledger;
     this.matchings = matchings;
@@ -198,7 +198,7 @@ public class PaymentService {
   private Payment lockKept(long paymentId) {
     Payment kept = payments.lock(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
     if (kept.status() != Payment.PaymentStatus.UNMATCHED) {
-      throw new io.fordra.web.ConflictException("Payment " + paymentId + " is " + kept.status()
+      throw new io.fordra.kernel.ConflictException("Payment " + paymentId + " is " + kept.status()
           + ", not waiting to be matched");
     }
     return kept;

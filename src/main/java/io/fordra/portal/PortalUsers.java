@@ -2,10 +2,10 @@ package io.fordra.portal;
 
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
-import io.fordra.web.ConflictException;
-import io.fordra.web.NaturalKeys;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violations;
+import io.fordra.database.NaturalKeys;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violations;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package io.fordra.process;
 
+import io.fordra.kernel.BusinessClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * simulation move time.
  */
 @Component
-public class FordraClock {
+public class FordraClock implements BusinessClock {
 
   private final ZoneId zone;
 
@@ -26,6 +27,7 @@ public class FordraClock {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
+  @Override
   public LocalDate today() {
     return LocalDate.ofInstant(now(), zone);
   }

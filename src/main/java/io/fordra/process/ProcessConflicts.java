@@ -1,8 +1,8 @@
 package io.fordra.process;
 
+import io.fordra.kernel.ConflictException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-import io.fordra.web.ConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.fordra.process;
 
-import io.fordra.web.InvalidRequestException;
-import io.fordra.web.NotFoundException;
+import io.fordra.kernel.InvalidRequestException;
+import io.fordra.kernel.NotFoundException;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;

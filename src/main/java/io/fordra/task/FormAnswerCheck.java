@@ -1,6 +1,6 @@
 package io.fordra.task;
 
-import io.fordra.web.Violation;
+import io.fordra.kernel.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.fordra.task;
 
-import io.fordra.web.Violation;
+import io.fordra.kernel.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;

@@ -1,5 +1,7 @@
 package io.fordra.web;
 
+import io.fordra.kernel.Identifiers;
+import io.fordra.kernel.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

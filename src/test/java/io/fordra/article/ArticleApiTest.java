@@ -102,7 +102,7 @@ class ArticleApiTest extends ProcessTestSupport {
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
     assertThat(errors(refused)).containsExactly(
-        "articleNumber: 'BAD NUMBER' is not a valid number: " + io.fordra.web.Identifiers.RULE,
+        "articleNumber: 'BAD NUMBER' is not a valid number: " + io.fordra.kernel.Identifiers.RULE,
         "descriptions.de: 'de' is not one of [sv, nb, en]",
         "descriptions.en: is required",
         "unit: is required",

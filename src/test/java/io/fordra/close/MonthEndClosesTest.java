@@ -12,10 +12,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.fordra.kernel.InvalidRequestException;
+import io.fordra.kernel.NotFoundException;
+import io.fordra.kernel.Violation;
 import io.fordra.process.FordraClock;
-import io.fordra.web.InvalidRequestException;
-import io.fordra.web.NotFoundException;
-import io.fordra.web.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

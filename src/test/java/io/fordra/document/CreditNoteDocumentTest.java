@@ -14,7 +14,7 @@ import io.fordra.invoice.CreditNote;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceRequest;
-import io.fordra.web.NotFoundException;
+import io.fordra.kernel.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

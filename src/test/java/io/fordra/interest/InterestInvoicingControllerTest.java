@@ -6,10 +6,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.fordra.kernel.BusinessDates;
+import io.fordra.kernel.InvalidRequestException;
+import io.fordra.kernel.Violation;
 import io.fordra.process.FordraClock;
-import io.fordra.web.BusinessDates;
-import io.fordra.web.InvalidRequestException;
-import io.fordra.web.Violation;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;

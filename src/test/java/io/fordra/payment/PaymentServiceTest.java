@@ -8,12 +8,12 @@ import static org.mockito.Mockito.when;
 
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.kernel.BusinessDates;
+import io.fordra.kernel.InvalidRequestException;
+import io.fordra.kernel.Violation;
 import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceProcesses;
-import io.fordra.web.BusinessDates;
-import io.fordra.web.InvalidRequestException;
-import io.fordra.web.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;

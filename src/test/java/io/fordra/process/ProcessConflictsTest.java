@@ -3,7 +3,7 @@ package io.fordra.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fordra.web.ConflictException;
+import io.fordra.kernel.ConflictException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.ArrayList;

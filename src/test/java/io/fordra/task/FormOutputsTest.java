@@ -2,7 +2,7 @@ package io.fordra.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fordra.web.Violation;
+import io.fordra.kernel.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -11,6 +11,7 @@ import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerService;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.file.InvoiceInbox;
+import io.fordra.kernel.Capped;
 import io.fordra.payment.file.PaymentInbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,6 +11,7 @@ import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerService;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
+import io.fordra.kernel.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Finding 8 of issue 13 (unaddressable identifiers): invoice, customer and article numbers follow one rule
- * (io.fordra.web.Identifiers), and every door refuses a number outside it with 400 problem+json naming the field, so
+ * (io.fordra.kernel.Identifiers), and every door refuses a number outside it with 400 problem+json naming the field, so
  * that nothing is stored that a URL could not name again.
  */
 @FordraTestContext

@@ -2,11 +2,11 @@ package io.fordra.distribution.print;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fordra.document.StoredDocument;
 import io.fordra.document.DocumentService;
+import io.fordra.document.StoredDocument;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
-import io.fordra.web.NotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

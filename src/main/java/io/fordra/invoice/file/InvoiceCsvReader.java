@@ -1,6 +1,6 @@
 package io.fordra.invoice.file;
 
-import io.fordra.web.Capped;
+import io.fordra.kernel.Capped;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.fordra.invoice.file;
 
-import io.fordra.web.InvalidRequestException;
+import io.fordra.kernel.InvalidRequestException;
 import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

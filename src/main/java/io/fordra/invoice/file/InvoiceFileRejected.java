@@ -1,6 +1,6 @@
 package io.fordra.invoice.file;
 
-import io.fordra.web.FileRejected;
+import io.fordra.kernel.FileRejected;
 import java.util.List;
 
 /**

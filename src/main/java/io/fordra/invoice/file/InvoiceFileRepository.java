@@ -2,7 +2,7 @@ package io.fordra.invoice.file;
 
 import io.fordra.invoice.file.InvoiceFileSummary.InvoiceOutcome;
 import io.fordra.invoice.file.InvoiceFileSummary.Outcome;
-import io.fordra.web.Capped;
+import io.fordra.kernel.Capped;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -8,8 +8,8 @@ import io.fordra.invoice.file.InvoiceFileSummary.Mode;
 import io.fordra.invoice.file.InvoiceFileSummary.Outcome;
 import io.fordra.invoice.file.InvoiceFileSummary.Source;
 import io.fordra.invoice.file.InvoiceFileSummary.Status;
+import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
-import io.fordra.web.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,13 +41,13 @@ public class InvoiceFileService {
   private final CustomerService customers;
   private final InvoiceFileImports imports;
   private final FordraClock clock;
-  private final io.fordra.web.NaturalKeys naturalKeys;
+  private final io.fordra.database.NaturalKeys naturalKeys;
   private final Mode mode;
   /** Invoices handled per transaction of the import (fordra.invoices.import-chunk). */
   private final int chunk;
 
   InvoiceFileService(InvoiceFileRepository files, InvoiceService invoices, CustomerService customers,
-                     InvoiceFileImports imports, FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
+                     InvoiceFileImports imports, FordraClock clock, io.fordra.database.NaturalKeys naturalKeys,
                      @Value("${fordra.import.mode:per-invoice}") String mode,
                      @Value("${fordra.invoices.import-chunk:200}") int chunk) {
     if (chunk < 1) {

@@ -1,6 +1,6 @@
 package io.fordra.invoice.file;
 
-import io.fordra.web.Capped;
+import io.fordra.kernel.Capped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.fordra.invoice.file;
 
 import io.fordra.inbox.FolderInbox;
 import io.fordra.invoice.file.InvoiceFileSummary.InvoiceOutcome;
-import io.fordra.web.Capped;
+import io.fordra.kernel.Capped;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.fordra.payment.file;
 
-import io.fordra.web.FileRejected.Problem;
+import io.fordra.kernel.FileRejected.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

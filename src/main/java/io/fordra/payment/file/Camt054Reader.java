@@ -1,6 +1,7 @@
 package io.fordra.payment.file;
 
 import com.prowidesoftware.ProwideException;
+import io.fordra.kernel.FileRejected.Problem;
 import io.fordra.payment.file.Camt054Binding.Read;
 import io.fordra.payment.file.Camt054Binding.Version;
 import io.fordra.payment.file.Camt054View.Count;
@@ -15,7 +16,6 @@ import io.fordra.payment.file.Camt054View.Transaction;
 import io.fordra.payment.file.Camt054XmlGuard.Checked;
 import io.fordra.payment.file.Camt054XmlGuard.Locations;
 import io.fordra.payment.file.ParsedPaymentFile.Format;
-import io.fordra.web.FileRejected.Problem;
 import jakarta.xml.bind.ValidationEvent;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.fordra.payment.file;
 
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.InvalidRequestException;
 import io.fordra.payment.PaymentService;
 import io.fordra.payment.file.PaymentFileImport.MatchAction;
-import io.fordra.web.ConflictException;
-import io.fordra.web.InvalidRequestException;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,6 +1,6 @@
 package io.fordra.payment.file;
 
-import io.fordra.web.FileRejected;
+import io.fordra.kernel.FileRejected;
 import java.util.List;
 
 /** A payment file that is rejected whole: nothing from it may be booked. */

@@ -1,10 +1,10 @@
 package io.fordra.payment.file;
 
 import io.fordra.invoice.Currency;
+import io.fordra.kernel.NotFoundException;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
 import io.fordra.process.FordraClock;
-import io.fordra.web.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +35,13 @@ public class PaymentFileService {
   private final PaymentService payments;
   private final PaymentFileImports imports;
   private final FordraClock clock;
-  private final io.fordra.web.NaturalKeys naturalKeys;
+  private final io.fordra.database.NaturalKeys naturalKeys;
   /** Payments booked per transaction of the import (fordra.payments.import-chunk). */
   private final int chunk;
 
   PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
                      PaymentMatcher matcher, PaymentService payments, PaymentFileImports imports,
-                     FordraClock clock, io.fordra.web.NaturalKeys naturalKeys,
+                     FordraClock clock, io.fordra.database.NaturalKeys naturalKeys,
                      @org.springframework.beans.factory.annotation.Value("${fordra.payments.import-chunk:200}")
                      int chunk) {
     this.naturalKeys = naturalKeys;

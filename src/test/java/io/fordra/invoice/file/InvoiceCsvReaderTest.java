@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.fordra.invoice.file.InvoiceCsvReader.Row;
 import io.fordra.invoice.file.InvoiceCsvReader.Scan;
-import io.fordra.web.FileRejected.Problem;
+import io.fordra.kernel.FileRejected.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -14,13 +14,13 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.fordra.customer.CustomerService;
+import io.fordra.database.NaturalKeys;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.file.InvoiceFileSummary.Mode;
 import io.fordra.invoice.file.InvoiceFileSummary.Source;
 import io.fordra.invoice.file.InvoiceFileSummary.Status;
+import io.fordra.kernel.FileRejected;
 import io.fordra.process.FordraClock;
-import io.fordra.web.FileRejected;
-import io.fordra.web.NaturalKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

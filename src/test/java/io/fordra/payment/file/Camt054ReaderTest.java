@@ -3,8 +3,8 @@ package io.fordra.payment.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fordra.kernel.FileRejected.Problem;
 import io.fordra.payment.file.ParsedPaymentFile.Format;
-import io.fordra.web.FileRejected.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

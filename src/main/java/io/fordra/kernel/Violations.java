@@ -1,4 +1,4 @@
-package io.fordra.web;
+package io.fordra.kernel;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

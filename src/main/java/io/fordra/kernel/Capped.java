@@ -1,4 +1,4 @@
-package io.fordra.web;
+package io.fordra.kernel;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
-package io.fordra.invoice;
+package io.fordra.seller;
 
 import io.fordra.customer.Country;
-import io.fordra.web.Violations;
+import io.fordra.kernel.Violations;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

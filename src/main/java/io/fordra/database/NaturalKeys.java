@@ -1,5 +1,6 @@
-package io.fordra.web;
+package io.fordra.database;
 
+import io.fordra.kernel.ConflictException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;

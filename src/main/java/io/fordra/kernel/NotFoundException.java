@@ -1,4 +1,4 @@
-package io.fordra.web;
+package io.fordra.kernel;
 
 /** A resource that does not exist (404). */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.fordra.web;
+package io.fordra.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.fordra.web;
+package io.fordra.kernel;
 
 /** One broken rule: which field (JSON path) and why; both cut when long (a field name can come from the input). */
 public record Violation(String field, String message) {

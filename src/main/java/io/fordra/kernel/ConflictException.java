@@ -1,4 +1,4 @@
-package io.fordra.web;
+package io.fordra.kernel;
 
 /** A request that contradicts what is stored, e.g. a duplicate invoice number (409). */
 public class ConflictException extends RuntimeException {

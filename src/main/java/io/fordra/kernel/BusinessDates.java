@@ -1,6 +1,5 @@
-package io.fordra.web;
+package io.fordra.kernel;
 
-import io.fordra.process.FordraClock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
@@ -15,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class BusinessDates {
 
-  private final FordraClock clock;
+  private final BusinessClock clock;
   private final Period paymentMaxAhead;
 
-  public BusinessDates(FordraClock clock, @Value("${fordra.payments.max-ahead:P1D}") Period paymentMaxAhead) {
+  public BusinessDates(BusinessClock clock, @Value("${fordra.payments.max-ahead:P1D}") Period paymentMaxAhead) {
     if (paymentMaxAhead.isNegative()) {
       throw new IllegalArgumentException("fordra.payments.max-ahead must not be negative, not " + paymentMaxAhead);
     }
