@@ -19,16 +19,13 @@ import io.fordra.distribution.einvoice.NoElectronicAddressException;
 import io.fordra.distribution.einvoice.ValidationError;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
+import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
-import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +46,9 @@ class EInvoiceDistributionTest {
   private final InvoiceService invoices = mock(InvoiceService.class);
   private final EInvoiceDistribution channel = new EInvoiceDistribution(einvoices, distribution, documents, invoices);
 
-  private final StoredDocument letter = new StoredDocument(16L, 5L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf",
-      "application/pdf", new byte[] {1}, new BigDecimal("1000.00"), new BigDecimal("0.00"), LocalDate.of(2026, 10, 31),
-      "<invoice.1.F-2026-1@fordra.test>", Instant.parse("2026-10-01T07:00:00Z"), null, null, null, 1, "CREATED");
-  private final Invoice invoice = new Invoice(5L, "F-2026-1", "C-1", InvoiceStatus.CREATED, LocalDate.of(2026, 10, 1),
-      LocalDate.of(2026, 10, 31), Currency.SEK, new BigDecimal("800.00"), new BigDecimal("200.00"),
-      new BigDecimal("1000.00"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-      BigDecimal.ZERO, BigDecimal.ZERO, "10000180", 0, 0, 0, null, Instant.parse("2026-10-01T07:00:00Z"));
+  private final StoredDocument letter = Letters.letter(16L, 5L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf",
+      new byte[] {1});
+  private final Invoice invoice = Letters.invoice(5L, "F-2026-1", InvoiceStatus.WAITING_TO_BE_SENT);
 
   @BeforeEach
   void theLetterOfInvoiceF1ToAnOrganisationOnPeppol() {

@@ -1,5 +1,6 @@
 package io.fordra.distribution;
 
+import static io.fordra.document.Letters.NOW;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -20,16 +21,13 @@ import io.fordra.distribution.print.PrintItem;
 import io.fordra.distribution.print.PrintRecipient;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
+import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
-import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,6 @@ import org.mockito.InOrder;
  */
 class PrintDistributionTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-03T08:00:00Z");
   private static final PrintRecipient TO_KUND_AB = new PrintRecipient("Kund AB", "Ekonomiavdelningen", "Kundvägen 3",
       "222 33", "Lund", "SE");
   private static final String POSTAL_LINE = "Kund AB, att. Ekonomiavdelningen, Kundvägen 3, 222 33 Lund, SE";
@@ -53,10 +50,7 @@ class PrintDistributionTest {
   private final PrintDistribution channel = new PrintDistribution(batches, distribution, documents, invoices);
 
   private final StoredDocument letter = letter(16L, "invoice-F-2026-1.pdf");
-  private final Invoice invoice = new Invoice(5L, "F-2026-1", "C-1", InvoiceStatus.WAITING_TO_BE_SENT,
-      LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), Currency.SEK, new BigDecimal("800.00"),
-      new BigDecimal("200.00"), new BigDecimal("1000.00"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-      BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "10000180", 0, 0, 0, null, NOW);
+  private final Invoice invoice = Letters.invoice(5L, "F-2026-1", InvoiceStatus.WAITING_TO_BE_SENT);
 
   @BeforeEach
   void theLetterOfInvoiceF1() {
@@ -131,8 +125,6 @@ class PrintDistributionTest {
   }
 
   private static StoredDocument letter(long id, String fileName) {
-    return new StoredDocument(id, 5L, DocumentKind.INVOICE, 1, fileName, "application/pdf", new byte[] {1},
-        new BigDecimal("1000.00"), new BigDecimal("0.00"), LocalDate.of(2026, 10, 31), "<" + fileName + ">", NOW,
-        null, null, null, 1, "CREATED");
+    return Letters.letter(id, 5L, DocumentKind.INVOICE, 1, fileName, new byte[] {1});
   }
 }

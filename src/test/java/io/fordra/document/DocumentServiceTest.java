@@ -1,5 +1,10 @@
 package io.fordra.document;
 
+import static io.fordra.document.Letters.DUE;
+import static io.fordra.document.Letters.ISSUED;
+import static io.fordra.document.Letters.NOW;
+import static io.fordra.document.Letters.PDF;
+import static io.fordra.document.Letters.SELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -17,7 +22,6 @@ import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.CreditNote;
-import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
@@ -26,7 +30,6 @@ import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
-import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,12 +49,7 @@ import org.mockito.InOrder;
  */
 class DocumentServiceTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-03T08:00:00Z");
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 3);
-  private static final String PDF = "application/pdf";
-  private static final SellerProperties SELLER = new SellerProperties("Exempelbolaget AB", "556677-8899",
-      "SE556677889901", "Storgatan 1", "111 22", "Stockholm", Country.SE, "faktura@exempelbolaget.se",
-      "+46 8 123 456 00", "5050-1055", "SE4550000000058398257466", "");
   private static final LetterContent.Party SELLER_PARTY = new LetterContent.Party("Exempelbolaget AB", "556677-8899",
       "SE556677889901", "Storgatan 1", "111 22", "Stockholm", "SE", "faktura@exempelbolaget.se", "+46 8 123 456 00",
       "5050-1055", "SE4550000000058398257466");
@@ -103,7 +101,7 @@ class DocumentServiceTest {
     ArgumentCaptor<byte[]> logo = ArgumentCaptor.forClass(byte[].class);
     verify(renderer).render(letter.capture(), logo.capture());
     assertThat(letter.getValue()).isEqualTo(new LetterContent(DocumentKind.REMINDER, "sv", SELLER_PARTY, BUYER_PARTY,
-        "F-2026-1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), TODAY, "SEK",
+        "F-2026-1", ISSUED, DUE, TODAY, "SEK",
         List.of(new LetterContent.Line("Konsulttimme", new BigDecimal("8"), new BigDecimal("100.00"),
             new BigDecimal("25"), new BigDecimal("800.00"), new BigDecimal("200.00"), "A-100", "PO-7")),
         new BigDecimal("800.00"), new BigDecimal("200.00"), new BigDecimal("1000.00"), new BigDecimal("300.00"),
@@ -149,7 +147,7 @@ class DocumentServiceTest {
     ArgumentCaptor<LetterContent> letter = ArgumentCaptor.forClass(LetterContent.class);
     verify(renderer).render(letter.capture(), any());
     assertThat(letter.getValue()).isEqualTo(new LetterContent(DocumentKind.CREDIT_NOTE, "sv", SELLER_PARTY,
-        BUYER_PARTY, "F-2026-1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), TODAY, "SEK",
+        BUYER_PARTY, "F-2026-1", ISSUED, DUE, TODAY, "SEK",
         List.of(new LetterContent.Line("Kreditering av faktura F-2026-1, moms 25 %", BigDecimal.ONE,
             new BigDecimal("200.00"), new BigDecimal("25"), new BigDecimal("200.00"), new BigDecimal("50.00"), null,
             null)),
@@ -187,8 +185,8 @@ class DocumentServiceTest {
     ArgumentCaptor<LetterContent> letter = ArgumentCaptor.forClass(LetterContent.class);
     verify(renderer).render(letter.capture(), any());
     // An invoice is dated its issue date and asks for the whole total by the due date.
-    assertThat(letter.getValue().documentDate()).isEqualTo(LocalDate.of(2026, 10, 1));
-    assertThat(letter.getValue().payBy()).isEqualTo(LocalDate.of(2026, 10, 31));
+    assertThat(letter.getValue().documentDate()).isEqualTo(ISSUED);
+    assertThat(letter.getValue().payBy()).isEqualTo(DUE);
     assertThat(letter.getValue().openAmount()).isEqualByComparingTo("1000.00");
     assertThat(letter.getValue().reminderNumber()).isZero();
     ArgumentCaptor<StoredDocument> row = ArgumentCaptor.forClass(StoredDocument.class);
@@ -268,23 +266,15 @@ class DocumentServiceTest {
     assertThatThrownBy(() -> service.get(99L)).isInstanceOf(NotFoundException.class).hasMessage("No document 99");
   }
 
-  /** F-2026-1 of customer C-1: 800.00 + 200.00 VAT = 1,000.00 SEK, issued 1 October, due 31 October. */
   private static Invoice invoice(InvoiceStatus status, String paid, String fees, String credited, String disputed) {
-    return new Invoice(5L, "F-2026-1", "C-1", status, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
-        Currency.SEK, new BigDecimal("800.00"), new BigDecimal("200.00"), new BigDecimal("1000.00"),
-        new BigDecimal(paid), new BigDecimal(fees), new BigDecimal("0.00"), new BigDecimal(credited),
-        new BigDecimal(disputed), new BigDecimal("0.00"), new BigDecimal("0.00"), "10000180", 0, 0, 0, null, NOW);
+    return Letters.invoice(5L, "F-2026-1", status, paid, fees, credited, disputed);
   }
 
   private static StoredDocument letter(long id, DocumentKind kind, int sequence, String fileName) {
-    return new StoredDocument(id, 5L, kind, sequence, fileName, PDF, RENDERED, new BigDecimal("1000.00"),
-        new BigDecimal("0.00"), LocalDate.of(2026, 10, 31), "<" + fileName + "@fordra.test>", NOW, null, null, null,
-        0, null);
+    return Letters.letter(id, 5L, kind, sequence, fileName, RENDERED);
   }
 
   private static StoredDocument rendition(long id, StoredDocument letter) {
-    return new StoredDocument(id, letter.invoiceId(), letter.kind(), letter.sequenceNumber(), "invoice.xml",
-        "application/xml", new byte[] {1}, letter.amountDue(), letter.fee(), letter.payBy(), letter.messageId(), NOW,
-        null, null, null, 0, null, letter.id());
+    return Letters.rendition(id, letter, "invoice.xml", new byte[] {1});
   }
 }

@@ -1,5 +1,8 @@
 package io.fordra.distribution.einvoice;
 
+import static io.fordra.document.Letters.NOW;
+import static io.fordra.document.Letters.SELLER;
+import static io.fordra.document.Letters.XML;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,20 +23,18 @@ import io.fordra.customer.CustomerType;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.LetterContent;
+import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
 import io.fordra.invoice.CreditNote;
-import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
-import io.fordra.seller.SellerProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -48,18 +49,10 @@ import org.mockito.ArgumentCaptor;
  */
 class EInvoiceServiceUnitTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-03T08:00:00Z");
-  private static final SellerProperties SELLER = new SellerProperties("Exempelbolaget AB", "556677-8899",
-      "SE556677889901", "Storgatan 1", "111 22", "Stockholm", Country.SE, "faktura@exempelbolaget.se", null,
-      "5050-1055", null, "");
-  private static final Invoice INVOICE = new Invoice(5L, "F-2026-1", "C-1", InvoiceStatus.WAITING_TO_BE_SENT,
-      LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), Currency.SEK, new BigDecimal("800.00"),
-      new BigDecimal("200.00"), new BigDecimal("1000.00"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-      BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "10000180", 0, 0, 0, null, NOW);
+  private static final Invoice INVOICE = Letters.invoice(5L, "F-2026-1", InvoiceStatus.WAITING_TO_BE_SENT);
   private static final InvoiceLine LINE = new InvoiceLine(1, "Konsulttimme", new BigDecimal("8"),
       new BigDecimal("100.00"), new BigDecimal("25"), new BigDecimal("800.00"), new BigDecimal("200.00"), null, null,
       null);
-  private static final String XML = "application/xml";
 
   @TempDir Path temp;
   private Path folder;
@@ -81,7 +74,7 @@ class EInvoiceServiceUnitTest {
     when(invoices.lines(INVOICE)).thenReturn(List.of(LINE));
     when(customers.get("C-1")).thenReturn(customer(new Customer.ElectronicAddress("0007", "5560360793")));
     when(rules.errors(any(), anyBoolean())).thenReturn(List.of());
-    when(documents.storeRendition(any(), eq(XML), anyString(), any())).thenAnswer(call -> rendition(20L,
+    when(documents.storeRendition(any(), eq(XML), anyString(), any())).thenAnswer(call -> Letters.rendition(20L,
         call.getArgument(0), call.getArgument(2), call.getArgument(3)));
   }
 
@@ -117,7 +110,7 @@ class EInvoiceServiceUnitTest {
   void aRetrySendsTheVeryBytesOfTheFirstTimeUnderTheSameName() throws IOException {
     byte[] first = "<Invoice>first</Invoice>".getBytes(StandardCharsets.UTF_8);
     when(documents.rendition(invoiceLetter, XML))
-        .thenReturn(Optional.of(rendition(20L, invoiceLetter, "invoice-F-2026-1.xml", first)));
+        .thenReturn(Optional.of(Letters.rendition(20L, invoiceLetter, "invoice-F-2026-1.xml", first)));
 
     EInvoiceDelivery delivery = service.deliver(16L, "Someone Else");
 
@@ -198,7 +191,7 @@ class EInvoiceServiceUnitTest {
   @Test
   void onlyInvoiceAndCreditNoteLettersGoAsEInvoices() {
     when(documents.get(17L)).thenReturn(letter(17L, DocumentKind.REMINDER, 1, "reminder-F-2026-1-1.pdf"));
-    when(documents.get(20L)).thenReturn(rendition(20L, invoiceLetter, "invoice-F-2026-1.xml", new byte[] {1}));
+    when(documents.get(20L)).thenReturn(Letters.rendition(20L, invoiceLetter, "invoice-F-2026-1.xml", new byte[] {1}));
 
     assertThatThrownBy(() -> service.deliver(17L, null)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Only invoice and credit note letters go as e-invoices, not document 17 (reminder-F-2026-1-1.pdf)");
@@ -220,14 +213,6 @@ class EInvoiceServiceUnitTest {
   }
 
   private static StoredDocument letter(long id, DocumentKind kind, int sequence, String fileName) {
-    return new StoredDocument(id, 5L, kind, sequence, fileName, "application/pdf", new byte[] {1},
-        new BigDecimal("1000.00"), new BigDecimal("0.00"), LocalDate.of(2026, 10, 31), "<" + fileName + ">", NOW,
-        null, null, null, 1, "CREATED");
-  }
-
-  private static StoredDocument rendition(long id, StoredDocument letter, String fileName, byte[] content) {
-    return new StoredDocument(id, letter.invoiceId(), letter.kind(), letter.sequenceNumber(), fileName, XML, content,
-        letter.amountDue(), letter.fee(), letter.payBy(), letter.messageId(), NOW, null, null, null, 0, null,
-        letter.id());
+    return Letters.letter(id, 5L, kind, sequence, fileName, new byte[] {1});
   }
 }

@@ -1,5 +1,6 @@
 package io.fordra.distribution.print;
 
+import static io.fordra.document.Letters.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -22,21 +23,18 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
+import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
-import io.fordra.invoice.Currency;
-import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -58,7 +56,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 class PrintBatchServiceTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-03T08:00:00Z");
   private static final Instant OPENED = Instant.parse("2026-11-02T15:00:00Z");
   private static final PrintRecipient KUND_AB = new PrintRecipient("Kund AB", "Ekonomiavdelningen", "Kundvägen 3",
       "222 33", "Lund", "SE");
@@ -173,9 +170,8 @@ class PrintBatchServiceTest {
         .hasMessage("recipient");
 
     when(batches.findItem(anyLong(), anyInt())).thenReturn(Optional.empty());
-    StoredDocument ubl = new StoredDocument(20L, 5L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.xml",
-        "application/xml", new byte[] {1}, BigDecimal.TEN, BigDecimal.ZERO, LocalDate.of(2026, 10, 31), "<m>", NOW,
-        null, null, null, 0, null, 16L);
+    StoredDocument ubl = Letters.rendition(20L, letter(16L, 5L, "invoice-F-2026-1.pdf", pdf(1)),
+        "invoice-F-2026-1.xml", new byte[] {1});
     when(documents.get(20L)).thenReturn(ubl);
     assertThatThrownBy(() -> service.add(20L, 1, KUND_AB)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invoice-F-2026-1.xml is application/xml, not a PDF to print");
@@ -283,8 +279,8 @@ class PrintBatchServiceTest {
     when(batches.items(3L)).thenReturn(items);
     when(documents.get(16L)).thenReturn(letter(16L, 5L, "invoice-F-2026-1.pdf", pdf(2)));
     when(documents.get(17L)).thenReturn(letter(17L, 6L, "invoice-F-2026-2.pdf", pdf(1)));
-    when(invoices.byId(5L)).thenReturn(invoice(5L, "F-2026-1"));
-    when(invoices.byId(6L)).thenReturn(invoice(6L, "F-2026-2"));
+    when(invoices.byId(5L)).thenReturn(Letters.invoice(5L, "F-2026-1", InvoiceStatus.WAITING_TO_BE_SENT));
+    when(invoices.byId(6L)).thenReturn(Letters.invoice(6L, "F-2026-2", InvoiceStatus.WAITING_TO_BE_SENT));
     return items;
   }
 
@@ -314,15 +310,6 @@ class PrintBatchServiceTest {
   }
 
   private static StoredDocument letter(long id, long invoiceId, String fileName, byte[] content) {
-    return new StoredDocument(id, invoiceId, DocumentKind.INVOICE, 1, fileName, "application/pdf", content,
-        new BigDecimal("1000.00"), new BigDecimal("0.00"), LocalDate.of(2026, 10, 31), "<" + fileName + ">", NOW,
-        null, null, null, 1, "CREATED");
-  }
-
-  private static Invoice invoice(long id, String invoiceNumber) {
-    return new Invoice(id, invoiceNumber, "C-1", InvoiceStatus.WAITING_TO_BE_SENT, LocalDate.of(2026, 10, 1),
-        LocalDate.of(2026, 10, 31), Currency.SEK, new BigDecimal("800.00"), new BigDecimal("200.00"),
-        new BigDecimal("1000.00"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "10000180", 0, 0, 0, null, NOW);
+    return Letters.letter(id, invoiceId, DocumentKind.INVOICE, 1, fileName, content);
   }
 }
