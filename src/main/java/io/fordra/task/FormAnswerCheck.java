@@ -25,14 +25,14 @@ import org.springframework.stereotype.Component;
  * they were shown. Otherwise the completion is refused ({@link FormAnswerRefused}) and nothing of it is kept.
  *
  * <p>The rules are read from the deployed form the task shows ({@link FormOutputs}), so a process owner's new form
- * is checked the same way. Attached to every user task by {@link TaskRules}, before the model's own listeners.
+ * is checked the same way. Attached to every user task by {@link EngineTaskRules}, before the model's own listeners.
  */
 @Component
 public class FormAnswerCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Completions.Submission submission = Completions.of(task.getId()).orElseThrow(() -> new FormAnswerRefused(null,
+    EngineCompletions.Submission submission = EngineCompletions.of(task.getId()).orElseThrow(() -> new FormAnswerRefused(null,
         List.of(new Violation("task " + task.getId(), "was completed past the task and form services, which check"
             + " every answer"))));
     FormOutputs form = formOf((TaskEntity) task);
