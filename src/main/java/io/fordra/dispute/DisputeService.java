@@ -28,11 +28,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -162,27 +160,10 @@ public class DisputeService implements DisputeSummaries {
     return openDispute(invoices.get(invoiceNumber)).deadline();
   }
 
-  /** What "Respond to objection" and "Decide disputed claim" show. */
-  public Map<String, Object> taskContext(String invoiceNumber) {
-    Invoice invoice = invoices.get(invoiceNumber);
-    Customer customer = customers.get(invoice.customerNumber());
-    Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("customerName", customer.name() + " (" + customer.customerNumber() + ", " + customer.type() + ", "
-        + customer.country() + ", " + customer.invoiceRecipient() + ")");
-    context.put("totalAmount", invoice.inCurrency(invoice.totalAmount()));
-    context.put("openAmount", invoice.inCurrency(invoice.openAmount()));
-    context.put("disputedAmount", invoice.inCurrency(dispute.disputedAmount()));
-    context.put("objectionReason", dispute.reason());
-    context.put("raisedBy", dispute.raisedBy().name());
-    context.put("receivedAt", dispute.receivedAt().toString());
-    context.put("replyDeadline", dispute.deadline().toString());
-    context.put("invoiceHistory", invoices.events(invoice).stream()
-        .map(e -> e.at() + "  " + e.type() + "  " + e.message()).collect(Collectors.joining("\n")));
-    if (dispute.reply() != null) {
-      context.put("replyText", dispute.reply());
-    }
-    return context;
+  /** The invoice's latest objection, open or answered (what the objection tasks show). */
+  public Dispute latestDispute(Invoice invoice) {
+    return disputes.latest(invoice.id()).orElseThrow(
+        () -> new IllegalStateException("Invoice " + invoice.invoiceNumber() + " has no objection"));
   }
 
   /** Refuses an answer that does not fit: every problem in one message, shown in Tasklist. */

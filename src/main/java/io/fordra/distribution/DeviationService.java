@@ -19,6 +19,7 @@ import io.fordra.process.InvoiceToCash;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,24 +115,14 @@ public class DeviationService {
             + DistributionService.MAX_SENDS + ")");
   }
 
-  /** What "Correct distribution deviation" shows (task-local variables for the form). */
-  public Map<String, Object> taskContext(long documentId, String failedChannel, String reason) {
+  /** A deviation as the case handler sees it: the document, whom it is for, and how they are reached now. */
+  public record Situation(StoredDocument document, Customer addressee, Recipient recipient,
+                          Set<Channel> activeChannels) {}
+
+  public Situation situation(long documentId) {
     StoredDocument document = documents.get(documentId);
     Invoice invoice = invoices.byId(document.invoiceId());
-    Customer addressee = addressee(invoice);
-    Recipient recipient = distribution.recipientOf(invoice);
-    Map<String, Object> context = new HashMap<>();
-    context.put("customerName", addressee.name() + " (" + addressee.customerNumber() + ")");
-    context.put("documentName", document.fileName() + ", sent " + document.sendAttempts() + " of "
-        + DistributionService.MAX_SENDS + " times");
-    context.put("problem", (failedChannel == null ? "" : failedChannel + ": ")
-        + (reason == null ? "no channel reaches the customer" : reason));
-    context.put("currentEmail", recipient.email() == null ? "(none)" : recipient.email());
-    context.put("currentAddress", recipient.postal() == null ? "(no postable address)"
-        : recipient.describe(Channel.PRINT));
-    context.put("preferredChannel", recipient.preferredChannel().name() + " (active: "
-        + properties.activeChannels() + ")");
-    return context;
+    return new Situation(document, addressee(invoice), distribution.recipientOf(invoice), properties.activeChannels());
   }
 
   /** The case handler's corrections, as the form submits them (blank = not given). */

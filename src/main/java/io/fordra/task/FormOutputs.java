@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,6 +82,17 @@ public final class FormOutputs {
     Set<String> keys = new LinkedHashSet<>();
     fields.values().stream().filter(Field::isInput).forEach(f -> keys.add(f.c.key()));
     return keys;
+  }
+
+  /** Keys of every field bound to a variable: the answer's and the read-only ones the form shows. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(fields.keySet());
+  }
+
+  /** The form-js type of a field (textfield, number, radio, …), or null where the form has no such field. */
+  public String type(String key) {
+    Field field = fields.get(key);
+    return field == null ? null : field.c.type();
   }
 
   /** The values a select, radio, checklist or taglist field offers (its static options). */
