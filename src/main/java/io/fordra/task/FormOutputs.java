@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a Camunda Form asks for, read from the form itself (the form-js schema that Tasklist renders): its fields,
- * which are read-only, required or hidden by a condition, and the values each may take. It is the one definition of
- * a form's outputs, read from the deployed form by the completion check ({@link FormAnswerCheck}) and from forms/ by
- * the tests. The rules are form-js 1.8's own (Tasklist 7.24), so what Tasklist lets through passes here too.
+ * which are read-only, required or hidden by a condition, and the values each may take. The completion check
+ * ({@link FormAnswerCheck}) reads it from the deployed form; the tests read it from forms/ and hold Fordra's Java
+ * declaration of each form ({@link TaskForm}) against it. The rules are form-js 1.8's own (Tasklist 7.24), so what
+ * Tasklist lets through passes here too.
  */
 public final class FormOutputs {
 
