@@ -1,7 +1,7 @@
 package io.fordra.dispute;
 
-import static io.fordra.DomainExamples.customer;
-import static io.fordra.DomainExamples.invoice;
+import static io.fordra.document.Letters.customer;
+import static io.fordra.document.Letters.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -12,6 +12,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceToCash;
 import java.math.BigDecimal;
@@ -40,13 +41,12 @@ class ObjectionTaskContextTest {
 
   @BeforeEach
   void anInvoiceWithAnObjection() {
-    Invoice invoice = invoice(7, "F-7", "C-1", new BigDecimal("1250.00"), BigDecimal.ZERO, new BigDecimal("250.00"),
-        0, BigDecimal.ZERO);
+    Invoice invoice = invoice(7, "F-7", InvoiceStatus.SENT, "0.00", "0.00", "0.00", "250.00");
     when(invoices.get("F-7")).thenReturn(invoice);
     when(invoices.events(invoice)).thenReturn(List.of(
         new InvoiceEvent(Instant.parse("2026-03-01T08:00:00Z"), InvoiceEventType.SENT, null, null, "by e-mail"),
         new InvoiceEvent(RECEIVED, InvoiceEventType.OBJECTION_RAISED, null, null, "two hours not worked")));
-    when(customers.get("C-1")).thenReturn(customer("C-1", "Anna Berg"));
+    when(customers.get("C-1")).thenReturn(customer("Anna Berg"));
     when(disputes.latestDispute(invoice)).thenReturn(dispute(null));
   }
 
@@ -64,8 +64,8 @@ class ObjectionTaskContextTest {
     verify(task).setVariablesLocal(Map.of(
         "invoiceNumber", "F-7",
         "customerName", "Anna Berg (C-1, PRIVATE, SE, anna@example.se)",
-        "totalAmount", "1,250.00 SEK",
-        "openAmount", "1,250.00 SEK",
+        "totalAmount", "1,000.00 SEK",
+        "openAmount", "1,000.00 SEK",
         "disputedAmount", "250.00 SEK",
         "objectionReason", "two hours not worked",
         "raisedBy", "CUSTOMER",

@@ -1,6 +1,6 @@
 package io.fordra.distribution;
 
-import static io.fordra.DomainExamples.customer;
+import static io.fordra.document.Letters.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import io.fordra.customer.Channel;
 import io.fordra.customer.Customer;
 import io.fordra.document.DocumentKind;
+import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
 import io.fordra.process.InvoiceDistribution;
 import java.util.EnumSet;
@@ -24,7 +25,7 @@ class DeviationTaskContextTest {
 
   @Test
   void showsTheProblemAndHowTheCustomerIsReachedNow() {
-    Customer anna = customer("C-1", "Anna Berg");
+    Customer anna = customer("Anna Berg");
     when(deviations.situation(42)).thenReturn(situation(anna));
     DelegateTask task = mock(DelegateTask.class);
     when(task.getVariable(InvoiceDistribution.DOCUMENT_ID.name())).thenReturn(42L);
@@ -35,7 +36,7 @@ class DeviationTaskContextTest {
 
     verify(task).setVariablesLocal(Map.of(
         "customerName", "Anna Berg (C-1)",
-        "documentName", "F-1.pdf, sent 2 of 3 times",
+        "documentName", "F-1.pdf, sent 1 of 3 times",
         "problem", "EMAIL: mailbox full",
         "currentEmail", "anna@example.se",
         "currentAddress", Recipient.of(anna, null).describe(Channel.PRINT),
@@ -44,8 +45,9 @@ class DeviationTaskContextTest {
 
   @Test
   void saysSoWhereNothingIsKnown() {
-    Customer unreachable = new Customer("C-2", "Bo Ek", anna().type(), false, anna().country(), null, null, null,
-        null, false, Channel.PRINT, "sv", null, null, null, null, null, false);
+    Customer anna = customer("Anna Berg");
+    Customer unreachable = new Customer("C-2", "Bo Ek", anna.type(), false, anna.country(), null, null, null, null,
+        false, Channel.PRINT, "sv", null, null, null, null, null, false);
     when(deviations.situation(42)).thenReturn(situation(unreachable));
 
     Map<String, Object> shown = context.values(42, null, null).asMap();
@@ -55,13 +57,8 @@ class DeviationTaskContextTest {
         .containsEntry("currentAddress", "(no postable address)");
   }
 
-  private static Customer anna() {
-    return customer("C-1", "Anna Berg");
-  }
-
   private static DeviationService.Situation situation(Customer addressee) {
-    StoredDocument document = new StoredDocument(42, 1, DocumentKind.INVOICE, 1, "F-1.pdf", "application/pdf",
-        new byte[0], null, null, null, null, null, null, "EMAIL", null, 2, null, null);
+    StoredDocument document = Letters.letter(42, 1, DocumentKind.INVOICE, 1, "F-1.pdf", new byte[0]);
     return new DeviationService.Situation(document, addressee, Recipient.of(addressee, null),
         EnumSet.of(Channel.EMAIL, Channel.PRINT));
   }

@@ -1,6 +1,9 @@
 package io.fordra.document;
 
+import io.fordra.customer.Channel;
 import io.fordra.customer.Country;
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceStatus;
@@ -25,6 +28,13 @@ public final class Letters {
       "+46 8 123 456 00", "5050-1055", "SE4550000000058398257466", "");
 
   private Letters() {}
+
+  /** Customer C-1, whose invoice it is: a Swedish private person reached by e-mail, with a postal address. */
+  public static Customer customer(String name) {
+    return new Customer("C-1", name, CustomerType.PRIVATE, true, Country.SE, null, "anna@example.se", null,
+        new Customer.Address("Storgatan 1", "111 22", "Stockholm", "SE"), false, Channel.EMAIL, "sv", null, NOW, null,
+        null, null, false);
+  }
 
   /** The invoice of customer C-1, nothing paid, charged, credited or disputed; payment reference 10000180. */
   public static Invoice invoice(long id, String invoiceNumber, InvoiceStatus status) {

@@ -1,7 +1,7 @@
 package io.fordra.dunning;
 
-import static io.fordra.DomainExamples.customer;
-import static io.fordra.DomainExamples.invoice;
+import static io.fordra.document.Letters.customer;
+import static io.fordra.document.Letters.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -9,8 +9,8 @@ import static org.mockito.Mockito.when;
 
 import io.fordra.customer.CustomerService;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.InvoiceToCash;
-import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;
@@ -25,9 +25,8 @@ class ReviewDunningContextTest {
 
   @Test
   void showsTheInvoiceAndItsDunningOnTheTask() {
-    when(invoices.get("F-1")).thenReturn(invoice(1, "F-1", "C-1", new BigDecimal("1250.00"), new BigDecimal("200.00"),
-        BigDecimal.ZERO, 2, new BigDecimal("60.00")));
-    when(customers.get("C-1")).thenReturn(customer("C-1", "Anna Berg"));
+    when(invoices.get("F-1")).thenReturn(invoice(1, "F-1", InvoiceStatus.REMINDED, "200.00", "60.00", "0.00", "0.00"));
+    when(customers.get("C-1")).thenReturn(customer("Anna Berg"));
     DelegateTask task = mock(DelegateTask.class);
     when(task.getVariable(InvoiceToCash.INVOICE_NUMBER.name())).thenReturn("F-1");
 
@@ -35,11 +34,11 @@ class ReviewDunningContextTest {
 
     verify(task).setVariablesLocal(Map.of(
         "customerName", "Anna Berg (C-1, PRIVATE, SE)",
-        "openAmount", "1,110.00 SEK",
-        "totalAmount", "1,250.00 SEK",
+        "openAmount", "860.00 SEK",
+        "totalAmount", "1,000.00 SEK",
         "paidAmount", "200.00 SEK",
-        "dueDate", "2026-03-31",
-        "dunningHistory", "2 reminder(s) sent, fees 60.00 SEK, status REMINDED"));
+        "dueDate", "2026-10-31",
+        "dunningHistory", "0 reminder(s) sent, fees 60.00 SEK, status REMINDED"));
     assertThat(context.values("F-1").asMap()).containsOnlyKeys(form.shows().stream().map(f -> f.name()).toList());
   }
 }
