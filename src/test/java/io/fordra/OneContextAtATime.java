@@ -5,8 +5,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
@@ -22,8 +24,8 @@ import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDele
  * the engine clock are JVM-wide, so before a class needs a context other than the cached one, the cached one is closed
  * and its in-memory H2 database dropped (the next context starts on an empty database, as in a fresh JVM).
  * Classes that share a configuration share the context (Spring's context cache); SpringContextGroups runs them
- * together. After each class its running process instances are deleted, so a class that moves the clock does not
- * fire another class's timers; Fordra's tables keep their rows, so a test reads its own invoices, not totals over all.
+ * together. After each class its running process instances are deleted and timer start events rescheduled from the
+ * real clock, so a class that moves the clock does not fire another class's timers; Fordra's tables keep their rows, so a test reads its own invoices, not totals over all.
  * Registered in META-INF/spring.factories.
  */
 public class OneContextAtATime implements TestExecutionListener, Ordered {
@@ -59,6 +61,12 @@ public class OneContextAtATime implements TestExecutionListener, Ordered {
         runtime.deleteProcessInstances(running, "test class " + testContext.getTestClass().getSimpleName() + " ended",
             true, true, false);
       }
+      // A timer start event (monthly interest, month-end close) that fired at a test's date would be due again at
+      // once for the next class's earlier date: it is due next from the real clock again, as after a fresh start.
+      ClockUtil.reset();
+      ManagementService management = engine.getManagementService();
+      management.createJobQuery().timers().list().stream().filter(job -> job.getProcessInstanceId() == null)
+          .forEach(job -> management.recalculateJobDuedate(job.getId(), false));
     });
   }
 
