@@ -13,22 +13,22 @@ import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.Violation;
 import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceProcesses;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** The payment service alone: no Spring, no engine (the "Match payment" process is behind PaymentMatchings). */
 class PaymentServiceTest {
 
   private final PaymentRepository payments = mock(PaymentRepository.class);
   private final InvoiceService invoices = mock(InvoiceService.class);
-  private final InvoiceProcesses processes = mock(InvoiceProcesses.class);
+  private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
   private final FordraClock clock = mock(FordraClock.class);
   private final PaymentMatchings matchings = mock(PaymentMatchings.class);
   private final Ledger ledger = mock(Ledger.class);
-  private final PaymentService service = new PaymentService(payments, invoices, processes, clock, matchings, ledger,
+  private final PaymentService service = new PaymentService(payments, invoices, events, clock, matchings, ledger,
       new BusinessDates(clock, Period.ofDays(1)));
 
   @Test
@@ -40,6 +40,6 @@ class PaymentServiceTest {
     assertThatThrownBy(() -> service.registerOne(future)).isInstanceOfSatisfying(InvalidRequestException.class,
         e -> assertThat(e.violations()).containsExactly(new Violation("paidAt", "2026-11-05 is in the future: a "
             + "payment is dated at the latest 2026-11-04 (today 2026-11-03 + fordra.payments.max-ahead P1D)")));
-    verifyNoInteractions(payments, invoices, processes, matchings, ledger);
+    verifyNoInteractions(payments, invoices, events, matchings, ledger);
   }
 }
