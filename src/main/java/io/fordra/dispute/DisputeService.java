@@ -67,7 +67,7 @@ public class DisputeService implements DisputeSummaries {
     this.clock = clock;
   }
 
-  /** An objection arrives: stored, the disputed amount held from follow-up, and the follow-up told (ObjectionRaised). */
+  /** An objection arrives: stored, the disputed amount held from follow-up, and the follow-up told of it. */
   @Transactional
   public Dispute raise(String invoiceNumber, ObjectionRequest r) {
     Invoice invoice = invoices.lock(invoiceNumber);

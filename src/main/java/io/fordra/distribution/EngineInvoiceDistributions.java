@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** {@link InvoiceDistributions} on Camunda: one invoice-distribution instance per sending, in the caller's transaction. */
+/** {@link InvoiceDistributions} on Camunda: an invoice-distribution instance per sending, in the same transaction. */
 @Component
 class EngineInvoiceDistributions implements InvoiceDistributions {
 

@@ -30,9 +30,9 @@ public interface InvoiceFollowUp {
   /** The customer withdrew the open objection (message ObjectionWithdrawn). */
   record ObjectionWithdrawn(String invoiceNumber) {}
 
-  /** A sent document did not arrive; the follow-up sends it again by a reserve channel (message DistributionBounced). */
+  /** A sent document did not arrive; the follow-up sends it again by another channel (message DistributionBounced). */
   record DocumentBounced(String invoiceNumber, long documentId, int sendAttempt, String failedChannel, String reason) {}
 
-  /** The collection agency reported how its case ended: PAID, UNCOLLECTIBLE or WITHDRAWN (CollectionCaseClosed). */
+  /** The agency reported how its case ended: COLLECTED, UNCOLLECTIBLE or WITHDRAWN (CollectionCaseClosed). */
   record CollectionCaseClosed(String invoiceNumber, String outcome, String note) {}
 }
