@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.fordra.process.InvoiceToCash;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -19,31 +20,32 @@ class EngineInvoiceFollowUpTest {
 
   @Test
   void aBookedPaymentIsPaymentReceivedWithItsIdLocalToItsEventSubprocess() {
-    when(runtime.createMessageCorrelation("PaymentReceived")).thenReturn(correlation);
+    when(runtime.createMessageCorrelation(InvoiceToCash.Messages.PAYMENT_RECEIVED)).thenReturn(correlation);
 
     followUp.on(new InvoiceFollowUp.PaymentBooked("INV-7", 42L));
 
     verify(correlation).processInstanceBusinessKey("INV-7");
-    verify(correlation).setVariablesLocal(Map.of("paymentId", 42L));
+    verify(correlation).setVariablesLocal(Map.of(InvoiceToCash.PAYMENT_ID.name(), 42L));
     verify(correlation).correlateAllWithResult();
   }
 
   @Test
   void anObjectionIsObjectionRaisedWithWhetherItHoldsFollowUp() {
-    when(runtime.createMessageCorrelation("ObjectionRaised")).thenReturn(correlation);
+    when(runtime.createMessageCorrelation(InvoiceToCash.Messages.OBJECTION_RAISED)).thenReturn(correlation);
 
     followUp.on(new InvoiceFollowUp.ObjectionRaised("INV-7", true));
 
     verify(correlation).processInstanceBusinessKey("INV-7");
-    verify(correlation).setVariables(Map.of("followUpOnHold", true));
+    verify(correlation).setVariables(Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), true));
   }
 
   @Test
   void theAgencysReportIsCollectionCaseClosedWithAnEmptyNoteForNone() {
-    when(runtime.createMessageCorrelation("CollectionCaseClosed")).thenReturn(correlation);
+    when(runtime.createMessageCorrelation(InvoiceToCash.Messages.COLLECTION_CASE_CLOSED)).thenReturn(correlation);
 
     followUp.on(new InvoiceFollowUp.CollectionCaseClosed("INV-7", "COLLECTED", null));
 
-    verify(correlation).setVariables(Map.of("collectionOutcome", "COLLECTED", "collectionNote", ""));
+    verify(correlation).setVariables(Map.of(InvoiceToCash.COLLECTION_OUTCOME.name(), "COLLECTED",
+        InvoiceToCash.COLLECTION_NOTE.name(), ""));
   }
 }
