@@ -15,10 +15,11 @@ import io.fordra.collection.CollectionAgencyProperties;
 import io.fordra.customer.CustomerService;
 import io.fordra.distribution.MailComposer;
 import io.fordra.document.DocumentService;
+import io.fordra.document.Letters;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.invoice.Invoices;
+import io.fordra.invoice.InvoiceStatus;
 import io.fordra.kernel.ConflictException;
 import io.fordra.process.FordraClock;
 import java.math.BigDecimal;
@@ -60,12 +61,12 @@ class DisputeServiceTest {
 
   /** An objection to all that is owed holds follow-up; one to a part leaves the rest followed up. */
   @ParameterizedTest
-  @CsvSource({"1250.00, true", "250.00, false"})
+  @CsvSource({"1000.00, true", "250.00, false"})
   void anObjectionIsStoredAndToldToTheFollowUpWithWhetherItHoldsIt(String amount, boolean onHold) {
-    Invoice invoice = invoice("1250.00", "0", "0");
+    Invoice invoice = invoice("0.00", "0.00");
     givenInvoice(invoice);
     BigDecimal disputed = new BigDecimal(amount);
-    when(invoices.setDisputedAmount(invoice, disputed)).thenReturn(invoice("1250.00", "0", amount));
+    when(invoices.setDisputedAmount(invoice, disputed)).thenReturn(invoice("0.00", amount));
     when(disputes.latest(7L)).thenReturn(Optional.empty(), Optional.of(open(amount)));
 
     service.raise(NUMBER, new ObjectionRequest(onHold ? null : disputed, "Damaged on delivery", RaisedBy.CUSTOMER,
@@ -77,8 +78,8 @@ class DisputeServiceTest {
 
   @Test
   void aSecondOpenObjectionIsRefusedAndNothingIsTold() {
-    givenInvoice(invoice("1250.00", "0", "1250.00"));
-    when(disputes.latest(7L)).thenReturn(Optional.of(open("1250.00")));
+    givenInvoice(invoice("0.00", "1000.00"));
+    when(disputes.latest(7L)).thenReturn(Optional.of(open("1000.00")));
 
     assertThatThrownBy(() -> service.raise(NUMBER, new ObjectionRequest(null, "Again", RaisedBy.CUSTOMER, null)))
         .isInstanceOf(ConflictException.class).hasMessageContaining("already has an open objection");
@@ -88,10 +89,10 @@ class DisputeServiceTest {
 
   @Test
   void aWithdrawalReleasesTheHold() {
-    Invoice invoice = invoice("1250.00", "0", "1250.00");
+    Invoice invoice = invoice("0.00", "1000.00");
     givenInvoice(invoice);
-    when(invoices.setDisputedAmount(invoice, BigDecimal.ZERO)).thenReturn(invoice("1250.00", "0", "0"));
-    when(disputes.latest(7L)).thenReturn(Optional.of(open("1250.00")));
+    when(invoices.setDisputedAmount(invoice, BigDecimal.ZERO)).thenReturn(invoice("0.00", "0.00"));
+    when(disputes.latest(7L)).thenReturn(Optional.of(open("1000.00")));
 
     service.withdraw(NUMBER);
 
@@ -101,12 +102,12 @@ class DisputeServiceTest {
 
   @Test
   void aCreditInPartIsReturnedToTheModelAndNotCorrelatedBack() {
-    Invoice invoice = invoice("1250.00", "0", "1250.00");
-    Invoice credited = invoice("1250.00", "250.00", "1250.00");
+    Invoice invoice = invoice("0.00", "1000.00");
+    Invoice credited = invoice("250.00", "1000.00");
     givenInvoice(invoice);
-    when(disputes.latest(7L)).thenReturn(Optional.of(open("1250.00")));
+    when(disputes.latest(7L)).thenReturn(Optional.of(open("1000.00")));
     when(invoices.credit(eq(invoice), eq(new BigDecimal("250.00")), any())).thenReturn(credited);
-    when(invoices.setDisputedAmount(credited, BigDecimal.ZERO)).thenReturn(invoice("1250.00", "250.00", "0"));
+    when(invoices.setDisputedAmount(credited, BigDecimal.ZERO)).thenReturn(invoice("250.00", "0.00"));
 
     ObjectionCredit credit = service.answer(NUMBER, "ACCEPT_PARTIAL", 250.0, "We credit the damaged part.", "fia");
 
@@ -118,11 +119,11 @@ class DisputeServiceTest {
 
   @Test
   void acceptingEverythingOwedCreditsInFull() {
-    Invoice invoice = invoice("1250.00", "0", "1250.00");
-    Invoice credited = invoice("1250.00", "1250.00", "0");
+    Invoice invoice = invoice("0.00", "1000.00");
+    Invoice credited = invoice("1000.00", "0.00");
     givenInvoice(invoice);
-    when(disputes.latest(7L)).thenReturn(Optional.of(open("1250.00")));
-    when(invoices.credit(eq(invoice), eq(new BigDecimal("1250.00")), any())).thenReturn(credited);
+    when(disputes.latest(7L)).thenReturn(Optional.of(open("1000.00")));
+    when(invoices.credit(eq(invoice), eq(new BigDecimal("1000.00")), any())).thenReturn(credited);
     when(invoices.setDisputedAmount(credited, BigDecimal.ZERO)).thenReturn(credited);
 
     assertThat(service.answer(NUMBER, "ACCEPT_FULL", null, "You are right.", null)).isEqualTo(ObjectionCredit.IN_FULL);
@@ -131,8 +132,8 @@ class DisputeServiceTest {
 
   @Test
   void aRejectionCreditsNothingAndTheDisputeStays() {
-    givenInvoice(invoice("1250.00", "0", "1250.00"));
-    when(disputes.latest(7L)).thenReturn(Optional.of(open("1250.00")));
+    givenInvoice(invoice("0.00", "1000.00"));
+    when(disputes.latest(7L)).thenReturn(Optional.of(open("1000.00")));
 
     assertThat(service.answer(NUMBER, "REJECT", null, "Delivered as ordered.", "fia"))
         .isEqualTo(ObjectionCredit.NONE);
@@ -144,13 +145,13 @@ class DisputeServiceTest {
 
   @Test
   void anAnswerThatDoesNotFitListsEveryProblemAndChangesNothing() {
-    givenInvoice(invoice("1250.00", "0", "1250.00"));
-    when(disputes.latest(7L)).thenReturn(Optional.of(open("1250.00")));
+    givenInvoice(invoice("0.00", "1000.00"));
+    when(disputes.latest(7L)).thenReturn(Optional.of(open("1000.00")));
 
-    assertThatThrownBy(() -> service.answer(NUMBER, "ACCEPT_PARTIAL", 1250.0, " ", "fia"))
+    assertThatThrownBy(() -> service.answer(NUMBER, "ACCEPT_PARTIAL", 1000.0, " ", "fia"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("The answer cannot be saved: write the answer to the customer; a partial credit must be more "
-            + "than 0 and less than the disputed 1,250.00 SEK, with at most 2 decimals.");
+            + "than 0 and less than the disputed 1,000.00 SEK, with at most 2 decimals.");
     verify(disputes, never()).answer(anyLong(), any(), any(), any(), any(), any(), any());
     verifyNoInteractions(events);
   }
@@ -169,8 +170,9 @@ class DisputeServiceTest {
     when(invoices.lock(NUMBER)).thenReturn(invoice);
   }
 
-  private static Invoice invoice(String total, String credited, String disputed) {
-    return Invoices.sent(NUMBER, total, credited, disputed);
+  /** Invoice 7 of 1,000.00 SEK, sent, with what was credited and is disputed. */
+  private static Invoice invoice(String credited, String disputed) {
+    return Letters.invoice(7L, NUMBER, InvoiceStatus.SENT, "0.00", "0.00", credited, disputed);
   }
 
   private static Dispute open(String disputed) {

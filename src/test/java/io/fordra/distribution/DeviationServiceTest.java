@@ -12,11 +12,12 @@ import io.fordra.customer.Channel;
 import io.fordra.customer.CustomerService;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
+import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.invoice.Invoices;
+import io.fordra.invoice.InvoiceStatus;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class DeviationServiceTest {
   private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
   private final DeviationService service = new DeviationService(documents, invoices, mock(CustomerService.class),
       mock(DistributionService.class), mock(DirectDebitRepository.class), followUp, events, null);
-  private final Invoice invoice = Invoices.sent("INV-7", "1250.00", "0", "0");
+  private final Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
   private final StoredDocument mailed = new StoredDocument(5L, 7L, DocumentKind.INVOICE, 1, "invoice-INV-7.pdf",
       "application/pdf", new byte[0], null, null, null, "<id>", Instant.parse("2026-03-01T08:00:00Z"),
       Instant.parse("2026-03-01T08:05:00Z"), "EMAIL", "anna@example.com", 1, "CREATED");

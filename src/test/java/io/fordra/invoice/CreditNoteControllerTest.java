@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.fordra.document.Letters;
 import io.fordra.kernel.ConflictException;
 import io.fordra.process.ProcessConflicts;
 import java.math.BigDecimal;
@@ -32,14 +33,14 @@ class CreditNoteControllerTest {
 
   @Test
   void aCreditNoteIsBookedAndThenToldToTheFollowUp() {
-    Invoice invoice = Invoices.sent("INV-7", "1250.00", "0", "0");
+    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
     when(invoices.lock("INV-7")).thenReturn(invoice);
-    when(invoices.get("INV-7")).thenReturn(Invoices.sent("INV-7", "1250.00", "250.00", "0"));
+    when(invoices.get("INV-7")).thenReturn(Letters.invoice(7L, "INV-7", InvoiceStatus.SENT, "0.00", "0.00", "250.00", "0.00"));
 
     var response = controller.credit("INV-7", new CreditNoteController.CreditNoteRequest(new BigDecimal("250"),
         " Damaged "));
 
-    assertThat(response.getBody().openAmount()).isEqualByComparingTo("1000.00");
+    assertThat(response.getBody().openAmount()).isEqualByComparingTo("750.00");
     var order = inOrder(invoices, events);
     order.verify(invoices).credit(invoice, new BigDecimal("250.00"), "Damaged");
     order.verify(events).publishEvent(new InvoiceFollowUp.InvoiceCredited("INV-7"));

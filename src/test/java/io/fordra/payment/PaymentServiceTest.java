@@ -8,11 +8,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.fordra.document.Letters;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.invoice.Invoices;
+import io.fordra.invoice.InvoiceStatus;
 import io.fordra.kernel.BusinessDates;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.Violation;
@@ -54,7 +55,7 @@ class PaymentServiceTest {
 
   @Test
   void aPaymentOnItsInvoiceIsBookedAndToldToTheFollowUp() {
-    Invoice invoice = Invoices.sent("INV-7", "1250.00", "0", "0");
+    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
     PaymentRequest request = new PaymentRequest(null, "INV-7", new BigDecimal("500.00"), Currency.SEK,
         LocalDate.of(2026, 3, 20), "BANK-2");
     when(payments.findByTransaction("BANK-2")).thenReturn(Optional.empty());
