@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceRule;
+import fixture.architecture.ListenerThatCommentsItself;
 import fixture.architecture.ServiceThatStartsAProcessItself;
 import fixture.architecture.cycle.billing.Bill;
 import fixture.architecture.cycle.booking.Booking;
@@ -41,6 +42,15 @@ class ArchitectureTest {
       .should().dependOnClassesThat().belongToAnyOf(RuntimeService.class, TaskService.class)
       .because("a service or controller starts and correlates processes through its capability's port, so it can be "
           + "tested without Spring or the engine");
+
+  /**
+   * Only the engine adapters (classes named Engine…, one per port, e.g. invoice.EngineInvoiceFollowUp) use the
+   * engine's RuntimeService or TaskService; delegates and listeners ask a port too (process.UserTasks).
+   */
+  static final ArchRule ONLY_ADAPTERS_USE_THE_ENGINE = noClasses()
+      .that().haveSimpleNameNotStartingWith("Engine")
+      .should().dependOnClassesThat().belongToAnyOf(RuntimeService.class, TaskService.class)
+      .because("one adapter per port is the only code that talks to the engine, so the rest can be tested without it");
 
   @Test
   void servicesAndControllersStartProcessesThroughPorts() {
@@ -82,5 +92,20 @@ class ArchitectureTest {
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().getDetails())
         .anyMatch(line -> line.contains("billing") && line.contains("booking"));
+  }
+
+  @Test
+  void onlyAdaptersUseTheEngine() {
+    ONLY_ADAPTERS_USE_THE_ENGINE.check(FORDRA);
+  }
+
+  @Test
+  void theRuleFailsForAListenerThatCommentsItself() {
+    EvaluationResult result = ONLY_ADAPTERS_USE_THE_ENGINE
+        .evaluate(new ClassFileImporter().importClasses(ListenerThatCommentsItself.class));
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anyMatch(line -> line.contains("ListenerThatCommentsItself") && line.contains("TaskService"));
   }
 }
