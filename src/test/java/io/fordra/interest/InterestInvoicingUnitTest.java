@@ -67,15 +67,11 @@ class InterestInvoicingUnitTest {
   @Test
   void aSwedishBusinessGetsOneInterestInvoicePerPeriodOfPrincipalAndTheCompensationOnce() {
     when(repository.selectedCustomers("", 2)).thenReturn(List.of("C-1"));
-    when(customers.get("C-1")).thenReturn(customer("C-1", CustomerType.BUSINESS, "sv"));
-    when(repository.candidates("C-1", OCTOBER_31)).thenReturn(List.of(new InterestRepository.Candidate(7L,
-        "F-1001", LocalDate.of(2026, 9, 30), money("10000.00"), "SEK", null, false)));
+    Invoice source = overdueOnTheLastOfSeptember("C-1", CustomerType.BUSINESS, "sv", 7L, "F-1001", "10000.00");
     when(repository.payments(7L)).thenReturn(List.of(
         new InterestCalculator.Paid(LocalDate.of(2026, 10, 16), money("4000.00"))));
     when(rates.between(Country.SE, LocalDate.of(2026, 10, 1), OCTOBER_31)).thenReturn(TEN_PERCENT);
-    Invoice source = invoice(7L, "F-1001");
     Invoice interestInvoice = invoice(70L, "F-1070");
-    when(invoices.byId(7L)).thenReturn(source);
     when(invoices.create(any(InvoiceRequest.class), any())).thenReturn(interestInvoice);
 
     InterestInvoicing.Chunk chunk = interest.invoiceChunk(OCTOBER, null);
@@ -99,15 +95,11 @@ class InterestInvoicingUnitTest {
   @Test
   void aPrivateCustomerPaidInFullIsChargedNoCompensationAndTheInvoiceIsDoneAFullChunkAsksForMore() {
     when(repository.selectedCustomers("C-0", 2)).thenReturn(List.of("C-1", "C-2"));
-    when(customers.get("C-1")).thenReturn(customer("C-1", CustomerType.PRIVATE, "en"));
+    Invoice source = overdueOnTheLastOfSeptember("C-1", CustomerType.PRIVATE, "en", 8L, "F-1002", "1000.00");
     when(customers.get("C-2")).thenReturn(customer("C-2", CustomerType.PRIVATE, "en"));
-    when(repository.candidates("C-1", OCTOBER_31)).thenReturn(List.of(new InterestRepository.Candidate(8L,
-        "F-1002", LocalDate.of(2026, 9, 30), money("1000.00"), "SEK", null, false)));
     when(repository.payments(8L)).thenReturn(List.of(
         new InterestCalculator.Paid(LocalDate.of(2026, 10, 10), money("1000.00"))));
     when(rates.between(Country.SE, LocalDate.of(2026, 10, 1), OCTOBER_31)).thenReturn(TEN_PERCENT);
-    Invoice source = invoice(8L, "F-1002");
-    when(invoices.byId(8L)).thenReturn(source);
     when(invoices.create(any(InvoiceRequest.class), any())).thenReturn(invoice(71L, "F-1071"));
 
     InterestInvoicing.Chunk chunk = interest.invoiceChunk(OCTOBER, "C-0");
@@ -126,12 +118,8 @@ class InterestInvoicingUnitTest {
   @Test
   void withoutARateForADayTheInvoiceIsNotInvoicedNorMarkedAndItsHistorySaysWhy() {
     when(repository.selectedCustomers("", 2)).thenReturn(List.of("C-1"));
-    when(customers.get("C-1")).thenReturn(customer("C-1", CustomerType.BUSINESS, "sv"));
-    when(repository.candidates("C-1", OCTOBER_31)).thenReturn(List.of(new InterestRepository.Candidate(7L,
-        "F-1001", LocalDate.of(2026, 9, 30), money("10000.00"), "SEK", null, false)));
+    Invoice source = overdueOnTheLastOfSeptember("C-1", CustomerType.BUSINESS, "sv", 7L, "F-1001", "10000.00");
     when(rates.between(Country.SE, LocalDate.of(2026, 10, 1), OCTOBER_31)).thenReturn(List.of());
-    Invoice source = invoice(7L, "F-1001");
-    when(invoices.byId(7L)).thenReturn(source);
 
     InterestInvoicing.Chunk chunk = interest.invoiceChunk(OCTOBER, "");
 
@@ -149,6 +137,17 @@ class InterestInvoicingUnitTest {
     when(repository.selectedCustomers("C-9", 2)).thenReturn(List.of());
 
     assertThat(interest.invoiceChunk(OCTOBER, "C-9")).isEqualTo(new InterestInvoicing.Chunk("C-9", false, 0));
+  }
+
+  /** The customer's one invoice that may earn interest: due 30 September, no interest invoiced yet. */
+  private Invoice overdueOnTheLastOfSeptember(String customer, CustomerType type, String language, long id,
+                                              String number, String total) {
+    when(customers.get(customer)).thenReturn(customer(customer, type, language));
+    when(repository.candidates(customer, OCTOBER_31)).thenReturn(List.of(new InterestRepository.Candidate(id, number,
+        LocalDate.of(2026, 9, 30), money(total), "SEK", null, false)));
+    Invoice source = invoice(id, number);
+    when(invoices.byId(id)).thenReturn(source);
+    return source;
   }
 
   private static InvoiceRequest.LineRequest line(String description, String amount) {
