@@ -28,7 +28,7 @@ public class SendEInvoice implements JavaDelegate {
       InvoiceDistribution.DEVIATION.set(execution, true);
       InvoiceDistribution.FAILED_CHANNEL.set(execution, io.fordra.customer.Channel.EINVOICE.name());
       InvoiceDistribution.DEVIATION_REASON.set(execution, outcome.rejection());
-      throw new BpmnError(InvoiceDistribution.Errors.EINVOICE_REJECTED, outcome.rejection());
+      throw new BpmnError(InvoiceDistribution.Errors.EINVOICE_REJECTED.code(), outcome.rejection());
     }
     InvoiceToCash.INVOICE_STATUS.set(execution, outcome.status().name());
   }
