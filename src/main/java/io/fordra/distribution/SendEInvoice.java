@@ -1,7 +1,6 @@
 package io.fordra.distribution;
 
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.process.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,6 +29,5 @@ public class SendEInvoice implements JavaDelegate {
       InvoiceDistribution.DEVIATION_REASON.set(execution, outcome.rejection());
       throw new BpmnError(InvoiceDistribution.Errors.EINVOICE_REJECTED.code(), outcome.rejection());
     }
-    InvoiceToCash.INVOICE_STATUS.set(execution, outcome.status().name());
   }
 }

@@ -104,6 +104,10 @@ public final class InvoiceToCash {
   public static final ProcessVariable<String> CUSTOMER_TYPE = ProcessVariable.of("customerType", String.class);
   public static final ProcessVariable<Boolean> PRIORITY = ProcessVariable.of("priority", Boolean.class);
   public static final ProcessVariable<String> COUNTRY = ProcessVariable.of("country", String.class);
+  /**
+   * The dunning policy's input "letters sent since the due date": the invoice's dunning level in the database, set
+   * transiently by DunningFacts just before the table runs (never stored; the decision history keeps it).
+   */
   public static final ProcessVariable<Integer> DUNNING_LEVEL = ProcessVariable.of("dunningLevel", Integer.class);
   /** True once a case handler has reviewed the current step of a priority customer. */
   public static final ProcessVariable<Boolean> REVIEWED = ProcessVariable.of("reviewed", Boolean.class);
@@ -119,7 +123,6 @@ public final class InvoiceToCash {
   public static final ProcessVariable<Boolean> SETTLED = ProcessVariable.of("settled", Boolean.class);
   /** False when a credit in full undoes an invoice that never left: then no credit note is sent either. */
   public static final ProcessVariable<Boolean> CREDIT_NOTE_TO_SEND = ProcessVariable.of("creditNoteToSend", Boolean.class);
-  public static final ProcessVariable<String> INVOICE_STATUS = ProcessVariable.of("invoiceStatus", String.class);
   public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
   public static final ProcessVariable<Long> POSTPONE_DAYS = ProcessVariable.of("postponeDays", Long.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
