@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -44,17 +45,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fast process tests: a test class deploys only its models ({@code @Deployment}) in an in-memory engine without
- * Spring (src/test/resources/camunda.cfg.xml), and walks their paths. Every delegate and listener bean that a model
- * names ({@code ${bean}}) is a mock that does nothing unless the test registers its own ({@link Mocks#register}).
+ * Spring (src/test/resources/process-paths.camunda.cfg.xml), and walks their paths. Every delegate and listener bean
+ * that a model names ({@code ${bean}}) is a mock that does nothing unless the test registers its own
+ * ({@link Mocks#register}).
  *
  * <p>A test marks each end event it walks to with {@link #reached}; once all of a class's tests have run, every end
  * event of its models must have been reached, so a new end event without a path fails the build.
  */
-@ExtendWith(ProcessPaths.EveryEndEventReached.class)
+@ExtendWith({ProcessPaths.ClosesItsEngine.class, ProcessPaths.EveryEndEventReached.class})
 public abstract class ProcessPaths {
 
+  /** Not camunda.cfg.xml: ProcessEngines.init() would build that engine in any JVM that asks for the default one. */
+  private static final String CONFIGURATION = "process-paths.camunda.cfg.xml";
+
   @RegisterExtension
-  protected static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().build();
+  protected static final ProcessEngineExtension ENGINE =
+      ProcessEngineExtension.builder().configurationResource(CONFIGURATION).build();
 
   private static final Map<Class<?>, Set<String>> REACHED = new ConcurrentHashMap<>();
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
@@ -68,8 +74,9 @@ public abstract class ProcessPaths {
   }
 
   @AfterEach
-  void forgetMocks() {
+  void forgetMocksAndEngine() {
     Mocks.reset();
+    BpmnAwareTests.reset();
   }
 
   protected ProcessEngine engine() {
@@ -139,6 +146,17 @@ public abstract class ProcessPaths {
 
     @Override
     public void notify(DelegateTask task) {}
+  }
+
+  /**
+   * After the class the engine is closed: the suite shares one JVM with the Spring tests, whose engine must then be
+   * the only one registered (the next class of this kind builds a new one, in a second or two).
+   */
+  static class ClosesItsEngine implements AfterAllCallback {
+    @Override
+    public void afterAll(ExtensionContext context) {
+      TestHelper.closeProcessEngines();
+    }
   }
 
   /** After a class whose tests all ran: each end event of its models was reached by one of them. */
