@@ -52,15 +52,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>A test marks each end event it walks to with {@link #reached}; once all of a class's tests have run, every end
  * event of its models must have been reached, so a new end event without a path fails the build.
  */
-@ExtendWith({ProcessPaths.ClosesItsEngine.class, ProcessPaths.EveryEndEventReached.class})
+@ExtendWith(ProcessPaths.EveryEndEventReached.class)
 public abstract class ProcessPaths {
 
   /** Not camunda.cfg.xml: ProcessEngines.init() would build that engine in any JVM that asks for the default one. */
   private static final String CONFIGURATION = "process-paths.camunda.cfg.xml";
 
   @RegisterExtension
-  protected static final ProcessEngineExtension ENGINE =
-      ProcessEngineExtension.builder().configurationResource(CONFIGURATION).build();
+  protected static final ProcessEngineExtension ENGINE = new OneClassAtATime();
 
   private static final Map<Class<?>, Set<String>> REACHED = new ConcurrentHashMap<>();
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
@@ -149,13 +148,19 @@ public abstract class ProcessPaths {
   }
 
   /**
-   * After the class the engine is closed: the suite shares one JVM with the Spring tests, whose engine must then be
-   * the only one registered (the next class of this kind builds a new one, in a second or two).
+   * The engine lives for one class: the suite shares one JVM with the Spring tests, whose engine must then be the only
+   * one registered. The next class of this kind builds a new engine (in a second or two).
    */
-  static class ClosesItsEngine implements AfterAllCallback {
+  static final class OneClassAtATime extends ProcessEngineExtension {
+    OneClassAtATime() {
+      configurationResource = CONFIGURATION;
+    }
+
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws Exception {
+      super.afterAll(context);
       TestHelper.closeProcessEngines();
+      processEngine = null;
     }
   }
 
