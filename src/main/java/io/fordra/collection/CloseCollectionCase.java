@@ -17,8 +17,7 @@ public class CloseCollectionCase implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var status = collection.closeCase(InvoiceToCash.INVOICE_NUMBER.from(execution),
+    collection.closeCase(InvoiceToCash.INVOICE_NUMBER.from(execution),
         InvoiceToCash.COLLECTION_OUTCOME.from(execution), InvoiceToCash.COLLECTION_NOTE.from(execution));
-    InvoiceToCash.INVOICE_STATUS.set(execution, status.name());
   }
 }

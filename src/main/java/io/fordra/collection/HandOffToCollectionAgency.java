@@ -17,8 +17,7 @@ public class HandOffToCollectionAgency implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var status = collection.handOff(InvoiceToCash.INVOICE_NUMBER.from(execution));
-    InvoiceToCash.INVOICE_STATUS.set(execution, status.name());
+    collection.handOff(InvoiceToCash.INVOICE_NUMBER.from(execution));
     InvoiceToCash.HANDED_OFF.set(execution, true);
   }
 }

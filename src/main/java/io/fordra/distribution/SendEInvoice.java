@@ -1,7 +1,6 @@
 package io.fordra.distribution;
 
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.process.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,8 +27,7 @@ public class SendEInvoice implements JavaDelegate {
       InvoiceDistribution.DEVIATION.set(execution, true);
       InvoiceDistribution.FAILED_CHANNEL.set(execution, io.fordra.customer.Channel.EINVOICE.name());
       InvoiceDistribution.DEVIATION_REASON.set(execution, outcome.rejection());
-      throw new BpmnError(InvoiceDistribution.Errors.EINVOICE_REJECTED, outcome.rejection());
+      throw new BpmnError(InvoiceDistribution.Errors.EINVOICE_REJECTED.code(), outcome.rejection());
     }
-    InvoiceToCash.INVOICE_STATUS.set(execution, outcome.status().name());
   }
 }

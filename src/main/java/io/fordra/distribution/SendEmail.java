@@ -2,7 +2,6 @@ package io.fordra.distribution;
 
 import io.fordra.customer.Channel;
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.process.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,7 @@ public class SendEmail implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     boolean directDebitNotice = Channel.EMAIL.name().equals(InvoiceDistribution.NOTICE_CHANNEL.from(execution));
-    var status = distribution.sendByEmail(InvoiceDistribution.DOCUMENT_ID.from(execution),
+    distribution.sendByEmail(InvoiceDistribution.DOCUMENT_ID.from(execution),
         InvoiceDistribution.SEND_ATTEMPT.from(execution, 1), directDebitNotice);
-    InvoiceToCash.INVOICE_STATUS.set(execution, status.name());
   }
 }

@@ -1,6 +1,5 @@
 package io.fordra.document;
 
-import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +19,5 @@ public class PrepareInvoice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     StoredDocument document = documents.prepareInvoice(InvoiceToCash.INVOICE_NUMBER.from(execution));
     InvoiceToCash.DOCUMENT_ID.set(execution, document.id());
-    InvoiceToCash.INVOICE_STATUS.set(execution, InvoiceStatus.WAITING_TO_BE_SENT.name());
   }
 }

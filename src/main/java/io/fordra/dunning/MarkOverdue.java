@@ -17,6 +17,6 @@ public class MarkOverdue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    InvoiceToCash.INVOICE_STATUS.set(execution, dunning.markOverdue(InvoiceToCash.INVOICE_NUMBER.from(execution)).name());
+    dunning.markOverdue(InvoiceToCash.INVOICE_NUMBER.from(execution));
   }
 }

@@ -1,7 +1,6 @@
 package io.fordra.dunning;
 
 import io.fordra.document.StoredDocument;
-import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +21,6 @@ public class PrepareReminder implements JavaDelegate {
     DunningStep step = DunningStep.from(InvoiceToCash.DUNNING_STEP.from(execution));
     StoredDocument reminder = dunning.prepareReminder(InvoiceToCash.INVOICE_NUMBER.from(execution), step);
     InvoiceToCash.DOCUMENT_ID.set(execution, reminder.id());
-    InvoiceToCash.INVOICE_STATUS.set(execution, InvoiceStatus.WAITING_TO_BE_SENT.name());
-    InvoiceToCash.DUNNING_LEVEL.set(execution, InvoiceToCash.DUNNING_LEVEL.from(execution, 0) + 1);
     InvoiceToCash.REVIEWED.set(execution, false);
   }
 }

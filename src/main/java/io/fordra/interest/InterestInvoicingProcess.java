@@ -12,7 +12,10 @@ public final class InterestInvoicingProcess {
   public static final String RUN_BY_HAND = "RunInterestInvoicing";
 
   public static final class Elements {
+    public static final String START_MONTHLY = "Start_Monthly";
+    public static final String START_BY_HAND = "Start_ByHand";
     public static final String INVOICE_CHUNK = "Task_InvoiceInterestChunk";
+    public static final String END_INVOICED = "End_Invoiced";
 
     private Elements() {}
   }

@@ -17,7 +17,6 @@ public class CloseAsCredited implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    InvoiceToCash.INVOICE_STATUS.set(execution,
-        invoices.closeAsCredited(InvoiceToCash.INVOICE_NUMBER.from(execution)).name());
+    invoices.closeAsCredited(InvoiceToCash.INVOICE_NUMBER.from(execution));
   }
 }

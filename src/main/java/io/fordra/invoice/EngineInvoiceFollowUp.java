@@ -32,7 +32,6 @@ class EngineInvoiceFollowUp implements InvoiceFollowUp {
             .putValue(InvoiceToCash.CUSTOMER_TYPE.name(), customerType)
             .putValue(InvoiceToCash.PRIORITY.name(), priority)
             .putValue(InvoiceToCash.COUNTRY.name(), country)
-            .putValue(InvoiceToCash.DUNNING_LEVEL.name(), 0)
             .putValue(InvoiceToCash.REVIEWED.name(), false)
             .putValue(InvoiceToCash.HANDED_OFF.name(), false)
             .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false))

@@ -18,7 +18,6 @@ public class CloseAsPaid implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    InvoiceToCash.INVOICE_STATUS.set(execution,
-        invoices.closeAsPaid(InvoiceToCash.INVOICE_NUMBER.from(execution)).name());
+    invoices.closeAsPaid(InvoiceToCash.INVOICE_NUMBER.from(execution));
   }
 }

@@ -19,19 +19,25 @@ public final class InvoiceDistribution {
     public static final String ADD_TO_PRINT_BATCH = "Task_AddToPrintBatch";
     public static final String SEND_EINVOICE = "Task_SendEInvoice";
     public static final String REGISTER_DIRECT_DEBIT = "Task_RegisterDirectDebit";
+    public static final String EINVOICE_REJECTED = "Boundary_EInvoiceRejected";
     public static final String CORRECT_DEVIATION = "Task_CorrectDeviation";
+    public static final String RECORD_NOT_SENT = "Task_RecordNotSent";
     public static final String END_SENT = "End_Sent";
     public static final String END_IN_PRINT_BATCH = "End_InPrintBatch";
+    public static final String END_EINVOICE_SENT = "End_EInvoiceSent";
     public static final String END_NOT_SENT = "End_NotSent";
 
     private Elements() {}
   }
 
-  /** BPMN error codes thrown by the channel steps. */
-  public static final class Errors {
-    public static final String EINVOICE_REJECTED = "EINVOICE_REJECTED";
+  /** The business failures that leave a channel step by a BPMN error: the name is the model's errorCode. */
+  public enum Errors {
+    /** The PEPPOL rules refuse the e-invoice: the boundary event tries the reserve channel. */
+    EINVOICE_REJECTED;
 
-    private Errors() {}
+    public String code() {
+      return name();
+    }
   }
 
   /** What a case handler decides in "Correct distribution deviation" (forms/correct-distribution-deviation.form). */

@@ -37,10 +37,41 @@ public final class InvoiceToCash {
     public static final String WAIT_FOR_AGENCY = "Catch_CollectionCaseClosed";
     public static final String TELL_AGENCY_OF_PAYMENT = "Task_TellAgencyOfPayment";
     public static final String APPLY_PAYMENT = "Task_ApplyPayment";
+    /** "Check settlement" after a credit note (Task_ApplyPayment is the one after a payment). */
+    public static final String CHECK_CREDIT = "Task_CheckCredit";
+    public static final String CLOSE_AS_PAID = "Task_CloseAsPaid";
+    public static final String CLOSE_AS_CREDITED = "Task_CloseAsCredited";
+    public static final String TELL_AGENCY_OF_CREDIT = "Task_TellAgencyOfCredit";
+    public static final String TELL_AGENCY_OF_PARTIAL_PAYMENT = "Task_TellAgencyOfPartialPayment";
+    public static final String MARK_OVERDUE = "Task_MarkOverdue";
+    public static final String CLOSE_COLLECTION_CASE = "Task_CloseCollectionCase";
+
+    // End events: every one is walked to in InvoiceToCashPathsTest (EndEventsTest checks that none is missing).
     public static final String END_PAID = "End_Paid";
+    public static final String END_PAID_AFTER_HAND_OFF = "End_PaidAfterHandOff";
+    public static final String END_CREDITED = "End_Credited";
+    public static final String END_CREDITED_AGENCY_TOLD = "End_CreditedAgencyTold";
+    public static final String END_CLOSED_DISPUTED = "End_ClosedDisputed";
+    /** The follow-up subprocess ended: the agency closed the case, or a disputed claim was decided. */
+    public static final String END_CLOSED = "End_Closed";
     public static final String END_COLLECTION_CLOSED = "End_CollectionClosed";
+    public static final String END_CLAIM_DECIDED = "End_ClaimDecided";
+    public static final String END_SETTLED = "End_Settled";
+    public static final String END_PARTIAL_PAYMENT = "End_PartialPayment";
+    public static final String END_PARTIAL_PAYMENT_TOLD = "End_PartialPaymentTold";
+    public static final String END_CREDITED_IN_FULL = "End_CreditedInFull";
+    public static final String END_CREDIT_PARTIAL = "End_CreditPartial";
+    public static final String END_NUDGED = "End_Nudged";
+    public static final String END_OBJECTION_WITHDRAWN = "End_ObjectionWithdrawn";
+    public static final String END_FOLLOW_UP_ENDED = "End_FollowUpEnded";
+    public static final String END_OBJECTION_CLOSED = "End_ObjectionClosed";
+    public static final String END_OBJECTION_CREDITED = "End_ObjectionCredited";
+    public static final String END_OBJECTION_ANSWERED = "End_ObjectionAnswered";
+    public static final String END_RESENT_BY_RESERVE = "End_ResentByReserve";
     public static final String RESPOND_TO_OBJECTION = "Task_RespondToObjection";
     public static final String NUDGE = "Task_NudgeCaseHandlers";
+    public static final String NUDGE_TIMER = "Boundary_Nudge";
+    public static final String REPLY_DEADLINE = "Boundary_ReplyDeadline";
     public static final String CLOSE_OBJECTION_NO_RESPONSE = "Task_CloseObjectionNoResponse";
     public static final String SEND_OBJECTION_REPLY = "Task_SendObjectionReply";
     public static final String TELL_AGENCY_OF_OBJECTION = "Task_TellAgencyOfObjection";
@@ -76,6 +107,10 @@ public final class InvoiceToCash {
   public static final ProcessVariable<String> CUSTOMER_TYPE = ProcessVariable.of("customerType", String.class);
   public static final ProcessVariable<Boolean> PRIORITY = ProcessVariable.of("priority", Boolean.class);
   public static final ProcessVariable<String> COUNTRY = ProcessVariable.of("country", String.class);
+  /**
+   * The dunning policy's input "letters sent since the due date": the invoice's dunning level in the database, set
+   * transiently by DunningFacts just before the table runs (never stored; the decision history keeps it).
+   */
   public static final ProcessVariable<Integer> DUNNING_LEVEL = ProcessVariable.of("dunningLevel", Integer.class);
   /** True once a case handler has reviewed the current step of a priority customer. */
   public static final ProcessVariable<Boolean> REVIEWED = ProcessVariable.of("reviewed", Boolean.class);
@@ -91,7 +126,6 @@ public final class InvoiceToCash {
   public static final ProcessVariable<Boolean> SETTLED = ProcessVariable.of("settled", Boolean.class);
   /** False when a credit in full undoes an invoice that never left: then no credit note is sent either. */
   public static final ProcessVariable<Boolean> CREDIT_NOTE_TO_SEND = ProcessVariable.of("creditNoteToSend", Boolean.class);
-  public static final ProcessVariable<String> INVOICE_STATUS = ProcessVariable.of("invoiceStatus", String.class);
   public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
   public static final ProcessVariable<Long> POSTPONE_DAYS = ProcessVariable.of("postponeDays", Long.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);

@@ -83,7 +83,8 @@ class ObjectionProcessTest extends ProcessTestSupport {
         withVariables("disputedClaimDecision", "CONCILIATION_BOARD"))).hasMessageContaining("decisionComment is required");
     complete(task(process), withVariables("disputedClaimDecision", "CONCILIATION_BOARD",
         "decisionComment", "Customer keeps disputing; forliksrådet decides"));
-    assertThat(process).hasPassed("End_ClaimDecided", "End_Closed").isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.END_CLAIM_DECIDED, InvoiceToCash.Elements.END_CLOSED)
+        .isEnded();
     assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.CLOSED);
     assertThat(disputes.latestFor(reload(invoice)).orElseThrow().status()).isEqualTo("CONCILIATION_BOARD");
     assertThat(documents.forInvoice(reload(invoice))).extracting(StoredDocument::kind)
@@ -161,7 +162,8 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(mail(invoice, "objection-nudge." + id + ".7")).isNull();
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION);
     advanceTo(LocalDate.of(2026, 3, 25), LocalTime.of(1, 0));
-    assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_OBJECTION_NO_RESPONSE, "End_ClosedDisputed").isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_OBJECTION_NO_RESPONSE,
+        InvoiceToCash.Elements.END_CLOSED_DISPUTED).isEnded();
     assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.CLOSED);
     assertThat(disputes.latestFor(reload(invoice)).orElseThrow().status()).isEqualTo("CLOSED_NO_RESPONSE");
   }
@@ -174,7 +176,8 @@ class ObjectionProcessTest extends ProcessTestSupport {
     complete(taskAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION, process),
         withVariables("objectionDecision", "ACCEPT_FULL", "replyText", "You are right, we credit the invoice."));
     executeDueJobs();
-    assertThat(process).hasPassed("Task_CloseAsCredited", "End_Credited").isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_AS_CREDITED, InvoiceToCash.Elements.END_CREDITED)
+        .isEnded();
     Invoice credited = reload(invoice);
     assertThat(credited.status()).isEqualTo(InvoiceStatus.CREDITED);
     assertThat(credited.creditedAmount()).isEqualByComparingTo("1250.00");
@@ -227,7 +230,8 @@ class ObjectionProcessTest extends ProcessTestSupport {
     advanceTo(OVERDUE);
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.WAIT_WHILE_ON_HOLD);
     disputes.withdraw(invoice.invoiceNumber());
-    assertThat(process).hasPassed("End_ObjectionWithdrawn").isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_REMINDER_RUN);
+    assertThat(process).hasPassed(InvoiceToCash.Elements.END_OBJECTION_WITHDRAWN)
+        .isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_REMINDER_RUN);
     assertThat(reload(invoice).disputedAmount()).isEqualByComparingTo("0");
     advanceTo(FIRST_RUN, LocalTime.of(7, 0));
     assertThat(reload(invoice).remindersSent()).isEqualTo(1);
@@ -274,7 +278,8 @@ class ObjectionProcessTest extends ProcessTestSupport {
     complete(taskAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION, process),
         withVariables("objectionDecision", "ACCEPT_FULL", "replyText", "You are right."));
     executeDueJobs();
-    assertThat(process).hasPassed("Task_CloseAsCredited", "Task_TellAgencyOfCredit", "End_CreditedAgencyTold").isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_AS_CREDITED,
+        InvoiceToCash.Elements.TELL_AGENCY_OF_CREDIT, InvoiceToCash.Elements.END_CREDITED_AGENCY_TOLD).isEnded();
     assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.CREDITED);
     assertThat(mail(invoice, "agency-credited")).contains("To: agency@inkasso.example");
   }

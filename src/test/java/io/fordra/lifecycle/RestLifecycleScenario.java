@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.fordra.process.InvoiceToCash;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -152,7 +153,7 @@ abstract class RestLifecycleScenario {
     await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().executable().count() == 0);
 
     String taskId = tasks.createTaskQuery().processInstanceBusinessKey(invoice)
-        .taskDefinitionKey("Task_RespondToObjection").singleResult().getId();
+        .taskDefinitionKey(InvoiceToCash.Elements.RESPOND_TO_OBJECTION).singleResult().getId();
     tasks.complete(taskId, java.util.Map.of("objectionDecision", "ACCEPT_PARTIAL", "creditAmount", 125.0,
         "replyText", "We credit one hour; the other was worked as agreed."));
     await().atMost(Duration.ofSeconds(30)).until(() -> hasMailWithSubject("Din innsigelse mot faktura " + invoice));

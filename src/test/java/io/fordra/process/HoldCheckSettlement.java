@@ -59,7 +59,8 @@ public class HoldCheckSettlement {
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
           @Override
           public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (Set.of("Task_ApplyPayment", "Task_CheckCredit").contains(activity.getId())) {
+            if (Set.of(InvoiceToCash.Elements.APPLY_PAYMENT, InvoiceToCash.Elements.CHECK_CREDIT)
+                .contains(activity.getId())) {
               activity.addListener(ExecutionListener.EVENTNAME_START, hold);
             }
           }

@@ -26,7 +26,7 @@ class InvoiceDistributionProcessTest extends ProcessTestSupport {
   void sendsTheDocumentByEmail() throws Exception {
     Invoice invoice = createInvoice(customer(CustomerType.BUSINESS, Country.NO, false, false), Currency.NOK);
     ProcessInstance distribution = distributionOf(invoice);
-    assertThat(distribution).isWaitingAt("Timer_UndoWindow");
+    assertThat(distribution).isWaitingAt(InvoiceDistribution.Elements.UNDO_WINDOW);
     executeDueJobs();
     assertThat(distribution).hasPassed(InvoiceDistribution.Elements.SEND_EMAIL).isEnded();
     assertThat(mail(invoice, "invoice.1")).contains("Faktura " + invoice.invoiceNumber());

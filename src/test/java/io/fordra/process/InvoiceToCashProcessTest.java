@@ -60,8 +60,8 @@ class InvoiceToCashProcessTest extends ProcessTestSupport {
     at(LocalDate.of(2026, 3, 20), LocalTime.NOON);
     assertThat(pay(invoice, "1250.00").status().name()).isEqualTo("MATCHED");
 
-    assertThat(process).hasPassed(InvoiceToCash.Elements.APPLY_PAYMENT, "Task_CloseAsPaid")
-        .hasNotPassed("Task_MarkOverdue").isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.APPLY_PAYMENT, InvoiceToCash.Elements.CLOSE_AS_PAID)
+        .hasNotPassed(InvoiceToCash.Elements.MARK_OVERDUE).isEnded();
     assertThat(process).hasPassed(InvoiceToCash.Elements.END_PAID);
     Invoice paid = reload(invoice);
     assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
@@ -78,7 +78,7 @@ class InvoiceToCashProcessTest extends ProcessTestSupport {
 
     advanceTo(OVERDUE);
     assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.OVERDUE);
-    assertThat(process).hasPassed("Task_MarkOverdue", InvoiceToCash.Elements.DECIDE_NEXT_STEP)
+    assertThat(process).hasPassed(InvoiceToCash.Elements.MARK_OVERDUE, InvoiceToCash.Elements.DECIDE_NEXT_STEP)
         .isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_REMINDER_RUN);
     assertThat(timerDue(process)).isEqualTo(localTime(FIRST_RUN, LocalTime.of(6, 0)));
 
@@ -171,9 +171,10 @@ class InvoiceToCashProcessTest extends ProcessTestSupport {
 
     // Paid in full after the hand-off: follow-up ends and the agency is told.
     pay(invoice, "1430.00");
-    assertThat(process).hasPassed("Task_CloseAsPaid").isWaitingAt(InvoiceToCash.Elements.TELL_AGENCY_OF_PAYMENT);
+    assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_AS_PAID)
+        .isWaitingAt(InvoiceToCash.Elements.TELL_AGENCY_OF_PAYMENT);
     executeDueJobs();
-    assertThat(process).hasPassed("End_PaidAfterHandOff").isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.END_PAID_AFTER_HAND_OFF).isEnded();
     assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.PAID);
     assertThat(invoices.events(reload(invoice))).extracting(InvoiceEvent::type)
         .contains(InvoiceEventType.HANDED_OFF, InvoiceEventType.AGENCY_NOTIFIED, InvoiceEventType.PAID);
@@ -198,12 +199,14 @@ class InvoiceToCashProcessTest extends ProcessTestSupport {
 
     // A partial payment after the hand-off is reported to the agency; follow-up continues.
     pay(invoice, "300.00");
-    assertThat(process).isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_AGENCY, "Task_TellAgencyOfPartialPayment");
+    assertThat(process)
+        .isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_AGENCY, InvoiceToCash.Elements.TELL_AGENCY_OF_PARTIAL_PAYMENT);
     executeDueJobs();
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_AGENCY);
 
     collection.reportOutcome(invoice.invoiceNumber(), CollectionOutcome.UNCOLLECTIBLE, "debtor insolvent");
-    assertThat(process).hasPassed("Task_CloseCollectionCase", "End_Closed").isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_COLLECTION_CASE, InvoiceToCash.Elements.END_CLOSED)
+        .isEnded();
     Invoice closed = reload(invoice);
     assertThat(closed.status()).isEqualTo(InvoiceStatus.CLOSED);
     assertThat(invoices.events(closed)).anyMatch(e -> e.type() == InvoiceEventType.COLLECTION_CASE_CLOSED

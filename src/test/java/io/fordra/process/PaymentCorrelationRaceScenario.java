@@ -95,7 +95,8 @@ abstract class PaymentCorrelationRaceScenario extends ProcessTestSupport {
     boolean reached = hold.reached().await(60, TimeUnit.SECONDS);
     assertThat(reached).as("the correlation reached Check settlement; the request answered %s",
         answer.isDone() ? answer.join() : "nothing yet").isTrue();
-    runtime.createProcessInstanceModification(parent.getId()).startBeforeActivity("Timer_DueDate").execute();
+    runtime.createProcessInstanceModification(parent.getId())
+        .startBeforeActivity(InvoiceToCash.Elements.WAIT_FOR_DUE_DATE).execute();
     hold.release().countDown();
     return answer.get(60, TimeUnit.SECONDS);
   }

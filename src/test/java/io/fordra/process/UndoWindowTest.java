@@ -42,7 +42,8 @@ class UndoWindowTest extends ProcessTestSupport {
         .build().post().uri("/api/invoices/{n}/credit-notes", invoice.invoiceNumber())
         .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"sent by mistake\"}").retrieve().toBodilessEntity();
     advanceTo(LocalDate.of(2026, 3, 2), LocalTime.of(9, 30));
-    assertThat(process).hasPassed("Task_CloseAsCredited").hasNotPassed(InvoiceToCash.Elements.WAIT_FOR_DUE_DATE).isEnded();
+    assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_AS_CREDITED)
+        .hasNotPassed(InvoiceToCash.Elements.WAIT_FOR_DUE_DATE).isEnded();
     assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.CREDITED);
     assertThat(mail(invoice, "invoice.1")).as("nothing left").isNull();
   }

@@ -12,12 +12,25 @@ public final class PaymentFileImport {
     public static final String BOOK_CHUNK = "Task_BookChunk";
     public static final String REPORT = "Task_ReportImport";
     public static final String MATCH_PAYMENT = "Task_MatchPayment";
+    /** No payment left for a person to place. */
+    public static final String END_IMPORTED = "End_Imported";
+    /** Every payment that no rule placed was placed by hand. */
+    public static final String END_ALL_MATCHED = "End_AllMatched";
 
     private Elements() {}
   }
 
   /** The payment-matching process (processes/payment-matching.bpmn): one payment posted on its own, by hand. */
   public static final String MATCHING_KEY = "payment-matching";
+  public static final String MATCHING_RESOURCE = "processes/payment-matching.bpmn";
+
+  /** Element ids of payment-matching. */
+  public static final class MatchingElements {
+    public static final String MATCH_PAYMENT = "Task_MatchPayment";
+    public static final String END_PAYMENT_PLACED = "End_PaymentPlaced";
+
+    private MatchingElements() {}
+  }
 
   /** The business key of a file's import. */
   public static String businessKey(long paymentFileId) {
