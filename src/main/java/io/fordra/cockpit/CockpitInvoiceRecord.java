@@ -35,7 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
  * user in the engine's history (Camunda authorizations apply when they are enabled), otherwise 404.
  */
 @RestController
-public class CockpitInvoiceRecord {
+class CockpitInvoiceRecord {
 
   /** Where the plugin finds this, relative to Fordra's context path. */
   public static final String PATH = "/cockpit-fordra/invoices";

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * and the task stays open), otherwise corrects the customer's address and lets sending resume on the normal rules.
  */
 @Component
-public class CorrectDeviation implements TaskListener {
+class CorrectDeviation implements TaskListener {
 
   static final ProcessVariable<String> EMAIL = ProcessVariable.of("correctedEmail", String.class);
   static final ProcessVariable<String> STREET = ProcessVariable.of("correctedStreet", String.class);

@@ -55,7 +55,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Amounts show only to users with the financial permission; the customer's administrator manages the users.
  */
 @Controller
-public class PortalController {
+class PortalController {
 
   private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
   private static final int LIST_LIMIT = 1000;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A proposal for the accountant: Fordra books nothing from it.
  */
 @RestController
-public class ProvisionReport {
+class ProvisionReport {
 
   public record Bucket(String bucket, BigDecimal outstanding, BigDecimal percent, BigDecimal provision) {}
 

@@ -1,7 +1,7 @@
 package io.fordra.distribution.einvoice;
 
 /** The customer has no PEPPOL endpoint (electronic address): the document must go by another channel. */
-public class NoElectronicAddressException extends RuntimeException {
+class NoElectronicAddressException extends RuntimeException {
 
   private final String customerNumber;
 
