@@ -26,6 +26,7 @@ import fixture.architecture.cycle.booking.Booking;
 import fixture.architecture.storage.LetterRepository;
 import io.fordra.deployment.ModelFunctions;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -73,12 +74,8 @@ class ArchitectureTest {
 
   @Test
   void theRuleFailsForAServiceThatStartsAProcessItself() {
-    EvaluationResult result = SERVICES_START_PROCESSES_THROUGH_PORTS
-        .evaluate(new ClassFileImporter().importClasses(ServiceThatStartsAProcessItself.class));
-
-    assertThat(result.hasViolation()).isTrue();
-    assertThat(result.getFailureReport().getDetails())
-        .anyMatch(line -> line.contains("ServiceThatStartsAProcessItself") && line.contains("RuntimeService"));
+    assertViolation(SERVICES_START_PROCESSES_THROUGH_PORTS, fixtures(ServiceThatStartsAProcessItself.class),
+        "ServiceThatStartsAProcessItself", "RuntimeService");
   }
 
   // ---------------------------------------------------------------- the engine at the edge
@@ -142,12 +139,8 @@ class ArchitectureTest {
 
   @Test
   void theEngineRuleFailsForAServiceThatUsesTheEngine() {
-    EvaluationResult result = ONLY_THE_ENGINE_EDGE_USES_CAMUNDA
-        .evaluate(new ClassFileImporter().importClasses(ServiceThatStartsAProcessItself.class));
-
-    assertThat(result.hasViolation()).isTrue();
-    assertThat(result.getFailureReport().getDetails())
-        .anyMatch(line -> line.contains("ServiceThatStartsAProcessItself") && line.contains("org.camunda"));
+    assertViolation(ONLY_THE_ENGINE_EDGE_USES_CAMUNDA, fixtures(ServiceThatStartsAProcessItself.class),
+        "ServiceThatStartsAProcessItself", "org.camunda");
   }
 
   // ---------------------------------------------------------------- controllers are the web edge
@@ -179,15 +172,10 @@ class ArchitectureTest {
 
   @Test
   void theControllerRulesFailForAControllerNamedOtherwiseAndAServiceThatCallsIt() {
-    JavaClasses fixtures = new ClassFileImporter()
-        .importClasses(InvoiceOverview.class, ServiceThatCallsAController.class);
+    JavaClasses fixtures = fixtures(InvoiceOverview.class, ServiceThatCallsAController.class);
 
-    EvaluationResult named = CONTROLLERS_ARE_NAMED_CONTROLLER.evaluate(fixtures);
-    EvaluationResult called = ONLY_SPRING_CALLS_CONTROLLERS.evaluate(fixtures);
-
-    assertThat(named.getFailureReport().getDetails()).anyMatch(line -> line.contains("InvoiceOverview"));
-    assertThat(called.getFailureReport().getDetails())
-        .anyMatch(line -> line.contains("ServiceThatCallsAController") && line.contains("InvoiceOverview"));
+    assertViolation(CONTROLLERS_ARE_NAMED_CONTROLLER, fixtures, "InvoiceOverview");
+    assertViolation(ONLY_SPRING_CALLS_CONTROLLERS, fixtures, "ServiceThatCallsAController", "InvoiceOverview");
   }
 
   // ---------------------------------------------------------------- repositories stay in their package
@@ -229,13 +217,9 @@ class ArchitectureTest {
 
   @Test
   void theRepositoryRuleFailsForAClassThatReadsAnotherPackagesRepository() {
-    EvaluationResult result = REPOSITORIES_ARE_USED_ONLY_IN_THEIR_PACKAGE.evaluate(new ClassFileImporter()
-        .importClasses(LetterRepository.class, ReportThatReadsAnotherPackagesRepository.class));
-
-    assertThat(result.hasViolation()).isTrue();
-    assertThat(result.getFailureReport().getDetails())
-        .anyMatch(line -> line.contains("ReportThatReadsAnotherPackagesRepository")
-            && line.contains("LetterRepository"));
+    assertViolation(REPOSITORIES_ARE_USED_ONLY_IN_THEIR_PACKAGE,
+        fixtures(LetterRepository.class, ReportThatReadsAnotherPackagesRepository.class),
+        "ReportThatReadsAnotherPackagesRepository", "LetterRepository");
   }
 
   // ---------------------------------------------------------------- no package cycles
@@ -259,11 +243,22 @@ class ArchitectureTest {
 
   @Test
   void theCycleRuleFailsForTwoPackagesThatUseEachOther() {
-    EvaluationResult result = packagesFreeOfCycles("fixture.architecture.cycle")
-        .evaluate(new ClassFileImporter().importClasses(Bill.class, Booking.class));
+    assertViolation(packagesFreeOfCycles("fixture.architecture.cycle"), fixtures(Bill.class, Booking.class),
+        "billing", "booking");
+  }
 
-    assertThat(result.hasViolation()).isTrue();
+  // ---------------------------------------------------------------- helpers
+
+  private static JavaClasses fixtures(Class<?>... classes) {
+    return new ClassFileImporter().importClasses(classes);
+  }
+
+  /** The rule fails on the fixtures, and one line of its report names all of the given words. */
+  private static void assertViolation(ArchRule rule, JavaClasses fixtures, String... named) {
+    EvaluationResult result = rule.evaluate(fixtures);
+
+    assertThat(result.hasViolation()).as("%s fails", rule.getDescription()).isTrue();
     assertThat(result.getFailureReport().getDetails())
-        .anyMatch(line -> line.contains("billing") && line.contains("booking"));
+        .anyMatch(line -> Stream.of(named).allMatch(line::contains));
   }
 }
