@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import fixture.architecture.InvoiceOverview;
+import fixture.architecture.ListenerThatCommentsItself;
 import fixture.architecture.ReportThatReadsAnotherPackagesRepository;
 import fixture.architecture.ServiceThatCallsAController;
 import fixture.architecture.ServiceThatStartsAProcessItself;
@@ -67,6 +68,15 @@ class ArchitectureTest {
       .because("a service or controller starts and correlates processes through its capability's port, so it can be "
           + "tested without Spring or the engine");
 
+  /**
+   * Only the engine adapters (classes named Engine…, one per port, e.g. invoice.EngineInvoiceFollowUp) use the
+   * engine's RuntimeService or TaskService; delegates and listeners ask a port too (process.UserTasks).
+   */
+  static final ArchRule ONLY_ADAPTERS_USE_THE_ENGINE = noClasses()
+      .that().haveSimpleNameNotStartingWith("Engine")
+      .should().dependOnClassesThat().belongToAnyOf(RuntimeService.class, TaskService.class)
+      .because("one adapter per port is the only code that talks to the engine, so the rest can be tested without it");
+
   @Test
   void servicesAndControllersStartProcessesThroughPorts() {
     SERVICES_START_PROCESSES_THROUGH_PORTS.check(FORDRA);
@@ -76,6 +86,17 @@ class ArchitectureTest {
   void theRuleFailsForAServiceThatStartsAProcessItself() {
     assertViolation(SERVICES_START_PROCESSES_THROUGH_PORTS, fixtures(ServiceThatStartsAProcessItself.class),
         "ServiceThatStartsAProcessItself", "RuntimeService");
+  }
+
+  @Test
+  void onlyAdaptersUseTheEngine() {
+    ONLY_ADAPTERS_USE_THE_ENGINE.check(FORDRA);
+  }
+
+  @Test
+  void theRuleFailsForAListenerThatCommentsItself() {
+    assertViolation(ONLY_ADAPTERS_USE_THE_ENGINE, fixtures(ListenerThatCommentsItself.class),
+        "ListenerThatCommentsItself", "TaskService");
   }
 
   // ---------------------------------------------------------------- the engine at the edge

@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The shared test context: Fordra on an in-memory H2 with the job executor off, so tests run jobs themselves
- * (see ProcessTestSupport) and move time with the engine clock. Every class with this annotation shares one context, and after each test the ledger must agree with the
- * invoices (LedgerInvariant).
+ * (see ProcessTestSupport) and move time with the engine clock. Every class with this annotation and no settings of
+ * its own shares one context and database (SpringContextGroups, OneContextAtATime), and after each test the ledger
+ * must agree with the invoices (LedgerInvariant).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,7 +21,20 @@ import org.springframework.boot.test.context.SpringBootTest;
     "camunda.bpm.generate-unique-process-engine-name=true",
     "fordra.mail.outbox=target/test-outbox",
     "fordra.distribution.undo-window=PT0S",
-    "fordra.collection-agency.email=agency@inkasso.example"
+    "fordra.collection-agency.email=agency@inkasso.example",
+    // Files stay under target/ and nothing polls or closes on a wall-clock schedule: tests call what they need.
+    "fordra.einvoice.outbox=" + FordraTestContext.EINVOICE_OUTBOX,
+    "fordra.print.outbox=target/print-outbox-test",
+    "fordra.print.batch-close-cron=-",
+    "fordra.invoices.inbox=" + FordraTestContext.INVOICES_INBOX,
+    "fordra.payments.inbox=" + FordraTestContext.PAYMENTS_INBOX,
+    "fordra.invoices.inbox-cron=-",
+    "fordra.payments.inbox-cron=-"
 })
 @ExtendWith(LedgerInvariant.class)
-public @interface FordraTestContext {}
+public @interface FordraTestContext {
+
+  String EINVOICE_OUTBOX = "target/test-einvoice-outbox/se";
+  String INVOICES_INBOX = "target/test-invoices-inbox";
+  String PAYMENTS_INBOX = "target/test-payments-inbox";
+}

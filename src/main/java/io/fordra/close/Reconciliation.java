@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The month-end reconciliation, per currency, all sums in the database (no loop over invoices):
+ * The month-end reconciliation, per currency, all sums in the database (no loop over invoices; the queries are
+ * {@link ReconciliationRepository}'s):
  * <ol>
  *   <li>the receivables account (booked up to the period's last day, and in total now) against the open amounts of
  *       all invoices now, and each invoice whose open amount is not its receivables balance;</li>
@@ -57,18 +57,12 @@ public class Reconciliation {
 
   private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
-  /** An invoice's open amount as Invoice.openAmount() computes it (never below zero). */
-  private static final String OPEN_AMOUNT = """
-      CASE WHEN i.total_amount + i.fees_amount - i.paid_amount - i.credited_amount - i.written_off_amount > 0
-           THEN i.total_amount + i.fees_amount - i.paid_amount - i.credited_amount - i.written_off_amount
-           ELSE 0 END""";
-
-  private final JdbcClient jdbc;
+  private final ReconciliationRepository sums;
   private final LedgerAccounts accounts;
   private final AgingReport aging;
 
-  public Reconciliation(JdbcClient jdbc, LedgerAccounts accounts, AgingReport aging) {
-    this.jdbc = jdbc;
+  Reconciliation(ReconciliationRepository sums, LedgerAccounts accounts, AgingReport aging) {
+    this.sums = sums;
     this.accounts = accounts;
     this.aging = aging;
   }
@@ -89,105 +83,58 @@ public class Reconciliation {
     int count = 0;
 
     // (a) The receivables account against the invoices.
-    jdbc.sql("""
-        SELECT e.currency, SUM(CASE WHEN e.booking_date <= ? THEN l.amount ELSE 0 END), SUM(l.amount)
-        FROM fordra_ledger_line l JOIN fordra_ledger_entry e ON e.id = l.entry_id
-        WHERE l.account = ? GROUP BY e.currency""").params(last, receivables)
-        .query(rs -> {
-          BigDecimal atEnd = money(rs.getBigDecimal(2));
-          BigDecimal now = money(rs.getBigDecimal(3));
-          update(figures, rs.getString(1), f -> with(f, atEnd, now, null, null, null, null, null, null));
-        });
-    jdbc.sql("SELECT i.currency, SUM(" + OPEN_AMOUNT + ") FROM fordra_invoice i GROUP BY i.currency")
-        .query(rs -> {
-          BigDecimal open = money(rs.getBigDecimal(2));
-          update(figures, rs.getString(1), f -> with(f, null, null, open, null, null, null, null, null));
-        });
-    String invoiceBalances = """
-        FROM fordra_invoice i
-        LEFT JOIN (SELECT invoice_id, SUM(amount) AS balance FROM fordra_ledger_line
-                   WHERE account = ? AND invoice_id IS NOT NULL GROUP BY invoice_id) b ON b.invoice_id = i.id
-        WHERE\s""" + OPEN_AMOUNT + " <> COALESCE(b.balance, 0)";
-    count += jdbc.sql("SELECT COUNT(*) " + invoiceBalances).param(receivables).query(Integer.class).single();
-    jdbc.sql("SELECT i.invoice_number, i.currency, COALESCE(b.balance, 0), " + OPEN_AMOUNT + " "
-            + invoiceBalances + " ORDER BY i.id LIMIT " + LISTED).param(receivables)
-        .query(rs -> {
-          differences.add(difference(ReconciliationCheck.INVOICE_BALANCE, rs.getString(2), rs.getString(1),
-              rs.getBigDecimal(3), rs.getBigDecimal(4), "Invoice " + rs.getString(1)
-                  + ": receivables balance %s, open amount %s"));
-        });
-    List<Difference> withoutInvoice = jdbc.sql("""
-        SELECT e.currency, SUM(l.amount), COUNT(*)
-        FROM fordra_ledger_line l JOIN fordra_ledger_entry e ON e.id = l.entry_id
-        WHERE l.account = ? AND (l.invoice_id IS NULL
-              OR NOT EXISTS (SELECT 1 FROM fordra_invoice i WHERE i.id = l.invoice_id))
-        GROUP BY e.currency""").param(receivables)
-        .query((rs, n) -> difference(ReconciliationCheck.RECEIVABLE_WITHOUT_INVOICE, rs.getString(1),
-            rs.getInt(3) + " lines", rs.getBigDecimal(2), ZERO, rs.getInt(3)
-                + " receivables lines name no invoice: %s on the account, no invoice owes %s"))
-        .list();
+    for (ReconciliationRepository.Receivables r : sums.receivables(receivables, last)) {
+      BigDecimal atEnd = money(r.atPeriodEnd());
+      BigDecimal now = money(r.now());
+      update(figures, r.currency(), f -> with(f, atEnd, now, null, null, null, null, null, null));
+    }
+    for (ReconciliationRepository.Sum s : sums.openInvoices()) {
+      BigDecimal open = money(s.amount());
+      update(figures, s.currency(), f -> with(f, null, null, open, null, null, null, null, null));
+    }
+    count += sums.countInvoiceBalanceDifferences(receivables);
+    for (ReconciliationRepository.InvoiceBalance b : sums.invoiceBalanceDifferences(receivables, LISTED)) {
+      differences.add(difference(ReconciliationCheck.INVOICE_BALANCE, b.currency(), b.invoiceNumber(), b.balance(),
+          b.openAmount(), "Invoice " + b.invoiceNumber() + ": receivables balance %s, open amount %s"));
+    }
+    List<Difference> withoutInvoice = sums.receivablesWithoutInvoice(receivables).stream()
+        .map(w -> difference(ReconciliationCheck.RECEIVABLE_WITHOUT_INVOICE, w.currency(), w.lines() + " lines",
+            w.amount(), ZERO, w.lines() + " receivables lines name no invoice: %s on the account, no invoice owes %s"))
+        .toList();
     count += withoutInvoice.size();
     differences.addAll(withoutInvoice);
 
     // (b) The bank account against the payments received.
-    jdbc.sql("""
-        SELECT e.currency, SUM(l.amount), SUM(CASE WHEN e.kind = 'REFUND' THEN l.amount ELSE 0 END)
-        FROM fordra_ledger_entry e JOIN fordra_ledger_line l ON l.entry_id = e.id
-        WHERE e.booking_date BETWEEN ? AND ? AND l.account = ? GROUP BY e.currency""").params(first, last, bank)
-        .query(rs -> {
-          BigDecimal movements = money(rs.getBigDecimal(2));
-          BigDecimal refunds = money(rs.getBigDecimal(3)).negate();
-          update(figures, rs.getString(1), f -> with(f, null, null, null, movements, refunds, null, null, null));
-        });
-    jdbc.sql("""
-        SELECT currency, SUM(amount) FROM fordra_payment
-        WHERE paid_at BETWEEN ? AND ? AND allocated_from IS NULL GROUP BY currency""").params(first, last)
-        .query(rs -> {
-          BigDecimal received = money(rs.getBigDecimal(2));
-          update(figures, rs.getString(1), f -> with(f, null, null, null, null, null, received, null, null));
-        });
-    String paymentsNotBooked = """
-        FROM (SELECT p.id, p.bank_transaction_id, p.currency, p.amount,
-                     (SELECT COALESCE(SUM(l.amount), 0) FROM fordra_ledger_entry e
-                        JOIN fordra_ledger_line l ON l.entry_id = e.id
-                      WHERE e.payment_id = p.id AND l.account = ?) AS booked
-              FROM fordra_payment p
-              WHERE p.paid_at BETWEEN ? AND ? AND p.allocated_from IS NULL) x
-        WHERE x.amount <> x.booked""";
-    count += jdbc.sql("SELECT COUNT(*) " + paymentsNotBooked).params(bank, first, last).query(Integer.class).single();
-    jdbc.sql("SELECT x.id, x.bank_transaction_id, x.currency, x.booked, x.amount " + paymentsNotBooked
-            + " ORDER BY x.id LIMIT " + LISTED).params(bank, first, last)
-        .query(rs -> {
-          differences.add(difference(ReconciliationCheck.PAYMENT_NOT_BOOKED, rs.getString(3),
-              "payment " + rs.getLong(1), rs.getBigDecimal(4), rs.getBigDecimal(5), "Payment " + rs.getLong(1)
-                  + " (bank transaction " + rs.getString(2) + "): %s on the bank account, %s received"));
-        });
+    for (ReconciliationRepository.BankMovements m : sums.bankMovements(bank, first, last)) {
+      BigDecimal movements = money(m.movements());
+      BigDecimal refunds = money(m.refunds()).negate();
+      update(figures, m.currency(), f -> with(f, null, null, null, movements, refunds, null, null, null));
+    }
+    for (ReconciliationRepository.Sum s : sums.paymentsReceived(first, last)) {
+      BigDecimal received = money(s.amount());
+      update(figures, s.currency(), f -> with(f, null, null, null, null, null, received, null, null));
+    }
+    count += sums.countPaymentsNotBooked(bank, first, last);
+    for (ReconciliationRepository.PaymentNotBooked p : sums.paymentsNotBooked(bank, first, last, LISTED)) {
+      differences.add(difference(ReconciliationCheck.PAYMENT_NOT_BOOKED, p.currency(), "payment " + p.id(),
+          p.booked(), p.amount(), "Payment " + p.id() + " (bank transaction " + p.bankTransactionId()
+              + "): %s on the bank account, %s received"));
+    }
     OffsetDateTime from = first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     OffsetDateTime until = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime()
         .withOffsetSameInstant(ZoneOffset.UTC);
-    List<Difference> files = jdbc.sql("""
-        SELECT f.id, f.file_name, f.status, f.total_amount, f.duplicate_amount, f.processed, f.payment_count,
-               COALESCE(p.stored, 0), p.currency
-        FROM fordra_payment_file f
-        LEFT JOIN (SELECT payment_file_id, SUM(amount) AS stored, MIN(currency) AS currency FROM fordra_payment
-                   WHERE payment_file_id IS NOT NULL AND allocated_from IS NULL
-                   GROUP BY payment_file_id) p ON p.payment_file_id = f.id
-        WHERE f.received_at >= ? AND f.received_at < ?
-        ORDER BY f.id""").params(from, until)
-        .query((rs, n) -> {
-          BigDecimal stated = rs.getBigDecimal(4);
-          BigDecimal stored = rs.getBigDecimal(8).add(rs.getBigDecimal(5));
-          boolean importing = !"DONE".equals(rs.getString(3));
-          if (stated.compareTo(stored) == 0 && !importing) {
-            return null;
-          }
-          return difference(ReconciliationCheck.PAYMENT_FILE, rs.getString(9) == null ? "" : rs.getString(9),
-              "payment file " + rs.getLong(1), stored, stated, "Payment file " + rs.getLong(1) + " ("
-                  + rs.getString(2) + (importing ? ", import not finished: " + rs.getInt(6) + " of "
-                  + rs.getInt(7) + " payments booked" : "")
-                  + "): %s stored from it (duplicates included), the file states %s");
-        })
-        .list().stream().filter(java.util.Objects::nonNull).toList();
+    List<Difference> files = new ArrayList<>();
+    for (ReconciliationRepository.PaymentFile f : sums.paymentFiles(from, until)) {
+      BigDecimal stored = f.stored().add(f.duplicateAmount());
+      boolean importing = !"DONE".equals(f.status());
+      if (f.totalAmount().compareTo(stored) != 0 || importing) {
+        files.add(difference(ReconciliationCheck.PAYMENT_FILE, f.currency() == null ? "" : f.currency(),
+            "payment file " + f.id(), stored, f.totalAmount(), "Payment file " + f.id() + " (" + f.fileName()
+                + (importing ? ", import not finished: " + f.processed() + " of " + f.paymentCount()
+                + " payments booked" : "")
+                + "): %s stored from it (duplicates included), the file states %s"));
+      }
+    }
     count += files.size();
     differences.addAll(files.stream().limit(LISTED).toList());
 
@@ -195,26 +142,17 @@ public class Reconciliation {
     for (AgingReport.Totals t : aging.on(agingDate).totals()) {
       update(figures, t.currency(), f -> with(f, null, null, null, null, null, null, money(t.total()), null));
     }
-    jdbc.sql("""
-        SELECT i.currency, SUM(l.amount)
-        FROM fordra_ledger_line l JOIN fordra_invoice i ON i.id = l.invoice_id
-        WHERE l.account = ? AND i.issue_date <= ? GROUP BY i.currency""").params(receivables, agingDate)
-        .query(rs -> {
-          BigDecimal aged = money(rs.getBigDecimal(2));
-          update(figures, rs.getString(1), f -> with(f, null, null, null, null, null, null, null, aged));
-        });
+    for (ReconciliationRepository.Sum s : sums.receivablesOfInvoicesIssuedBy(receivables, agingDate)) {
+      BigDecimal aged = money(s.amount());
+      update(figures, s.currency(), f -> with(f, null, null, null, null, null, null, null, aged));
+    }
 
     // (d) Every entry balanced.
-    String unbalanced = """
-        FROM fordra_ledger_entry e JOIN fordra_ledger_line l ON l.entry_id = e.id
-        GROUP BY e.id, e.currency, e.text HAVING SUM(l.amount) <> 0""";
-    count += jdbc.sql("SELECT COUNT(*) FROM (SELECT e.id " + unbalanced + ") u").query(Integer.class).single();
-    jdbc.sql("SELECT e.id, e.currency, e.text, SUM(l.amount) " + unbalanced + " ORDER BY e.id LIMIT " + LISTED)
-        .query(rs -> {
-          differences.add(difference(ReconciliationCheck.UNBALANCED_ENTRY, rs.getString(2),
-              "entry " + rs.getLong(1), rs.getBigDecimal(4), ZERO, "Entry " + rs.getLong(1) + " ("
-                  + rs.getString(3) + ") does not balance: its lines add up to %s, not %s"));
-        });
+    count += sums.countUnbalancedEntries();
+    for (ReconciliationRepository.UnbalancedEntry e : sums.unbalancedEntries(LISTED)) {
+      differences.add(difference(ReconciliationCheck.UNBALANCED_ENTRY, e.currency(), "entry " + e.id(), e.sum(),
+          ZERO, "Entry " + e.id() + " (" + e.text() + ") does not balance: its lines add up to %s, not %s"));
+    }
 
     // The totals per currency.
     List<Difference> totals = new ArrayList<>();

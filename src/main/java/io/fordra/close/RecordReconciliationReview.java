@@ -1,6 +1,7 @@
 package io.fordra.close;
 
 import io.fordra.kernel.InvalidRequestException;
+import io.fordra.process.UserTasks;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class RecordReconciliationReview implements TaskListener {
 
   private final MonthEndCloses closes;
+  private final UserTasks tasks;
 
-  public RecordReconciliationReview(MonthEndCloses closes) {
+  public RecordReconciliationReview(MonthEndCloses closes, UserTasks tasks) {
     this.closes = closes;
+    this.tasks = tasks;
   }
 
   @Override
@@ -33,7 +36,7 @@ class RecordReconciliationReview implements TaskListener {
           .map(m -> Character.toUpperCase(m.charAt(0)) + m.substring(1))
           .reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
     }
-    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+    tasks.comment(task.getId(), task.getProcessInstanceId(),
         decision + ": " + comment.strip());
   }
 }

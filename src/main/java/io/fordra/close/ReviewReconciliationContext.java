@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ReviewReconciliationContext implements TaskListener {
 
   private final MonthEndCloses closes;
+  private final ReviewReconciliationForm form;
 
-  public ReviewReconciliationContext(MonthEndCloses closes) {
+  public ReviewReconciliationContext(MonthEndCloses closes, ReviewReconciliationForm form) {
     this.closes = closes;
+    this.form = form;
   }
 
   @Override
@@ -24,8 +26,10 @@ class ReviewReconciliationContext implements TaskListener {
     MonthEndCloseView close = closes.get(closeId);
     Reconciliation.Result result = new Reconciliation.Result(java.time.YearMonth.parse(close.period()),
         close.agingDate(), close.figures(), close.differenceCount(), close.differences());
-    MonthEndClose.FIGURES_TEXT.setLocal(task, MonthEndCloses.figuresText(result));
-    MonthEndClose.DIFFERENCES_TEXT.setLocal(task, MonthEndCloses.differencesText(result, closeId));
+    form.values()
+        .put(MonthEndClose.FIGURES_TEXT, MonthEndCloses.figuresText(result))
+        .put(MonthEndClose.DIFFERENCES_TEXT, MonthEndCloses.differencesText(result, closeId))
+        .showOn(task);
     BigDecimal largest = close.differences().stream().map(d -> d.difference().abs()).max(BigDecimal::compareTo)
         .orElse(BigDecimal.ZERO);
     task.setDescription(close.differenceCount() + " reconciliation difference"

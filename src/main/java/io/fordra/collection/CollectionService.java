@@ -4,13 +4,13 @@ import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.distribution.DistributionService;
 import io.fordra.distribution.MailComposer;
-import io.fordra.distribution.MailProperties;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.invoice.Money;
@@ -18,12 +18,10 @@ import io.fordra.kernel.ConflictException;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceProcesses;
-import io.fordra.process.InvoiceToCash;
 import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,25 +34,25 @@ public class CollectionService {
   private final DocumentService documents;
   private final PaymentService payments;
   private final MailComposer mail;
-  private final MailProperties mailProperties;
   private final CollectionAgencyProperties agency;
   private final SellerProperties seller;
-  private final InvoiceProcesses processes;
+  private final InvoiceFollowUp followUp;
+  private final ApplicationEventPublisher events;
   private final FordraClock clock;
 
   public CollectionService(InvoiceService invoices, CustomerService customers, DocumentService documents,
-                           PaymentService payments, MailComposer mail, MailProperties mailProperties,
-                           CollectionAgencyProperties agency, SellerProperties seller, InvoiceProcesses processes,
-                           FordraClock clock) {
+                           PaymentService payments, MailComposer mail, CollectionAgencyProperties agency,
+                           SellerProperties seller, InvoiceFollowUp followUp,
+                           ApplicationEventPublisher events, FordraClock clock) {
     this.invoices = invoices;
     this.customers = customers;
     this.documents = documents;
     this.payments = payments;
     this.mail = mail;
-    this.mailProperties = mailProperties;
     this.agency = agency;
     this.seller = seller;
-    this.processes = processes;
+    this.followUp = followUp;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -97,7 +95,7 @@ public class CollectionService {
     Object[] args = {agency.name(), invoice.invoiceNumber(), Money.format(payment.amount(), language),
         invoice.currency().name(), customer.name(), customer.customerNumber(), seller.name(),
         Money.format(invoice.openAmount(), language), tail};
-    String messageId = mailProperties.messageId(invoice.invoiceNumber(), "agency-payment." + paymentId);
+    String messageId = mail.messageId(invoice.invoiceNumber(), "agency-payment." + paymentId);
     mail.send(mail.compose(messageId, agency.email(),
         mail.text("mail.AGENCY_PAYMENT.subject", language, args), mail.text("mail.AGENCY_PAYMENT.body", language, args),
         payment.receivedAt(), List.of()));
@@ -114,7 +112,7 @@ public class CollectionService {
     String language = language();
     Object[] args = {agency.name(), invoice.invoiceNumber(), Money.format(invoice.creditedAmount(), language),
         invoice.currency().name(), customer.name(), customer.customerNumber(), seller.name()};
-    String messageId = mailProperties.messageId(invoice.invoiceNumber(), "agency-credited");
+    String messageId = mail.messageId(invoice.invoiceNumber(), "agency-credited");
     mail.send(mail.compose(messageId, agency.email(), mail.text("mail.AGENCY_CREDITED.subject", language, args),
         mail.text("mail.AGENCY_CREDITED.body", language, args), clock.now(), List.of()));
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.AGENCY_NOTIFIED, "Told " + agency.name()
@@ -125,12 +123,10 @@ public class CollectionService {
   @Transactional
   public void reportOutcome(String invoiceNumber, CollectionOutcome outcome, String note) {
     invoices.get(invoiceNumber);
-    if (!processes.waitsFor(InvoiceToCash.Messages.COLLECTION_CASE_CLOSED, invoiceNumber)) {
+    if (!followUp.waitsForAgencyReport(invoiceNumber)) {
       throw new ConflictException("Invoice " + invoiceNumber + " has no open case with the collection agency");
     }
-    processes.correlate(InvoiceToCash.Messages.COLLECTION_CASE_CLOSED, invoiceNumber,
-        Map.of(InvoiceToCash.COLLECTION_OUTCOME.name(), outcome.name(),
-            InvoiceToCash.COLLECTION_NOTE.name(), note == null ? "" : note));
+    events.publishEvent(new InvoiceFollowUp.CollectionCaseClosed(invoiceNumber, outcome.name(), note));
   }
 
   /** Closes the invoice after the agency's report: PAID where nothing is open, otherwise CLOSED. */

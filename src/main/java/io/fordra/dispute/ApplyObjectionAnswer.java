@@ -20,9 +20,11 @@ class ApplyObjectionAnswer implements JavaDelegate {
     String invoiceNumber = InvoiceToCash.INVOICE_NUMBER.from(execution);
     String user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
         : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-    boolean creditedInFull = disputes.answer(invoiceNumber, InvoiceToCash.OBJECTION_DECISION.from(execution),
+    ObjectionCredit credit = disputes.answer(invoiceNumber, InvoiceToCash.OBJECTION_DECISION.from(execution),
         InvoiceToCash.CREDIT_AMOUNT.from(execution), InvoiceToCash.REPLY_TEXT.from(execution), user);
-    InvoiceToCash.CREDITED_IN_FULL.set(execution, creditedInFull);
+    // The model routes on it: a credit in part's note is sent next, a credit in full ends follow-up.
+    InvoiceToCash.CREDITED_IN_PART.set(execution, credit == ObjectionCredit.IN_PART);
+    InvoiceToCash.CREDITED_IN_FULL.set(execution, credit == ObjectionCredit.IN_FULL);
     InvoiceToCash.FOLLOW_UP_ON_HOLD.set(execution, disputes.isOnHold(invoiceNumber));
   }
 }

@@ -1,6 +1,7 @@
 package io.fordra.dispute;
 
 import io.fordra.process.InvoiceToCash;
+import io.fordra.process.UserTasks;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class CheckObjectionAnswer implements TaskListener {
 
   private final DisputeService disputes;
+  private final UserTasks tasks;
 
-  public CheckObjectionAnswer(DisputeService disputes) {
+  public CheckObjectionAnswer(DisputeService disputes, UserTasks tasks) {
     this.disputes = disputes;
+    this.tasks = tasks;
   }
 
   @Override
@@ -25,7 +28,7 @@ class CheckObjectionAnswer implements TaskListener {
       throw new ProcessEngineException(e.getMessage());
     }
     // The written dialogue is evidence: kept as a task comment in the engine's history as well.
-    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+    tasks.comment(task.getId(), task.getProcessInstanceId(),
         InvoiceToCash.OBJECTION_DECISION.from(task) + ": " + InvoiceToCash.REPLY_TEXT.from(task));
   }
 }

@@ -5,7 +5,6 @@ import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.distribution.DistributionService;
 import io.fordra.distribution.MailComposer;
-import io.fordra.distribution.MailProperties;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
@@ -14,6 +13,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceClosed;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.invoice.InvoiceView;
@@ -21,18 +21,15 @@ import io.fordra.invoice.Money;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceProcesses;
 import io.fordra.process.InvoiceToCash;
 import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,32 +45,29 @@ public class DisputeService implements DisputeSummaries {
   private final DocumentService documents;
   private final InvoiceService invoices;
   private final CustomerService customers;
-  private final InvoiceProcesses processes;
+  private final ApplicationEventPublisher events;
   private final MailComposer mail;
-  private final MailProperties mailProperties;
   private final DisputeProperties properties;
   private final CollectionAgencyProperties agency;
   private final SellerProperties seller;
   private final FordraClock clock;
 
   public DisputeService(DisputeRepository disputes, DocumentService documents, InvoiceService invoices, CustomerService customers,
-                        InvoiceProcesses processes, MailComposer mail, MailProperties mailProperties,
-                        DisputeProperties properties, CollectionAgencyProperties agency, SellerProperties seller,
-                        FordraClock clock) {
+                        ApplicationEventPublisher events, MailComposer mail, DisputeProperties properties,
+                        CollectionAgencyProperties agency, SellerProperties seller, FordraClock clock) {
     this.disputes = disputes;
     this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
-    this.processes = processes;
+    this.events = events;
     this.mail = mail;
-    this.mailProperties = mailProperties;
     this.properties = properties;
     this.agency = agency;
     this.seller = seller;
     this.clock = clock;
   }
 
-  /** An objection arrives: stored, the disputed amount held from follow-up, and ObjectionRaised correlated. */
+  /** An objection arrives: stored, the disputed amount held from follow-up, and the follow-up told of it. */
   @Transactional
   public Dispute raise(String invoiceNumber, ObjectionRequest r) {
     Invoice invoice = invoices.lock(invoiceNumber);
@@ -109,8 +103,7 @@ public class DisputeService implements DisputeSummaries {
         + " to " + invoice.inCurrency(disputed) + (disputed.compareTo(invoice.openAmount()) == 0 ? " (the whole open amount)"
         : " (undisputed " + invoice.inCurrency(updated.undisputedAmount()) + " is still followed up)")
         + ", answer due " + deadline + ": " + r.reason().strip()));
-    processes.correlate(InvoiceToCash.Messages.OBJECTION_RAISED, invoiceNumber,
-        Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), isOnHold(updated)));
+    events.publishEvent(new InvoiceFollowUp.ObjectionRaised(invoiceNumber, isOnHold(updated)));
     return disputes.latest(invoice.id()).orElseThrow();
   }
 
@@ -124,8 +117,7 @@ public class DisputeService implements DisputeSummaries {
     Invoice updated = invoices.setDisputedAmount(invoice, BigDecimal.ZERO);
     invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_WITHDRAWN,
         "The objection was withdrawn; follow-up resumes on " + invoice.inCurrency(updated.openAmount())));
-    processes.correlate(InvoiceToCash.Messages.OBJECTION_WITHDRAWN, invoiceNumber,
-        Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false));
+    events.publishEvent(new InvoiceFollowUp.ObjectionWithdrawn(invoiceNumber));
     return disputes.latest(invoice.id()).orElseThrow();
   }
 
@@ -162,27 +154,10 @@ public class DisputeService implements DisputeSummaries {
     return openDispute(invoices.get(invoiceNumber)).deadline();
   }
 
-  /** What "Respond to objection" and "Decide disputed claim" show. */
-  public Map<String, Object> taskContext(String invoiceNumber) {
-    Invoice invoice = invoices.get(invoiceNumber);
-    Customer customer = customers.get(invoice.customerNumber());
-    Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("customerName", customer.name() + " (" + customer.customerNumber() + ", " + customer.type() + ", "
-        + customer.country() + ", " + customer.invoiceRecipient() + ")");
-    context.put("totalAmount", invoice.inCurrency(invoice.totalAmount()));
-    context.put("openAmount", invoice.inCurrency(invoice.openAmount()));
-    context.put("disputedAmount", invoice.inCurrency(dispute.disputedAmount()));
-    context.put("objectionReason", dispute.reason());
-    context.put("raisedBy", dispute.raisedBy().name());
-    context.put("receivedAt", dispute.receivedAt().toString());
-    context.put("replyDeadline", dispute.deadline().toString());
-    context.put("invoiceHistory", invoices.events(invoice).stream()
-        .map(e -> e.at() + "  " + e.type() + "  " + e.message()).collect(Collectors.joining("\n")));
-    if (dispute.reply() != null) {
-      context.put("replyText", dispute.reply());
-    }
-    return context;
+  /** The invoice's latest objection, open or answered (what the objection tasks show). */
+  public Dispute latestDispute(Invoice invoice) {
+    return disputes.latest(invoice.id()).orElseThrow(
+        () -> new IllegalStateException("Invoice " + invoice.invoiceNumber() + " has no objection"));
   }
 
   /** Refuses an answer that does not fit: every problem in one message, shown in Tasklist. */
@@ -215,12 +190,12 @@ public class DisputeService implements DisputeSummaries {
   }
 
   /**
-   * Applies the case handler's answer: credit note(s) for accepted amounts, the rejected part stays disputed.
+   * Applies the case handler's answer: a credit for the accepted amount, the rejected part stays disputed.
    *
-   * @return whether the invoice is now credited in full
+   * @return what was credited: the process sends a credit in part's credit note, or ends on a credit in full
    */
   @Transactional
-  public boolean answer(String invoiceNumber, String decision, Object creditAmount, String reply, String user) {
+  public ObjectionCredit answer(String invoiceNumber, String decision, Object creditAmount, String reply, String user) {
     checkAnswer(invoiceNumber, decision, creditAmount, reply);
     Invoice invoice = invoices.lock(invoiceNumber);
     Dispute dispute = openDispute(invoice);
@@ -241,13 +216,10 @@ public class DisputeService implements DisputeSummaries {
     invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OBJECTION_ANSWERED, chosen + " by "
         + (user == null ? "a case handler" : user) + (credit == null ? "" : ", credit " + invoice.inCurrency(credit))
         + "; reply: " + reply.strip()));
-    boolean creditedInFull = credit != null && updated.openAmount().signum() == 0;
-    if (credit != null && !creditedInFull) {
-      // A credit in part is a credit note like any other: "Invoice credited" sends its document. (A credit in full
-      // ends follow-up through this subprocess, and closing as credited sends it.)
-      processes.correlate(InvoiceToCash.Messages.INVOICE_CREDITED, invoiceNumber, java.util.Map.of());
+    if (credit == null) {
+      return ObjectionCredit.NONE;
     }
-    return creditedInFull;
+    return updated.openAmount().signum() == 0 ? ObjectionCredit.IN_FULL : ObjectionCredit.IN_PART;
   }
 
   /** E-mails the written answer to the customer (the same Message-ID if a retry sends it again). */
@@ -420,7 +392,7 @@ public class DisputeService implements DisputeSummaries {
   }
 
   private String messageId(Invoice invoice, String step) {
-    return mailProperties.messageId(invoice.invoiceNumber(), step);
+    return mail.messageId(invoice.invoiceNumber(), step);
   }
 
 }

@@ -1,7 +1,14 @@
 package io.fordra.dispute;
 
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerService;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.process.FordraClock;
 import io.fordra.process.InvoiceToCash;
+import io.fordra.task.TaskForm;
 import java.time.LocalTime;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,20 +21,55 @@ import org.springframework.stereotype.Component;
 class ObjectionTaskContext implements TaskListener {
 
   private final DisputeService disputes;
-  private final io.fordra.process.FordraClock clock;
+  private final InvoiceService invoices;
+  private final CustomerService customers;
+  private final FordraClock clock;
+  private final RespondToObjectionForm respond;
+  private final DecideDisputedClaimForm decide;
 
-  public ObjectionTaskContext(DisputeService disputes, io.fordra.process.FordraClock clock) {
+  public ObjectionTaskContext(DisputeService disputes, InvoiceService invoices, CustomerService customers,
+                              FordraClock clock, RespondToObjectionForm respond, DecideDisputedClaimForm decide) {
     this.disputes = disputes;
+    this.invoices = invoices;
+    this.customers = customers;
     this.clock = clock;
+    this.respond = respond;
+    this.decide = decide;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String invoiceNumber = InvoiceToCash.INVOICE_NUMBER.from(task);
-    task.setVariablesLocal(disputes.taskContext(invoiceNumber));
-    task.setVariableLocal(InvoiceToCash.INVOICE_NUMBER.name(), invoiceNumber);
-    if (InvoiceToCash.Elements.RESPOND_TO_OBJECTION.equals(task.getTaskDefinitionKey())) {
+    boolean responding = InvoiceToCash.Elements.RESPOND_TO_OBJECTION.equals(task.getTaskDefinitionKey());
+    values(invoiceNumber, responding).showOn(task);
+    if (responding) {
       task.setDueDate(clock.engineDate(disputes.replyDeadline(invoiceNumber), LocalTime.of(23, 59)));
     }
+  }
+
+  /** What "Respond to objection" (responding) or "Decide disputed claim" shows. */
+  TaskForm.Values values(String invoiceNumber, boolean responding) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    Dispute dispute = disputes.latestDispute(invoice);
+    TaskForm.Values values = (responding ? respond : decide).values()
+        .put(InvoiceToCash.INVOICE_NUMBER, invoiceNumber)
+        .put(RespondToObjectionForm.CUSTOMER_NAME, customer.name() + " (" + customer.customerNumber() + ", "
+            + customer.type() + ", " + customer.country() + ", " + customer.invoiceRecipient() + ")")
+        .put(RespondToObjectionForm.OPEN_AMOUNT, invoice.inCurrency(invoice.openAmount()))
+        .put(RespondToObjectionForm.DISPUTED_AMOUNT, invoice.inCurrency(dispute.disputedAmount()))
+        .put(RespondToObjectionForm.OBJECTION_REASON, dispute.reason())
+        .put(RespondToObjectionForm.INVOICE_HISTORY, invoices.events(invoice).stream()
+            .map(e -> e.at() + "  " + e.type() + "  " + e.message()).collect(Collectors.joining("\n")));
+    if (responding) {
+      values.put(RespondToObjectionForm.TOTAL_AMOUNT, invoice.inCurrency(invoice.totalAmount()))
+          .put(RespondToObjectionForm.RAISED_BY, dispute.raisedBy().name())
+          .put(RespondToObjectionForm.RECEIVED_AT, dispute.receivedAt().toString())
+          .put(RespondToObjectionForm.REPLY_DEADLINE, dispute.deadline().toString());
+    }
+    if (dispute.reply() != null) {
+      values.put(InvoiceToCash.REPLY_TEXT, dispute.reply());
+    }
+    return values;
   }
 }

@@ -1,6 +1,7 @@
 package io.fordra.dispute;
 
 import io.fordra.process.InvoiceToCash;
+import io.fordra.process.UserTasks;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class RecordDisputedClaimDecision implements TaskListener {
 
   private final DisputeService disputes;
+  private final UserTasks tasks;
 
-  public RecordDisputedClaimDecision(DisputeService disputes) {
+  public RecordDisputedClaimDecision(DisputeService disputes, UserTasks tasks) {
     this.disputes = disputes;
+    this.tasks = tasks;
   }
 
   @Override
@@ -26,7 +29,7 @@ class RecordDisputedClaimDecision implements TaskListener {
     } catch (IllegalArgumentException e) {
       throw new ProcessEngineException(e.getMessage());
     }
-    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+    tasks.comment(task.getId(), task.getProcessInstanceId(),
         InvoiceToCash.DISPUTED_CLAIM_DECISION.from(task) + ": " + InvoiceToCash.DECISION_COMMENT.from(task));
   }
 }

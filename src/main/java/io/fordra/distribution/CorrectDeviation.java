@@ -2,7 +2,6 @@ package io.fordra.distribution;
 
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.process.ProcessVariable;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,12 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CorrectDeviation implements TaskListener {
-
-  static final ProcessVariable<String> EMAIL = ProcessVariable.of("correctedEmail", String.class);
-  static final ProcessVariable<String> STREET = ProcessVariable.of("correctedStreet", String.class);
-  static final ProcessVariable<String> POSTAL_CODE = ProcessVariable.of("correctedPostalCode", String.class);
-  static final ProcessVariable<String> CITY = ProcessVariable.of("correctedCity", String.class);
-  static final ProcessVariable<String> COMMENT = ProcessVariable.of("deviationComment", String.class);
 
   private final DeviationService deviations;
 
@@ -50,7 +43,9 @@ class CorrectDeviation implements TaskListener {
     try {
       corrected = deviations.correct(InvoiceDistribution.DOCUMENT_ID.from(task), new DeviationService.Correction(
           InvoiceDistribution.DEVIATION_ACTION.from(task), InvoiceDistribution.REQUESTED_CHANNEL.from(task),
-          EMAIL.from(task), STREET.from(task), POSTAL_CODE.from(task), CITY.from(task), COMMENT.from(task), user));
+          CorrectDeviationForm.EMAIL.from(task), CorrectDeviationForm.STREET.from(task),
+          CorrectDeviationForm.POSTAL_CODE.from(task), CorrectDeviationForm.CITY.from(task),
+          CorrectDeviationForm.COMMENT.from(task), user));
     } catch (InvalidRequestException e) {
       throw new ProcessEngineException(e.violations().stream().map(CorrectDeviation::sentence)
           .reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));

@@ -9,16 +9,15 @@ import io.fordra.document.StoredDocument;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.Violations;
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.process.InvoiceProcesses;
-import io.fordra.process.InvoiceToCash;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,18 +33,21 @@ class DeviationService {
   private final CustomerService customers;
   private final DistributionService distribution;
   private final DirectDebitRepository directDebits;
-  private final InvoiceProcesses processes;
+  private final InvoiceFollowUp followUp;
+  private final ApplicationEventPublisher events;
   private final DistributionProperties properties;
 
   public DeviationService(DocumentService documents, InvoiceService invoices, CustomerService customers,
                           DistributionService distribution, DirectDebitRepository directDebits,
-                          InvoiceProcesses processes, DistributionProperties properties) {
+                          InvoiceFollowUp followUp, ApplicationEventPublisher events,
+                          DistributionProperties properties) {
     this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
     this.distribution = distribution;
     this.directDebits = directDebits;
-    this.processes = processes;
+    this.followUp = followUp;
+    this.events = events;
     this.properties = properties;
   }
 
@@ -89,7 +91,7 @@ class DeviationService {
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.DISTRIBUTION_BOUNCED, document.fileName()
           + " did not arrive: " + reason).via(channel.name(), recipient == null ? document.sentTo() : recipient));
     }
-    if (!processes.waitsFor(InvoiceToCash.Messages.DISTRIBUTION_BOUNCED, invoiceNumber)) {
+    if (!followUp.sendsBouncedDocumentsAgain(invoiceNumber)) {
       String message = "Recorded; follow-up of invoice " + invoiceNumber + " has ended (" + invoice.status()
           + "), so nothing is sent again";
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + ": " + message));
@@ -102,36 +104,21 @@ class DeviationService {
       return new BounceResult(invoiceNumber, document.id(), document.fileName(), false, message);
     }
     int attempt = documents.countAttempt(document);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(InvoiceDistribution.DOCUMENT_ID.name(), document.id());
-    variables.put(InvoiceDistribution.SEND_ATTEMPT.name(), attempt);
-    variables.put(InvoiceDistribution.DEVIATION.name(), true);
-    variables.put(InvoiceDistribution.FAILED_CHANNEL.name(), channel.name());
-    variables.put(InvoiceDistribution.DEVIATION_REASON.name(), reason);
-    processes.correlateLocal(InvoiceToCash.Messages.DISTRIBUTION_BOUNCED, invoiceNumber, variables);
+    events.publishEvent(new InvoiceFollowUp.DocumentBounced(invoiceNumber, document.id(), attempt, channel.name(),
+        reason));
     return new BounceResult(invoiceNumber, document.id(), document.fileName(), true,
         "Sending " + document.fileName() + " by the reserve channel (" + attempt + " of "
             + DistributionService.MAX_SENDS + ")");
   }
 
-  /** What "Correct distribution deviation" shows (task-local variables for the form). */
-  public Map<String, Object> taskContext(long documentId, String failedChannel, String reason) {
+  /** A deviation as the case handler sees it: the document, whom it is for, and how they are reached now. */
+  public record Situation(StoredDocument document, Customer addressee, Recipient recipient,
+                          Set<Channel> activeChannels) {}
+
+  public Situation situation(long documentId) {
     StoredDocument document = documents.get(documentId);
     Invoice invoice = invoices.byId(document.invoiceId());
-    Customer addressee = addressee(invoice);
-    Recipient recipient = distribution.recipientOf(invoice);
-    Map<String, Object> context = new HashMap<>();
-    context.put("customerName", addressee.name() + " (" + addressee.customerNumber() + ")");
-    context.put("documentName", document.fileName() + ", sent " + document.sendAttempts() + " of "
-        + DistributionService.MAX_SENDS + " times");
-    context.put("problem", (failedChannel == null ? "" : failedChannel + ": ")
-        + (reason == null ? "no channel reaches the customer" : reason));
-    context.put("currentEmail", recipient.email() == null ? "(none)" : recipient.email());
-    context.put("currentAddress", recipient.postal() == null ? "(no postable address)"
-        : recipient.describe(Channel.PRINT));
-    context.put("preferredChannel", recipient.preferredChannel().name() + " (active: "
-        + properties.activeChannels() + ")");
-    return context;
+    return new Situation(document, addressee(invoice), distribution.recipientOf(invoice), properties.activeChannels());
   }
 
   /** The case handler's corrections, as the form submits them (blank = not given). */

@@ -1,6 +1,8 @@
 package io.fordra.distribution;
 
+import io.fordra.customer.Channel;
 import io.fordra.process.InvoiceDistribution;
+import io.fordra.task.TaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,14 +12,34 @@ import org.springframework.stereotype.Component;
 class DeviationTaskContext implements TaskListener {
 
   private final DeviationService deviations;
+  private final CorrectDeviationForm form;
 
-  public DeviationTaskContext(DeviationService deviations) {
+  public DeviationTaskContext(DeviationService deviations, CorrectDeviationForm form) {
     this.deviations = deviations;
+    this.form = form;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(deviations.taskContext(InvoiceDistribution.DOCUMENT_ID.from(task),
-        InvoiceDistribution.FAILED_CHANNEL.from(task), InvoiceDistribution.DEVIATION_REASON.from(task)));
+    values(InvoiceDistribution.DOCUMENT_ID.from(task), InvoiceDistribution.FAILED_CHANNEL.from(task),
+        InvoiceDistribution.DEVIATION_REASON.from(task)).showOn(task);
+  }
+
+  /** What "Correct distribution deviation" shows about the document that did not arrive. */
+  TaskForm.Values values(long documentId, String failedChannel, String reason) {
+    DeviationService.Situation situation = deviations.situation(documentId);
+    Recipient recipient = situation.recipient();
+    return form.values()
+        .put(CorrectDeviationForm.CUSTOMER_NAME, situation.addressee().name() + " ("
+            + situation.addressee().customerNumber() + ")")
+        .put(CorrectDeviationForm.DOCUMENT_NAME, situation.document().fileName() + ", sent "
+            + situation.document().sendAttempts() + " of " + DistributionService.MAX_SENDS + " times")
+        .put(CorrectDeviationForm.PROBLEM, (failedChannel == null ? "" : failedChannel + ": ")
+            + (reason == null ? "no channel reaches the customer" : reason))
+        .put(CorrectDeviationForm.CURRENT_EMAIL, recipient.email() == null ? "(none)" : recipient.email())
+        .put(CorrectDeviationForm.CURRENT_ADDRESS, recipient.postal() == null ? "(no postable address)"
+            : recipient.describe(Channel.PRINT))
+        .put(CorrectDeviationForm.PREFERRED_CHANNEL, recipient.preferredChannel().name() + " (active: "
+            + situation.activeChannels() + ")");
   }
 }

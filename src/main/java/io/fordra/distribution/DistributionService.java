@@ -16,7 +16,6 @@ import io.fordra.invoice.Money;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceProcesses;
 import io.fordra.seller.SellerProperties;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -41,16 +40,16 @@ public class DistributionService {
   private final CustomerService customers;
   private final MailComposer mail;
   private final SellerProperties seller;
-  private final InvoiceProcesses processes;
+  private final InvoiceDistributions distributions;
   private final DistributionProperties properties;
   private final DirectDebitRepository directDebits;
   private final FordraClock clock;
 
   public DistributionService(DocumentService documents, InvoiceService invoices, CustomerService customers,
-                             MailComposer mail, SellerProperties seller, InvoiceProcesses processes,
+                             MailComposer mail, SellerProperties seller, InvoiceDistributions distributions,
                              DistributionProperties properties, DirectDebitRepository directDebits,
                              FordraClock clock) {
-    this.processes = processes;
+    this.distributions = distributions;
     this.documents = documents;
     this.invoices = invoices;
     this.customers = customers;
@@ -256,7 +255,7 @@ public class DistributionService {
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.QUEUED, document.fileName()
         + " is waiting to be sent again (" + attempt + " of " + MAX_SENDS + ")"
         + (channel == null ? "" : " by " + channel)));
-    processes.startDistribution(invoiceNumber, document.id(), attempt, channel == null ? null : channel.name());
+    distributions.sendAgain(invoiceNumber, document.id(), attempt, channel == null ? null : channel.name());
     return new Resend(true, document, attempt, "Queued: sending " + attempt + " of " + MAX_SENDS);
   }
 

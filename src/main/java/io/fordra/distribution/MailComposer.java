@@ -38,6 +38,11 @@ public class MailComposer {
     texts.setFallbackToSystemLocale(false);
   }
 
+  /** The Message-ID of one step's mail about an invoice: the same step sent again keeps it (see MailProperties). */
+  public String messageId(String invoiceNumber, String step) {
+    return properties.messageId(invoiceNumber, step);
+  }
+
   /** The text for key in language ("sv", "nb", "en"), with {0}, {1} … filled in. */
   public String text(String key, String language, Object... args) {
     return texts.getMessage(key, args, Locale.forLanguageTag(language));

@@ -15,8 +15,6 @@ import io.fordra.process.FordraClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,22 +83,6 @@ class DunningService {
     Invoice updated = invoices.applyDunningStep(invoice, fee, invoice.remindersSent(),
         invoice.reminderFeesCharged(), payBy);
     return documents.prepare(updated, DocumentKind.COLLECTION_NOTICE, 1, fee, payBy);
-  }
-
-  /** What a case handler sees when reviewing the dunning of a priority customer. */
-  public Map<String, Object> reviewContext(String invoiceNumber) {
-    Invoice invoice = invoices.get(invoiceNumber);
-    Customer customer = customers.get(invoice.customerNumber());
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("customerName", customer.name() + " (" + customer.customerNumber() + ", " + customer.type()
-        + ", " + customer.country() + ")");
-    context.put("openAmount", invoice.inCurrency(invoice.openAmount()));
-    context.put("totalAmount", invoice.inCurrency(invoice.totalAmount()));
-    context.put("paidAmount", invoice.inCurrency(invoice.paidAmount()));
-    context.put("dueDate", invoice.dueDate().toString());
-    context.put("dunningHistory", invoice.remindersSent() + " reminder(s) sent, fees "
-        + invoice.inCurrency(invoice.feesAmount()) + ", status " + invoice.status());
-    return context;
   }
 
   @Transactional

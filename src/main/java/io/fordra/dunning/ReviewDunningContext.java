@@ -1,6 +1,11 @@
 package io.fordra.dunning;
 
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerService;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceService;
 import io.fordra.process.InvoiceToCash;
+import io.fordra.task.TaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -9,14 +14,33 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewDunningContext implements TaskListener {
 
-  private final DunningService dunning;
+  private final InvoiceService invoices;
+  private final CustomerService customers;
+  private final ReviewDunningForm form;
 
-  public ReviewDunningContext(DunningService dunning) {
-    this.dunning = dunning;
+  public ReviewDunningContext(InvoiceService invoices, CustomerService customers, ReviewDunningForm form) {
+    this.invoices = invoices;
+    this.customers = customers;
+    this.form = form;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(dunning.reviewContext(InvoiceToCash.INVOICE_NUMBER.from(task)));
+    values(InvoiceToCash.INVOICE_NUMBER.from(task)).showOn(task);
+  }
+
+  /** What a case handler sees when reviewing the dunning of a priority customer. */
+  TaskForm.Values values(String invoiceNumber) {
+    Invoice invoice = invoices.get(invoiceNumber);
+    Customer customer = customers.get(invoice.customerNumber());
+    return form.values()
+        .put(ReviewDunningForm.CUSTOMER_NAME, customer.name() + " (" + customer.customerNumber() + ", "
+            + customer.type() + ", " + customer.country() + ")")
+        .put(ReviewDunningForm.OPEN_AMOUNT, invoice.inCurrency(invoice.openAmount()))
+        .put(ReviewDunningForm.TOTAL_AMOUNT, invoice.inCurrency(invoice.totalAmount()))
+        .put(ReviewDunningForm.PAID_AMOUNT, invoice.inCurrency(invoice.paidAmount()))
+        .put(ReviewDunningForm.DUE_DATE, invoice.dueDate().toString())
+        .put(ReviewDunningForm.DUNNING_HISTORY, invoice.remindersSent() + " reminder(s) sent, fees "
+            + invoice.inCurrency(invoice.feesAmount()) + ", status " + invoice.status());
   }
 }

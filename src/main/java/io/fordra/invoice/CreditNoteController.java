@@ -2,12 +2,10 @@ package io.fordra.invoice;
 
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.Violations;
-import io.fordra.process.InvoiceProcesses;
-import io.fordra.process.InvoiceToCash;
 import io.fordra.process.ProcessConflicts;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +21,13 @@ public class CreditNoteController {
   public record CreditNoteResult(String invoiceNumber, BigDecimal amount, BigDecimal openAmount, String status) {}
 
   private final InvoiceService invoices;
-  private final InvoiceProcesses processes;
+  private final ApplicationEventPublisher events;
   private final ProcessConflicts conflicts;
 
-  public CreditNoteController(InvoiceService invoices, InvoiceProcesses processes, ProcessConflicts conflicts) {
+  public CreditNoteController(InvoiceService invoices, ApplicationEventPublisher events,
+                              ProcessConflicts conflicts) {
     this.invoices = invoices;
-    this.processes = processes;
+    this.events = events;
     this.conflicts = conflicts;
   }
 
@@ -52,7 +51,8 @@ public class CreditNoteController {
     }
     v.throwIfAny();
     invoices.credit(invoice, amount.setScale(2), request.reason().strip());
-    processes.correlate(InvoiceToCash.Messages.INVOICE_CREDITED, invoiceNumber, Map.of());
+    // The follow-up sends the credit note, or ends if nothing is left to pay (InvoiceFollowUp hears it at once).
+    events.publishEvent(new InvoiceFollowUp.InvoiceCredited(invoiceNumber));
     Invoice now = invoices.get(invoiceNumber);
     return ResponseEntity.created(URI.create("/api/invoices/" + invoiceNumber))
         .body(new CreditNoteResult(invoiceNumber, amount.setScale(2), now.openAmount(), now.status().name()));

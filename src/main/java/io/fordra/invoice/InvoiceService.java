@@ -11,7 +11,6 @@ import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violation;
 import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceProcesses;
 import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
 import io.fordra.seller.VatRates;
@@ -35,7 +34,7 @@ public class InvoiceService {
 
   private final InvoiceRepository invoices;
   private final CustomerService customers;
-  private final InvoiceProcesses processes;
+  private final InvoiceFollowUp followUp;
   private final SellerProperties seller;
   private final FordraClock clock;
   private final ApplicationEventPublisher events;
@@ -43,7 +42,7 @@ public class InvoiceService {
   private final ArticleLines articleLines;
   private final NaturalKeys naturalKeys;
 
-  public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceProcesses processes,
+  public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceFollowUp followUp,
                         SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Bookkeeping ledger,
                         ArticleLines articleLines, NaturalKeys naturalKeys) {
     this.naturalKeys = naturalKeys;
@@ -52,7 +51,7 @@ public class InvoiceService {
     this.ledger = ledger;
     this.invoices = invoices;
     this.customers = customers;
-    this.processes = processes;
+    this.followUp = followUp;
     this.seller = seller;
     this.clock = clock;
   }
@@ -168,7 +167,7 @@ public class InvoiceService {
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
         + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference
         + (origin == null ? "" : " (from " + origin + ")")));
-    processes.start(number, customer.type().name(), customer.priority(), customer.country().name());
+    followUp.start(number, customer.type().name(), customer.priority(), customer.country().name());
     return invoice;
   }
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param names     account names for the SIE file (#KONTO), by account number
  */
 @ConfigurationProperties("fordra.ledger")
-record LedgerProperties(Map<String, String> accounts, Map<String, String> sales, Map<String, String> outputVat,
+public record LedgerProperties(Map<String, String> accounts, Map<String, String> sales, Map<String, String> outputVat,
                                Map<String, String> names) {
 
   public LedgerProperties {

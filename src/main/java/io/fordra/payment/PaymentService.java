@@ -3,17 +3,16 @@ package io.fordra.payment;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violations;
 import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceProcesses;
-import io.fordra.process.InvoiceToCash;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +25,13 @@ public class PaymentService {
 
   private final PaymentRepository payments;
   private final InvoiceService invoices;
-  private final InvoiceProcesses processes;
+  private final ApplicationEventPublisher events;
   private final FordraClock clock;
   private final PaymentMatchings matchings;
   private final Ledger ledger;
   private final io.fordra.kernel.BusinessDates dates;
 
-  public PaymentService(PaymentRepository payments, InvoiceService invoices, InvoiceProcesses processes,
+  public PaymentService(PaymentRepository payments, InvoiceService invoices, ApplicationEventPublisher events,
                         FordraClock clock, PaymentMatchings matchings, Ledger ledger,
                         io.fordra.kernel.BusinessDates dates) {
     this.dates = dates;
@@ -40,7 +39,7 @@ public class PaymentService {
     this.matchings = matchings;
     this.payments = payments;
     this.invoices = invoices;
-    this.processes = processes;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -89,8 +88,7 @@ public class PaymentService {
     }
     ledger.paymentBooked(invoice, id, allocatedFrom == null ? r.paidAt() : clock.today(), r.amount(), overpaid,
         allocatedFrom != null);
-    processes.correlateLocal(InvoiceToCash.Messages.PAYMENT_RECEIVED, invoice.invoiceNumber(),
-        Map.of(InvoiceToCash.PAYMENT_ID.name(), id));
+    events.publishEvent(new InvoiceFollowUp.PaymentBooked(invoice.invoiceNumber(), id));
     return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
   }
 

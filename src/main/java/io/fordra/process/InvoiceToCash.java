@@ -49,6 +49,9 @@ public final class InvoiceToCash {
     public static final String SEND_BY_RESERVE = "Call_SendByReserve";
     public static final String SEND_CREDIT_NOTE = "Call_SendCreditNote";
     public static final String SEND_FINAL_CREDIT_NOTE = "Call_SendFinalCreditNote";
+    /** An objection answered with a credit in part sends its credit note itself (no InvoiceCredited message). */
+    public static final String SEND_OBJECTION_CREDIT_NOTE = "Call_SendObjectionCreditNote";
+    public static final String END_OBJECTION_CREDIT_NOTE_SENT = "End_ObjectionCreditNoteSent";
 
     private Elements() {}
   }
@@ -105,6 +108,8 @@ public final class InvoiceToCash {
   /** Changed whenever an objection starts or stops holding follow-up: wakes "Objection no longer holds follow-up". */
   public static final ProcessVariable<Boolean> FOLLOW_UP_ON_HOLD = ProcessVariable.of("followUpOnHold", Boolean.class);
   public static final ProcessVariable<Boolean> CREDITED_IN_FULL = ProcessVariable.of("creditedInFull", Boolean.class);
+  /** The answer credited part of what is owed: "Apply the answer" is followed by the credit note's sending. */
+  public static final ProcessVariable<Boolean> CREDITED_IN_PART = ProcessVariable.of("creditedInPart", Boolean.class);
   public static final ProcessVariable<Boolean> FOLLOW_UP_ENDED = ProcessVariable.of("followUpEnded", Boolean.class);
   public static final ProcessVariable<String> DISPUTED_CLAIM_DECISION =
       ProcessVariable.of("disputedClaimDecision", String.class);

@@ -3,6 +3,8 @@ package io.fordra.task;
 import io.fordra.kernel.Violation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +27,53 @@ import org.springframework.stereotype.Component;
  * they were shown. Otherwise the completion is refused ({@link FormAnswerRefused}) and nothing of it is kept.
  *
  * <p>The rules are read from the deployed form the task shows ({@link FormOutputs}), so a process owner's new form
- * is checked the same way. Attached to every user task by {@link TaskRules}, before the model's own listeners.
+ * is checked the same way. Where Fordra declares the form ({@link TaskForm}, what its listeners show and read), the
+ * answer may also set only the declared fields: a field a redeployed form added or renamed would be read by no one.
+ * Attached to every user task by {@link EngineTaskRules}, before the model's own listeners.
  */
 @Component
 public class FormAnswerCheck implements TaskListener {
 
+  private final Map<String, TaskForm> declared = new HashMap<>();
+
+  public FormAnswerCheck(List<TaskForm> forms) {
+    for (TaskForm form : forms) {
+      if (declared.put(form.id(), form) != null) {
+        throw new IllegalStateException("Form " + form.id() + " is declared twice");
+      }
+    }
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    Completions.Submission submission = Completions.of(task.getId()).orElseThrow(() -> new FormAnswerRefused(null,
-        List.of(new Violation("task " + task.getId(), "was completed past the task and form services, which check"
-            + " every answer"))));
+    EngineCompletions.Submission submission = EngineCompletions.of(task.getId()).orElseThrow(() ->
+        new FormAnswerRefused(null, List.of(new Violation("task " + task.getId(), "was completed past the task and"
+            + " form services, which check every answer"))));
     FormOutputs form = formOf((TaskEntity) task);
     Map<String, Object> variables = new HashMap<>(task.getVariables());
     variables.putAll(submission.sent());
-    List<Violation> violations = form.check(
-        new FormOutputs.Answer(submission.sent(), submission.before(), variables), feel());
+    List<Violation> violations = new ArrayList<>(form.check(
+        new FormOutputs.Answer(submission.sent(), submission.before(), variables), feel()));
+    violations.addAll(undeclared(form, submission.sent().keySet()));
     if (!violations.isEmpty()) {
       throw new FormAnswerRefused(form.formId(), violations);
     }
+  }
+
+  /**
+   * Fields of the deployed form that Fordra's declaration of it does not name: an answer it does not ask for, or a
+   * read-only field it does not show (none for a form Fordra does not declare).
+   */
+  List<Violation> undeclared(FormOutputs form, Collection<String> sent) {
+    TaskForm declaration = form.formId() == null ? null : declared.get(form.formId());
+    if (declaration == null) {
+      return List.of();
+    }
+    return sent.stream().filter(name -> form.keys().contains(name)
+            && !(form.inputs().contains(name) ? declaration.inputs() : declaration.keys()).contains(name))
+        .map(name -> new Violation(name, "is not a field Fordra declares for form " + form.formId()
+            + ", so nothing would read it"))
+        .toList();
   }
 
   /** The Camunda Form the task shows in Tasklist; a task without one declares no fields. */

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +24,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a Camunda Form asks for, read from the form itself (the form-js schema that Tasklist renders): its fields,
- * which are read-only, required or hidden by a condition, and the values each may take. It is the one definition of
- * a form's outputs, read from the deployed form by the completion check ({@link FormAnswerCheck}) and from forms/ by
- * the tests. The rules are form-js 1.8's own (Tasklist 7.24), so what Tasklist lets through passes here too.
+ * which are read-only, required or hidden by a condition, and the values each may take. The completion check
+ * ({@link FormAnswerCheck}) reads it from the deployed form; the tests read it from forms/ and hold Fordra's Java
+ * declaration of each form ({@link TaskForm}) against it. The rules are form-js 1.8's own (Tasklist 7.24), so what
+ * Tasklist lets through passes here too.
  */
 public final class FormOutputs {
 
@@ -81,6 +83,17 @@ public final class FormOutputs {
     Set<String> keys = new LinkedHashSet<>();
     fields.values().stream().filter(Field::isInput).forEach(f -> keys.add(f.c.key()));
     return keys;
+  }
+
+  /** Keys of every field bound to a variable: the answer's and the read-only ones the form shows. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(fields.keySet());
+  }
+
+  /** The form-js type of a field (textfield, number, radio, …), or null where the form has no such field. */
+  public String type(String key) {
+    Field field = fields.get(key);
+    return field == null ? null : field.c.type();
   }
 
   /** The values a select, radio, checklist or taglist field offers (its static options). */

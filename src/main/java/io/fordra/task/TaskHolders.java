@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * else holds, needs the engine's TASK_ASSIGN permission (administrators; Fordra's API). The engine lets TASK_WORK
  * claim with no user, which unclaims anyone's task, and complete a task whoever holds it: this closes both.
  *
- * <p>Attached to every user task by {@link TaskRules}, on "update" (which the engine fires for claims and assignee
+ * <p>Attached to every user task by {@link EngineTaskRules}, on "update" (which the engine fires for claims and assignee
  * changes with the old assignee still known) and "complete". Calls without an authenticated user are Fordra's own.
  */
 @Component

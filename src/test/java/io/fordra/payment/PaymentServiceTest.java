@@ -2,33 +2,43 @@ package io.fordra.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.fordra.document.Letters;
 import io.fordra.invoice.Currency;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
 import io.fordra.kernel.BusinessDates;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.Violation;
 import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceProcesses;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 
-/** The payment service alone: no Spring, no engine (the "Match payment" process is behind PaymentMatchings). */
+/**
+ * The payment service alone: no Spring, no engine (the "Match payment" process is behind PaymentMatchings, the
+ * invoice's follow-up hears the PaymentBooked event).
+ */
 class PaymentServiceTest {
 
   private final PaymentRepository payments = mock(PaymentRepository.class);
   private final InvoiceService invoices = mock(InvoiceService.class);
-  private final InvoiceProcesses processes = mock(InvoiceProcesses.class);
+  private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
   private final FordraClock clock = mock(FordraClock.class);
   private final PaymentMatchings matchings = mock(PaymentMatchings.class);
   private final Ledger ledger = mock(Ledger.class);
-  private final PaymentService service = new PaymentService(payments, invoices, processes, clock, matchings, ledger,
+  private final PaymentService service = new PaymentService(payments, invoices, events, clock, matchings, ledger,
       new BusinessDates(clock, Period.ofDays(1)));
 
   @Test
@@ -40,6 +50,28 @@ class PaymentServiceTest {
     assertThatThrownBy(() -> service.registerOne(future)).isInstanceOfSatisfying(InvalidRequestException.class,
         e -> assertThat(e.violations()).containsExactly(new Violation("paidAt", "2026-11-05 is in the future: a "
             + "payment is dated at the latest 2026-11-04 (today 2026-11-03 + fordra.payments.max-ahead P1D)")));
-    verifyNoInteractions(payments, invoices, processes, matchings, ledger);
+    verifyNoInteractions(payments, invoices, events, matchings, ledger);
+  }
+
+  @Test
+  void aPaymentOnItsInvoiceIsBookedAndToldToTheFollowUp() {
+    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
+    PaymentRequest request = new PaymentRequest(null, "INV-7", new BigDecimal("500.00"), Currency.SEK,
+        LocalDate.of(2026, 3, 20), "BANK-2");
+    when(payments.findByTransaction("BANK-2")).thenReturn(Optional.empty());
+    when(invoices.find("INV-7")).thenReturn(Optional.of(invoice));
+    when(invoices.lock("INV-7")).thenReturn(invoice);
+    when(invoices.byId(7L)).thenReturn(invoice);
+    when(invoices.applyPayment(any(), any(), any(), any())).thenReturn(invoice);
+    when(payments.insert(any())).thenReturn(42L);
+    when(payments.find(42L)).thenReturn(Optional.of(new Payment(42L, "BANK-2", 7L, null, "INV-7",
+        new BigDecimal("500.00"), "SEK", LocalDate.of(2026, 3, 20), Payment.PaymentStatus.MATCHED, BigDecimal.ZERO,
+        null)));
+
+    PaymentResult result = service.register(request);
+
+    assertThat(result.status()).isEqualTo(Payment.PaymentStatus.MATCHED);
+    verify(invoices).applyPayment(any(), any(), any(), any());
+    verify(events).publishEvent(new InvoiceFollowUp.PaymentBooked("INV-7", 42L));
   }
 }

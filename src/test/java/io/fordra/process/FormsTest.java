@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.close.MonthEndClose;
 import io.fordra.payment.file.PaymentFileImport;
 import io.fordra.task.FormOutputs;
+import io.fordra.task.TaskForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +23,16 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
  * The Camunda Forms in {@code forms/} are valid for Tasklist 7.24 (form-js 1.8, schemaVersion 16), submit exactly the
- * variables the processes expect, and every form a BPMN user task references exists.
+ * variables the processes expect, each is declared once in Java ({@link TaskForm}) with exactly its fields, and every
+ * form a BPMN user task references exists.
  */
 class FormsTest {
 
@@ -150,6 +156,97 @@ class FormsTest {
         .satisfies(c -> assertThat(c.path("validate").path("required").asBoolean()).isTrue());
   }
 
+  /**
+   * Each form has one declaration (a TaskForm bean beside its process) that names exactly the form's fields: what it
+   * shows read-only, what a person answers, each with a type the form-js field gives. A field renamed in the form or
+   * in Java only fails here.
+   */
+  @Test
+  void everyFormIsDeclaredOnceWithExactlyItsFields() {
+    Map<String, TaskForm> declared = new LinkedHashMap<>();
+    for (TaskForm declaration : declarations()) {
+      assertThat(declared.put(declaration.id(), declaration)).as("%s declared twice", declaration).isNull();
+    }
+    assertThat(declared.keySet()).as("declared forms").containsExactlyInAnyOrderElementsOf(forms.keySet());
+    declared.values().forEach(declaration -> assertThat(mismatches(declaration, outputs(declaration.id())))
+        .as("%s (%s) against forms/%s.form", declaration, declaration.getClass().getName(), declaration.id())
+        .isEmpty());
+  }
+
+  @Test
+  void aDeclarationThatDiffersFromItsFormIsCaught() {
+    TaskForm renamed = new TaskForm("match-payment", List.of(ProcessVariable.of("paymentAmount", String.class)),
+        List.of(PaymentFileImport.MATCH_ACTION, ProcessVariable.of("invoiceNumber", String.class),
+            ProcessVariable.of("matchComment", Long.class))) {};
+
+    assertThat(mismatches(renamed, outputs("match-payment"))).containsExactlyInAnyOrder(
+        "asks invoiceNumber, which the form does not ask",
+        "does not ask invoiceNumbers, which the form asks",
+        "does not show paidAt, which the form shows",
+        "does not show bankTransactionId, which the form shows",
+        "does not show statedReference, which the form shows",
+        "does not show whyUnmatched, which the form shows",
+        "declares matchComment a Long, but the form's textarea gives a String");
+  }
+
+  /** Every way a declaration differs from its form (empty when they agree). */
+  private static List<String> mismatches(TaskForm declared, FormOutputs form) {
+    List<String> problems = new ArrayList<>();
+    Set<String> shown = new LinkedHashSet<>(form.keys());
+    shown.removeAll(form.inputs());
+    Set<String> declaredShown = new LinkedHashSet<>(declared.keys());
+    declaredShown.removeAll(declared.inputs());
+    differences("ask", declared.inputs(), form.inputs(), problems);
+    differences("show", declaredShown, shown, problems);
+    List<ProcessVariable<?>> fields = new ArrayList<>(declared.shows());
+    fields.addAll(declared.asks());
+    for (ProcessVariable<?> field : fields) {
+      String type = form.type(field.name());
+      Class<?> given = switch (type == null ? "" : type) {
+        case "textfield", "textarea", "radio", "select" -> String.class;
+        case "number" -> Number.class;
+        case "checkbox" -> Boolean.class;
+        default -> Object.class;
+      };
+      // Object: read as given (Tasklist submits numbers untyped, e.g. the credit amount)
+      if (field.type() != Object.class && !given.isAssignableFrom(field.type())) {
+        problems.add("declares " + field.name() + " a " + field.type().getSimpleName() + ", but the form's " + type
+            + " gives a " + given.getSimpleName());
+      }
+    }
+    return problems;
+  }
+
+  private static void differences(String verb, Set<String> declared, Set<String> inForm, List<String> problems) {
+    declared.stream().filter(key -> !inForm.contains(key))
+        .forEach(key -> problems.add(verb + "s " + key + ", which the form does not " + verb));
+    inForm.stream().filter(key -> !declared.contains(key))
+        .forEach(key -> problems.add("does not " + verb + " " + key + ", which the form " + verb + "s"));
+  }
+
+  /** The TaskForm declarations of Fordra's main code, found as Spring finds the beans. */
+  private static List<TaskForm> declarations() {
+    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AssignableTypeFilter(TaskForm.class));
+    List<TaskForm> found = new ArrayList<>();
+    for (BeanDefinition candidate : scanner.findCandidateComponents("io.fordra")) {
+      try {
+        found.add((TaskForm) Class.forName(candidate.getBeanClassName()).getDeclaredConstructor().newInstance());
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(candidate.getBeanClassName() + " needs a public constructor without arguments", e);
+      }
+    }
+    return found;
+  }
+
+  private static FormOutputs outputs(String formId) {
+    try (InputStream in = Files.newInputStream(FORMS.resolve(formId + ".form"))) {
+      return FormOutputs.read(in);
+    } catch (IOException e) {
+      throw new AssertionError(formId, e);
+    }
+  }
+
   /** Only BPMN → forms: a form that no process references yet is allowed. */
   @Test
   void everyFormReferencedByAProcessExistsAndIsBoundToTheDeployment() throws Exception {
@@ -181,11 +278,7 @@ class FormsTest {
 
   /** The fields a person answers, as the completion check reads them from the form (FormOutputs). */
   private static Set<String> submittedKeys(String formId) {
-    try (InputStream in = Files.newInputStream(FORMS.resolve(formId + ".form"))) {
-      return FormOutputs.read(in).inputs();
-    } catch (IOException e) {
-      throw new AssertionError(formId, e);
-    }
+    return outputs(formId).inputs();
   }
 
   private static List<String> radioValues(String formId, String key) {

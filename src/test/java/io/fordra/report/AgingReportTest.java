@@ -11,9 +11,12 @@ import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import java.time.LocalDate;
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.Test;
 
 /** The aging report: each invoice's open amount in the bucket of its days past due, per customer and currency. */
+// The whole receivables book is what the report shows: a context of its own, on an empty database.
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fordra-aging;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000")
 @FordraTestContext
 class AgingReportTest extends ProcessTestSupport {
 

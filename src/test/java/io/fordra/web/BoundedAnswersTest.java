@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -41,13 +40,10 @@ import org.springframework.util.FileSystemUtils;
  * characters), inbox folders leave alone what is not a regular file, and a long file name still gets its report.
  */
 @FordraTestContext
-@TestPropertySource(properties = {"fordra.invoices.inbox=" + BoundedAnswersTest.INVOICES,
-    "fordra.payments.inbox=" + BoundedAnswersTest.PAYMENTS, "fordra.invoices.inbox-cron=-",
-    "fordra.payments.inbox-cron=-"})
 class BoundedAnswersTest extends ProcessTestSupport {
 
-  static final String INVOICES = "target/bounded-invoices-inbox";
-  static final String PAYMENTS = "target/bounded-payments-inbox";
+  static final String INVOICES = FordraTestContext.INVOICES_INBOX;
+  static final String PAYMENTS = FordraTestContext.PAYMENTS_INBOX;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SMALL = 64 * 1024;
   private static final String HEADER = "invoiceNumber,customerNumber,issueDate,dueDate,currency,description,quantity,"

@@ -1,7 +1,7 @@
 package io.fordra.distribution.einvoice;
 
 /** The customer has no PEPPOL endpoint (electronic address): the document must go by another channel. */
-class NoElectronicAddressException extends RuntimeException {
+public class NoElectronicAddressException extends RuntimeException {
 
   private final String customerNumber;
 

@@ -2,8 +2,7 @@ package io.fordra.payment.file;
 
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
-import java.util.HashMap;
-import java.util.Map;
+import io.fordra.task.TaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,27 +12,31 @@ import org.springframework.stereotype.Component;
 class MatchPaymentContext implements TaskListener {
 
   private final PaymentService payments;
+  private final MatchPaymentForm form;
 
-  public MatchPaymentContext(PaymentService payments) {
+  public MatchPaymentContext(PaymentService payments, MatchPaymentForm form) {
     this.payments = payments;
+    this.form = form;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Payment p = payments.get(PaymentFileImport.PAYMENT_ID.from(task));
-    Map<String, Object> context = new HashMap<>();
-    context.put("paymentAmount", p.amount().toPlainString() + " " + p.currency());
-    context.put("paidAt", p.paidAt().toString());
-    context.put("bankTransactionId", p.bankTransactionId());
-    context.put("statedReference", p.paymentReference() == null ? "(none)" : p.paymentReference());
-    String note = payments.note(p.id());
-    context.put("whyUnmatched", note == null ? "No invoice matched" : note);
-    task.setVariablesLocal(context);
+    values(p).showOn(task);
     // Each task's answer stays with its own payment: the parallel tasks would otherwise share (and could reuse)
     // one another's submitted variables at the process level.
-    PaymentFileImport.MATCH_ACTION.setLocal(task.getExecution(), null);
-    PaymentFileImport.INVOICE_NUMBERS.setLocal(task.getExecution(), null);
-    PaymentFileImport.MATCH_COMMENT.setLocal(task.getExecution(), null);
+    form.clearAnswer(task.getExecution());
     task.setDescription(p.amount().toPlainString() + " " + p.currency() + " paid " + p.paidAt());
+  }
+
+  /** What "Match payment" shows about the payment. */
+  TaskForm.Values values(Payment p) {
+    String note = payments.note(p.id());
+    return form.values()
+        .put(MatchPaymentForm.PAYMENT_AMOUNT, p.amount().toPlainString() + " " + p.currency())
+        .put(MatchPaymentForm.PAID_AT, p.paidAt().toString())
+        .put(MatchPaymentForm.BANK_TRANSACTION_ID, p.bankTransactionId())
+        .put(MatchPaymentForm.STATED_REFERENCE, p.paymentReference() == null ? "(none)" : p.paymentReference())
+        .put(MatchPaymentForm.WHY_UNMATCHED, note == null ? "No invoice matched" : note);
   }
 }

@@ -18,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** The EINVOICE channel with the Swedish seller of application.yaml (556677-8899, bankgiro 5050-1055). */
 @FordraTestContext
-@TestPropertySource(properties = "fordra.einvoice.outbox=target/test-einvoice-outbox/se")
 class EInvoiceServiceTest extends EInvoiceTestSupport {
 
   /** The organisation number of ProcessTestSupport's Swedish business customers (556036-0793). */

@@ -10,14 +10,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.scheduling.support.ScheduledMethodRunnable;
-import org.springframework.test.context.TestPropertySource;
 
 /** The print batch scenario on H2, and the schedule. */
 @FordraTestContext
-@TestPropertySource(properties = {
-    "fordra.print.outbox=target/print-outbox-test",
-    "fordra.print.batch-close-cron=-"
-})
 @Import(HandOverListener.class)
 class H2PrintBatchTest extends PrintBatchScenario {
 

@@ -10,15 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** GET /api/print-batches, GET /api/print-batches/{id} and POST /api/print-batches/close. */
 @FordraTestContext
-@TestPropertySource(properties = {
-    "fordra.print.outbox=target/print-outbox-test",
-    "fordra.print.batch-close-cron=-"
-})
 class PrintBatchControllerTest extends PrintTestSupport {
 
   @LocalServerPort int port;

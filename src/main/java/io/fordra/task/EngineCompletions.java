@@ -17,9 +17,9 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * How {@link FormAnswerCheck} knows what a completion set. Fordra's task and form services (installed by
- * {@link TaskRules}) run every completion (TaskService.complete, engine REST's and Tasklist's complete and
- * submit-form) as one of the commands here. As it starts, before anything is set, the command takes its
+ * How {@link FormAnswerCheck} knows what a completion set: the engine adapter that records it. Fordra's task and
+ * form services (installed by {@link EngineTaskRules}) run every completion (TaskService.complete, engine REST's and
+ * Tasklist's complete and submit-form) as one of the commands here. As it starts, before anything is set, the command takes its
  * {@link Submission}: the variables it was sent, and their values as the task showed them. The complete listeners
  * then read it from the running command.
  *
@@ -28,7 +28,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * execution or the process instance), the old values are gone, and setting a variable to the value it had also
  * counts as an update (its sequence counter moves). Only the command knows what was sent and what the form showed.
  */
-public final class Completions {
+public final class EngineCompletions {
 
   /** What one completion sent, and those variables' values before it (as the task showed them). */
   public record Submission(String taskId, Map<String, Object> sent, Map<String, Object> before) {
@@ -50,7 +50,7 @@ public final class Completions {
     Submission submission();
   }
 
-  private Completions() {}
+  private EngineCompletions() {}
 
   /** The completion of this task that is running now, if it came through the task or form service. */
   public static Optional<Submission> of(String taskId) {

@@ -20,26 +20,28 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of Fordra's user tasks, in the engine itself. Every user task of every model (also one a process owner
- * deploys) gets {@link TaskHolders} and {@link FormAnswerCheck} as built-in listeners: they run before the model's
- * own listeners and cannot be left out or skipped. Completions run as {@link Completions} commands, so the check knows
- * what was sent; and a listener's refusal reaches the caller as itself (400 or 403 over REST, not the engine's 500).
+ * The rules of Fordra's user tasks, in the engine itself: the adapter that installs them in Camunda (a process engine
+ * plugin, with its own task and form services). Every user task of every model (also one a process owner deploys)
+ * gets {@link TaskHolders} and {@link FormAnswerCheck} as built-in listeners: they run before the model's own
+ * listeners and cannot be left out or skipped. Completions run as {@link EngineCompletions} commands, so the check
+ * knows what was sent; and a listener's refusal reaches the caller as itself (400 or 403 over REST, not the engine's
+ * 500).
  */
 @Component
-public class TaskRules extends AbstractProcessEnginePlugin {
+public class EngineTaskRules extends AbstractProcessEnginePlugin {
 
   private final TaskHolders holders;
   private final FormAnswerCheck answers;
 
-  public TaskRules(TaskHolders holders, FormAnswerCheck answers) {
+  public EngineTaskRules(TaskHolders holders, FormAnswerCheck answers) {
     this.holders = holders;
     this.answers = answers;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setTaskService(new Completions.RecordingTaskService());
-    configuration.setFormService(new Completions.RecordingFormService());
+    configuration.setTaskService(new EngineCompletions.RecordingTaskService());
+    configuration.setFormService(new EngineCompletions.RecordingFormService());
 
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

@@ -1,0 +1,121 @@
+package io.fordra.invoice;
+
+import io.fordra.process.InvoiceDistribution;
+import io.fordra.process.InvoiceToCash;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link InvoiceFollowUp} on Camunda: starts invoice-to-cash and delivers the domain events to it as messages, by
+ * business key (= invoice number). The listeners run where the event is published, in the publisher's transaction:
+ * domain rows and engine state commit (or roll back) together, and the publisher sees what the process did at once.
+ */
+@Component
+class EngineInvoiceFollowUp implements InvoiceFollowUp {
+
+  private final RuntimeService runtime;
+
+  EngineInvoiceFollowUp(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void start(String invoiceNumber, String customerType, boolean priority, String country) {
+    runtime.createProcessInstanceByKey(InvoiceToCash.KEY)
+        .businessKey(invoiceNumber)
+        .setVariables(Variables.createVariables()
+            .putValue(InvoiceToCash.INVOICE_NUMBER.name(), invoiceNumber)
+            .putValue(InvoiceToCash.CUSTOMER_TYPE.name(), customerType)
+            .putValue(InvoiceToCash.PRIORITY.name(), priority)
+            .putValue(InvoiceToCash.COUNTRY.name(), country)
+            .putValue(InvoiceToCash.DUNNING_LEVEL.name(), 0)
+            .putValue(InvoiceToCash.REVIEWED.name(), false)
+            .putValue(InvoiceToCash.HANDED_OFF.name(), false)
+            .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false))
+        .execute();
+  }
+
+  @Override
+  public boolean waitsForAgencyReport(String invoiceNumber) {
+    return waitsFor(InvoiceToCash.Messages.COLLECTION_CASE_CLOSED, invoiceNumber);
+  }
+
+  @Override
+  public boolean sendsBouncedDocumentsAgain(String invoiceNumber) {
+    return waitsFor(InvoiceToCash.Messages.DISTRIBUTION_BOUNCED, invoiceNumber);
+  }
+
+  @EventListener
+  public void on(PaymentBooked booked) {
+    // Local to the event subprocess: payments handled side by side do not overwrite each other's paymentId.
+    correlateLocal(InvoiceToCash.Messages.PAYMENT_RECEIVED, booked.invoiceNumber(),
+        Map.of(InvoiceToCash.PAYMENT_ID.name(), booked.paymentId()));
+  }
+
+  @EventListener
+  public void on(InvoiceCredited credited) {
+    correlate(InvoiceToCash.Messages.INVOICE_CREDITED, credited.invoiceNumber(), Map.of());
+  }
+
+  @EventListener
+  public void on(ObjectionRaised raised) {
+    correlate(InvoiceToCash.Messages.OBJECTION_RAISED, raised.invoiceNumber(),
+        Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), raised.followUpOnHold()));
+  }
+
+  @EventListener
+  public void on(ObjectionWithdrawn withdrawn) {
+    correlate(InvoiceToCash.Messages.OBJECTION_WITHDRAWN, withdrawn.invoiceNumber(),
+        Map.of(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false));
+  }
+
+  @EventListener
+  public void on(DocumentBounced bounced) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(InvoiceDistribution.DOCUMENT_ID.name(), bounced.documentId());
+    variables.put(InvoiceDistribution.SEND_ATTEMPT.name(), bounced.sendAttempt());
+    variables.put(InvoiceDistribution.DEVIATION.name(), true);
+    variables.put(InvoiceDistribution.FAILED_CHANNEL.name(), bounced.failedChannel());
+    variables.put(InvoiceDistribution.DEVIATION_REASON.name(), bounced.reason());
+    correlateLocal(InvoiceToCash.Messages.DISTRIBUTION_BOUNCED, bounced.invoiceNumber(), variables);
+  }
+
+  @EventListener
+  public void on(CollectionCaseClosed closed) {
+    correlate(InvoiceToCash.Messages.COLLECTION_CASE_CLOSED, closed.invoiceNumber(),
+        Map.of(InvoiceToCash.COLLECTION_OUTCOME.name(), closed.outcome(),
+            InvoiceToCash.COLLECTION_NOTE.name(), closed.note() == null ? "" : closed.note()));
+  }
+
+  /** Delivers a message wherever the invoice's process waits for it (nowhere, once the process has ended). */
+  private void correlate(String messageName, String invoiceNumber, Map<String, Object> variables) {
+    runtime.createMessageCorrelation(messageName)
+        .processInstanceBusinessKey(invoiceNumber)
+        .setVariables(variables)
+        .correlateAllWithResult();
+  }
+
+  /** Like correlate, but the variables stay local to the event subprocess that the message starts. */
+  private void correlateLocal(String messageName, String invoiceNumber, Map<String, Object> variables) {
+    runtime.createMessageCorrelation(messageName)
+        .processInstanceBusinessKey(invoiceNumber)
+        .setVariablesLocal(variables)
+        .correlateAllWithResult();
+  }
+
+  private boolean waitsFor(String messageName, String invoiceNumber) {
+    var instance = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(InvoiceToCash.KEY)
+        .processInstanceBusinessKey(invoiceNumber)
+        .singleResult();
+    return runtime.createEventSubscriptionQuery()
+        .eventType("message")
+        .eventName(messageName)
+        .processInstanceId(instance == null ? "none" : instance.getId())
+        .count() > 0;
+  }
+}

@@ -1,0 +1,14 @@
+package io.fordra.process;
+
+/**
+ * What delegates and task listeners ask of the engine's user tasks beyond their own DelegateTask: its port, so that
+ * only {@link EngineUserTasks} talks to the engine's task and identity services.
+ */
+public interface UserTasks {
+
+  /** Keeps text as a comment on the task, in the engine's history (evidence of who answered what). */
+  void comment(String taskId, String processInstanceId, String text);
+
+  /** The e-mail address of whoever holds the instance's open task of that definition; null if nobody or none. */
+  String assigneeEmail(String processInstanceId, String taskDefinitionKey);
+}

@@ -1,0 +1,69 @@
+package io.fordra.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.fordra.customer.Channel;
+import io.fordra.customer.CustomerService;
+import io.fordra.document.DocumentKind;
+import io.fordra.document.DocumentService;
+import io.fordra.document.Letters;
+import io.fordra.document.StoredDocument;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceFollowUp;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
+
+/** Bounces without Spring or the engine: the follow-up is a port (does it still send?) and an event (send again). */
+class DeviationServiceTest {
+
+  private final DocumentService documents = mock(DocumentService.class);
+  private final InvoiceService invoices = mock(InvoiceService.class);
+  private final InvoiceFollowUp followUp = mock(InvoiceFollowUp.class);
+  private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
+  private final DeviationService service = new DeviationService(documents, invoices, mock(CustomerService.class),
+      mock(DistributionService.class), mock(DirectDebitRepository.class), followUp, events, null);
+  private final Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
+  private final StoredDocument mailed = new StoredDocument(5L, 7L, DocumentKind.INVOICE, 1, "invoice-INV-7.pdf",
+      "application/pdf", new byte[0], null, null, null, "<id>", Instant.parse("2026-03-01T08:00:00Z"),
+      Instant.parse("2026-03-01T08:05:00Z"), "EMAIL", "anna@example.com", 1, "CREATED");
+
+  @BeforeEach
+  void theInvoiceWasMailed() {
+    when(invoices.lock("INV-7")).thenReturn(invoice);
+    when(documents.forInvoice(invoice)).thenReturn(List.of(mailed));
+  }
+
+  @Test
+  void aBouncedMailIsSentAgainByTheFollowUp() {
+    when(followUp.sendsBouncedDocumentsAgain("INV-7")).thenReturn(true);
+    when(documents.countAttempt(mailed)).thenReturn(2);
+
+    var result = service.bounce("INV-7", new DeviationService.BounceRequest(Channel.EMAIL, null, " Mailbox full "));
+
+    assertThat(result.rerouted()).isTrue();
+    verify(events).publishEvent(new InvoiceFollowUp.DocumentBounced("INV-7", 5L, 2, "EMAIL", "Mailbox full"));
+  }
+
+  @Test
+  void aBounceAfterFollowUpEndedIsOnlyRecorded() {
+    when(followUp.sendsBouncedDocumentsAgain("INV-7")).thenReturn(false);
+
+    var result = service.bounce("INV-7", new DeviationService.BounceRequest(Channel.EMAIL, null, "Mailbox full"));
+
+    assertThat(result.rerouted()).isFalse();
+    assertThat(result.message()).contains("has ended");
+    verify(documents, never()).countAttempt(any());
+    verifyNoInteractions(events);
+  }
+}
