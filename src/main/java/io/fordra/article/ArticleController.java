@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The article register over /api/articles; an article number is one segment of the path (Identifiers). */
 @RestController
 @RequestMapping("/api/articles")
-public class ArticleController {
+class ArticleController {
 
   private static final int MAX_LIST = 1000;
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** fordra_article and its descriptions (fordra_article_description). */
 @Repository
-public class ArticleRepository {
+class ArticleRepository {
 
   /** An article row with one of its descriptions per row, in article-number and then language order. */
   private static final String SELECT = """

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/month-end-closes")
-public class MonthEndCloseController {
+class MonthEndCloseController {
 
   public record StartRequest(String period) {}
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** fordra_month_end_close: each close with its figures and differences (JSON) and the review. */
 @Repository
-public class MonthEndCloseRepository {
+class MonthEndCloseRepository {
 
   private static final TypeReference<List<Reconciliation.Figures>> FIGURES = new TypeReference<>() {};
   private static final TypeReference<List<Reconciliation.Difference>> DIFFERENCES = new TypeReference<>() {};

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link Reconciliation}), reviewed by finance where there were differences, and recorded.
  */
 @Service
-public class MonthEndCloses {
+class MonthEndCloses {
 
   /** What a form may show of the figures and differences (a Camunda string variable holds at most 4000). */
   static final int FORM_TEXT = 3900;

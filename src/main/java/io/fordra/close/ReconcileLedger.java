@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * the month before and gets its row (and business key) here; one started by hand names both.
  */
 @Component
-public class ReconcileLedger implements JavaDelegate {
+class ReconcileLedger implements JavaDelegate {
 
   private final MonthEndCloses closes;
   private final FordraClock clock;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** month-end-close "Record close": the close is finished (NO_DIFFERENCES, or REVIEWED with the decision). */
 @Component
-public class RecordClose implements JavaDelegate {
+class RecordClose implements JavaDelegate {
 
   private final MonthEndCloses closes;
 

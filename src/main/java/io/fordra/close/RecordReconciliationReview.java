@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * no comment) is shown in Tasklist; the task stays open and nothing is recorded.
  */
 @Component
-public class RecordReconciliationReview implements TaskListener {
+class RecordReconciliationReview implements TaskListener {
 
   private final MonthEndCloses closes;
   private final UserTasks tasks;

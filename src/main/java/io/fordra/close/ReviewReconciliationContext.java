@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * the form; the close itself keeps them all).
  */
 @Component
-public class ReviewReconciliationContext implements TaskListener {
+class ReviewReconciliationContext implements TaskListener {
 
   private final MonthEndCloses closes;
   private final ReviewReconciliationForm form;

@@ -18,7 +18,7 @@ import java.util.Set;
  * 1 May, 17 May, Ascension Day, Whit Monday, 25 and 26 December. Of these only 1 January, 1 May, Maundy Thursday
  * (NO), Good Friday, Easter Monday, Ascension Day and Whit Monday (NO) can fall on the first days of a month.
  */
-public final class WorkingDays {
+final class WorkingDays {
 
   private WorkingDays() {}
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Close collection case": the agency reported its outcome. */
 @Component
-public class CloseCollectionCase implements JavaDelegate {
+class CloseCollectionCase implements JavaDelegate {
 
   private final CollectionService collection;
 

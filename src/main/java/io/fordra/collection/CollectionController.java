@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The collection agency's report on a case: POST /api/invoices/{n}/collection-case/closure. */
 @RestController
-public class CollectionController {
+class CollectionController {
 
   public record ClosureRequest(CollectionOutcome outcome, String note) {}
 

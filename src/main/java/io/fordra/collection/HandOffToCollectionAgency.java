@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Hand off to collection agency" (asyncBefore, retried): e-mails the case to the agency. */
 @Component
-public class HandOffToCollectionAgency implements JavaDelegate {
+class HandOffToCollectionAgency implements JavaDelegate {
 
   private final CollectionService collection;
 

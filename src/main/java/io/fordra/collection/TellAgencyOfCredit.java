@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Tell agency the claim is credited" (asyncBefore, retried): the agency closes its case. */
 @Component
-public class TellAgencyOfCredit implements JavaDelegate {
+class TellAgencyOfCredit implements JavaDelegate {
 
   private final CollectionService collection;
 

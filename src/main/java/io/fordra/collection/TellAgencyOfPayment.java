@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Tell agency of payment" (asyncBefore, retried): the debtor paid us after the hand-off. */
 @Component
-public class TellAgencyOfPayment implements JavaDelegate {
+class TellAgencyOfPayment implements JavaDelegate {
 
   private final CollectionService collection;
 

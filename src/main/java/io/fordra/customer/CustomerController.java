@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/customers")
-public class CustomerController {
+class CustomerController {
 
   private final CustomerService customers;
 

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class CustomerRepository {
+class CustomerRepository {
 
   private final JdbcClient jdbc;
 

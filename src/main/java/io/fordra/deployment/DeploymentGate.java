@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * <p>Also keeps every DMN expression language at FEEL (the engine's default), so no decision falls back to JUEL.
  */
 @Component
-public class DeploymentGate extends AbstractProcessEnginePlugin implements Deployer {
+class DeploymentGate extends AbstractProcessEnginePlugin implements Deployer {
 
   private static final Logger log = LoggerFactory.getLogger(DeploymentGate.class);
   private static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");

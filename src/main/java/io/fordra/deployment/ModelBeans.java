@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
  * expressions) and the beans marked {@link ModelFunctions}. Every other bean is out of the models' reach.
  */
 @Component
-public class ModelBeans {
+class ModelBeans {
 
   private static final String FORDRA = "io.fordra.";
   private static final List<Class<?>> STEP_TYPES =

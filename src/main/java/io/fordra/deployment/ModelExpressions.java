@@ -40,7 +40,7 @@ import org.camunda.bpm.impl.juel.Tree;
  * </ul>
  * A reason is returned for what is refused, in words for the process owner.
  */
-public class ModelExpressions {
+class ModelExpressions {
 
   /** What the engine resolves before variables: the objects that lead to its services and to Java. */
   private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "caseExecution", "externalTask");

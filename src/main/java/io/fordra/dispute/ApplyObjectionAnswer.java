@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Apply the answer": credit notes for what was accepted; the rejected part stays disputed. */
 @Component
-public class ApplyObjectionAnswer implements JavaDelegate {
+class ApplyObjectionAnswer implements JavaDelegate {
 
   private final DisputeService disputes;
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** "Respond to objection" completed: an answer that does not fit is refused, the message shows in Tasklist. */
 @Component
-public class CheckObjectionAnswer implements TaskListener {
+class CheckObjectionAnswer implements TaskListener {
 
   private final DisputeService disputes;
   private final UserTasks tasks;

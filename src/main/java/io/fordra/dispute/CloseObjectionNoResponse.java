@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Close for missing response" (asyncBefore, retried): the reply deadline passed unanswered. */
 @Component
-public class CloseObjectionNoResponse implements JavaDelegate {
+class CloseObjectionNoResponse implements JavaDelegate {
 
   private final DisputeService disputes;
 

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (first after nudge-after, then every nudge-every) to nudge-email and to the task's assignee.
  */
 @ConfigurationProperties("fordra.dispute")
-public record DisputeProperties(Period replyDeadline, Period nudgeAfter, Period nudgeEvery, String nudgeEmail) {
+record DisputeProperties(Period replyDeadline, Period nudgeAfter, Period nudgeEvery, String nudgeEmail) {
 
   public DisputeProperties {
     replyDeadline = replyDeadline == null ? Period.ofDays(14) : replyDeadline;

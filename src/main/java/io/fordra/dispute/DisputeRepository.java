@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class DisputeRepository {
+class DisputeRepository {
 
   private final JdbcClient jdbc;
 

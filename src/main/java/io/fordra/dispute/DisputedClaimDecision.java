@@ -1,4 +1,4 @@
 package io.fordra.dispute;
 
 /** "Decide disputed claim": a rejected objection may not go to normal collection (seed 002). */
-public enum DisputedClaimDecision { CONCILIATION_BOARD, CLOSE }
+enum DisputedClaimDecision { CONCILIATION_BOARD, CLOSE }

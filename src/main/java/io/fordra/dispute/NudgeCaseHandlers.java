@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Nudge case handlers" (asyncBefore, retried): the objection still waits for its answer. */
 @Component
-public class NudgeCaseHandlers implements JavaDelegate {
+class NudgeCaseHandlers implements JavaDelegate {
 
   private final DisputeService disputes;
   private final UserTasks tasks;

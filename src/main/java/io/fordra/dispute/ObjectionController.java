@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Objections: POST /api/invoices/{n}/objections and …/objections/withdrawal. */
 @RestController
-public class ObjectionController {
+class ObjectionController {
 
   private final DisputeService disputes;
   private final InvoiceService invoices;

@@ -1,4 +1,4 @@
 package io.fordra.dispute;
 
 /** The case handler's answer in "Respond to objection" (forms/respond-to-objection.form). */
-public enum ObjectionDecision { ACCEPT_FULL, ACCEPT_PARTIAL, REJECT }
+enum ObjectionDecision { ACCEPT_FULL, ACCEPT_PARTIAL, REJECT }

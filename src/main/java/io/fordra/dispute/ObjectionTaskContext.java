@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * form), and the reply deadline as the task's due date so that Tasklist lists it.
  */
 @Component
-public class ObjectionTaskContext implements TaskListener {
+class ObjectionTaskContext implements TaskListener {
 
   private final DisputeService disputes;
   private final InvoiceService invoices;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** "Decide disputed claim" completed: conciliation board or closure, recorded; a bad answer stays in Tasklist. */
 @Component
-public class RecordDisputedClaimDecision implements TaskListener {
+class RecordDisputedClaimDecision implements TaskListener {
 
   private final DisputeService disputes;
   private final UserTasks tasks;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Send the answer to the customer" (asyncBefore, retried): the written reply by e-mail. */
 @Component
-public class SendObjectionReply implements JavaDelegate {
+class SendObjectionReply implements JavaDelegate {
 
   private final DisputeService disputes;
 

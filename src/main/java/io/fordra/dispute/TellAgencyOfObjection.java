@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Tell agency of objection" (asyncBefore, retried): the agency pauses its case at once. */
 @Component
-public class TellAgencyOfObjection implements JavaDelegate {
+class TellAgencyOfObjection implements JavaDelegate {
 
   private final DisputeService disputes;
 

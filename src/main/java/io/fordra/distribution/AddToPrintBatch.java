@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * batch is handed to the print service (PrintHandOver).
  */
 @Component
-public class AddToPrintBatch implements JavaDelegate {
+class AddToPrintBatch implements JavaDelegate {
 
   private final PrintDistribution print;
 

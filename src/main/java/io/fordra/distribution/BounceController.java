@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * still runs.
  */
 @RestController
-public class BounceController {
+class BounceController {
 
   private final DeviationService deviations;
   private final ProcessConflicts conflicts;

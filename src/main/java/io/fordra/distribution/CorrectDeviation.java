@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * and the task stays open), otherwise corrects the customer's address and lets sending resume on the normal rules.
  */
 @Component
-public class CorrectDeviation implements TaskListener {
+class CorrectDeviation implements TaskListener {
 
   private final DeviationService deviations;
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reserve channel once; where nothing reaches the customer a case handler corrects the address or picks a channel.
  */
 @Service
-public class DeviationService {
+class DeviationService {
 
   private final DocumentService documents;
   private final InvoiceService invoices;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** "Correct distribution deviation" created: puts what the case handler needs on the task (task-local, for the form). */
 @Component
-public class DeviationTaskContext implements TaskListener {
+class DeviationTaskContext implements TaskListener {
 
   private final DeviationService deviations;
   private final CorrectDeviationForm form;

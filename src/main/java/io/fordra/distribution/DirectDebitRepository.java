@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Direct-debit orders (autogiro / AvtaleGiro): one per invoice, debited on the due date. */
 @Repository
-public class DirectDebitRepository {
+class DirectDebitRepository {
 
   public enum Status { REGISTERED, DEBITED, FAILED }
 

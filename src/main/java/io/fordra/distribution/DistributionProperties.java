@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * undo window. The choice itself is made in processes/distribution-channel.dmn.
  */
 @ConfigurationProperties("fordra.distribution")
-public record DistributionProperties(Duration undoWindow, Set<Channel> activeChannels, Channel defaultChannel,
+record DistributionProperties(Duration undoWindow, Set<Channel> activeChannels, Channel defaultChannel,
                                      Channel reserveChannel) {
 
   private static final Set<Channel> LETTER_CHANNELS = EnumSet.of(Channel.EMAIL, Channel.PRINT, Channel.EINVOICE);

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The EINVOICE channel: a validated PEPPOL BIS 3.0 document to the access point, or a deviation. */
 @Service
-public class EInvoiceDistribution {
+class EInvoiceDistribution {
 
   /** Either the status after delivery, or why the PEPPOL rules rejected the document. */
   public record Outcome(InvoiceStatus status, String rejection) {}

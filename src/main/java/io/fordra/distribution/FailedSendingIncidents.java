@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * invoice's status back to what it was before the document was queued and records the error (seed 003).
  */
 @Component
-public class FailedSendingIncidents extends AbstractProcessEnginePlugin {
+class FailedSendingIncidents extends AbstractProcessEnginePlugin {
 
   /** The retried channel steps of invoice-distribution and the channel each hands the document to. */
   private static final java.util.Map<String, String> CHANNEL_OF_STEP = java.util.Map.of(

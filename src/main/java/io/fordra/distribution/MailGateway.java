@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * job sends a message that receivers recognise as the same one.
  */
 @Component
-public class MailGateway {
+class MailGateway {
 
   private static final Logger log = LoggerFactory.getLogger(MailGateway.class);
 

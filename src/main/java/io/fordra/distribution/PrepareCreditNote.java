@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * in full of an invoice that never left (inside the undo window) is the undo itself: then nothing is sent.
  */
 @Component
-public class PrepareCreditNote implements JavaDelegate {
+class PrepareCreditNote implements JavaDelegate {
 
   private final InvoiceService invoices;
   private final DocumentService documents;

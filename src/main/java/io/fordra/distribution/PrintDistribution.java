@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when their batch is handed to the print service.
  */
 @Service
-public class PrintDistribution {
+class PrintDistribution {
 
   private final PrintBatchService batches;
   private final DistributionService distribution;

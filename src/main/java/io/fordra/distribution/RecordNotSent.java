@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-distribution "Record not sent": a case handler decided not to send the document after a deviation. */
 @Component
-public class RecordNotSent implements JavaDelegate {
+class RecordNotSent implements JavaDelegate {
 
   private final DistributionService distribution;
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * notice channel the table chose (the process routes on channel again).
  */
 @Component
-public class RegisterDirectDebit implements JavaDelegate {
+class RegisterDirectDebit implements JavaDelegate {
 
   private final DistributionService distribution;
 

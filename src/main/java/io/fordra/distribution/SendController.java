@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** POST /api/invoices/{n}/send {channel?, documentId?}: send a document again (at most three times in all). */
 @RestController
-public class SendController {
+class SendController {
 
   public record SendRequest(Channel channel, Long documentId) {}
 

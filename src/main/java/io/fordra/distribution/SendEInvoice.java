@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * the PEPPOL rules reject is a deviation: the boundary event tries the reserve channel.
  */
 @Component
-public class SendEInvoice implements JavaDelegate {
+class SendEInvoice implements JavaDelegate {
 
   private final EInvoiceDistribution einvoice;
 

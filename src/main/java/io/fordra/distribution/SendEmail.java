@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-distribution "Send by e-mail": mails the document with its PDF (asyncBefore, retried). */
 @Component
-public class SendEmail implements JavaDelegate {
+class SendEmail implements JavaDelegate {
 
   private final DistributionService distribution;
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The invoice hotel (seed 001 step 4): every document produced for an invoice, as it was sent. */
 @RestController
-public class DocumentController {
+class DocumentController {
 
   /**
    * One entry of GET /api/invoices/{n}/documents; sentAt is null for a document not (yet) handed to a channel,

@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class DocumentRepository {
+class DocumentRepository {
 
   private final JdbcClient jdbc;
 

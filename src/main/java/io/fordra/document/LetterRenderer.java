@@ -64,7 +64,7 @@ import org.springframework.stereotype.Component;
  * outside Cp1252 print as their base letter (Polish ł as l), see {@link #printable}.
  */
 @Component
-public class LetterRenderer {
+class LetterRenderer {
 
   private static final List<String> LANGUAGES = List.of("sv", "nb", "en");
 

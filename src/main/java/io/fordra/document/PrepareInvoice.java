@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Prepare invoice": renders the invoice PDF and queues it for sending. */
 @Component
-public class PrepareInvoice implements JavaDelegate {
+class PrepareInvoice implements JavaDelegate {
 
   private final DocumentService documents;
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (processes/dunning-policy.dmn) cannot exceed.
  */
 @ConfigurationProperties("fordra.dunning")
-public record DunningProperties(List<Integer> reminderRunDays, String reminderRunTime, Map<Country, Limits> limits) {
+record DunningProperties(List<Integer> reminderRunDays, String reminderRunTime, Map<Country, Limits> limits) {
 
   public DunningProperties {
     if (reminderRunDays == null || reminderRunDays.isEmpty()) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * debtor's country (fordra.dunning.limits), and issues the letter.
  */
 @Service
-public class DunningService {
+class DunningService {
 
   private final InvoiceService invoices;
   private final CustomerService customers;

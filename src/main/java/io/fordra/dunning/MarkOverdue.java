@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Mark overdue": the due date has passed without full payment. */
 @Component
-public class MarkOverdue implements JavaDelegate {
+class MarkOverdue implements JavaDelegate {
 
   private final DunningService dunning;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Prepare collection notice": inkassokrav (SE) / inkassovarsel (NO) with its deadline. */
 @Component
-public class PrepareCollectionNotice implements JavaDelegate {
+class PrepareCollectionNotice implements JavaDelegate {
 
   private final DunningService dunning;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * records the decision on the invoice and tells the policy that the step was reviewed.
  */
 @Component
-public class RecordDunningReview implements TaskListener {
+class RecordDunningReview implements TaskListener {
 
   static final int MAX_POSTPONE_DAYS = 90;
 

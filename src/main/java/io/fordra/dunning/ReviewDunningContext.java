@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** "Review dunning" created: puts what the case handler needs to decide on the task (task-local, for the form). */
 @Component
-public class ReviewDunningContext implements TaskListener {
+class ReviewDunningContext implements TaskListener {
 
   private final InvoiceService invoices;
   private final CustomerService customers;

@@ -7,7 +7,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * "fordraReadiness" in /actuator/health/readiness (beside Spring Boot's readinessState): OUT_OF_SERVICE until
  * {@link Readiness} says ready, so a load balancer sends nothing to a node that would answer 503.
  */
-public class FordraReadinessHealthIndicator implements HealthIndicator {
+class FordraReadinessHealthIndicator implements HealthIndicator {
 
   private final Readiness readiness;
 

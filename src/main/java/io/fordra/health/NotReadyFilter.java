@@ -10,7 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** /api before Fordra is ready: 503 problem+json with Retry-After, instead of a 500 from a half-started engine. */
-public class NotReadyFilter extends OncePerRequestFilter {
+class NotReadyFilter extends OncePerRequestFilter {
 
   static final String RETRY_AFTER_SECONDS = "5";
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * (a POST /api/invoices then failed with "no processes deployed with key 'invoice-to-cash'"). Ready once every
  * condition has held; from then on for good (shutting down is Spring Boot's ReadinessState's business).
  */
-public class Readiness {
+class Readiness {
 
   private static final Logger log = LoggerFactory.getLogger(Readiness.class);
 

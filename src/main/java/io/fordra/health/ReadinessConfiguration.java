@@ -17,7 +17,7 @@ import org.springframework.core.Ordered;
  * the job executor running (where this node runs one) and no pending Flyway migration.
  */
 @Configuration
-public class ReadinessConfiguration {
+class ReadinessConfiguration {
 
   private final AtomicBoolean processArchiveDeployed = new AtomicBoolean();
 

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * a leap year (so 366 days earn a little more than the year's rate). Each period (same principal, same rate) is
  * rounded half-up to öre/øre; the total is the sum of the periods, so an interest invoice's lines add up.
  */
-public final class InterestCalculator {
+final class InterestCalculator {
 
   private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

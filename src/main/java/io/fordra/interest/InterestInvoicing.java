@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * due (where enabled).
  */
 @Service
-public class InterestInvoicing {
+class InterestInvoicing {
 
   private static final Logger log = LoggerFactory.getLogger(InterestInvoicing.class);
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** POST /api/interest-invoicing {month?: "YYYY-MM"}: runs interest invoicing now (the timer runs it monthly). */
 @RestController
-public class InterestInvoicingController {
+class InterestInvoicingController {
 
   public record RunRequest(String month) {}
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * transaction.
  */
 @ConfigurationProperties("fordra.interest")
-public record InterestProperties(Integer paymentDays, BigDecimal lateCompensation, Boolean lateCompensationEnabled,
+record InterestProperties(Integer paymentDays, BigDecimal lateCompensation, Boolean lateCompensationEnabled,
                                  Integer chunk) {
 
   public InterestProperties {

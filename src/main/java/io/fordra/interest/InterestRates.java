@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * 2025-H1 to 2026-H1 (see the README for their sources) and kept up to date as data.
  */
 @Repository
-public class InterestRates {
+class InterestRates {
 
   /** A row of the table. */
   public record Row(Country country, LocalDate validFrom, LocalDate validTo, BigDecimal referenceRate,

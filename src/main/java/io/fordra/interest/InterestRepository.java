@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** What interest invoicing reads and marks on customers and invoices. */
 @Repository
-public class InterestRepository {
+class InterestRepository {
 
   /** An invoice that may have earned interest, with what interest invoicing knows of it. */
   public record Candidate(long id, String invoiceNumber, LocalDate dueDate, BigDecimal totalAmount, String currency,

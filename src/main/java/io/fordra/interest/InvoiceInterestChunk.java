@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * A run the timer starts invoices the month before; a run started by hand may name its month.
  */
 @Component
-public class InvoiceInterestChunk implements JavaDelegate {
+class InvoiceInterestChunk implements JavaDelegate {
 
   private final InterestInvoicing interest;
   private final FordraClock clock;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Close as credited": credit notes cover all that was owed; follow-up ends. */
 @Component
-public class CloseAsCredited implements JavaDelegate {
+class CloseAsCredited implements JavaDelegate {
 
   private final InvoiceService invoices;
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/invoices")
-public class InvoiceController {
+class InvoiceController {
 
   private static final int MAX_LIST = 1000;
 

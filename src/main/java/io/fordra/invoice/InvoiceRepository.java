@@ -115,17 +115,6 @@ public class InvoiceRepository {
     return jdbc.sql(sql.toString()).params(params).query(InvoiceRepository::map).list();
   }
 
-  /** How a customer's invoice list may be ordered (the portal's columns); ties are broken by id. */
-  public enum CustomerSort {
-    NUMBER("invoice_number"), ISSUE_DATE("issue_date"), DUE_DATE("due_date"), STATUS("status");
-
-    private final String column;
-
-    CustomerSort(String column) {
-      this.column = column;
-    }
-  }
-
   /**
    * One customer's invoices, issued within the optional period, in the given order, at most limit rows. Uses
    * fordra_invoice_customer_ix (customer_number, issue_date).
@@ -144,7 +133,7 @@ public class InvoiceRepository {
       params.add(to);
     }
     String direction = descending ? " DESC" : " ASC";
-    sql.append(" ORDER BY ").append(sort.column).append(direction).append(", id").append(direction)
+    sql.append(" ORDER BY ").append(sort.column()).append(direction).append(", id").append(direction)
         .append(" LIMIT ").append(limit);
     return jdbc.sql(sql.toString()).params(params).query(InvoiceRepository::map).list();
   }

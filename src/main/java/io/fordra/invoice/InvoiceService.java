@@ -216,7 +216,7 @@ public class InvoiceService {
 
   /** One customer's invoices (the customer portal's list); see InvoiceRepository#forCustomer. */
   public List<Invoice> forCustomer(String customerNumber, LocalDate from, LocalDate to,
-                                   InvoiceRepository.CustomerSort sort, boolean descending, int limit) {
+                                   CustomerSort sort, boolean descending, int limit) {
     return invoices.forCustomer(customerNumber, from, to, sort, descending, limit);
   }
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * claim that will not be paid (POST /api/invoices/{n}/write-offs {reason}). Both are booked in the ledger.
  */
 @RestController
-public class WriteOffAndRefundController {
+class WriteOffAndRefundController {
 
   public record RefundRequest(BigDecimal amount, String reason) {}
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** GET /api/invoices/{n}/ledger: the invoice's ledger entries and its receivables balance, for an accountant. */
 @RestController
-public class InvoiceLedgerController {
+class InvoiceLedgerController {
 
   public record InvoiceLedger(String invoiceNumber, String currency, BigDecimal openAmount,
                               BigDecimal receivablesBalance, List<LedgerEntry> entries) {}

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** GET /api/ledger/sie?period=YYYY-MM: the month's bookkeeping basis as a SIE 4 import file (see {@link SieExport}). */
 @RestController
-public class LedgerController {
+class LedgerController {
 
   /**
    * text/plain with the file's real charset rather than application/octet-stream: IBM437 is the IANA name of code

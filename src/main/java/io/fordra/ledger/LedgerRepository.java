@@ -15,7 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class LedgerRepository {
+class LedgerRepository {
 
   private final JdbcClient jdbc;
 

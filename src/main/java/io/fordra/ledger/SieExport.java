@@ -53,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
  * read-only repeatable-read transaction so that both reads see the same entries.
  */
 @Service
-public class SieExport {
+class SieExport {
 
   /** PC8: the only encoding SIE 4 allows (IANA name IBM437). */
   public static final Charset PC8 = Charset.forName("IBM437");

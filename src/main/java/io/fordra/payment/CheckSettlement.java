@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Check settlement": after a payment, is anything left to follow up? */
 @Component
-public class CheckSettlement implements JavaDelegate {
+class CheckSettlement implements JavaDelegate {
 
   private final InvoiceService invoices;
 

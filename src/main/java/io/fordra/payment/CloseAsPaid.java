@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-to-cash "Close as paid": the invoice and its fees are paid in full; follow-up ends. */
 @Component
-public class CloseAsPaid implements JavaDelegate {
+class CloseAsPaid implements JavaDelegate {
 
   private final InvoiceService invoices;
 

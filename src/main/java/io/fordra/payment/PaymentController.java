@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/payments")
-public class PaymentController {
+class PaymentController {
 
   private final PaymentService payments;
   private final ProcessConflicts conflicts;

@@ -133,6 +133,11 @@ public class PaymentService {
     return payments.findByTransaction(bankTransactionId).isPresent();
   }
 
+  /** The payments booked on an invoice, in the order they were paid (the customer portal shows them). */
+  public List<Payment> forInvoice(long invoiceId) {
+    return payments.forInvoice(invoiceId);
+  }
+
   public java.util.List<Payment> ofFile(long paymentFileId) {
     return payments.ofFile(paymentFileId);
   }

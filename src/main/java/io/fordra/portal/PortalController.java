@@ -9,9 +9,9 @@ import io.fordra.dispute.ObjectionRequest;
 import io.fordra.dispute.RaisedBy;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
+import io.fordra.invoice.CustomerSort;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
-import io.fordra.invoice.InvoiceRepository.CustomerSort;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceView;
 import io.fordra.invoice.Money;
@@ -20,7 +20,7 @@ import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violation;
 import io.fordra.payment.Payment;
-import io.fordra.payment.PaymentRepository;
+import io.fordra.payment.PaymentService;
 import io.fordra.process.ProcessConflicts;
 import io.fordra.seller.SellerProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +55,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Amounts show only to users with the financial permission; the customer's administrator manages the users.
  */
 @Controller
-public class PortalController {
+class PortalController {
 
   private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
   private static final int LIST_LIMIT = 1000;
@@ -66,14 +66,14 @@ public class PortalController {
   private final DocumentService documents;
   private final DisputeService disputes;
   private final CustomerService customers;
-  private final PaymentRepository payments;
+  private final PaymentService payments;
   private final ProcessConflicts conflicts;
   private final String defaultLanguage;
   private final ZoneId zone;
 
   public PortalController(PortalUsers users, PortalSessions sessions, InvoiceService invoices,
                           DocumentService documents, DisputeService disputes, CustomerService customers,
-                          PaymentRepository payments, ProcessConflicts conflicts, SellerProperties seller,
+                          PaymentService payments, ProcessConflicts conflicts, SellerProperties seller,
                           @Value("${fordra.time-zone:Europe/Stockholm}") ZoneId zone) {
     this.users = users;
     this.sessions = sessions;

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * login form its token.
  */
 @Component
-public class PortalSessions {
+class PortalSessions {
 
   public static final String SESSION_COOKIE = "FORDRA_PORTAL";
   public static final String LOGIN_COOKIE = "FORDRA_PORTAL_LOGIN";

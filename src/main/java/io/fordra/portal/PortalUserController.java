@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Staff create and list a customer's portal users: /api/customers/{customerNumber}/portal-users. */
 @RestController
-public class PortalUserController {
+class PortalUserController {
 
   /** A portal user as the API shows it: never the password or its hash. */
   public record PortalUserView(long id, String customerNumber, String username, String name, String email,

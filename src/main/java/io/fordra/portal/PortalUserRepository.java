@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class PortalUserRepository {
+class PortalUserRepository {
 
   /** A user and the hash of their password, for the login check only. */
   /** What the login check needs: the user, the hash, and the lock after too many wrong passwords. */

@@ -19,7 +19,7 @@ import org.springframework.web.util.HtmlUtils;
  * a page with a bar chart per currency.
  */
 @RestController
-public class AgingReportController {
+class AgingReportController {
 
   private static final List<String> LABELS = List.of("Not due", "1-30 days", "31-60 days", "61-90 days", "> 90 days");
   private static final List<String> COLOURS = List.of("#2e7d32", "#f9a825", "#ef6c00", "#d84315", "#b71c1c");

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * The log says which, never the password. Nodes starting at the same moment may both do it.
  */
 @Component
-public class AdministratorAccount {
+class AdministratorAccount {
 
   static final String DEFAULT_USER = "admin";
 

@@ -29,7 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * no rule names is for administrators only. Patterns end in "/**" so that a rule also holds for the same path with a
  * trailing '/' or below it; spellings such as ";x=1" or "%6c" never get here (CanonicalPathFirewall).
  */
-public final class ApiRules {
+final class ApiRules {
 
   private record Rule(HttpMethod method, String pattern, Set<String> groups) {}
 

@@ -11,7 +11,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * and Spring decode it, so a rule that read the raw path would miss it. With every such spelling refused, a request's
  * path has one spelling, and the path a security rule matches is the path Spring MVC, Jersey or the webapps route.
  */
-public class CanonicalPathFirewall extends StrictHttpFirewall {
+class CanonicalPathFirewall extends StrictHttpFirewall {
 
   @Override
   public FirewalledRequest getFirewalledRequest(HttpServletRequest request) throws RequestRejectedException {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * up ({@link AdministratorAccount}).
  */
 @Component
-public class IdentityBootstrap {
+class IdentityBootstrap {
 
   /** The groups that user tasks and (later) authorizations name. */
   public static final List<String> GROUPS = StaffGroups.ROLES;

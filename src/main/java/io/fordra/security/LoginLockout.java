@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * fordra.security.lockout after fordra.security.max-failed-logins in a row, never for good.
  */
 @Component
-public class LoginLockout extends AbstractProcessEnginePlugin implements SessionFactory {
+class LoginLockout extends AbstractProcessEnginePlugin implements SessionFactory {
 
   private final int maxFailedLogins;
   private final Duration lockout;

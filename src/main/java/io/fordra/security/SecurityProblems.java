@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * unknown user and a locked user get the same answer.
  */
 @Component
-public class SecurityProblems {
+class SecurityProblems {
 
   static final String REALM = "Basic realm=\"Fordra\", charset=\"UTF-8\"";
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * an unknown user and a wrong password are one and the same BadCredentialsException. Each group is an authority.
  */
 @Component
-public class StaffAuthenticationProvider implements AuthenticationProvider {
+class StaffAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
 

@@ -3,7 +3,7 @@ package io.fordra.security;
 import java.util.List;
 
 /** The names of the staff groups: Camunda's administrators and Fordra's four roles (README "Users, groups …"). */
-public final class StaffGroups {
+final class StaffGroups {
 
   /** Camunda's administrators: may do everything. */
   public static final String ADMINS = "camunda-admin";

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * administrator granted beyond that is left as it is.
  */
 @Component
-public class TaskAuthorizationUpgrade {
+class TaskAuthorizationUpgrade {
 
   private static final Logger log = LoggerFactory.getLogger(TaskAuthorizationUpgrade.class);
 

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * /error called directly is 404.
  */
 @Controller
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:${error.path:/error}}")
   public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Camunda webapps' XSRF-TOKEN cookie is Secure only when configured statically, so this filter adds it per request.
  */
 @Configuration
-public class SecureCookies {
+class SecureCookies {
 
   private static final Pattern SECURE = Pattern.compile(";\\s*secure\\s*(;|$)", Pattern.CASE_INSENSITIVE);
 

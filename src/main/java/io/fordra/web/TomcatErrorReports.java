@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Tomcat's HTML ErrorReportValve to the host; that one is taken out again.
  */
 @Component
-public class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {

@@ -15,7 +15,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class UploadLimit {
+class UploadLimit {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   public void tooLarge(HttpServletResponse response) throws IOException {

@@ -66,7 +66,7 @@ class CockpitHistoryPluginTest extends ProcessTestSupport {
     // every engine REST resource the plugin reads is among the ones asserted below
     assertThat(script.body()).contains("'history/process-instance'", "'history/activity-instance'",
         "'history/task'", "/comment`", "'history/user-operation'", "'history/detail'", "'history/incident'",
-        "'history/job-log'", "RECORD_PATH = '" + CockpitInvoiceRecord.PATH + "/'");
+        "'history/job-log'", "RECORD_PATH = '" + CockpitInvoiceRecordController.PATH + "/'");
   }
 
   @Test
@@ -162,7 +162,7 @@ class CockpitHistoryPluginTest extends ProcessTestSupport {
   void fordrasRecordOfWhatWasSentIsReadUnderTheCockpitLoginOnly() throws Exception {
     Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
     executeDueJobs();
-    String record = CockpitInvoiceRecord.PATH + "/" + invoice.invoiceNumber();
+    String record = CockpitInvoiceRecordController.PATH + "/" + invoice.invoiceNumber();
     assertThat(get(record, Map.of()).statusCode()).as("no Cockpit session").isEqualTo(401);
 
     String xsrf = cockpitLogin();
@@ -178,7 +178,7 @@ class CockpitHistoryPluginTest extends ProcessTestSupport {
     HttpResponse<String> pdf = get(document.path("href").asText(), Map.of());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.body()).startsWith("%PDF");
-    assertThat(get(CockpitInvoiceRecord.PATH + "/NO-SUCH-INVOICE", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(get(CockpitInvoiceRecordController.PATH + "/NO-SUCH-INVOICE", Map.of()).statusCode()).isEqualTo(404);
 
     // The path the plugin really uses: Cockpit's engine API with the session and the XSRF header.
     HttpResponse<String> viaCockpit = get("/camunda/api/engine/engine/" + engine.getName()

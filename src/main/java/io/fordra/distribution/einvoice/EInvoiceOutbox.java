@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * all: it is written beside its final name and then moved there in one step, replacing a file of an earlier attempt.
  */
 @Component
-public class EInvoiceOutbox {
+class EInvoiceOutbox {
 
   private final Path folder;
 

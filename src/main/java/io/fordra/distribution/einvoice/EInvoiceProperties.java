@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * and whether each is checked against the PEPPOL rules before it leaves (on unless switched off).
  */
 @ConfigurationProperties("fordra.einvoice")
-public record EInvoiceProperties(String outbox, Boolean validate) {
+record EInvoiceProperties(String outbox, Boolean validate) {
 
   public EInvoiceProperties {
     outbox = outbox == null || outbox.isBlank() ? "data/einvoice-outbox" : outbox;

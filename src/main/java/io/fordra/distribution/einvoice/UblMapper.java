@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * the buyer and its PEPPOL endpoint from the customer register.
  */
 @Component
-public class UblMapper {
+class UblMapper {
 
   /** UN/ECE Rec 20 "each": Fordra's lines carry no unit of their own. */
   static final String UNIT = "EA";

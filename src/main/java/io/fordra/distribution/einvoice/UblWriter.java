@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@link BigDecimal}, rounded half-up to two decimals, in the way the EN 16931 rules (BR-CO-10, BR-CO-14,
  * BR-CO-15, BR-S-09 ...) recompute them; a rate's VAT is the lines' stated VAT where they all state it.
  */
-public class UblWriter {
+class UblWriter {
 
   public static final String CUSTOMIZATION_ID =
       "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * POST /api/print-batches/close (hand the open batch over now: 200 with it, 204 when no letters were waiting).
  */
 @RestController
-public class PrintBatchController {
+class PrintBatchController {
 
   /** One entry of GET /api/print-batches; href gives the batch with its items. */
   public record PrintBatchEntry(long id, String name, PrintBatchStatus status, Instant createdAt, Instant closedAt,

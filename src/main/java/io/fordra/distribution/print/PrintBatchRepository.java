@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class PrintBatchRepository {
+class PrintBatchRepository {
 
   private final JdbcClient jdbc;
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * node runs it: the batch row lock lets only one of them hand a batch over.
  */
 @Component
-public class PrintBatchSchedule {
+class PrintBatchSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(PrintBatchSchedule.class);
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Names are the batch's, so writing a batch again replaces its files instead of adding a second copy.
  */
 @Component
-public class PrintOutbox {
+class PrintOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(PrintOutbox.class);
 

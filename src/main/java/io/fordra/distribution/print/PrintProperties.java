@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * is closed, fordra.print.batch-close-cron, is read by PrintBatchSchedule.)
  */
 @ConfigurationProperties("fordra.print")
-public record PrintProperties(String outbox) {
+record PrintProperties(String outbox) {
 
   public PrintProperties {
     outbox = outbox == null || outbox.isBlank() ? "data/print-outbox" : outbox;

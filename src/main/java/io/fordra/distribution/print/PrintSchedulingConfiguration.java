@@ -6,4 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Runs @Scheduled methods (PrintBatchSchedule); Fordra's other timers are Camunda's. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class PrintSchedulingConfiguration {}
+class PrintSchedulingConfiguration {}

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * retry): records what is wrong with each invoice, creates nothing.
  */
 @Component
-public class CheckInvoiceChunk implements JavaDelegate {
+class CheckInvoiceChunk implements JavaDelegate {
 
   private final InvoiceFileService files;
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * starts the valid invoices of the chunk, records why the others are not created.
  */
 @Component
-public class CreateInvoiceChunk implements JavaDelegate {
+class CreateInvoiceChunk implements JavaDelegate {
 
   private final InvoiceFileService files;
 

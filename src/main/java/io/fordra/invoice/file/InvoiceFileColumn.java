@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * The columns of an invoice file (header row, any order, names matched without regard to case) and the column of
  * fordra_invoice_file_row that keeps each.
  */
-public enum InvoiceFileColumn {
+enum InvoiceFileColumn {
   INVOICE_NUMBER("invoiceNumber", "invoice_number", true),
   CUSTOMER_NUMBER("customerNumber", "customer_number", true),
   NAME("name", "name", false),

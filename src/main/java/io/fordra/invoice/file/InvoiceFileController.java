@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/invoice-files")
-public class InvoiceFileController {
+class InvoiceFileController {
 
   private static final int MAX_PAGE = 1000;
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An invoice file that is rejected whole before any of it is stored (not CSV, a header Fordra cannot read, no rows).
  */
-public class InvoiceFileRejected extends FileRejected {
+class InvoiceFileRejected extends FileRejected {
 
   public InvoiceFileRejected(List<Problem> problems) {
     super(problems);

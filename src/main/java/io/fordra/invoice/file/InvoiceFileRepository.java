@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 
 /** Invoice files as received: their staged rows, one row per invoice with its outcome, and the running counts. */
 @Repository
-public class InvoiceFileRepository {
+class InvoiceFileRepository {
 
   private static final InvoiceFileColumn[] COLUMNS = InvoiceFileColumn.values();
   private static final String ROW_COLUMNS = Arrays.stream(COLUMNS).map(InvoiceFileColumn::sqlColumn)

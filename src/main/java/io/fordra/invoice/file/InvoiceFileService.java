@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their lines. An invoice number Fordra already has is a duplicate: nothing is created twice.
  */
 @Service
-public class InvoiceFileService {
+class InvoiceFileService {
 
   private static final Logger log = LoggerFactory.getLogger(InvoiceFileService.class);
   private static final int STAGING_BATCH = 1000;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** invoice-file-import "Reject the file": an all-or-nothing file with an invalid invoice; nothing of it is created. */
 @Component
-public class RejectInvoiceFile implements JavaDelegate {
+class RejectInvoiceFile implements JavaDelegate {
 
   private final InvoiceFileService files;
   private final InvoiceInbox inbox;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * from the inbox, written beside it.
  */
 @Component
-public class ReportInvoiceImport implements JavaDelegate {
+class ReportInvoiceImport implements JavaDelegate {
 
   private final InvoiceFileService files;
   private final InvoiceInbox inbox;

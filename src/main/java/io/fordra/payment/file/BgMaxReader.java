@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  * organisation number the 29's, as given. A test file (marker T) is read like a production file.
  */
 @Component
-public class BgMaxReader {
+class BgMaxReader {
 
   static final int RECORD_LENGTH = 80;
 

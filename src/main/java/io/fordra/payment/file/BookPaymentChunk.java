@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** payment-file-import "Book next payments" (asyncBefore: each chunk is its own transaction and retry). */
 @Component
-public class BookPaymentChunk implements JavaDelegate {
+class BookPaymentChunk implements JavaDelegate {
 
   private final PaymentFileService files;
 

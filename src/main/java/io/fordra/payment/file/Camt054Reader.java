@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class Camt054Reader implements PaymentFileReader {
+class Camt054Reader implements PaymentFileReader {
 
   private static final String ISO_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:";
   private static final String CAMT054 = "camt.054.";

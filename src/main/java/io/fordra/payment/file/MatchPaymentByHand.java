@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * wrong answer is refused with its reasons (shown in Tasklist; the task stays open and nothing is booked).
  */
 @Component
-public class MatchPaymentByHand implements TaskListener {
+class MatchPaymentByHand implements TaskListener {
 
   private final PaymentService payments;
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** "Match payment" created: what the bank said about the payment, on the task (task-local, for the form). */
 @Component
-public class MatchPaymentContext implements TaskListener {
+class MatchPaymentContext implements TaskListener {
 
   private final PaymentService payments;
   private final MatchPaymentForm form;

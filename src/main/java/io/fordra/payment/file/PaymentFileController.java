@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/payment-files")
-public class PaymentFileController {
+class PaymentFileController {
 
   private final PaymentFileService files;
   private final PaymentService payments;

@@ -1,7 +1,7 @@
 package io.fordra.payment.file;
 
 /** A reader of an XML payment file format (ISO 20022 camt.054); BgMax has its own reader. */
-public interface PaymentFileReader {
+interface PaymentFileReader {
 
   /** The file's payments, or PaymentFileRejected with every problem. */
   ParsedPaymentFile read(byte[] content);

@@ -4,7 +4,7 @@ import io.fordra.kernel.FileRejected;
 import java.util.List;
 
 /** A payment file that is rejected whole: nothing from it may be booked. */
-public class PaymentFileRejected extends FileRejected {
+class PaymentFileRejected extends FileRejected {
 
   public PaymentFileRejected(List<Problem> problems) {
     super(problems);

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Payment files as received, and the running counts of their import. */
 @Repository
-public class PaymentFileRepository {
+class PaymentFileRepository {
 
   private final JdbcClient jdbc;
 

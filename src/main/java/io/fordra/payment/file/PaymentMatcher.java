@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * hand. Each booking goes through PaymentService, which tells the invoice's process (PaymentReceived).
  */
 @Component
-public class PaymentMatcher {
+class PaymentMatcher {
 
   /** Words in remittance text that could be invoice numbers (letters, digits, '-', '/', '.'). */
   private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,39}");

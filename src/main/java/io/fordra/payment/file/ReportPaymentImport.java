@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /** payment-file-import "Report the import": the summary is final, logged and kept in the process history; what
  * no rule placed goes to "Match payment". */
 @Component
-public class ReportPaymentImport implements JavaDelegate {
+class ReportPaymentImport implements JavaDelegate {
 
   private final PaymentFileService files;
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A proposal for the accountant: Fordra books nothing from it.
  */
 @RestController
-public class ProvisionReport {
+class ProvisionReportController {
 
   public record Bucket(String bucket, BigDecimal outstanding, BigDecimal percent, BigDecimal provision) {}
 
@@ -29,7 +29,7 @@ public class ProvisionReport {
   private final ProvisionProperties properties;
   private final FordraClock clock;
 
-  public ProvisionReport(AgingReport aging, ProvisionProperties properties, FordraClock clock) {
+  public ProvisionReportController(AgingReport aging, ProvisionProperties properties, FordraClock clock) {
     this.aging = aging;
     this.properties = properties;
     this.clock = clock;

@@ -35,7 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
  * user in the engine's history (Camunda authorizations apply when they are enabled), otherwise 404.
  */
 @RestController
-public class CockpitInvoiceRecord {
+class CockpitInvoiceRecordController {
 
   /** Where the plugin finds this, relative to Fordra's context path. */
   public static final String PATH = "/cockpit-fordra/invoices";
@@ -54,7 +54,7 @@ public class CockpitInvoiceRecord {
   private final InvoiceService invoices;
   private final DocumentService documents;
 
-  public CockpitInvoiceRecord(ProcessEngine engine, InvoiceService invoices, DocumentService documents) {
+  public CockpitInvoiceRecordController(ProcessEngine engine, InvoiceService invoices, DocumentService documents) {
     this.engine = engine;
     this.invoices = invoices;
     this.documents = documents;
@@ -65,7 +65,7 @@ public class CockpitInvoiceRecord {
     Invoice invoice = visibleInvoice(invoiceNumber, request);
     return new Record(invoice.invoiceNumber(), invoice.status().name(), invoice.currency().name(),
         invoice.totalAmount(), invoice.openAmount(),
-        invoices.events(invoice).stream().map(CockpitInvoiceRecord::event).toList(),
+        invoices.events(invoice).stream().map(CockpitInvoiceRecordController::event).toList(),
         documents.forInvoice(invoice).stream().map(d -> document(invoiceNumber, d)).toList());
   }
 
