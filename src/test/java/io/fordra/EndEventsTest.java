@@ -11,7 +11,7 @@ import io.fordra.invoice.file.InvoiceFileImportPathsTest;
 import io.fordra.payment.file.PaymentFileImport;
 import io.fordra.payment.file.PaymentFileImportPathsTest;
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.process.InvoiceDistributionPathsTest;
+import io.fordra.distribution.InvoiceDistributionPathsTest;
 import io.fordra.process.InvoiceToCash;
 import io.fordra.process.InvoiceToCashPathsTest;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.fordra.interest;
 import io.fordra.process.ProcessVariable;
 
 /** The interest-invoicing process (processes/interest-invoicing.bpmn): a monthly run, also startable by hand. */
-final class InterestInvoicingProcess {
+public final class InterestInvoicingProcess {
 
   public static final String KEY = "interest-invoicing";
   public static final String RESOURCE = "processes/interest-invoicing.bpmn";

@@ -1,4 +1,4 @@
-package io.fordra.process;
+package io.fordra.distribution;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -13,14 +13,8 @@ import static org.mockito.Mockito.when;
 
 import io.fordra.ProcessPaths;
 import io.fordra.customer.Channel;
-import io.fordra.distribution.ChannelChoice;
-import io.fordra.distribution.DistributionSchedule;
-import io.fordra.distribution.DistributionService;
-import io.fordra.distribution.DistributionService.ChannelFacts;
-import io.fordra.distribution.EInvoiceDistribution;
-import io.fordra.distribution.RegisterDirectDebit;
-import io.fordra.distribution.SendEInvoice;
 import io.fordra.invoice.InvoiceStatus;
+import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.InvoiceDistribution.Elements;
 import java.util.Date;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -129,7 +123,7 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
   }
 
   private void facts(Channel preferred, boolean hasEmail, boolean hasPostalAddress) {
-    when(distribution.facts(anyLong(), any())).thenReturn(new ChannelFacts("INVOICE", preferred, true,
+    when(distribution.facts(anyLong(), any())).thenReturn(new DistributionService.ChannelFacts("INVOICE", preferred, true,
         Channel.EMAIL, Channel.PRINT, hasEmail, hasPostalAddress, true, true));
   }
 }
