@@ -49,6 +49,17 @@ public final class Letters {
         new BigDecimal("0.00"), "10000180", 0, 0, 0, null, NOW);
   }
 
+  /**
+   * The invoice of customer C-1 paid beyond its total: the credit balance is held for the customer and may have been
+   * paid back in part.
+   */
+  public static Invoice overpaid(long id, String invoiceNumber, String paid, String creditBalance, String refunded) {
+    return new Invoice(id, invoiceNumber, "C-1", InvoiceStatus.PAID, ISSUED, DUE, Currency.SEK,
+        new BigDecimal("800.00"), new BigDecimal("200.00"), new BigDecimal("1000.00"), new BigDecimal(paid),
+        new BigDecimal("0.00"), new BigDecimal(creditBalance), new BigDecimal("0.00"), new BigDecimal("0.00"),
+        new BigDecimal("0.00"), new BigDecimal(refunded), "10000180", 0, 0, 0, null, NOW);
+  }
+
   /** A PDF letter of the invoice, stored and handed to a channel once. */
   public static StoredDocument letter(long id, long invoiceId, DocumentKind kind, int sequence, String fileName,
                                       byte[] content) {
