@@ -67,6 +67,14 @@ public final class Letters {
         new BigDecimal("0.00"), DUE, "<" + fileName + "@fordra.test>", NOW, null, null, null, 1, "CREATED");
   }
 
+  /** The letter after it went out by e-mail to customer C-1, attempts times in all. */
+  public static StoredDocument sent(StoredDocument letter, int attempts) {
+    return new StoredDocument(letter.id(), letter.invoiceId(), letter.kind(), letter.sequenceNumber(),
+        letter.fileName(), letter.mediaType(), letter.content(), letter.amountDue(), letter.fee(), letter.payBy(),
+        letter.messageId(), letter.createdAt(), NOW, "EMAIL", "anna@example.se", attempts, letter.statusBefore(),
+        letter.renditionOf());
+  }
+
   /** The letter in another format (the e-invoice's UBL). */
   public static StoredDocument rendition(long id, StoredDocument letter, String fileName, byte[] content) {
     return new StoredDocument(id, letter.invoiceId(), letter.kind(), letter.sequenceNumber(), fileName, XML, content,

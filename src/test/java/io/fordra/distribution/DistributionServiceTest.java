@@ -1,0 +1,321 @@
+package io.fordra.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.fordra.customer.Channel;
+import io.fordra.customer.Customer;
+import io.fordra.customer.CustomerService;
+import io.fordra.document.DocumentKind;
+import io.fordra.document.DocumentService;
+import io.fordra.document.Letters;
+import io.fordra.document.StoredDocument;
+import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceEvent;
+import io.fordra.invoice.InvoiceEventType;
+import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceStatus;
+import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.InvalidRequestException;
+import io.fordra.process.FordraClock;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Distribution alone: no Spring, no engine, no mail server. Documents, invoices, customers, the mail composer and the
+ * process port are mocks; the recipient and the channel settings are the real value objects. A bounce is not
+ * DistributionService's: DeviationService publishes DocumentBounced (see DeviationServiceTest).
+ */
+class DistributionServiceTest {
+
+  private static final Customer ANNA = Letters.customer("Anna Svensson");
+  private static final String ANNA_BY_POST = "Anna Svensson, Storgatan 1, 111 22 Stockholm, SE";
+  private static final byte[] PDF = {'%', 'P', 'D', 'F'};
+  /** Invoice INV-7 (id 7) of 1,000.00 SEK, queued to be sent. */
+  private static final Invoice QUEUED = Letters.invoice(7L, "INV-7", InvoiceStatus.WAITING_TO_BE_SENT);
+  /** Its invoice letter (document 5), produced while the invoice was CREATED and not sent yet. */
+  private static final StoredDocument LETTER = Letters.letter(5L, 7L, DocumentKind.INVOICE, 1, "INV-7.pdf", PDF);
+  private static final StoredDocument REMINDER = Letters.letter(6L, 7L, DocumentKind.REMINDER, 1,
+      "INV-7-reminder-1.pdf", PDF);
+
+  private final DocumentService documents = mock(DocumentService.class);
+  private final InvoiceService invoices = mock(InvoiceService.class);
+  private final CustomerService customers = mock(CustomerService.class);
+  private final MailComposer mail = mock(MailComposer.class);
+  private final InvoiceDistributions distributions = mock(InvoiceDistributions.class);
+  private final DirectDebitRepository directDebits = mock(DirectDebitRepository.class);
+  private final FordraClock clock = mock(FordraClock.class);
+
+  /** All channels active, EMAIL the default and PRINT the reserve (application.yaml's defaults). */
+  private DistributionService service = service(new DistributionProperties(null, null, null, null));
+
+  @BeforeEach
+  void annaIsCustomerC1() {
+    when(clock.now()).thenReturn(Letters.NOW);
+    when(customers.get("C-1")).thenReturn(ANNA);
+    when(documents.get(5L)).thenReturn(LETTER);
+    when(documents.get(6L)).thenReturn(REMINDER);
+    when(invoices.byId(7L)).thenReturn(QUEUED);
+    when(invoices.lock("INV-7")).thenReturn(QUEUED);
+  }
+
+  // --- recipient and channel ---
+
+  @Test
+  void theRecipientIsTheCustomerWithHerEmailAndPostalAddress() {
+    Recipient recipient = service.recipientOf(QUEUED);
+
+    assertThat(recipient).isEqualTo(new Recipient(Channel.EMAIL, "anna@example.se",
+        new Recipient.Postal("Anna Svensson", null, ANNA.address()), null, null, null));
+    assertThat(recipient.describe(Channel.PRINT)).isEqualTo(ANNA_BY_POST);
+    assertThat(service.numberOf(LETTER)).isEqualTo("INV-7");
+  }
+
+  @Test
+  void theChannelDecisionGetsTheCustomersChannelAndWhatReachesHer() {
+    assertThat(service.facts(5L, null)).isEqualTo(new DistributionService.ChannelFacts("INVOICE", Channel.EMAIL,
+        true, Channel.EMAIL, Channel.PRINT, true, true, false, false));
+  }
+
+  @Test
+  void aNamedChannelThatIsSwitchedOffIsGivenToTheDecisionAsInactive() {
+    service = service(new DistributionProperties(null, EnumSet.of(Channel.EMAIL, Channel.PRINT), null, null));
+
+    assertThat(service.facts(6L, "EINVOICE")).isEqualTo(new DistributionService.ChannelFacts("REMINDER",
+        Channel.EINVOICE, false, Channel.EMAIL, Channel.PRINT, true, true, false, false));
+  }
+
+  /** The customer's own channel needs no word in the history; the reserve does, with where it goes. */
+  @Test
+  void aChannelOtherThanTheCustomersOwnIsRecordedWithItsRecipient() {
+    service.recordChoice(5L, "EMAIL", "the customer's preferred channel", false);
+    verify(invoices, never()).record(any(), any());
+
+    service.recordChoice(5L, "PRINT", "the reserve channel: EINVOICE is not active", false);
+
+    verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.CHANNEL_CHOSEN,
+        "INV-7.pdf goes by PRINT (the reserve channel: EINVOICE is not active)").via("PRINT", ANNA_BY_POST));
+  }
+
+  @Test
+  void noChannelIsADeviationForACaseHandler() {
+    service.recordChoice(5L, DistributionService.NO_CHANNEL, "no channel reaches the customer", true);
+
+    verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.DISTRIBUTION_DEVIATION,
+        "INV-7.pdf: no channel reaches the customer after the deviation; a case handler corrects the address or "
+            + "chooses a channel"));
+    verifyNoInteractions(customers);
+  }
+
+  // --- sending and delivery ---
+
+  @Test
+  void anInvoiceIsMailedWithItsPdfAndTheInvoiceBecomesSent() {
+    MimeMessage message = mock(MimeMessage.class);
+    when(mail.text(anyString(), anyString(), any(Object[].class)))
+        .thenAnswer(call -> "text of " + call.getArgument(0));
+    when(mail.compose("<INV-7.pdf@fordra.test>", "anna@example.se", "text of mail.INVOICE.subject",
+        "text of mail.INVOICE.body", Letters.NOW,
+        List.of(new MailComposer.Attachment("INV-7.pdf", Letters.PDF, PDF)))).thenReturn(message);
+
+    assertThat(service.sendByEmail(5L, 1, false)).isEqualTo(InvoiceStatus.SENT);
+
+    verify(mail).text("mail.INVOICE.subject", "sv", "Anna Svensson", "INV-7", "1\u00a0000,00", "SEK",
+        "2026-10-31", "bankgiro 5050-1055", "10000180", "OCR", "Exempelbolaget AB", "faktura@exempelbolaget.se");
+    verify(mail).send(message);
+    verify(documents).markSent(LETTER, "EMAIL", "anna@example.se");
+    verify(invoices).changeStatus(QUEUED, InvoiceStatus.SENT, InvoiceEvent.of(InvoiceEventType.SENT,
+        "INV-7.pdf sent by e-mail, 1,000.00 SEK to pay by 2026-10-31").via("EMAIL", "anna@example.se"));
+  }
+
+  /** A retry repeats its attempt's Message-ID; the status moved with the first attempt and stays. */
+  @Test
+  void aSecondAttemptIsANewMessageAndOnlyRecorded() {
+    when(mail.text(anyString(), anyString(), any(Object[].class)))
+        .thenAnswer(call -> "text of " + call.getArgument(0));
+
+    assertThat(service.sendByEmail(5L, 2, true)).isEqualTo(InvoiceStatus.WAITING_TO_BE_SENT);
+
+    verify(mail).compose("<INV-7.pdf.a2@fordra.test>", "anna@example.se",
+        "text of mail.INVOICE_DIRECT_DEBIT.subject", "text of mail.INVOICE_DIRECT_DEBIT.body", Letters.NOW,
+        List.of(new MailComposer.Attachment("INV-7.pdf", Letters.PDF, PDF)));
+    verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.SENT,
+        "INV-7.pdf sent again (2) by e-mail, 1,000.00 SEK to pay by 2026-10-31").via("EMAIL", "anna@example.se"));
+    verify(invoices, never()).changeStatus(any(), any(), any());
+  }
+
+  @Test
+  void aDeliveredReminderMakesTheInvoiceReminded() {
+    Invoice overdue = Letters.invoice(7L, "INV-7", InvoiceStatus.OVERDUE);
+
+    assertThat(service.delivered(REMINDER, overdue, Channel.PRINT, ANNA_BY_POST, 1, "to the print service"))
+        .isEqualTo(InvoiceStatus.REMINDED);
+
+    verify(documents).markSent(REMINDER, "PRINT", ANNA_BY_POST);
+    verify(invoices).changeStatus(overdue, InvoiceStatus.REMINDED, InvoiceEvent.of(InvoiceEventType.REMINDER_SENT,
+        "INV-7-reminder-1.pdf sent to the print service, 1,000.00 SEK to pay by 2026-10-31")
+        .via("PRINT", ANNA_BY_POST));
+  }
+
+  /** A credit note and a letter of a closed invoice leave the status as it is. */
+  @Test
+  void aCreditNoteOrALetterOfAClosedInvoiceIsOnlyRecorded() {
+    StoredDocument creditNote = Letters.letter(9L, 7L, DocumentKind.CREDIT_NOTE, 1, "INV-7-credit-1.pdf", PDF);
+    Invoice paid = Letters.invoice(7L, "INV-7", InvoiceStatus.PAID, "1000.00", "0.00", "0.00", "0.00");
+
+    assertThat(service.delivered(creditNote, QUEUED, Channel.EMAIL, "anna@example.se", 1, "by e-mail"))
+        .isEqualTo(InvoiceStatus.WAITING_TO_BE_SENT);
+    assertThat(service.delivered(LETTER, paid, Channel.EMAIL, "anna@example.se", 1, "by e-mail"))
+        .isEqualTo(InvoiceStatus.PAID);
+
+    verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.CREDIT_NOTE_SENT,
+        "INV-7-credit-1.pdf sent by e-mail").via("EMAIL", "anna@example.se"));
+    verify(invoices).record(paid, InvoiceEvent.of(InvoiceEventType.SENT,
+        "INV-7.pdf sent by e-mail, 1,000.00 SEK to pay by 2026-10-31").via("EMAIL", "anna@example.se"));
+    verify(invoices, never()).changeStatus(any(), any(), any());
+  }
+
+  @Test
+  void aFailedSendingPutsTheStatusBackToWhatItWasBeforeTheQueue() {
+    service.sendingFailed(5L, "EMAIL", "451 mailbox busy");
+
+    verify(invoices).changeStatus(QUEUED, InvoiceStatus.CREATED, InvoiceEvent.of(InvoiceEventType.SEND_FAILED,
+        "INV-7.pdf could not be sent: 451 mailbox busy").via("EMAIL", null));
+  }
+
+  @Test
+  void aFailedSendingOfAnInvoiceNoLongerQueuedIsOnlyRecorded() {
+    Invoice sent = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
+    when(invoices.lock("INV-7")).thenReturn(sent);
+
+    service.sendingFailed(5L, "PRINT", "print service down");
+
+    verify(invoices).record(sent, InvoiceEvent.of(InvoiceEventType.SEND_FAILED,
+        "INV-7.pdf could not be sent: print service down").via("PRINT", null));
+    verify(invoices, never()).changeStatus(any(), any(), any());
+  }
+
+  @Test
+  void aDocumentNotSentAfterADeviationPutsTheStatusBack() {
+    service.recordNotSent(5L, null);
+
+    verify(invoices).changeStatus(QUEUED, InvoiceStatus.CREATED, InvoiceEvent.of(InvoiceEventType.NOT_SENT,
+        "INV-7.pdf not sent: decided by a case handler after a distribution deviation"));
+  }
+
+  @Test
+  void aDirectDebitIsRegisteredOncePerInvoice() {
+    when(directDebits.forInvoice(7L)).thenReturn(Optional.of(new DirectDebitRepository.DirectDebit(3L, 7L,
+        "AG-77", new BigDecimal("1000.00"), Letters.DUE, DirectDebitRepository.Status.REGISTERED, null,
+        Letters.NOW)));
+
+    service.registerDirectDebit(5L);
+
+    verify(directDebits, never()).insert(anyLong(), any(), any(), any(), any());
+    verify(invoices, never()).record(any(), any());
+  }
+
+  // --- sending again ---
+
+  /** The latest letter goes again: renditions and case files are not letters to send. */
+  @Test
+  void theLatestLetterIsQueuedToBeSentAgain() {
+    StoredDocument ubl = Letters.rendition(8L, REMINDER, "INV-7-reminder-1.xml", new byte[0]);
+    StoredDocument agencyCase = Letters.letter(10L, 7L, DocumentKind.AGENCY_CASE, 1, "INV-7-agency.pdf", PDF);
+    when(documents.forInvoice(QUEUED)).thenReturn(List.of(LETTER, REMINDER, ubl, agencyCase));
+    when(documents.countAttempt(REMINDER)).thenReturn(2);
+
+    DistributionService.Resend resend = service.resend("INV-7", null, null);
+
+    assertThat(resend).isEqualTo(new DistributionService.Resend(true, REMINDER, 2, "Queued: sending 2 of 3"));
+    verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.QUEUED,
+        "INV-7-reminder-1.pdf is waiting to be sent again (2 of 3)"));
+    verify(distributions).sendAgain("INV-7", 6L, 2, null);
+  }
+
+  @Test
+  void aNamedLetterGoesAgainByANamedChannel() {
+    when(documents.forInvoice(QUEUED)).thenReturn(List.of(LETTER, REMINDER));
+    when(documents.countAttempt(LETTER)).thenReturn(3);
+
+    assertThat(service.resend("INV-7", 5L, Channel.PRINT).queued()).isTrue();
+
+    verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.QUEUED,
+        "INV-7.pdf is waiting to be sent again (3 of 3) by PRINT"));
+    verify(distributions).sendAgain("INV-7", 5L, 3, "PRINT");
+  }
+
+  /** Seed 003: the same document goes out at most three times; the refusal is on the invoice's record. */
+  @Test
+  void aFourthSendingIsRefusedAndRecorded() {
+    StoredDocument sentThrice = Letters.sent(LETTER, 3);
+    when(documents.forInvoice(QUEUED)).thenReturn(List.of(sentThrice));
+
+    DistributionService.Resend resend = service.resend("INV-7", null, null);
+
+    String refusal = "INV-7.pdf was already sent 3 times; the same document may be sent at most 3 times";
+    assertThat(resend).isEqualTo(new DistributionService.Resend(false, sentThrice, 3, refusal));
+    verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.SEND_REFUSED, refusal));
+    verify(documents, never()).countAttempt(any());
+    verifyNoInteractions(distributions);
+  }
+
+  @Test
+  void thereIsNothingToSendAgainWithoutALetter() {
+    when(documents.forInvoice(QUEUED)).thenReturn(List.of());
+
+    assertThatThrownBy(() -> service.resend("INV-7", null, null))
+        .isInstanceOf(ConflictException.class).hasMessage("Invoice INV-7 has no document to send");
+    assertThatThrownBy(() -> service.resend("INV-7", 99L, null))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+            .extracting("field", "message").containsExactly(tuple("documentId", "invoice INV-7 has no letter 99")));
+    verifyNoInteractions(distributions);
+    verify(invoices, never()).record(any(), any());
+  }
+
+  @Test
+  void aNamedChannelMustBeActiveFitTheLetterAndReachTheCustomer() {
+    when(documents.forInvoice(QUEUED)).thenReturn(List.of(LETTER, REMINDER));
+
+    assertThat(refusal(5L, Channel.EINVOICE)).isEqualTo("the customer has no PEPPOL electronic address for EINVOICE");
+    assertThat(refusal(5L, Channel.DIRECT_DEBIT))
+        .isEqualTo("DIRECT_DEBIT is not a way to send a document again; name EMAIL, PRINT or EINVOICE");
+    assertThat(refusal(6L, Channel.EINVOICE)).isEqualTo("a reminder goes only by EMAIL or PRINT");
+    service = service(new DistributionProperties(null, EnumSet.of(Channel.EMAIL, Channel.PRINT), null, null));
+    assertThat(refusal(5L, Channel.EINVOICE))
+        .isEqualTo("'EINVOICE' is not an active channel (active: [EMAIL, PRINT])");
+    verifyNoInteractions(distributions);
+    verify(documents, never()).countAttempt(any());
+    verify(invoices, never()).record(any(), any());
+  }
+
+  /** The one violation of sending a letter again by a channel that does not fit. */
+  private String refusal(long documentId, Channel channel) {
+    try {
+      service.resend("INV-7", documentId, channel);
+    } catch (InvalidRequestException e) {
+      assertThat(e.violations()).hasSize(1).first().extracting("field").isEqualTo("channel");
+      return e.violations().get(0).message();
+    }
+    throw new AssertionError("resend by " + channel + " was not refused");
+  }
+
+  private DistributionService service(DistributionProperties properties) {
+    return new DistributionService(documents, invoices, customers, mail, Letters.SELLER, distributions, properties,
+        directDebits, clock);
+  }
+}
