@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,6 +44,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class InvoiceServiceTest {
 
   private static final Customer CUSTOMER = Letters.customer("Anna Svensson");
+  /** Invoice INV-7 (id 7) of 1,000.00 SEK, sent, nothing paid. */
+  private static final Invoice SENT = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
   /** Sales accounts per VAT rate, as the BAS chart of application.yaml has them. */
   private static final Map<Integer, String> SALES = Map.of(25, "3001", 12, "3002", 6, "3003");
 
@@ -335,7 +339,7 @@ class InvoiceServiceTest {
 
   @Test
   void anInvoiceWithoutACreditBalanceHasNothingToRefund() {
-    when(invoices.lockByNumber("INV-7")).thenReturn(Optional.of(Letters.invoice(7L, "INV-7", InvoiceStatus.SENT)));
+    when(invoices.lockByNumber("INV-7")).thenReturn(Optional.of(SENT));
 
     assertThatThrownBy(() -> service.refund("INV-7", null, "Asked for"))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
@@ -348,12 +352,11 @@ class InvoiceServiceTest {
 
   @Test
   void aPaymentIsBookedRecordedAndTheInvoiceReadBack() {
-    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
-    Invoice paid = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT, "1000.00", "0.00", "0.00", "0.00");
-    when(invoices.findById(7L)).thenReturn(Optional.of(paid));
-    InvoiceEvent event = InvoiceEvent.of(InvoiceEventType.OVERPAYMENT, "Paid 1,020.00 SEK, 20.00 SEK beyond what is owed");
+    Invoice paid = readBack(InvoiceStatus.SENT, "1000.00", "0.00", "0.00", "0.00");
+    InvoiceEvent event = InvoiceEvent.of(InvoiceEventType.OVERPAYMENT,
+        "Paid 1,020.00 SEK, 20.00 SEK beyond what is owed");
 
-    Invoice now = service.applyPayment(invoice, new BigDecimal("1000.00"), new BigDecimal("20.00"), event);
+    Invoice now = service.applyPayment(SENT, new BigDecimal("1000.00"), new BigDecimal("20.00"), event);
 
     assertThat(now).isEqualTo(paid);
     assertThat(now.isSettled()).isTrue();
@@ -361,17 +364,22 @@ class InvoiceServiceTest {
     verify(invoices).insertEvent(7L, Letters.NOW, event);
   }
 
-  @Test
-  void aSettledInvoiceClosesAsPaidAndTellsTheOthers() {
-    Invoice paid = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT, "1060.00", "60.00", "0.00", "0.00");
-    when(invoices.lockByNumber("INV-7")).thenReturn(Optional.of(paid));
+  /** Paid in full (fees too) or credited in full: the invoice closes and the others hear it. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1060.00 | 60.00 | 0.00    | PAID     | Paid in full (1,060.00 SEK); follow-up ended",
+      "0.00    | 0.00  | 1000.00 | CREDITED | Credited (1,000.00 SEK in credit notes); follow-up ended"})
+  void aSettledInvoiceClosesAndTellsTheOthers(String paid, String fees, String credited, InvoiceStatus status,
+                                              String message) {
+    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT, paid, fees, credited, "0.00");
+    when(invoices.lockByNumber("INV-7")).thenReturn(Optional.of(invoice));
 
-    assertThat(service.closeAsPaid("INV-7")).isEqualTo(InvoiceStatus.PAID);
+    assertThat(status == InvoiceStatus.PAID ? service.closeAsPaid("INV-7") : service.closeAsCredited("INV-7"))
+        .isEqualTo(status);
 
-    verify(invoices).updateStatus(7L, InvoiceStatus.PAID);
-    verify(invoices).insertEvent(7L, Letters.NOW, InvoiceEvent.of(InvoiceEventType.PAID,
-        "Paid in full (1,060.00 SEK); follow-up ended"));
-    verify(events).publishEvent(new InvoiceClosed(paid, InvoiceStatus.PAID));
+    verify(invoices).updateStatus(7L, status);
+    verify(invoices).insertEvent(7L, Letters.NOW, InvoiceEvent.of(InvoiceEventType.valueOf(status.name()), message));
+    verify(events).publishEvent(new InvoiceClosed(invoice, status));
   }
 
   @Test
@@ -385,26 +393,12 @@ class InvoiceServiceTest {
     verifyNoInteractions(events);
   }
 
-  @Test
-  void aFullyCreditedInvoiceClosesAsCredited() {
-    Invoice credited = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT, "0.00", "0.00", "1000.00", "0.00");
-    when(invoices.lockByNumber("INV-7")).thenReturn(Optional.of(credited));
-
-    assertThat(service.closeAsCredited("INV-7")).isEqualTo(InvoiceStatus.CREDITED);
-
-    verify(invoices).updateStatus(7L, InvoiceStatus.CREDITED);
-    verify(invoices).insertEvent(7L, Letters.NOW, InvoiceEvent.of(InvoiceEventType.CREDITED,
-        "Credited (1,000.00 SEK in credit notes); follow-up ended"));
-    verify(events).publishEvent(new InvoiceClosed(credited, InvoiceStatus.CREDITED));
-  }
-
   /** Only a final status ends the invoice for the others; a step on the way is recorded and nothing more. */
   @Test
   void aStatusOnTheWayIsRecordedButNotPublished() {
-    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
     InvoiceEvent reminded = InvoiceEvent.of(InvoiceEventType.REMINDER_SENT, "Reminder 1 sent");
 
-    service.changeStatus(invoice, InvoiceStatus.REMINDED, reminded);
+    service.changeStatus(SENT, InvoiceStatus.REMINDED, reminded);
 
     verify(invoices).updateStatus(7L, InvoiceStatus.REMINDED);
     verify(invoices).insertEvent(7L, Letters.NOW, reminded);
@@ -414,8 +408,7 @@ class InvoiceServiceTest {
   @Test
   void aDunningStepAddsItsFeeRaisesTheLevelAndBooksTheFee() {
     Invoice reminded = Letters.invoice(7L, "INV-7", InvoiceStatus.REMINDED, "0.00", "60.00", "0.00", "0.00");
-    Invoice after = Letters.invoice(7L, "INV-7", InvoiceStatus.REMINDED, "0.00", "240.00", "0.00", "0.00");
-    when(invoices.findById(7L)).thenReturn(Optional.of(after));
+    Invoice after = readBack(InvoiceStatus.REMINDED, "0.00", "240.00", "0.00", "0.00");
     LocalDate payBy = LocalDate.of(2026, 11, 20);
 
     assertThat(service.applyDunningStep(reminded, new BigDecimal("180.00"), 1, 1, payBy)).isEqualTo(after);
@@ -426,11 +419,10 @@ class InvoiceServiceTest {
 
   @Test
   void aDunningStepWithoutAFeeBooksNothing() {
-    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
-    when(invoices.findById(7L)).thenReturn(Optional.of(invoice));
+    readBack(InvoiceStatus.SENT, "0.00", "0.00", "0.00", "0.00");
     LocalDate payBy = LocalDate.of(2026, 11, 20);
 
-    service.applyDunningStep(invoice, new BigDecimal("0.00"), 1, 0, payBy);
+    service.applyDunningStep(SENT, new BigDecimal("0.00"), 1, 0, payBy);
 
     verify(invoices).updateDunning(7L, new BigDecimal("0.00"), 1, 1, 0, payBy);
     verifyNoInteractions(ledger);
@@ -438,11 +430,9 @@ class InvoiceServiceTest {
 
   @Test
   void theDisputedAmountIsSetAndTheInvoiceReadBack() {
-    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
-    Invoice disputed = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT, "0.00", "0.00", "0.00", "300.00");
-    when(invoices.findById(7L)).thenReturn(Optional.of(disputed));
+    readBack(InvoiceStatus.SENT, "0.00", "0.00", "0.00", "300.00");
 
-    Invoice now = service.setDisputedAmount(invoice, new BigDecimal("300.00"));
+    Invoice now = service.setDisputedAmount(SENT, new BigDecimal("300.00"));
 
     assertThat(now.undisputedAmount()).isEqualTo(new BigDecimal("700.00"));
     verify(invoices).updateDisputedAmount(7L, new BigDecimal("300.00"));
@@ -468,25 +458,23 @@ class InvoiceServiceTest {
 
   @Test
   void anInvoiceIsFoundByNumberIdAndPaymentReference() {
-    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
-    when(invoices.findByNumber("INV-7")).thenReturn(Optional.of(invoice));
-    when(invoices.findById(7L)).thenReturn(Optional.of(invoice));
-    when(invoices.findByReference("10000180")).thenReturn(Optional.of(invoice));
+    when(invoices.findByNumber("INV-7")).thenReturn(Optional.of(SENT));
+    when(invoices.findById(7L)).thenReturn(Optional.of(SENT));
+    when(invoices.findByReference("10000180")).thenReturn(Optional.of(SENT));
 
-    assertThat(service.get("INV-7")).isSameAs(invoice);
-    assertThat(service.byId(7L)).isSameAs(invoice);
-    assertThat(service.findByReference("10000180")).contains(invoice);
+    assertThat(service.get("INV-7")).isSameAs(SENT);
+    assertThat(service.byId(7L)).isSameAs(SENT);
+    assertThat(service.findByReference("10000180")).contains(SENT);
   }
 
   /** A credit note of another invoice is as absent as one that does not exist. */
   @Test
   void aCreditNoteIsFoundOnlyOnItsOwnInvoice() {
-    Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
     CreditNote first = creditNote(11L, 1, "100.00");
     when(invoices.creditNotes(7L)).thenReturn(List.of(first, creditNote(12L, 2, "250.00")));
 
-    assertThat(service.creditNote(invoice, 11L)).isEqualTo(first);
-    assertThatThrownBy(() -> service.creditNote(invoice, 99L))
+    assertThat(service.creditNote(SENT, 11L)).isEqualTo(first);
+    assertThatThrownBy(() -> service.creditNote(SENT, 99L))
         .isInstanceOf(NotFoundException.class).hasMessage("Invoice INV-7 has no credit note 99");
   }
 
@@ -526,6 +514,13 @@ class InvoiceServiceTest {
     verify(ledger, never()).invoiceIssued(any(), any());
     verify(customers, never()).createValidated(any());
     verifyNoInteractions(followUp, events);
+  }
+
+  /** Invoice 7 as the repository reads it back after a change. */
+  private Invoice readBack(InvoiceStatus status, String paid, String fees, String credited, String disputed) {
+    Invoice now = Letters.invoice(7L, "INV-7", status, paid, fees, credited, disputed);
+    when(invoices.findById(7L)).thenReturn(Optional.of(now));
+    return now;
   }
 
   private static InvoiceLine line() {
