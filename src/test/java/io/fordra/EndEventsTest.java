@@ -12,7 +12,7 @@ import io.fordra.payment.file.PaymentFileImport;
 import io.fordra.payment.file.PaymentFileImportPathsTest;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.distribution.InvoiceDistributionPathsTest;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import io.fordra.process.InvoiceToCashPathsTest;
 import java.io.IOException;
 import java.lang.reflect.Field;

@@ -13,7 +13,7 @@ import io.fordra.invoice.InvoiceService;
 import io.fordra.payment.PaymentRequest;
 import io.fordra.payment.PaymentResult;
 import io.fordra.payment.PaymentService;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;

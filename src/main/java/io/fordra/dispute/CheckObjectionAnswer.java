@@ -1,6 +1,6 @@
 package io.fordra.dispute;
 
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import io.fordra.process.UserTasks;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;

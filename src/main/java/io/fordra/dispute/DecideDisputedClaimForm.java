@@ -1,6 +1,6 @@
 package io.fordra.dispute;
 
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import io.fordra.task.TaskForm;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -21,7 +21,7 @@ import io.fordra.invoice.Money;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
 import java.time.Instant;

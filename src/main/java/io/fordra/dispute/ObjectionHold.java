@@ -1,7 +1,7 @@
 package io.fordra.dispute;
 
 import io.fordra.deployment.ModelFunctions;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

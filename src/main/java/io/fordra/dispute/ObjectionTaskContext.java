@@ -5,7 +5,7 @@ import io.fordra.customer.CustomerService;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import io.fordra.task.TaskForm;
 import java.time.LocalTime;
 import java.util.stream.Collectors;

@@ -8,7 +8,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package io.fordra.dunning;
 
 import io.fordra.deployment.ModelFunctions;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import io.fordra.deployment.ModelFunctions;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,7 +1,7 @@
 package io.fordra.dunning;
 
-import io.fordra.process.InvoiceToCash;
-import io.fordra.process.InvoiceToCash.ReviewDecision;
+import io.fordra.invoice.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash.ReviewDecision;
 import java.util.Arrays;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;

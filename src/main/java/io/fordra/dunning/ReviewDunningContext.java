@@ -4,7 +4,7 @@ import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import io.fordra.task.TaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,6 +1,5 @@
 package io.fordra.invoice;
 
-import io.fordra.process.InvoiceToCash;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

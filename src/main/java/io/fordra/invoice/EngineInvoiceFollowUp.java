@@ -1,7 +1,6 @@
 package io.fordra.invoice;
 
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.process.InvoiceToCash;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

@@ -4,7 +4,7 @@ package io.fordra.invoice;
  * The follow-up of an invoice until it is paid, credited or closed (process invoice-to-cash, one instance per invoice,
  * business key = invoice number), as the services see it: its port. Services start it here and otherwise only
  * publish the domain events below inside their transaction; {@link EngineInvoiceFollowUp} delivers each to the
- * process as its message (names and variables in {@code io.fordra.process.InvoiceToCash}). Every capability follows
+ * process as its message (names and variables in {@code io.fordra.invoice.InvoiceToCash}). Every capability follows
  * invoices, so the port lives with them: {@code invoice} depends on no other capability.
  */
 public interface InvoiceFollowUp {

@@ -43,8 +43,9 @@ public final class InvoiceDistribution {
   /** What a case handler decides in "Correct distribution deviation" (forms/correct-distribution-deviation.form). */
   public enum DeviationAction { SEND, DO_NOT_SEND }
 
-  public static final ProcessVariable<String> INVOICE_NUMBER = InvoiceToCash.INVOICE_NUMBER;
-  public static final ProcessVariable<Long> DOCUMENT_ID = InvoiceToCash.DOCUMENT_ID;
+  /** The same names as invoice-to-cash's variables: the call activity passes them on as they are. */
+  public static final ProcessVariable<String> INVOICE_NUMBER = ProcessVariable.of("invoiceNumber", String.class);
+  public static final ProcessVariable<Long> DOCUMENT_ID = ProcessVariable.of("documentId", Long.class);
   /** Which hand-over of the document this is (1 when invoice-to-cash sends it; more when a person sends it again). */
   public static final ProcessVariable<Integer> SEND_ATTEMPT = ProcessVariable.of("sendAttempt", Integer.class);
   /** A channel a person named (sending again, or correcting a deviation); null = the customer's own. */

@@ -12,7 +12,7 @@ import io.fordra.invoice.InvoiceRequest;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

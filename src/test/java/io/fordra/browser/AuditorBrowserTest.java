@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fordra.FordraTestContext;
 import io.fordra.invoice.Invoice;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -13,7 +13,7 @@ import io.fordra.dispute.ObjectionRequest;
 import io.fordra.dispute.RaisedBy;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -20,7 +20,7 @@ import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.kernel.ConflictException;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;

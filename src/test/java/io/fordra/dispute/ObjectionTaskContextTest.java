@@ -14,7 +14,7 @@ import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package io.fordra.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.io.InputStream;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;

@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 import io.fordra.customer.CustomerService;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;

@@ -108,7 +108,7 @@ class LedgerBookingsTest extends ProcessTestSupport {
     assertThat(accounts(entry(invoice, 1))).isEqualTo(Map.of("1510", "60.00", "3990", "-60.00"));
     advanceTo(LocalDate.of(2026, 4, 26));
     advanceTo(LocalDate.of(2026, 5, 7));
-    assertThat(processOf(invoice)).isWaitingAt(io.fordra.process.InvoiceToCash.Elements.WAIT_FOR_AGENCY);
+    assertThat(processOf(invoice)).isWaitingAt(io.fordra.invoice.InvoiceToCash.Elements.WAIT_FOR_AGENCY);
     pay(invoice, "300.00");
     executeDueJobs();
 

@@ -14,7 +14,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceRequest;
 import io.fordra.invoice.InvoiceView;
 import io.fordra.invoice.Money;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;

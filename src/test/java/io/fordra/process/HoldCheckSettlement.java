@@ -1,5 +1,6 @@
 package io.fordra.process;
 
+import io.fordra.invoice.InvoiceToCash;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,6 @@
 package io.fordra.process;
 
+import io.fordra.invoice.InvoiceToCash;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -14,8 +15,8 @@ import io.fordra.ProcessPaths;
 import io.fordra.dispute.ObjectionHold;
 import io.fordra.dunning.DunningFacts;
 import io.fordra.dunning.DunningSchedule;
-import io.fordra.process.InvoiceToCash.Elements;
-import io.fordra.process.InvoiceToCash.Messages;
+import io.fordra.invoice.InvoiceToCash.Elements;
+import io.fordra.invoice.InvoiceToCash.Messages;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

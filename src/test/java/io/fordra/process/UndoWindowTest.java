@@ -1,5 +1,6 @@
 package io.fordra.process;
 
+import io.fordra.invoice.InvoiceToCash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 

@@ -8,7 +8,7 @@ import io.fordra.customer.Country;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

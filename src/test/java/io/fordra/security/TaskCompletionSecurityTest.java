@@ -11,7 +11,7 @@ import io.fordra.dispute.ObjectionRequest;
 import io.fordra.dispute.RaisedBy;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fordra.FordraTestContext;
 import io.fordra.process.FordraClock;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

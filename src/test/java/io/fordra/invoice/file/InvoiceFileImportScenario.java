@@ -14,7 +14,7 @@ import io.fordra.customer.Country;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
-import io.fordra.process.InvoiceToCash;
+import io.fordra.invoice.InvoiceToCash;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,6 @@
-package io.fordra.process;
+package io.fordra.invoice;
+
+import io.fordra.process.ProcessVariable;
 
 import java.util.Map;
 
