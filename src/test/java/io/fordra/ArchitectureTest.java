@@ -105,16 +105,6 @@ class ArchitectureTest {
   private static final Set<String> ENGINE_PACKAGES = Set.of("io.fordra.process", "io.fordra.deployment",
       "io.fordra.task", "io.fordra.cockpit", "io.fordra.security");
 
-  /**
-   * Engine use still to be moved behind a port (issue 14); shorten this list, never lengthen it. Three controllers
-   * read the signed-in staff user from the engine's IdentityService; ProblemHandler answers the engine's
-   * OptimisticLockingException with 409.
-   */
-  private static final Set<String> ENGINE_USE_TO_REMOVE = Set.of(
-      "io.fordra.close.MonthEndCloseController",
-      "io.fordra.invoice.file.InvoiceFileController",
-      "io.fordra.portal.PortalUserController",
-      "io.fordra.web.ProblemHandler");
 
   /**
    * Where the engine may be used: delegates and listeners (one step of a model each), expression beans that a model's
@@ -136,8 +126,7 @@ class ArchitectureTest {
         || type.isMetaAnnotatedWith(Configuration.class)
         || type.getSimpleName().startsWith("Engine")
         || ENGINE_PACKAGES.stream().anyMatch(p -> type.getPackageName().equals(p)
-            || type.getPackageName().startsWith(p + "."))
-        || ENGINE_USE_TO_REMOVE.contains(type.getName());
+            || type.getPackageName().startsWith(p + "."));
   }
 
   private static JavaClass outermost(JavaClass javaClass) {

@@ -1,8 +1,8 @@
 package io.fordra.close;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,18 +23,16 @@ class MonthEndCloseController {
   public record StartRequest(String period) {}
 
   private final MonthEndCloses closes;
-  private final IdentityService identity;
 
-  public MonthEndCloseController(MonthEndCloses closes, IdentityService identity) {
+  public MonthEndCloseController(MonthEndCloses closes) {
     this.closes = closes;
-    this.identity = identity;
   }
 
   @PostMapping
-  public ResponseEntity<MonthEndCloseView> start(@RequestBody(required = false) StartRequest request) {
-    var auth = identity.getCurrentAuthentication();
+  public ResponseEntity<MonthEndCloseView> start(@RequestBody(required = false) StartRequest request,
+                                                 Principal caller) {
     MonthEndCloseView close = closes.startByHand(request == null ? null : request.period(),
-        auth == null ? null : auth.getUserId());
+        caller == null ? null : caller.getName());
     return ResponseEntity.created(URI.create("/api/month-end-closes/" + close.id())).body(close);
   }
 

@@ -1,10 +1,9 @@
 package io.fordra.portal;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,18 +26,15 @@ class PortalUserController {
   }
 
   private final PortalUsers users;
-  private final IdentityService identity;
 
-  public PortalUserController(PortalUsers users, IdentityService identity) {
+  public PortalUserController(PortalUsers users) {
     this.users = users;
-    this.identity = identity;
   }
 
   @PostMapping("/api/customers/{customerNumber}/portal-users")
   public ResponseEntity<PortalUserView> create(@PathVariable String customerNumber,
-                                               @RequestBody PortalUserRequest request) {
-    Authentication staff = identity.getCurrentAuthentication();
-    PortalUser user = users.create(customerNumber, request, "staff:" + (staff == null ? "?" : staff.getUserId()));
+                                               @RequestBody PortalUserRequest request, Principal staff) {
+    PortalUser user = users.create(customerNumber, request, "staff:" + (staff == null ? "?" : staff.getName()));
     return ResponseEntity.created(URI.create("/api/customers/" + customerNumber + "/portal-users/" + user.id()))
         .body(PortalUserView.of(user));
   }

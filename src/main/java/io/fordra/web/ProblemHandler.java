@@ -12,7 +12,6 @@ import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violation;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -77,15 +76,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "Already exists (stored by a concurrent request)");
     problem.setTitle("Conflict");
-    return problem;
-  }
-
-  /** The invoice's process moved on in another transaction at the same moment: nothing was stored, try again. */
-  @ExceptionHandler(OptimisticLockingException.class)
-  ProblemDetail concurrentUpdate(OptimisticLockingException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        "The invoice was being updated at the same moment; nothing was stored. Send the request again.");
-    problem.setTitle("Concurrent update");
     return problem;
   }
 

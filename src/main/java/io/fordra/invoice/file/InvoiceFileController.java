@@ -2,8 +2,8 @@ package io.fordra.invoice.file;
 
 import io.fordra.kernel.InvalidRequestException;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,21 +26,19 @@ class InvoiceFileController {
   private static final int MAX_PAGE = 1000;
 
   private final InvoiceFileService files;
-  private final IdentityService identity;
 
-  public InvoiceFileController(InvoiceFileService files, IdentityService identity) {
+  public InvoiceFileController(InvoiceFileService files) {
     this.files = files;
-    this.identity = identity;
   }
 
   @PostMapping(consumes = "multipart/form-data")
   public ResponseEntity<InvoiceFileSummary> upload(@RequestParam("file") MultipartFile file,
-                                                   @RequestParam(required = false) String mode) {
+                                                   @RequestParam(required = false) String mode,
+                                                   Principal caller) {
     InvoiceFileSummary.Mode importMode = mode == null ? null : InvoiceFileSummary.Mode.parse(mode)
         .orElseThrow(() -> new InvalidRequestException("mode", "'" + mode + "' is not per-invoice or all-or-nothing"));
-    var auth = identity.getCurrentAuthentication();
     InvoiceFileSummary summary = files.receive(file.getOriginalFilename(), file, InvoiceFileSummary.Source.UPLOAD,
-        null, auth == null ? null : auth.getUserId(), importMode);
+        null, caller == null ? null : caller.getName(), importMode);
     return ResponseEntity.status(summary.sameFileAgain() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/invoice-files/" + summary.id())).body(summary);
   }
