@@ -128,6 +128,25 @@ final class ApiRules {
     };
   }
 
+  /**
+   * Who may call an operation of the API, as the first matching rule says (for the API's description): the rule's
+   * groups, then administrators, and auditors for GET. A path template's variables ({invoiceNumber}) match as one
+   * segment, as the real value would.
+   */
+  static List<String> groupsFor(HttpMethod method, String pathTemplate) {
+    var path = org.springframework.http.server.PathContainer.parsePath(pathTemplate.replaceAll("\\{[^/}]+}", "x"));
+    var parser = org.springframework.web.util.pattern.PathPatternParser.defaultInstance;
+    List<String> groups = new ArrayList<>();
+    API.stream().filter(rule -> (rule.method() == null || rule.method().equals(method))
+            && parser.parse(rule.pattern()).matches(path))
+        .findFirst().ifPresent(rule -> groups.addAll(new java.util.TreeSet<>(rule.groups())));
+    groups.add(ADMINS);
+    if (GET.equals(method)) {
+      groups.add(AUDITORS);
+    }
+    return groups;
+  }
+
   static RequestMatcher path(HttpMethod method, String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }

@@ -26,6 +26,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One Spring Security chain per area, each with {@link CanonicalPathFirewall} in front, so that the path a rule
@@ -148,6 +149,17 @@ public class SecurityChains {
     http.authorizeHttpRequests(requests -> requests
         .requestMatchers(path(HttpMethod.GET, "/actuator/health/**")).permitAll()
         .anyRequest().hasAuthority(StaffGroups.ADMINS));
+    return http.build();
+  }
+
+  /** The API's description (OpenAPI 3 and Swagger UI): for every staff user, with the API's own login. */
+  @Bean
+  @Order(6)
+  SecurityFilterChain apiDescription(HttpSecurity http) throws Exception {
+    basicApi(http.securityMatcher(new OrRequestMatcher(path(null, ApiDocumentation.API_DOCS + "/**"),
+            path(null, "/swagger-ui/**"), path(null, "/swagger-ui.html"))),
+        "The API's description needs a user name and password (HTTP Basic)");
+    http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
     return http.build();
   }
 
