@@ -122,9 +122,7 @@ class InvoiceFileServiceTest {
 
     service.processChunk(41L, 0, true);
 
-    verify(invoices).tryCreate(any(), eq(true), anyString());
-    assertThat(onlyOutcome().outcome()).isEqualTo(InvoiceFileSummary.Outcome.CREATED);
-    assertThat(onlyOutcome().messages()).containsExactly(DUE_BEFORE_TODAY, IN_A_CLOSED_MONTH);
+    assertLate(true, InvoiceFileSummary.Outcome.CREATED);
     verify(files).addChunk(41L, false, 1, 1, 0, 0, 1);
   }
 
@@ -149,9 +147,7 @@ class InvoiceFileServiceTest {
 
     rejecting.processChunk(41L, 0, true);
 
-    verify(invoices).tryCreate(any(), eq(false), anyString());
-    assertThat(onlyOutcome().outcome()).isEqualTo(InvoiceFileSummary.Outcome.REJECTED);
-    assertThat(onlyOutcome().messages()).containsExactly(DUE_BEFORE_TODAY, IN_A_CLOSED_MONTH);
+    assertLate(false, InvoiceFileSummary.Outcome.REJECTED);
     verify(files).addChunk(41L, false, 1, 0, 1, 0, 0);
 
     rejecting.processChunk(41L, 0, false);
@@ -183,6 +179,13 @@ class InvoiceFileServiceTest {
     when(files.rows(41L, List.of("g"))).thenReturn(Map.of("g", List.of(new InvoiceCsvReader.Row(2, row, null))));
     when(invoices.tryCreate(any(), org.mockito.ArgumentMatchers.anyBoolean(), anyString()))
         .thenReturn(new InvoiceService.Attempt(null, new java.math.BigDecimal("1000.00"), List.of()));
+  }
+
+  /** The late invoice was stored (or not) and came out with both messages. */
+  private void assertLate(boolean stored, InvoiceFileSummary.Outcome outcome) {
+    verify(invoices).tryCreate(any(), eq(stored), anyString());
+    assertThat(onlyOutcome().outcome()).isEqualTo(outcome);
+    assertThat(onlyOutcome().messages()).containsExactly(DUE_BEFORE_TODAY, IN_A_CLOSED_MONTH);
   }
 
   @SuppressWarnings("unchecked")
