@@ -67,6 +67,14 @@ class MonthEndCloseRepository {
     jdbc.sql("UPDATE fordra_month_end_close SET closed_at = ? WHERE id = ?").params(utc(at), id).update();
   }
 
+  /** Whether a close of the month has been recorded (closed_at) or its differences reviewed. */
+  public boolean anyClosed(String period) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM fordra_month_end_close
+        WHERE period = ? AND (closed_at IS NOT NULL OR status = ?)""")
+        .params(period, MonthEndCloseStatus.REVIEWED.name()).query(Integer.class).single() > 0;
+  }
+
   public Optional<MonthEndCloseView> find(long id) {
     return jdbc.sql("SELECT * FROM fordra_month_end_close WHERE id = ?").param(id).query(this::map).optional();
   }

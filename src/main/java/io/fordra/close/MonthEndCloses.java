@@ -1,5 +1,6 @@
 package io.fordra.close;
 
+import io.fordra.invoice.file.ClosedMonths;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violations;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link Reconciliation}), reviewed by finance where there were differences, and recorded.
  */
 @Service
-class MonthEndCloses {
+class MonthEndCloses implements ClosedMonths {
 
   /** What a form may show of the figures and differences (a Camunda string variable holds at most 4000). */
   static final int FORM_TEXT = 3900;
@@ -105,6 +106,12 @@ class MonthEndCloses {
           + "its differences) before it is recorded");
     }
     closes.closed(closeId, clock.now());
+  }
+
+  /** A month is closed once a close of it is recorded or reviewed: the invoice-file import warns of it. */
+  @Override
+  public boolean isClosed(YearMonth month) {
+    return closes.anyClosed(month.toString());
   }
 
   public MonthEndCloseView get(long closeId) {

@@ -150,6 +150,14 @@ class MonthEndClosesTest {
         .endsWith("\n… see GET /api/month-end-closes/12 for all 500");
   }
 
+  @Test
+  void aMonthIsClosedForTheInvoiceFileImportWhenItsCloseIsRecordedOrReviewed() {
+    when(repository.anyClosed("2026-10")).thenReturn(true);
+
+    assertThat(closes.isClosed(YearMonth.of(2026, 10))).isTrue();
+    assertThat(closes.isClosed(YearMonth.of(2026, 11))).isFalse();
+  }
+
   private static MonthEndCloseView close(long id, MonthEndCloseStatus status) {
     return new MonthEndCloseView(id, "2026-10", status, "instance-" + id, "fia", NOW, null, null, List.of(), 0,
         List.of(), null, null, null, null, null);

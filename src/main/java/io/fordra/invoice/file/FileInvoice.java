@@ -90,6 +90,11 @@ final class FileInvoice {
     return rows.get(rows.size() - 1).line();
   }
 
+  /** The line an invoice-level value (issueDate, dueDate, …) was taken from. */
+  int lineOf(InvoiceFileColumn column) {
+    return lineOfField.getOrDefault(column.header(), firstLine());
+  }
+
   /** "lines 3-5" (or "line 3"): where the invoice stands in the file. */
   String where() {
     return firstLine() == lastLine() ? "line " + firstLine() : "lines " + firstLine() + "-" + lastLine();

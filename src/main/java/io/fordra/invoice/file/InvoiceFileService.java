@@ -13,10 +13,14 @@ import io.fordra.process.FordraClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,18 +47,28 @@ class InvoiceFileService {
   private final FordraClock clock;
   private final io.fordra.database.NaturalKeys naturalKeys;
   private final Mode mode;
+  private final ClosedMonths closedMonths;
+  /** fordra.import.past-due=reject: an invoice overdue on arrival or dated in a closed month is not created. */
+  private final boolean rejectPastDue;
   /** Invoices handled per transaction of the import (fordra.invoices.import-chunk). */
   private final int chunk;
 
   InvoiceFileService(InvoiceFileRepository files, InvoiceService invoices, CustomerService customers,
                      InvoiceFileImports imports, FordraClock clock, io.fordra.database.NaturalKeys naturalKeys,
-                     @Value("${fordra.import.mode:per-invoice}") String mode,
+                     ClosedMonths closedMonths, @Value("${fordra.import.mode:per-invoice}") String mode,
+                     @Value("${fordra.import.past-due:warn}") String pastDue,
                      @Value("${fordra.invoices.import-chunk:200}") int chunk) {
     if (chunk < 1) {
       throw new IllegalArgumentException("fordra.invoices.import-chunk must be at least 1");
     }
     this.mode = Mode.parse(mode).orElseThrow(() -> new IllegalArgumentException("fordra.import.mode is '" + mode
         + "'; it must be per-invoice or all-or-nothing"));
+    String past = pastDue == null ? "" : pastDue.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!past.equals("warn") && !past.equals("reject")) {
+      throw new IllegalArgumentException("fordra.import.past-due is '" + pastDue + "'; it must be warn or reject");
+    }
+    this.rejectPastDue = past.equals("reject");
+    this.closedMonths = closedMonths;
     this.files = files;
     this.invoices = invoices;
     this.customers = customers;
@@ -152,6 +166,9 @@ class InvoiceFileService {
         return files.customerDetails(fileId, customerNumber);
       }
     };
+    // Asked once per month of the chunk, not once per invoice.
+    Map<YearMonth, Boolean> closed = new HashMap<>();
+    Predicate<YearMonth> isClosed = month -> closed.computeIfAbsent(month, closedMonths::isClosed);
     List<Processed> processed = new ArrayList<>();
     int created = 0;
     int rejected = 0;
@@ -162,7 +179,7 @@ class InvoiceFileService {
         continue; // refused by the check of an all-or-nothing file
       }
       FileInvoice invoice = FileInvoice.read(group.invoiceNumber(), rows.get(group.groupKey()), source);
-      Processed p = handle(fileId, fileName, group, invoice, create);
+      Processed p = handle(fileId, fileName, group, invoice, create, isClosed);
       processed.add(p);
       created += p.outcome() == Outcome.CREATED ? 1 : 0;
       rejected += p.outcome() == Outcome.REJECTED ? 1 : 0;
@@ -174,7 +191,8 @@ class InvoiceFileService {
     return groups.get(groups.size() - 1).firstLine();
   }
 
-  private Processed handle(long fileId, String fileName, Group group, FileInvoice invoice, boolean create) {
+  private Processed handle(long fileId, String fileName, Group group, FileInvoice invoice, boolean create,
+                           Predicate<YearMonth> isClosed) {
     String number = group.invoiceNumber();
     var existing = number == null ? null : invoices.find(number).orElse(null);
     if (existing != null) {
@@ -184,6 +202,10 @@ class InvoiceFileService {
           + existing.currency() + "); nothing is created twice"));
     }
     List<String> problems = new ArrayList<>(invoice.problems());
+    List<String> pastDue = pastDue(invoice, isClosed);
+    if (rejectPastDue) {
+      problems.addAll(pastDue);
+    }
     var attempt = invoices.tryCreate(invoice.request(), create && problems.isEmpty(),
         "invoice file " + fileId + " (" + fileName + "), " + invoice.where());
     problems.addAll(invoice.locate(attempt.problems()));
@@ -191,8 +213,32 @@ class InvoiceFileService {
       return new Processed(group.groupKey(), Outcome.REJECTED, null, null, problems);
     }
     String currency = invoice.request().currency().name();
-    return new Processed(group.groupKey(), create ? Outcome.CREATED : null, attempt.total(), currency,
-        invoice.warnings());
+    List<String> warnings = new ArrayList<>(invoice.warnings());
+    warnings.addAll(pastDue);
+    return new Processed(group.groupKey(), create ? Outcome.CREATED : null, attempt.total(), currency, warnings);
+  }
+
+  /**
+   * An invoice that is late the moment it is sent (due before Fordra's today), or dated in a month whose books are
+   * closed: worth a word per invoice (fordra.import.past-due=warn) or a reason not to create it (reject).
+   */
+  private List<String> pastDue(FileInvoice invoice, Predicate<YearMonth> isClosed) {
+    List<String> messages = new ArrayList<>();
+    if (invoice.request() == null) {
+      return messages;
+    }
+    LocalDate today = clock.today();
+    LocalDate due = invoice.request().dueDate();
+    if (due != null && due.isBefore(today)) {
+      messages.add("line " + invoice.lineOf(InvoiceFileColumn.DUE_DATE) + ", dueDate: " + due + " is before today ("
+          + today + "): the invoice is overdue the moment it is sent");
+    }
+    LocalDate issued = invoice.request().issueDate();
+    if (issued != null && isClosed.test(YearMonth.from(issued))) {
+      messages.add("line " + invoice.lineOf(InvoiceFileColumn.ISSUE_DATE) + ", issueDate: " + issued + " is in "
+          + YearMonth.from(issued) + ", whose month-end close has run");
+    }
+    return messages;
   }
 
   /** An all-or-nothing file with an invalid invoice: nothing is created, the file is REJECTED. */

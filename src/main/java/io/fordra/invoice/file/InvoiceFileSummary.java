@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code processed} (and, for an all-or-nothing file, first {@code checked}) of {@code invoices} shows the progress.
  *
  * @param rows          the rows (invoice lines) of the file, blank lines not counted
- * @param withWarnings  invoices created with a warning (a customer's details in the file differ from the register)
+ * @param withWarnings  invoices created with a warning (a customer's details in the file differ from the register; due
+ *                      before today or issued in a closed month, with fordra.import.past-due=warn)
  * @param createdTotals the total of the created invoices per currency
  * @param problems      the invoices that were not created, or created with a warning, first {@value #PROBLEMS_SHOWN}
  *                      in file order; all of them: GET /api/invoice-files/{id}/invoices?problems=true

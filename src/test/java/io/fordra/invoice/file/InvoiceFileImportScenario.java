@@ -20,6 +20,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -308,6 +310,31 @@ abstract class InvoiceFileImportScenario extends ProcessTestSupport {
         .contains("REJECTED " + f("I2") + " (line 3)\n  line 3, dueDate: is before the issue date 2026-03-02\n");
     assertThat(Files.readString(dir.resolve("rejected").resolve("notes-" + run + ".txt.problems.txt")))
         .contains("line 1: unknown column Kom ihåg att fakturera mars");
+  }
+
+  @Test
+  void anInvoiceOverdueTheMomentItIsImportedOrDatedInAClosedMonthIsCreatedWithAWarning() {
+    // October 2031 is closed; the file comes on 2 December (a month of its own: no other test closes it).
+    jdbc.sql("""
+        INSERT INTO fordra_month_end_close (period, status, started_by, difference_count, started_at, closed_at)
+        VALUES ('2031-10', 'NO_DIFFERENCES', 'test', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""").update();
+    at(LocalDate.of(2031, 12, 2), LocalTime.of(10, 0));
+    String header = "invoiceNumber,customerNumber,name,type,country,email,issueDate,dueDate,currency,description,"
+        + "quantity,unitPrice,vatRate";
+    String csv = String.join("\n", header,
+        f("P1") + ",P-" + run + ",Per Holm,PRIVATE,SE,per@example.se,2031-10-15,2031-11-14,SEK,Oktober,1,800,25",
+        f("P2") + ",P-" + run + ",,,,,2031-12-01,2031-12-31,SEK,December,1,800,25",
+        "");
+    long id = upload("billing-2031-10.csv", csv.getBytes(StandardCharsets.UTF_8), null).getBody().get("id").asLong();
+    executeDueJobs();
+
+    JsonNode summary = get("/api/invoice-files/" + id);
+    assertThat(summary.get("created").asInt()).as("fordra.import.past-due=warn: created").isEqualTo(2);
+    assertThat(summary.get("withWarnings").asInt()).isEqualTo(1);
+    assertThat(report(summary.get("problems"))).containsExactly(f("P1") + " CREATED line 2 ["
+        + "line 2, dueDate: 2031-11-14 is before today (2031-12-02): the invoice is overdue the moment it is sent, "
+        + "line 2, issueDate: 2031-10-15 is in 2031-10, whose month-end close has run]");
+    assertThat(invoices.find(f("P1"))).isPresent();
   }
 
   @Test

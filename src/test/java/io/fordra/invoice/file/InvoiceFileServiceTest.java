@@ -46,8 +46,9 @@ class InvoiceFileServiceTest {
   private final InvoiceFileImports imports = mock(InvoiceFileImports.class);
   private final NaturalKeys naturalKeys = mock(NaturalKeys.class);
   private final FordraClock clock = mock(FordraClock.class);
-  private final InvoiceFileService service = new InvoiceFileService(files, mock(InvoiceService.class),
-      mock(CustomerService.class), imports, clock, naturalKeys, "per-invoice", 200);
+  private final InvoiceService invoices = mock(InvoiceService.class);
+  private final ClosedMonths closedMonths = mock(ClosedMonths.class);
+  private final InvoiceFileService service = service("warn");
 
   @BeforeEach
   void aNaturalKeyThatIsFree() {
@@ -100,6 +101,100 @@ class InvoiceFileServiceTest {
         e -> assertThat(e.problems())
             .containsExactly(new FileRejected.Problem("file", "has a header row but no invoice lines")));
     verifyNoInteractions(imports);
+  }
+
+  // ---------------------------------------------------------------- overdue the moment it is sent (issue 15)
+
+  /** Imported on 2 December: due 14 November, issued in October, whose month-end close has run. */
+  private static final Map<InvoiceFileColumn, String> LATE = Map.of(InvoiceFileColumn.INVOICE_NUMBER, "F-2026-10",
+      InvoiceFileColumn.CUSTOMER_NUMBER, "C-1", InvoiceFileColumn.NAME, "Kund AB", InvoiceFileColumn.TYPE, "BUSINESS",
+      InvoiceFileColumn.COUNTRY, "SE", InvoiceFileColumn.EMAIL, "kund@example.se",
+      InvoiceFileColumn.ISSUE_DATE, "2026-10-15", InvoiceFileColumn.DUE_DATE, "2026-11-14",
+      InvoiceFileColumn.CURRENCY, "SEK", InvoiceFileColumn.DESCRIPTION, "Oktober");
+  private static final String DUE_BEFORE_TODAY = "line 2, dueDate: 2026-11-14 is before today (2026-12-02): the "
+      + "invoice is overdue the moment it is sent";
+  private static final String IN_A_CLOSED_MONTH = "line 2, issueDate: 2026-10-15 is in 2026-10, whose month-end "
+      + "close has run";
+
+  @Test
+  void anInvoiceDueBeforeTodayAndIssuedInAClosedMonthIsCreatedWithBothWarnings() {
+    late(LATE, true);
+
+    service.processChunk(41L, 0, true);
+
+    assertLate(true, InvoiceFileSummary.Outcome.CREATED);
+    verify(files).addChunk(41L, false, 1, 1, 0, 0, 1);
+  }
+
+  @Test
+  void anInvoiceDueTodayInAnOpenMonthHasNoWarning() {
+    Map<InvoiceFileColumn, String> onTime = new java.util.EnumMap<>(LATE);
+    onTime.put(InvoiceFileColumn.ISSUE_DATE, "2026-12-01");
+    onTime.put(InvoiceFileColumn.DUE_DATE, "2026-12-02");
+    late(onTime, false);
+
+    service.processChunk(41L, 0, true);
+
+    assertThat(onlyOutcome().messages()).isEmpty();
+    verify(closedMonths).isClosed(java.time.YearMonth.of(2026, 12));
+    verify(files).addChunk(41L, false, 1, 1, 0, 0, 0);
+  }
+
+  @Test
+  void withPastDueRejectTheInvoiceIsRejectedWithTheMessages_andAnAllOrNothingCheckCountsItAsInvalid() {
+    InvoiceFileService rejecting = service("reject");
+    late(LATE, true);
+
+    rejecting.processChunk(41L, 0, true);
+
+    assertLate(false, InvoiceFileSummary.Outcome.REJECTED);
+    verify(files).addChunk(41L, false, 1, 0, 1, 0, 0);
+
+    rejecting.processChunk(41L, 0, false);
+    verify(files).addChunk(41L, true, 1, 0, 1, 0, 0);
+  }
+
+  @Test
+  void pastDueIsWarnOrReject() {
+    assertThatThrownBy(() -> service("ignore")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fordra.import.past-due is 'ignore'; it must be warn or reject");
+  }
+
+  private InvoiceFileService service(String pastDue) {
+    return new InvoiceFileService(files, invoices, mock(CustomerService.class), imports, clock, naturalKeys,
+        closedMonths, "per-invoice", pastDue, 200);
+  }
+
+  /** The file's one invoice (line 2) and 2 December as Fordra's today. */
+  private void late(Map<InvoiceFileColumn, String> values, boolean monthClosed) {
+    when(clock.today()).thenReturn(java.time.LocalDate.of(2026, 12, 2));
+    when(closedMonths.isClosed(any())).thenReturn(monthClosed);
+    when(files.find(41L)).thenReturn(Optional.of(summary(41L, Mode.PER_INVOICE)));
+    when(files.groupsAfter(41L, 0, 200))
+        .thenReturn(List.of(new InvoiceFileRepository.Group("g", values.get(InvoiceFileColumn.INVOICE_NUMBER), 2, 2,
+            1, null)));
+    Map<InvoiceFileColumn, String> row = new java.util.EnumMap<>(values);
+    row.putAll(Map.of(InvoiceFileColumn.QUANTITY, "1", InvoiceFileColumn.UNIT_PRICE, "800",
+        InvoiceFileColumn.VAT_RATE, "25"));
+    when(files.rows(41L, List.of("g"))).thenReturn(Map.of("g", List.of(new InvoiceCsvReader.Row(2, row, null))));
+    when(invoices.tryCreate(any(), org.mockito.ArgumentMatchers.anyBoolean(), anyString()))
+        .thenReturn(new InvoiceService.Attempt(null, new java.math.BigDecimal("1000.00"), List.of()));
+  }
+
+  /** The late invoice was stored (or not) and came out with both messages. */
+  private void assertLate(boolean stored, InvoiceFileSummary.Outcome outcome) {
+    verify(invoices).tryCreate(any(), eq(stored), anyString());
+    assertThat(onlyOutcome().outcome()).isEqualTo(outcome);
+    assertThat(onlyOutcome().messages()).containsExactly(DUE_BEFORE_TODAY, IN_A_CLOSED_MONTH);
+  }
+
+  @SuppressWarnings("unchecked")
+  private InvoiceFileRepository.Processed onlyOutcome() {
+    org.mockito.ArgumentCaptor<List<InvoiceFileRepository.Processed>> outcomes =
+        org.mockito.ArgumentCaptor.forClass(List.class);
+    verify(files, org.mockito.Mockito.atLeastOnce()).recordOutcomes(eq(41L), outcomes.capture());
+    assertThat(outcomes.getValue()).hasSize(1);
+    return outcomes.getValue().get(0);
   }
 
   private InvoiceFileSummary receive(String csv, Mode mode) {
