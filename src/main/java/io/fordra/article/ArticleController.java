@@ -1,10 +1,18 @@
 package io.fordra.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.kernel.InvalidRequestException;
+import io.fordra.web.MergePatch;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The article register over /api/articles; an article number is one segment of the path (Identifiers). */
+/**
+ * The article register over /api/articles; an article number is one segment of the path (Identifiers). PUT replaces
+ * the whole article, PATCH (JSON merge patch) changes only the fields given.
+ */
 @RestController
 @RequestMapping("/api/articles")
 class ArticleController {
@@ -21,9 +32,11 @@ class ArticleController {
   private static final int MAX_LIST = 1000;
 
   private final ArticleService articles;
+  private final ObjectMapper json;
 
-  public ArticleController(ArticleService articles) {
+  public ArticleController(ArticleService articles, ObjectMapper json) {
     this.articles = articles;
+    this.json = json;
   }
 
   @PostMapping
@@ -47,9 +60,27 @@ class ArticleController {
     return articles.get(articleNumber);
   }
 
-  /** Changes the article; invoices already issued keep the values they copied from it. */
+  /**
+   * Replaces the whole article: every field create requires, and what is left out of the optional ones is cleared.
+   * Invoices already issued keep the values they copied from it.
+   */
   @PutMapping("/{articleNumber}")
   public Article update(@PathVariable String articleNumber, @RequestBody ArticleRequest request) {
     return articles.update(articleNumber, request);
+  }
+
+  /** Changes only the fields a JSON merge patch gives ({@code null} clears an optional one), checked as a create. */
+  @PatchMapping(path = "/{articleNumber}", consumes = MergePatch.MEDIA_TYPE)
+  public Article patch(@PathVariable String articleNumber, @RequestBody JsonNode patch, HttpServletRequest http) {
+    return articles.patch(articleNumber, current -> read(MergePatch.apply(json.valueToTree(current), patch), http));
+  }
+
+  /** The patched article as a request, read as strictly as a body (unknown fields and scalars for text refused). */
+  private ArticleRequest read(JsonNode patched, HttpServletRequest http) {
+    try {
+      return json.treeToValue(patched, ArticleRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(http));
+    }
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,8 @@ public class ArticleService {
 
   private static final Pattern ACCOUNT = Pattern.compile("\\d{4}");
   private static final List<String> LANGUAGES = List.of("sv", "nb", "en");
+  private static final String REQUIRED = "is required";
+  private static final String WHOLE = ": a PUT replaces the whole article (PATCH changes only the fields given)";
 
   private final ArticleRepository articles;
   private final FordraClock clock;
@@ -78,24 +81,57 @@ public class ArticleService {
   }
 
   /**
-   * Replaces the article's descriptions, unit, price, VAT rate and revenue account; keeps its creation time.
-   * Invoices issued before keep the values they copied. An article number in the request must be the one updated.
+   * PUT: replaces the whole article (descriptions, unit, price, VAT rate and revenue account) and keeps its creation
+   * time. What create requires is required here too, and a missing one is refused saying that a PUT replaces the whole
+   * article; an optional field left out (the revenue account, a language's description) is cleared. Invoices issued
+   * before keep the values they copied. An article number in the request must be the one updated.
    */
   @Transactional
   public Article update(String articleNumber, ArticleRequest request) {
     Violations violations = new Violations();
-    if (request.articleNumber() != null && !request.articleNumber().equals(articleNumber)) {
-      violations.add("articleNumber", Capped.quote(request.articleNumber()) + " is not the article in the path ('"
-          + articleNumber + "'); leave it out or give the same number (an article number cannot change)");
-    }
+    sameNumber(articleNumber, request, violations);
+    validate(request, violations);
+    throwIfAny(violations, WHOLE);
+    return store(articleNumber, request, get(articleNumber));
+  }
+
+  /**
+   * PATCH: changes only what the patch changes. The patch is given the article as a request (without its number) and
+   * returns the request it becomes, which is checked as a create is; 404 for an unknown article.
+   */
+  @Transactional
+  public Article patch(String articleNumber, UnaryOperator<ArticleRequest> patch) {
+    Article existing = get(articleNumber);
+    ArticleRequest request = patch.apply(new ArticleRequest(null, existing.descriptions(), existing.unit(),
+        existing.unitPrice(), existing.vatRate(), existing.revenueAccount()));
+    Violations violations = new Violations();
+    sameNumber(articleNumber, request, violations);
     validate(request, violations);
     violations.throwIfAny();
-    Article existing = get(articleNumber);
+    return store(articleNumber, request, existing);
+  }
+
+  private Article store(String articleNumber, ArticleRequest request, Article existing) {
     Article article = toArticle(articleNumber, request, existing.createdAt(), clock.now());
     if (!articles.update(article)) {
       throw new NotFoundException("No article " + articleNumber);
     }
     return article;
+  }
+
+  private static void sameNumber(String articleNumber, ArticleRequest request, Violations violations) {
+    if (request.articleNumber() != null && !request.articleNumber().equals(articleNumber)) {
+      violations.add("articleNumber", Capped.quote(request.articleNumber()) + " is not the article in the path ('"
+          + articleNumber + "'); leave it out or give the same number (an article number cannot change)");
+    }
+  }
+
+  /** The violations, where a field is missing saying so in the terms of a PUT (a client may have meant a PATCH). */
+  private static void throwIfAny(Violations violations, String missing) {
+    Violations said = new Violations();
+    violations.list().forEach(v -> said.add(v.field(), REQUIRED.equals(v.message()) ? REQUIRED + missing
+        : v.message()));
+    said.throwIfAny();
   }
 
   /** Every problem of the request but its article number. */

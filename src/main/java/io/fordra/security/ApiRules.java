@@ -6,6 +6,7 @@ import static io.fordra.security.StaffGroups.CASE_HANDLERS;
 import static io.fordra.security.StaffGroups.FINANCE;
 import static io.fordra.security.StaffGroups.PROCESS_OWNERS;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -46,6 +47,7 @@ final class ApiRules {
       rule(GET, "/api/invoice-files/**", FINANCE),
       rule(POST, "/api/articles/**", FINANCE),
       rule(PUT, "/api/articles/**", FINANCE),
+      rule(PATCH, "/api/articles/**", FINANCE),
       // Case handling: objections, credit notes, sending again, returned mail, the agency's answer.
       rule(POST, INVOICE + "/objections/**", CASE_HANDLERS, FINANCE),
       rule(POST, INVOICE + "/credit-notes/**", CASE_HANDLERS, FINANCE),

@@ -70,6 +70,111 @@ class ArticleApiTest extends ProcessTestSupport {
     assertThat(get(admin, "/api/articles/" + number).getBody()).isEqualTo(second);
   }
 
+  /**
+   * Issue 15, item 8: the README changed KONS-01 with a PUT that left out the English description and the revenue
+   * account, and both were gone. The change the README means is a PATCH, which keeps them; a PUT replaces the whole
+   * article and its 400 for a missing field says so.
+   */
+  @Test
+  void theReadmeChangeAsAPatchKeepsTheEnglishDescriptionAndTheRevenueAccount_aPutReplacesTheWholeArticle()
+      throws Exception {
+    String number = "KONS-" + unique();
+    assertThat(call(admin, HttpMethod.POST, "/api/articles", article(number,
+        Map.of("sv", "Konsulttimme", "en", "Consulting hour"), "tim", "1000.00", "25", "3041"))
+        .getStatusCode().value()).isEqualTo(201);
+
+    ResponseEntity<String> patched = patch(admin, "/api/articles/" + number,
+        "{\"descriptions\": {\"sv\": \"Konsulttimme senior\"}, \"unitPrice\": \"1200.00\"}");
+    assertThat(patched.getStatusCode().value()).isEqualTo(200);
+    JsonNode changed = json(get(admin, "/api/articles/" + number));
+    assertThat(changed.get("descriptions").toString())
+        .isEqualTo("{\"en\":\"Consulting hour\",\"sv\":\"Konsulttimme senior\"}");
+    assertThat(changed.get("unitPrice").decimalValue()).isEqualByComparingTo("1200.00");
+    assertThat(changed.get("revenueAccount").asText()).isEqualTo("3041");
+    assertThat(changed.get("unit").asText()).isEqualTo("tim");
+    assertThat(json(patched)).isEqualTo(changed);
+
+    Map<String, Object> partial = new LinkedHashMap<>();
+    partial.put("descriptions", Map.of("sv", "Konsulttimme junior"));
+    partial.put("unitPrice", new java.math.BigDecimal("800.00"));
+    ResponseEntity<String> refused = call(admin, HttpMethod.PUT, "/api/articles/" + number, partial);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(errors(refused)).containsExactly(
+        "unit: is required: a PUT replaces the whole article (PATCH changes only the fields given)",
+        "vatRate: is required: a PUT replaces the whole article (PATCH changes only the fields given)");
+    assertThat(json(get(admin, "/api/articles/" + number))).isEqualTo(changed);
+
+    Map<String, Object> whole = new LinkedHashMap<>(partial);
+    whole.put("unit", "tim");
+    whole.put("vatRate", 25);
+    JsonNode replaced = json(call(admin, HttpMethod.PUT, "/api/articles/" + number, whole));
+    assertThat(replaced.get("descriptions").toString()).as("a PUT's descriptions are all the article has")
+        .isEqualTo("{\"sv\":\"Konsulttimme junior\"}");
+    assertThat(replaced.get("revenueAccount").isNull()).as("an optional field a PUT leaves out is cleared").isTrue();
+  }
+
+  @Test
+  void aPatchChangesOnlyTheFieldsGiven_nullClearsAnOptionalField_andIsCheckedAsACreate() throws Exception {
+    String number = "P-" + unique();
+    call(admin, HttpMethod.POST, "/api/articles",
+        article(number, Map.of("sv", "Frakt", "en", "Freight"), "st", "49.00", "25", "3041"));
+
+    at(LocalDate.of(2026, 3, 6), LocalTime.of(9, 0));
+    String price = patch(admin, "/api/articles/" + number, "{\"unitPrice\": \"59.50\"}").getBody();
+    assertThat(price).isEqualTo("{\"articleNumber\":\"" + number + "\",\"descriptions\":{\"en\":"
+        + "\"Freight\",\"sv\":\"Frakt\"},\"unit\":\"st\",\"unitPrice\":59.50,\"vatRate\":25.00,"
+        + "\"revenueAccount\":\"3041\",\"createdAt\":\"2026-03-02T08:00:00Z\",\"updatedAt\":\"2026-03-06T08:00:00Z\"}");
+
+    JsonNode cleared = json(patch(admin, "/api/articles/" + number,
+        "{\"descriptions\": {\"en\": null}, \"revenueAccount\": null}"));
+    assertThat(cleared.get("descriptions").toString()).isEqualTo("{\"sv\":\"Frakt\"}");
+    assertThat(cleared.get("revenueAccount").isNull()).isTrue();
+    assertThat(cleared.get("unitPrice").decimalValue()).isEqualByComparingTo("59.50");
+
+    ResponseEntity<String> refused = patch(admin, "/api/articles/" + number,
+        "{\"descriptions\": {\"sv\": null}, \"unit\": null, \"unitPrice\": \"-1\", \"vatRate\": 7}");
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(errors(refused)).containsExactly(
+        "descriptions: at least one description is required (languages [sv, nb, en])",
+        "unit: is required",
+        "unitPrice: is negative",
+        "vatRate: 7 % is not a VAT rate in SE (allowed: [25, 12, 6, 0])");
+    assertThat(json(get(admin, "/api/articles/" + number))).isEqualTo(cleared);
+  }
+
+  @Test
+  void aPatchRefusesAnUnknownFieldAnotherNumberAndPlainJson_andAnUnknownArticleIs404() throws Exception {
+    String number = "Q-" + unique();
+    call(admin, HttpMethod.POST, "/api/articles", article(number, Map.of("sv", "Hyra"), "mån", "100", "25", null));
+
+    ResponseEntity<String> unknown = patch(admin, "/api/articles/" + number, "{\"price\": \"5.00\"}");
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(errors(unknown)).singleElement().asString()
+        .startsWith("price: is not a property of this resource; known properties: articleNumber, descriptions");
+
+    ResponseEntity<String> text = patch(admin, "/api/articles/" + number, "{\"unit\": 5}");
+    assertThat(errors(text)).containsExactly("unit: must be a JSON string (text in quotes), not a number (5)");
+
+    ResponseEntity<String> other = patch(admin, "/api/articles/" + number, "{\"articleNumber\": \"" + number + "-X\"}");
+    assertThat(errors(other)).containsExactly("articleNumber: '" + number + "-X' is not the article in the path ('"
+        + number + "'); leave it out or give the same number (an article number cannot change)");
+
+    ResponseEntity<String> plain = admin.patch().uri("/api/articles/" + number).contentType(MediaType.APPLICATION_JSON)
+        .body("{\"unit\": \"st\"}").retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+    assertThat(plain.getStatusCode().value()).isEqualTo(415);
+    assertThat(plain.getHeaders().getContentType()).hasToString("application/problem+json");
+
+    ResponseEntity<String> missing = patch(admin, "/api/articles/NONE-" + number, "{\"unit\": \"st\"}");
+    assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    assertThat(json(missing).get("detail").asText()).isEqualTo("No article NONE-" + number);
+
+    JsonNode kept = json(get(admin, "/api/articles/" + number));
+    assertThat(kept.get("unit").asText()).isEqualTo("mån");
+    assertThat(kept.get("unitPrice").decimalValue()).isEqualByComparingTo("100");
+  }
+
   @Test
   void theListIsOrderedByNumberAndPagedWithAfterAndLimit() throws Exception {
     String prefix = "L" + unique() + "-";
@@ -147,7 +252,7 @@ class ArticleApiTest extends ProcessTestSupport {
   }
 
   @Test
-  void financeKeepsTheRegister_caseHandlersOnlyReadIt() throws Exception {
+  void financeKeepsTheRegister_andMayPutAndPatchIt_caseHandlersOnlyReadIt() throws Exception {
     String number = "R-" + unique();
     RestClient finance = as("finance");
     RestClient caseHandler = as("case-handlers");
@@ -162,6 +267,10 @@ class ArticleApiTest extends ProcessTestSupport {
     assertThat(call(finance, HttpMethod.PUT, "/api/articles/" + number, change).getStatusCode().value())
         .isEqualTo(200);
     assertThat(json(get(caseHandler, "/api/articles/" + number)).get("unitPrice").asText()).isEqualTo("475.0");
+    String price = "{\"unitPrice\": \"480.00\"}";
+    assertThat(patch(caseHandler, "/api/articles/" + number, price).getStatusCode().value()).isEqualTo(403);
+    assertThat(patch(finance, "/api/articles/" + number, price).getStatusCode().value()).isEqualTo(200);
+    assertThat(json(get(caseHandler, "/api/articles/" + number)).get("unitPrice").asText()).isEqualTo("480.0");
   }
 
   @Test
@@ -226,6 +335,12 @@ class ArticleApiTest extends ProcessTestSupport {
   private static ResponseEntity<String> call(RestClient client, HttpMethod method, String uri, Object body) {
     return client.method(method).uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
         .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+  }
+
+  /** A JSON merge patch (RFC 7396) as the client wrote it. */
+  private static ResponseEntity<String> patch(RestClient client, String uri, String mergePatch) {
+    return client.patch().uri(uri).contentType(MediaType.valueOf("application/merge-patch+json")).body(mergePatch)
+        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
   }
 
   private static ResponseEntity<String> get(RestClient client, String uri) {

@@ -142,6 +142,58 @@ class ArticleServiceTest {
   }
 
   @Test
+  void aPutMissingARequiredFieldSaysThatItReplacesTheWholeArticle() {
+    ArticleRequest partial = new ArticleRequest(null, Map.of("sv", "Konsulttimme"), null, new BigDecimal("1200"),
+        null, null);
+
+    assertThatThrownBy(() -> service.update("A-1", partial))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+            new Violation("unit", "is required: a PUT replaces the whole article (PATCH changes only the fields "
+                + "given)"),
+            new Violation("vatRate", "is required: a PUT replaces the whole article (PATCH changes only the fields "
+                + "given)")));
+    verifyNoInteractions(articles);
+  }
+
+  @Test
+  void aPatchIsGivenTheArticleAndStoresWhatItBecomes_keepingTheCreationTime() {
+    Article existing = new Article("A-1", Map.of("en", "Consulting", "sv", "Konsulttimme"), "tim",
+        new BigDecimal("950.00"), new BigDecimal("25.00"), "3041", CREATED, CREATED);
+    when(articles.find("A-1")).thenReturn(Optional.of(existing));
+    when(articles.update(any())).thenReturn(true);
+
+    Article patched = service.patch("A-1", current -> {
+      assertThat(current).isEqualTo(new ArticleRequest(null, existing.descriptions(), "tim",
+          new BigDecimal("950.00"), new BigDecimal("25.00"), "3041"));
+      return new ArticleRequest(null, current.descriptions(), current.unit(), new BigDecimal("1200"),
+          current.vatRate(), current.revenueAccount());
+    });
+
+    Article expected = new Article("A-1", Map.of("en", "Consulting", "sv", "Konsulttimme"), "tim",
+        new BigDecimal("1200.00"), new BigDecimal("25.00"), "3041", CREATED, NOW);
+    assertThat(patched).isEqualTo(expected);
+    verify(articles).update(expected);
+  }
+
+  @Test
+  void aPatchIsCheckedAsACreate_andAnUnknownArticleIsNotFoundBeforeThePatchIsRead() {
+    when(articles.find("A-1")).thenReturn(Optional.of(article("A-1")));
+    assertThatThrownBy(() -> service.patch("A-1", current -> new ArticleRequest("B-2", current.descriptions(), null,
+        current.unitPrice(), new BigDecimal("7"), current.revenueAccount())))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+            new Violation("articleNumber", "'B-2' is not the article in the path ('A-1'); leave it out or give the "
+                + "same number (an article number cannot change)"),
+            new Violation("unit", "is required"),
+            new Violation("vatRate", "7 % is not a VAT rate in SE (allowed: [25, 12, 6, 0])")));
+    verify(articles, never()).update(any());
+
+    when(articles.find("A-9")).thenReturn(Optional.empty());
+    assertThatThrownBy(() -> service.patch("A-9", current -> {
+      throw new AssertionError("no patch for an unknown article");
+    })).isInstanceOf(NotFoundException.class).hasMessage("No article A-9");
+  }
+
+  @Test
   void anArticleNumberCannotChange() {
     assertThatThrownBy(() -> service.update("A-1", request("B-2", "25")))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(

@@ -164,6 +164,8 @@ class RoleAccessTest extends ProcessTestSupport {
         new Route(HttpMethod.POST, "/api/invoices", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/customers", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/articles", java.util.Set.of(fin)),
+        new Route(HttpMethod.PUT, "/api/articles/ROLE-1", java.util.Set.of(fin)),
+        new Route(HttpMethod.PATCH, "/api/articles/ROLE-1", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/invoices/" + n + "/objections", java.util.Set.of(ch, fin)),
         new Route(HttpMethod.POST, "/api/invoices/" + n + "/credit-notes", java.util.Set.of(ch, fin)),
         new Route(HttpMethod.POST, "/api/invoices/" + n + "/send", java.util.Set.of(ch, fin)),
