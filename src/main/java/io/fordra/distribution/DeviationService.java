@@ -16,6 +16,7 @@ import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.Violations;
 import io.fordra.process.InvoiceDistribution;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -94,6 +95,13 @@ class DeviationService {
     if (!followUp.sendsBouncedDocumentsAgain(invoiceNumber)) {
       String message = "Recorded; follow-up of invoice " + invoiceNumber + " has ended (" + invoice.status()
           + "), so nothing is sent again";
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + ": " + message));
+      return new BounceResult(invoiceNumber, document.id(), document.fileName(), false, message);
+    }
+    Optional<String> waiting = distribution.waitingInPrint(document);
+    if (waiting.isPresent()) {
+      // The letter on its way by post is the reserve; another attempt would only print it twice.
+      String message = "Recorded; " + waiting.get() + ", so nothing more is sent";
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + ": " + message));
       return new BounceResult(invoiceNumber, document.id(), document.fileName(), false, message);
     }

@@ -4,6 +4,7 @@ import io.fordra.customer.Channel;
 import io.fordra.customer.Country;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
+import io.fordra.distribution.print.PrintBatchService;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
@@ -18,6 +19,7 @@ import io.fordra.kernel.InvalidRequestException;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,11 +46,13 @@ public class DistributionService {
   private final DistributionProperties properties;
   private final DirectDebitRepository directDebits;
   private final FordraClock clock;
+  private final PrintBatchService printBatches;
 
   public DistributionService(DocumentService documents, InvoiceService invoices, CustomerService customers,
                              MailComposer mail, SellerProperties seller, InvoiceDistributions distributions,
                              DistributionProperties properties, DirectDebitRepository directDebits,
-                             FordraClock clock) {
+                             FordraClock clock, PrintBatchService printBatches) {
+    this.printBatches = printBatches;
     this.distributions = distributions;
     this.documents = documents;
     this.invoices = invoices;
@@ -245,6 +249,11 @@ public class DistributionService {
     if (channel != null) {
       checkNamedChannel(invoice, document, channel);
     }
+    Optional<String> waiting = waitingInPrint(document);
+    if (waiting.isPresent()) {
+      // Refused before anything is counted or recorded: the three count letters that go out, not requests.
+      throw new ConflictException(waiting.get() + "; it is not sent again while it waits");
+    }
     if (document.sendAttempts() >= MAX_SENDS) {
       String refusal = document.fileName() + " was already sent " + document.sendAttempts() + " times; the same "
           + "document may be sent at most " + MAX_SENDS + " times";
@@ -257,6 +266,16 @@ public class DistributionService {
         + (channel == null ? "" : " by " + channel)));
     distributions.sendAgain(invoiceNumber, document.id(), attempt, channel == null ? null : channel.name());
     return new Resend(true, document, attempt, "Queued: sending " + attempt + " of " + MAX_SENDS);
+  }
+
+  /**
+   * Why the document is not handed over again now: it waits in the open print batch, which holds a document once
+   * (issue 15: "Send again" by PRINT and a bounce's reserve channel put one letter twice into one batch).
+   */
+  public Optional<String> waitingInPrint(StoredDocument document) {
+    return printBatches.waiting(document.id()).map(w -> "letter " + document.fileName()
+        + " is already waiting in print batch " + w.batch().name() + (w.closesAt() == null
+        ? ", to be handed to the print service when the batch is closed" : ", closing at " + w.closesAt()));
   }
 
   /** A channel a person names must be active, fit the document, and reach the recipient. */

@@ -47,9 +47,14 @@ class PrintDistribution {
         postal.address().street(), postal.address().postalCode(), postal.address().city(),
         postal.address().country()));
     Invoice invoice = invoices.lock(distribution.numberOf(document));
+    // Another attempt of a letter still waiting joined it (PrintBatchService.add): one letter, said so.
+    String where = item.attempt() == attempt ? " is in print batch " + item.batchId()
+        + ", to be handed to the print service"
+        : " was already waiting in print batch " + item.batchId() + " (sending " + item.attempt()
+        + "); it is not added twice";
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.IN_PRINT_BATCH, document.fileName()
-        + (directDebitNotice ? " (direct-debit notice)" : "") + " is in print batch " + item.batchId()
-        + ", to be handed to the print service").via(Channel.PRINT.name(), recipient.describe(Channel.PRINT)));
+        + (directDebitNotice ? " (direct-debit notice)" : "") + where)
+        .via(Channel.PRINT.name(), recipient.describe(Channel.PRINT)));
   }
 
   /** The batch is with the print service: each of its documents is sent. Runs in the closing transaction. */

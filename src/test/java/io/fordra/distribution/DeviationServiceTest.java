@@ -15,11 +15,14 @@ import io.fordra.document.DocumentService;
 import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
 import io.fordra.invoice.Invoice;
+import io.fordra.invoice.InvoiceEvent;
+import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,8 +34,9 @@ class DeviationServiceTest {
   private final InvoiceService invoices = mock(InvoiceService.class);
   private final InvoiceFollowUp followUp = mock(InvoiceFollowUp.class);
   private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
+  private final DistributionService distribution = mock(DistributionService.class);
   private final DeviationService service = new DeviationService(documents, invoices, mock(CustomerService.class),
-      mock(DistributionService.class), mock(DirectDebitRepository.class), followUp, events, null);
+      distribution, mock(DirectDebitRepository.class), followUp, events, null);
   private final Invoice invoice = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
   private final StoredDocument mailed = new StoredDocument(5L, 7L, DocumentKind.INVOICE, 1, "invoice-INV-7.pdf",
       "application/pdf", new byte[0], null, null, null, "<id>", Instant.parse("2026-03-01T08:00:00Z"),
@@ -53,6 +57,24 @@ class DeviationServiceTest {
 
     assertThat(result.rerouted()).isTrue();
     verify(events).publishEvent(new InvoiceFollowUp.DocumentBounced("INV-7", 5L, 2, "EMAIL", "Mailbox full"));
+  }
+
+  /** Issue 15: the letter already waits in the open print batch; the reserve channel would print it twice. */
+  @Test
+  void aBounceOfALetterWaitingInThePrintBatchIsRecordedAndNothingMoreIsSent() {
+    when(followUp.sendsBouncedDocumentsAgain("INV-7")).thenReturn(true);
+    when(distribution.waitingInPrint(mailed)).thenReturn(Optional.of(
+        "letter invoice-INV-7.pdf is already waiting in print batch print-batch-000003, closing at 2026-03-01T10:00Z"));
+
+    var result = service.bounce("INV-7", new DeviationService.BounceRequest(Channel.EMAIL, null, "Mailbox full"));
+
+    assertThat(result.rerouted()).isFalse();
+    assertThat(result.message()).isEqualTo("Recorded; letter invoice-INV-7.pdf is already waiting in print batch "
+        + "print-batch-000003, closing at 2026-03-01T10:00Z, so nothing more is sent");
+    verify(invoices).record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, "invoice-INV-7.pdf: "
+        + result.message()));
+    verify(documents, never()).countAttempt(any());
+    verifyNoInteractions(events);
   }
 
   @Test

@@ -15,6 +15,11 @@ import static org.mockito.Mockito.when;
 import io.fordra.customer.Channel;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
+import io.fordra.distribution.print.PrintBatch;
+import io.fordra.distribution.print.PrintBatchService;
+import io.fordra.distribution.print.PrintBatchStatus;
+import io.fordra.distribution.print.PrintItem;
+import io.fordra.distribution.print.PrintRecipient;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.Letters;
@@ -29,6 +34,7 @@ import io.fordra.kernel.InvalidRequestException;
 import io.fordra.process.FordraClock;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +65,7 @@ class DistributionServiceTest {
   private final InvoiceDistributions distributions = mock(InvoiceDistributions.class);
   private final DirectDebitRepository directDebits = mock(DirectDebitRepository.class);
   private final FordraClock clock = mock(FordraClock.class);
+  private final PrintBatchService printBatches = mock(PrintBatchService.class);
 
   /** All channels active, EMAIL the default and PRINT the reserve (application.yaml's defaults). */
   private DistributionService service = service(new DistributionProperties(null, null, null, null));
@@ -274,6 +281,30 @@ class DistributionServiceTest {
     verifyNoInteractions(distributions);
   }
 
+  /**
+   * Issue 15: a letter waiting in the open print batch is not sent again while it waits, by any channel; the 409
+   * says where it waits and until when, and nothing is counted or recorded.
+   */
+  @Test
+  void aLetterWaitingInTheOpenPrintBatchIsNotSentAgainAndNothingIsStored() {
+    when(documents.forInvoice(QUEUED)).thenReturn(List.of(LETTER, REMINDER));
+    PrintItem item = new PrintItem(40L, 3L, 5L, 1, new PrintRecipient("Anna Svensson", null, "Storgatan 1",
+        "111 22", "Stockholm", "SE"), null, 1, Letters.NOW);
+    PrintBatch batch = new PrintBatch(3L, "print-batch-000003", PrintBatchStatus.OPEN, Letters.NOW, null, 1, 1, null,
+        null, List.of());
+    when(printBatches.waiting(5L)).thenReturn(Optional.of(new PrintBatchService.Waiting(item, batch,
+        OffsetDateTime.parse("2026-11-02T17:00+01:00"))));
+
+    for (Channel channel : new Channel[] {Channel.PRINT, Channel.EMAIL}) {
+      assertThatThrownBy(() -> service.resend("INV-7", 5L, channel)).isInstanceOf(ConflictException.class)
+          .hasMessage("letter INV-7.pdf is already waiting in print batch print-batch-000003, closing at "
+              + "2026-11-02T17:00+01:00; it is not sent again while it waits");
+    }
+    verify(documents, never()).countAttempt(any());
+    verify(invoices, never()).record(any(), any());
+    verifyNoInteractions(distributions);
+  }
+
   @Test
   void thereIsNothingToSendAgainWithoutALetter() {
     when(documents.forInvoice(QUEUED)).thenReturn(List.of());
@@ -316,6 +347,6 @@ class DistributionServiceTest {
 
   private DistributionService service(DistributionProperties properties) {
     return new DistributionService(documents, invoices, customers, mail, Letters.SELLER, distributions, properties,
-        directDebits, clock);
+        directDebits, clock, printBatches);
   }
 }

@@ -79,18 +79,34 @@ class PrintDistributionTest {
         anyString());
   }
 
+  /** Issue 15: a bounce's reserve channel finds the letter still waiting; it joins it, and the history says so. */
+  @Test
+  void anotherAttemptOfALetterStillWaitingJoinsItAndTheHistorySaysItIsNotAddedTwice() {
+    addAnnasLetter(3, 2);
+
+    verify(invoices).record(invoice, InvoiceEvent.of(InvoiceEventType.IN_PRINT_BATCH,
+        "invoice-F-2026-1.pdf was already waiting in print batch 4 (sending 2); it is not added twice")
+        .via("PRINT", "Anna Svensson, Byvägen 1, 123 45 Byn, SE"));
+  }
+
   @Test
   void aLetterWithoutAttentionLineIsAnOrdinaryLetter() {
-    PrintRecipient toAnna = new PrintRecipient("Anna Svensson", null, "Byvägen 1", "123 45", "Byn", "SE");
-    when(distribution.recipientOf(invoice)).thenReturn(recipient(new Recipient.Postal("Anna Svensson", null,
-        new Customer.Address("Byvägen 1", "123 45", "Byn", "SE"))));
-    when(batches.add(16L, 1, toAnna)).thenReturn(new PrintItem(41L, 4L, 16L, 1, toAnna, null, 1, NOW));
-
-    channel.addToBatch(16L, 1, false);
+    addAnnasLetter(1, 1);
 
     verify(invoices).record(invoice, InvoiceEvent.of(InvoiceEventType.IN_PRINT_BATCH,
         "invoice-F-2026-1.pdf is in print batch 4, to be handed to the print service")
         .via("PRINT", "Anna Svensson, Byvägen 1, 123 45 Byn, SE"));
+  }
+
+  /** Anna's letter (no attention line) handed over as attempt; batch 4 answers with its item of itemAttempt. */
+  private void addAnnasLetter(int attempt, int itemAttempt) {
+    PrintRecipient toAnna = new PrintRecipient("Anna Svensson", null, "Byvägen 1", "123 45", "Byn", "SE");
+    when(distribution.recipientOf(invoice)).thenReturn(recipient(new Recipient.Postal("Anna Svensson", null,
+        new Customer.Address("Byvägen 1", "123 45", "Byn", "SE"))));
+    when(batches.add(16L, attempt, toAnna)).thenReturn(new PrintItem(41L, 4L, 16L, itemAttempt, toAnna, null, 1,
+        NOW));
+
+    channel.addToBatch(16L, attempt, false);
   }
 
   @Test

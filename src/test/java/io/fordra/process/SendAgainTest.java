@@ -7,12 +7,18 @@ import io.fordra.FordraTestContext;
 import io.fordra.ProcessTestSupport;
 import io.fordra.customer.Country;
 import io.fordra.customer.CustomerType;
+import io.fordra.distribution.print.PrintBatch;
+import io.fordra.distribution.print.PrintBatchService;
+import io.fordra.distribution.print.PrintBatchStatus;
+import io.fordra.distribution.print.PrintItem;
+import io.fordra.document.DocumentService;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceStatus;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +29,8 @@ import org.springframework.web.client.RestClient;
 class SendAgainTest extends ProcessTestSupport {
 
   @LocalServerPort int port;
+  @Autowired PrintBatchService printBatches;
+  @Autowired DocumentService documents;
 
   @Test
   void theSameDocumentGoesOutAtMostThreeTimes() throws Exception {
@@ -56,6 +64,45 @@ class SendAgainTest extends ProcessTestSupport {
     assertThat(debit.getStatusCode().value()).isEqualTo(400);
     assertThat(debit.getBody().get("errors").findValuesAsText("field")).containsExactly("channel");
     assertThat(send(api, invoice, "{\"channel\":\"PIGEON\"}").getStatusCode().value()).isEqualTo(400);
+  }
+
+  /**
+   * Issue 15: "Send again" by PRINT while the first print still waits, and then the e-mail's bounce, put one letter
+   * twice into one batch. It waits there once; asking again is 409 with the reason and stores nothing.
+   */
+  @Test
+  void aLetterWaitingInTheOpenPrintBatchIsNotAddedTwice() {
+    RestClient api = api();
+    Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
+    executeDueJobs();
+    ResponseEntity<JsonNode> printed = send(api, invoice, "{\"channel\":\"PRINT\"}");
+    assertThat(printed.getStatusCode().value()).isEqualTo(202);
+    long documentId = printed.getBody().get("documentId").asLong();
+    executeDueJobs();
+    int eventsBefore = invoices.events(reload(invoice)).size();
+
+    ResponseEntity<JsonNode> again = send(api, invoice, "{\"channel\":\"PRINT\"}");
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(again.getBody().get("detail").asText())
+        .contains(printed.getBody().get("fileName").asText() + " is already waiting in print batch print-batch-");
+    executeDueJobs();
+    assertThat(invoices.events(reload(invoice))).as("a refused request stores nothing").hasSize(eventsBefore);
+
+    // The first e-mail bounces: the reserve channel (print) has the letter already.
+    ResponseEntity<JsonNode> bounce = api.post().uri("/api/invoices/{n}/bounces", invoice.invoiceNumber())
+        .contentType(MediaType.APPLICATION_JSON).body("{\"channel\":\"EMAIL\",\"reason\":\"mailbox full\"}")
+        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JsonNode.class);
+    assertThat(bounce.getStatusCode().value()).isEqualTo(202);
+    assertThat(bounce.getBody().get("rerouted").asBoolean()).isFalse();
+    assertThat(bounce.getBody().get("message").asText()).contains("already waiting in print batch");
+    executeDueJobs();
+
+    PrintBatch open = printBatches.batches().stream().filter(b -> b.status() == PrintBatchStatus.OPEN).findFirst()
+        .orElseThrow();
+    assertThat(printBatches.batch(open.id()).items()).filteredOn(item -> item.documentId() == documentId)
+        .extracting(PrintItem::attempt).as("once in the open batch").containsExactly(2);
+    assertThat(documents.get(documentId).sendAttempts()).as("the three count deliveries, not requests").isEqualTo(2);
   }
 
   private static ResponseEntity<JsonNode> send(RestClient api, Invoice invoice, String body) {

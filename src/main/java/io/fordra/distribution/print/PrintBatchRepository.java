@@ -81,6 +81,20 @@ class PrintBatchRepository {
         .params(documentId, attempt).query(PrintBatchRepository::mapItem).optional();
   }
 
+  /** The document's item in the batch, under whichever attempt it was added. */
+  public Optional<PrintItem> findItemInBatch(long batchId, long documentId) {
+    return jdbc.sql("SELECT * FROM fordra_print_item WHERE batch_id = ? AND document_id = ? ORDER BY id LIMIT 1")
+        .params(batchId, documentId).query(PrintBatchRepository::mapItem).optional();
+  }
+
+  /** The document's item in the open batch, if it waits there. */
+  public Optional<PrintItem> findWaitingItem(long documentId) {
+    return jdbc.sql("""
+        SELECT i.* FROM fordra_print_item i JOIN fordra_print_batch b ON b.id = i.batch_id
+        WHERE i.document_id = ? AND b.open_slot = 1 ORDER BY i.id LIMIT 1""")
+        .param(documentId).query(PrintBatchRepository::mapItem).optional();
+  }
+
   /** Whether the document was ever put into a print batch (it is then on its way to the customer). */
   public boolean isQueued(long documentId) {
     return jdbc.sql("SELECT COUNT(*) FROM fordra_print_item WHERE document_id = ?").param(documentId)

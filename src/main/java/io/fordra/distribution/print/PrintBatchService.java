@@ -10,14 +10,20 @@ import io.fordra.process.FordraClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,6 +53,8 @@ public class PrintBatchService {
   private final ApplicationEventPublisher events;
   private final FordraClock clock;
   private final TransactionTemplate savepoint;
+  private CronExpression closeCron;
+  private ZoneId zone;
 
   public PrintBatchService(PrintBatchRepository batches, DocumentService documents, InvoiceService invoices,
                            PrintOutbox outbox, ObjectMapper json, ApplicationEventPublisher events, FordraClock clock,
@@ -64,7 +72,8 @@ public class PrintBatchService {
 
   /**
    * Puts one hand-over of the document (its attempt, see DocumentService.countAttempt) into the open batch, opening
-   * one if there is none. The same document and attempt again returns the item it already has and adds nothing.
+   * one if there is none. The same document and attempt again returns the item it already has and adds nothing, and
+   * so does another attempt of a document that still waits in the open batch: a batch holds a document once.
    * Holds the open batch's lock until the transaction ends, so that a close never misses a letter being added.
    */
   public PrintItem add(long documentId, int attempt, PrintRecipient recipient) {
@@ -85,6 +94,12 @@ public class PrintBatchService {
     PrintBatch batch = lockOrOpen();
     // The same hand-over may have been added while we waited for the batch.
     existing = batches.findItem(documentId, attempt);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    // A bounce's reserve channel (or a resend that raced the check in DistributionService.resend) joins the letter
+    // already waiting: one document, one letter in the envelope, and the job does not fail over it.
+    existing = batches.findItemInBatch(batch.id(), documentId);
     if (existing.isPresent()) {
       return existing.get();
     }
@@ -147,13 +162,24 @@ public class PrintBatchService {
     return Optional.of(batch(batch.id()));
   }
 
-  /** The newest batches first (at most 100), without their items. */
-  @Transactional(readOnly = true)
   /** Whether the document is in a print batch, handed over or not. */
+  @Transactional(readOnly = true)
   public boolean isQueued(long documentId) {
     return batches.isQueued(documentId);
   }
 
+  /** A document waiting in the open batch; closesAt is the batch's next scheduled close (null when none is). */
+  public record Waiting(PrintItem item, PrintBatch batch, OffsetDateTime closesAt) {}
+
+  /** Where the document waits to be printed, if it is in the open batch. */
+  @Transactional(readOnly = true)
+  public Optional<Waiting> waiting(long documentId) {
+    return batches.findWaitingItem(documentId).flatMap(item -> batches.find(item.batchId())
+        .map(batch -> new Waiting(item, batch, nextClose())));
+  }
+
+  /** The newest batches first (at most 100), without their items. */
+  @Transactional(readOnly = true)
   public List<PrintBatch> batches() {
     return batches.newest(LISTED);
   }
@@ -163,6 +189,22 @@ public class PrintBatchService {
   public PrintBatch batch(long id) {
     return batches.find(id).orElseThrow(() -> new NotFoundException("No print batch " + id))
         .withItems(batches.items(id));
+  }
+
+  /** PrintBatchSchedule's cron, read here only to tell a person when a waiting letter goes to the print service. */
+  @Autowired
+  void closeSchedule(@Value("${fordra.print.batch-close-cron:0 0 * * * *}") String cron,
+                     @Value("${fordra.time-zone:Europe/Stockholm}") String zone) {
+    this.closeCron = "-".equals(cron) ? null : CronExpression.parse(cron);
+    this.zone = ZoneId.of(zone);
+  }
+
+  private OffsetDateTime nextClose() {
+    if (closeCron == null) {
+      return null;
+    }
+    ZonedDateTime next = closeCron.next(ZonedDateTime.ofInstant(clock.now(), zone));
+    return next == null ? null : next.toOffsetDateTime();
   }
 
   /**

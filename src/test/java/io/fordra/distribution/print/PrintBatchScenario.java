@@ -144,11 +144,18 @@ abstract class PrintBatchScenario extends PrintTestSupport {
     assertThat(batch.documentCount()).isEqualTo(1);
     assertThat(batch.pageCount()).isEqualTo(pages(letter.content()));
 
-    // Sending the same document again is another hand-over.
+    // Issue 15: another hand-over while it waits (a bounce's reserve channel) is the same letter, not a second one.
+    assertThat(print.add(letter.id(), 2, recipient("Anna"))).isEqualTo(first);
+    assertThat(print.waiting(letter.id())).hasValueSatisfying(w -> assertThat(w.item()).isEqualTo(first));
+    assertThat(print.batch(first.batchId()).documentCount()).isEqualTo(1);
+
+    // Once handed over, sending it again is another letter, in the next batch.
+    print.closeOpenBatch().orElseThrow();
+    assertThat(print.waiting(letter.id())).isEmpty();
     PrintItem second = print.add(letter.id(), 2, recipient("Anna"));
     assertThat(second.id()).isNotEqualTo(first.id());
-    assertThat(second.batchId()).isEqualTo(first.batchId());
-    assertThat(print.batch(first.batchId()).documentCount()).isEqualTo(2);
+    assertThat(second.batchId()).isNotEqualTo(first.batchId());
+    assertThat(print.waiting(letter.id())).hasValueSatisfying(w -> assertThat(w.item()).isEqualTo(second));
   }
 
   @Test

@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -160,6 +161,37 @@ class PrintBatchServiceTest {
 
     verify(batches, never()).insertItem(anyLong(), anyLong(), anyInt(), any(), anyInt(), any());
     verify(batches, never()).countItem(anyLong(), anyInt());
+  }
+
+  /**
+   * Issue 15: a bounce's reserve channel hands over attempt 3 of a letter whose attempt 2 still waits in the open
+   * batch. The job joins that item (it must not fail forever), and the batch holds the letter once.
+   */
+  @Test
+  void anotherAttemptOfALetterStillWaitingJoinsItsItemInsteadOfPrintingItTwice() {
+    PrintItem waiting = new PrintItem(40L, 3L, 16L, 2, KUND_AB, null, 1, OPENED);
+    when(documents.get(16L)).thenReturn(letter(16L, 5L, "invoice-F-2026-1.pdf", pdf(1)));
+    when(batches.findItem(16L, 3)).thenReturn(Optional.empty());
+    when(batches.lockOpen()).thenReturn(Optional.of(OPEN));
+    when(batches.findItemInBatch(3L, 16L)).thenReturn(Optional.of(waiting));
+
+    assertThat(service.add(16L, 3, KUND_AB)).isSameAs(waiting);
+
+    verify(batches, never()).insertItem(anyLong(), anyLong(), anyInt(), any(), anyInt(), any());
+    verify(batches, never()).countItem(anyLong(), anyInt());
+  }
+
+  @Test
+  void aLetterWaitsWhereItsItemIsUntilTheNextScheduledClose() {
+    PrintItem waiting = new PrintItem(40L, 3L, 16L, 2, KUND_AB, null, 1, OPENED);
+    when(batches.findWaitingItem(16L)).thenReturn(Optional.of(waiting));
+    when(batches.find(3L)).thenReturn(Optional.of(OPEN));
+
+    assertThat(service.waiting(16L)).contains(new PrintBatchService.Waiting(waiting, OPEN, null));
+    service.closeSchedule("0 0 * * * *", "Europe/Stockholm");
+    assertThat(service.waiting(16L).orElseThrow().closesAt()).as("the next full hour after 09:00 in Stockholm")
+        .isEqualTo(OffsetDateTime.parse("2026-11-03T10:00+01:00"));
+    assertThat(service.waiting(17L)).isEmpty();
   }
 
   @Test
