@@ -36,6 +36,12 @@ class ArticleRepository {
         .stream().findFirst();
   }
 
+  /** Holds the article's row until the transaction ends, so two changes at the same moment apply one after the other. */
+  public void lock(String articleNumber) {
+    jdbc.sql("SELECT article_number FROM fordra_article WHERE article_number = ? FOR UPDATE").param(articleNumber)
+        .query(String.class).optional();
+  }
+
   /** Up to limit articles whose number comes after the given one (all from the first if null), by number. */
   public List<Article> list(String after, int limit) {
     return articles(jdbc.sql(SELECT + """

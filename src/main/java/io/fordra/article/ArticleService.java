@@ -101,6 +101,8 @@ public class ArticleService {
    */
   @Transactional
   public Article patch(String articleNumber, UnaryOperator<ArticleRequest> patch) {
+    // A PATCH reads, merges and writes: without the lock, a change at the same moment would be lost.
+    articles.lock(articleNumber);
     Article existing = get(articleNumber);
     ArticleRequest request = patch.apply(new ArticleRequest(null, existing.descriptions(), existing.unit(),
         existing.unitPrice(), existing.vatRate(), existing.revenueAccount()));

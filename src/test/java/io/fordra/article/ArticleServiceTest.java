@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -172,7 +173,11 @@ class ArticleServiceTest {
     Article expected = new Article("A-1", Map.of("en", "Consulting", "sv", "Konsulttimme"), "tim",
         new BigDecimal("1200.00"), new BigDecimal("25.00"), "3041", CREATED, NOW);
     assertThat(patched).isEqualTo(expected);
-    verify(articles).update(expected);
+    // The row is held before it is read: a change at the same moment waits and is not lost.
+    var order = inOrder(articles);
+    order.verify(articles).lock("A-1");
+    order.verify(articles).find("A-1");
+    order.verify(articles).update(expected);
   }
 
   @Test
