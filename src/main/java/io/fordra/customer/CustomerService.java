@@ -71,8 +71,10 @@ public class CustomerService {
   @Transactional
   public Customer correctContact(String customerNumber, String invoiceEmail, Customer.Address address) {
     Customer customer = get(customerNumber);
+    // A pasted address often carries a blank at either end: checked as it will be stored.
+    String email = invoiceEmail == null ? null : invoiceEmail.strip();
     Violations violations = new Violations();
-    violations.email("invoiceEmail", invoiceEmail, false);
+    violations.email("invoiceEmail", email, false);
     if (address != null) {
       violations.text("address.street", address.street(), 200);
       violations.text("address.city", address.city(), 100);
@@ -84,8 +86,8 @@ public class CustomerService {
       }
     }
     violations.throwIfAny();
-    if (invoiceEmail != null && !invoiceEmail.isBlank()) {
-      customers.updateInvoiceEmail(customerNumber, invoiceEmail.strip());
+    if (email != null && !email.isEmpty()) {
+      customers.updateInvoiceEmail(customerNumber, email);
     }
     if (address != null) {
       customers.updateAddress(customerNumber, new Customer.Address(address.street().strip(),

@@ -205,7 +205,7 @@ class CustomerServiceTest {
     Customer after = customer("C-1", CustomerType.BUSINESS);
     when(customers.find("C-1")).thenReturn(Optional.of(before), Optional.of(after));
 
-    Customer corrected = service.correctContact("C-1", "ny@exempel.se",
+    Customer corrected = service.correctContact("C-1", " ny@exempel.se ",
         new Customer.Address(" Nygatan 2", "222 33 ", "Lund", null));
 
     assertThat(corrected).isSameAs(after);
