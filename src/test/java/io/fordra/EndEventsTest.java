@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fordra.close.MonthEndClose;
 import io.fordra.close.MonthEndClosePathsTest;
+import io.fordra.distribution.InvoiceDistributionPathsTest;
 import io.fordra.interest.InterestInvoicingPathsTest;
 import io.fordra.interest.InterestInvoicingProcess;
+import io.fordra.invoice.InvoiceToCash;
 import io.fordra.invoice.file.InvoiceFileImport;
 import io.fordra.invoice.file.InvoiceFileImportPathsTest;
 import io.fordra.payment.file.PaymentFileImport;
 import io.fordra.payment.file.PaymentFileImportPathsTest;
 import io.fordra.process.InvoiceDistribution;
-import io.fordra.distribution.InvoiceDistributionPathsTest;
-import io.fordra.invoice.InvoiceToCash;
 import io.fordra.process.InvoiceToCashPathsTest;
 import java.io.IOException;
 import java.lang.reflect.Field;

@@ -73,7 +73,7 @@ class CockpitInvoiceRecordController {
   public ResponseEntity<byte[]> document(@PathVariable String invoiceNumber, @PathVariable long id,
                                          HttpServletRequest request) {
     Invoice invoice = visibleInvoice(invoiceNumber, request);
-    StoredDocument document = documents.forInvoice(invoice).stream().filter(d -> d.id() == id).findFirst()
+    StoredDocument document = documents.ofInvoice(invoice, id)
         .orElseThrow(() -> new NotFoundException("Invoice " + invoiceNumber + " has no document " + id));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.mediaType()))

@@ -46,8 +46,7 @@ class DocumentController {
   @GetMapping("/api/invoices/{invoiceNumber}/documents/{id}")
   public ResponseEntity<byte[]> get(@PathVariable String invoiceNumber, @PathVariable long id) {
     Invoice invoice = invoices.get(invoiceNumber);
-    StoredDocument document = documents.forInvoice(invoice).stream().filter(d -> d.id() == id).findFirst()
-        // A document of another invoice is as absent as one that does not exist.
+    StoredDocument document = documents.ofInvoice(invoice, id)
         .orElseThrow(() -> new NotFoundException("Invoice " + invoiceNumber + " has no document " + id));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.mediaType()))

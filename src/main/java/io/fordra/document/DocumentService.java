@@ -199,6 +199,11 @@ public class DocumentService {
     return documents.forInvoice(invoice.id());
   }
 
+  /** The invoice's document with this id; empty for a document of another invoice, as for one that does not exist. */
+  public Optional<StoredDocument> ofInvoice(Invoice invoice, long id) {
+    return forInvoice(invoice).stream().filter(d -> d.id() == id).findFirst();
+  }
+
   @Transactional
   public void markSent(StoredDocument document, String channel, String recipient) {
     documents.markSent(document.id(), clock.now(), channel, recipient);

@@ -353,7 +353,7 @@ class PortalController {
   public ResponseEntity<byte[]> document(HttpServletRequest request, @PathVariable String invoiceNumber,
                                          @PathVariable long id) {
     Invoice invoice = ownInvoice(user(request), invoiceNumber);
-    StoredDocument document = documents.forInvoice(invoice).stream().filter(d -> d.id() == id).findFirst()
+    StoredDocument document = documents.ofInvoice(invoice, id)
         .orElseThrow(() -> new NotFoundException("No document " + id));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.mediaType()))

@@ -13,7 +13,9 @@ import static org.springframework.http.HttpMethod.PUT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,6 +25,7 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what: the README's role table ("Users, groups and what each may do") as Spring Security rules. The
@@ -136,12 +139,12 @@ final class ApiRules {
    * segment, as the real value would.
    */
   static List<String> groupsFor(HttpMethod method, String pathTemplate) {
-    var path = org.springframework.http.server.PathContainer.parsePath(pathTemplate.replaceAll("\\{[^/}]+}", "x"));
-    var parser = org.springframework.web.util.pattern.PathPatternParser.defaultInstance;
+    var path = PathContainer.parsePath(pathTemplate.replaceAll("\\{[^/}]+}", "x"));
+    var parser = PathPatternParser.defaultInstance;
     List<String> groups = new ArrayList<>();
     API.stream().filter(rule -> (rule.method() == null || rule.method().equals(method))
             && parser.parse(rule.pattern()).matches(path))
-        .findFirst().ifPresent(rule -> groups.addAll(new java.util.TreeSet<>(rule.groups())));
+        .findFirst().ifPresent(rule -> groups.addAll(new TreeSet<>(rule.groups())));
     groups.add(ADMINS);
     if (GET.equals(method)) {
       groups.add(AUDITORS);

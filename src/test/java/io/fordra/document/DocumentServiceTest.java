@@ -266,6 +266,16 @@ class DocumentServiceTest {
     assertThatThrownBy(() -> service.get(99L)).isInstanceOf(NotFoundException.class).hasMessage("No document 99");
   }
 
+  @Test
+  void anInvoicesDocumentIsFoundByIdButNotAnotherInvoicesOrAnUnknownOne() {
+    StoredDocument own = letter(16L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf");
+    when(documents.forInvoice(5L)).thenReturn(List.of(own));
+    Invoice invoice = invoice(InvoiceStatus.SENT, "0.00", "0.00", "0.00", "0.00");
+
+    assertThat(service.ofInvoice(invoice, 16L)).containsSame(own);
+    assertThat(service.ofInvoice(invoice, 17L)).isEmpty();
+  }
+
   private static Invoice invoice(InvoiceStatus status, String paid, String fees, String credited, String disputed) {
     return Letters.invoice(5L, "F-2026-1", status, paid, fees, credited, disputed);
   }
