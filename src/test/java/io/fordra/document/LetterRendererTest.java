@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.fordra.document.LetterContent.Line;
 import io.fordra.document.LetterContent.Party;
 import io.fordra.reference.PaymentReferences;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -133,22 +131,9 @@ class LetterRendererTest {
   }
 
   static List<String> pageTexts(byte[] pdf) {
-    try {
-      PdfReader reader = new PdfReader(pdf);
-      try {
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        List<String> pages = new ArrayList<>();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-          pages.add(extractor.getTextFromPage(page).replaceAll("\\s+", " "));
-        }
-        return pages;
-      } finally {
-        reader.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Letters.pageTexts(pdf);
   }
+
 
   private static int imagesOnFirstPage(byte[] pdf) throws IOException {
     PdfReader reader = new PdfReader(pdf);
