@@ -178,6 +178,17 @@ public class DistributionService {
   }
 
   /**
+   * Before a letter's first hand-over to a channel: it is rendered again from the invoice as it stands now (see
+   * DocumentService.bringUpToDate) unless it already waits in a print batch, where it is handed over as it is.
+   */
+  @Transactional
+  public void bringUpToDate(long documentId) {
+    if (!printBatches.isQueued(documentId)) {
+      documents.bringUpToDate(documentId);
+    }
+  }
+
+  /**
    * Direct debit (autogiro / AvtaleGiro): the invoice is debited on its due date under the payer's mandate. The
    * order is kept once per invoice; the notice goes out by the channel the table chose.
    */

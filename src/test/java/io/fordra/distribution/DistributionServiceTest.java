@@ -349,4 +349,16 @@ class DistributionServiceTest {
     return new DistributionService(documents, invoices, customers, mail, Letters.SELLER, distributions, properties,
         directDebits, clock, printBatches);
   }
+
+  @Test
+  void aLetterIsBroughtUpToDateBeforeItsFirstHandOverButNotWhileItWaitsInAPrintBatch() {
+    when(printBatches.isQueued(5L)).thenReturn(false);
+    when(printBatches.isQueued(6L)).thenReturn(true);
+
+    service.bringUpToDate(5L);
+    service.bringUpToDate(6L);
+
+    verify(documents).bringUpToDate(5L);
+    verify(documents, never()).bringUpToDate(6L);
+  }
 }
