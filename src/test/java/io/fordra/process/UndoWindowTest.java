@@ -113,13 +113,17 @@ class UndoWindowTest extends ProcessTestSupport {
     executeDueJobs();
 
     advanceTo(LocalDate.of(2026, 3, 2), LocalTime.of(9, 5));
-    String text = Letters.pdfText(attachment(mail(invoice, "invoice.1"), "invoice-"));
+    String text = Letters.pdfText(part(mail(invoice, "invoice.1"), "invoice-"));
     // The text extractor may or may not put a space between a table's label and amount cells.
     assertThat(text).containsPattern("Totalt ?12 500,00 SEK").containsPattern("Inbetalt ?-6 250,00")
         .containsPattern("Krediterat ?-1 250,00").containsPattern("Att betala ?5 000,00 SEK")
         .doesNotContain("12 500,00 SEK Betala senast");
     assertThat(text).as("the payment box asks for what is open, with the OCR")
         .containsPattern("Att betala ?5 000,00 SEK ?Betala senast 2026-04-01 ?OCR " + invoice.paymentReference());
+    String body = new String(part(mail(invoice, "invoice.1"), null), StandardCharsets.UTF_8).replace('\u00a0', ' ');
+    assertThat(body).as("the mail says as much")
+        .contains("faktura " + invoice.invoiceNumber() + " på 12 500,00 SEK",
+            "7 500,00 SEK redan betalt eller krediterat", "kvar att betala: 5 000,00 SEK");
     StoredDocument stored = letter(invoice, DocumentKind.INVOICE);
     assertThat(stored.amountDue()).isEqualByComparingTo("5000.00");
     assertThat(Letters.pdfText(stored.content())).as("the hotel keeps what was sent").isEqualTo(text);
@@ -144,17 +148,20 @@ class UndoWindowTest extends ProcessTestSupport {
         .findFirst().orElseThrow();
   }
 
-  /** The attachment of a mail in the outbox whose file name starts so. */
-  private static byte[] attachment(String eml, String fileNamePrefix) throws Exception {
+  /**
+   * A part of a mail in the outbox: the attachment whose file name starts with fileNamePrefix, or for null the text.
+   */
+  private static byte[] part(String eml, String fileNamePrefix) throws Exception {
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
         new ByteArrayInputStream(eml.getBytes(StandardCharsets.ISO_8859_1)));
     MimeMultipart parts = (MimeMultipart) message.getContent();
     for (int i = 0; i < parts.getCount(); i++) {
-      if (parts.getBodyPart(i).getFileName() != null
-          && parts.getBodyPart(i).getFileName().startsWith(fileNamePrefix)) {
+      String fileName = parts.getBodyPart(i).getFileName();
+      if (fileNamePrefix == null ? fileName == null : fileName != null && fileName.startsWith(fileNamePrefix)) {
         return parts.getBodyPart(i).getInputStream().readAllBytes();
       }
     }
-    throw new AssertionError("no attachment " + fileNamePrefix + "… in the mail");
+    throw new AssertionError("no part " + fileNamePrefix + " in the mail");
   }
+
 }
