@@ -84,9 +84,7 @@ class UndoWindowTest extends ProcessTestSupport {
   void aCreditNoteInsideTheUndoWindowWaitsForTheInvoiceItCredits() throws Exception {
     Invoice invoice = invoiceOf12500();
     executeDueJobs();
-    at(LocalDate.of(2026, 3, 2), LocalTime.of(9, 2));
-    credit(invoice, "1250.00");
-    executeDueJobs();
+    inTheUndoWindow(LocalTime.of(9, 2), () -> credit(invoice, "1250.00"));
     assertThat(mail(invoice, "credit-note.1")).as("the invoice has not left yet").isNull();
     assertThat(mail(invoice, "invoice.1")).isNull();
 
@@ -105,12 +103,8 @@ class UndoWindowTest extends ProcessTestSupport {
   void theInvoiceStatesWhatWasPaidAndCreditedBeforeItLeft() throws Exception {
     Invoice invoice = invoiceOf12500();
     executeDueJobs();
-    at(LocalDate.of(2026, 3, 2), LocalTime.of(9, 1));
-    pay(invoice, "6250.00");
-    executeDueJobs();
-    at(LocalDate.of(2026, 3, 2), LocalTime.of(9, 2));
-    credit(invoice, "1250.00");
-    executeDueJobs();
+    inTheUndoWindow(LocalTime.of(9, 1), () -> pay(invoice, "6250.00"));
+    inTheUndoWindow(LocalTime.of(9, 2), () -> credit(invoice, "1250.00"));
 
     advanceTo(LocalDate.of(2026, 3, 2), LocalTime.of(9, 5));
     String text = Letters.pdfText(part(mail(invoice, "invoice.1"), "invoice-"));
@@ -135,6 +129,13 @@ class UndoWindowTest extends ProcessTestSupport {
         customer.customerNumber(), customer, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1), Currency.SEK,
         List.of(new InvoiceRequest.LineRequest("Consulting", new BigDecimal("40"), new BigDecimal("250.00"),
             new BigDecimal("25"), null, "PO-1")), null, null));
+  }
+
+  /** Does the step at this time on 2 March (the invoices were made at 09:00, the window ends 09:05) and what follows. */
+  private void inTheUndoWindow(LocalTime time, Runnable step) {
+    at(LocalDate.of(2026, 3, 2), time);
+    step.run();
+    executeDueJobs();
   }
 
   private void credit(Invoice invoice, String amount) {
