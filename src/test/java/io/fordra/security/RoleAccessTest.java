@@ -175,6 +175,9 @@ class RoleAccessTest extends ProcessTestSupport {
         new Route(HttpMethod.POST, "/api/payments", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/month-end-closes", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/interest-invoicing", java.util.Set.of(fin)),
+        new Route(HttpMethod.GET, "/api/dunning-limits", java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.GET, "/api/dunning-limits/SE", java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.POST, "/api/dunning-limits/SE", java.util.Set.of(fin)),
         new Route(HttpMethod.PUT, engineRest() + "/job/" + jobOf(invoice) + "/retries", java.util.Set.of()));
     Map<String, RestClient> roles = new java.util.LinkedHashMap<>();
     for (String group : List.of(ch, fin, po, aud)) {
