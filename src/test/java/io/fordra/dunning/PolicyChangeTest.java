@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -282,11 +281,7 @@ class PolicyChangeTest extends ProcessTestSupport {
   }
 
   private String user(String group) {
-    String id = group.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identity.newUser(id);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
+    String id = staffUser(group, PASSWORD);
     users.add(id);
     return id;
   }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -215,11 +214,7 @@ class RoleAccessTest extends ProcessTestSupport {
   }
 
   private String user(String group) {
-    String id = group + "-" + UUID.randomUUID().toString().substring(0, 6);
-    User user = identity.newUser(id);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
+    String id = staffUser(group, PASSWORD);
     users.add(id);
     return id;
   }
