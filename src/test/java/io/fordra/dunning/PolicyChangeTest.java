@@ -98,6 +98,27 @@ class PolicyChangeTest extends ProcessTestSupport {
         .isEqualTo(moment(LocalDate.of(2026, 5, 5), LocalTime.of(7, 30)));
   }
 
+  /** A case handler's answer in Tasklist moves the invoice on to a reminder run: the calendar is read for them. */
+  @Test
+  void aCaseHandlersReviewReadsTheCalendarThoughTheyMayNotEvaluateDecisions() {
+    Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, true, true), Currency.SEK);
+    executeDueJobs();
+    advanceTo(LocalDate.of(2026, 4, 2));
+    advanceTo(LocalDate.of(2026, 4, 15), LocalTime.of(7, 0));
+    advanceTo(LocalDate.of(2026, 4, 26));
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(processOf(invoice).getId())
+        .singleResult().getId();
+
+    String handler = user("case-handlers");
+    int completed = as(handler).post().uri("/engine-rest/engine/" + engine.getName() + "/task/" + task + "/complete")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("variables", Map.of("reviewDecision", Map.of("value", "CONTINUE"))))
+        .exchange((request, response) -> response.getStatusCode().value());
+
+    assertThat(completed).isEqualTo(204);
+    assertThat(reminderRun(invoice)).isEqualTo(moment(LocalDate.of(2026, 5, 1), LocalTime.of(6, 0)));
+  }
+
   @Test
   void aPolicyThatAsksMoreThanTheLawIsCappedAndALimitRecordedByFinanceAppliesToTheNextReminder() throws Exception {
     String owner = user("process-owners");
