@@ -193,7 +193,7 @@ abstract class RestLifecycleScenario {
     JsonNode sek = close.get("figures").get(0);
     assertThat(sek.get("ledgerReceivables").decimalValue()).isEqualByComparingTo(sek.get("openInvoices").decimalValue());
     assertThat(sek.get("agingTotal").decimalValue())
-        .isEqualByComparingTo(sek.get("ledgerReceivablesAged").decimalValue());
+        .isEqualByComparingTo(sek.get("ledgerReceivablesAtPeriodEnd").decimalValue());
 
     byte[] sie = api.get().uri("/api/ledger/sie?period={p}", period).retrieve().body(byte[].class);
     String text = new String(sie, java.nio.charset.Charset.forName("IBM437"));

@@ -174,6 +174,7 @@ class RoleAccessTest extends ProcessTestSupport {
         new Route(HttpMethod.POST, "/api/invoices/" + n + "/write-offs", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/payments", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/month-end-closes", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/month-end-closes/1/reopen", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/interest-invoicing", java.util.Set.of(fin)),
         new Route(HttpMethod.PUT, engineRest() + "/job/" + jobOf(invoice) + "/retries", java.util.Set.of()));
     Map<String, RestClient> roles = new java.util.LinkedHashMap<>();
