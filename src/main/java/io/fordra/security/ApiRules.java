@@ -64,6 +64,8 @@ final class ApiRules {
       rule(null, "/api/payment-files/**", FINANCE),
       rule(null, "/api/ledger/**", FINANCE),
       rule(null, "/api/reports/**", FINANCE),
+      // Reopening a closed month (a correction) is finance's alone, whatever later rules for closes allow.
+      rule(POST, "/api/month-end-closes/*/reopen/**", FINANCE),
       rule(null, "/api/month-end-closes/**", FINANCE),
       rule(null, "/api/interest-invoicing/**", FINANCE),
       rule(null, "/api/print-batches/**", FINANCE),
