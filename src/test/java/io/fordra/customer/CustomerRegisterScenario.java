@@ -1,9 +1,13 @@
 package io.fordra.customer;
 
+import static io.fordra.ApiAnswers.errors;
+import static io.fordra.ApiAnswers.get;
+import static io.fordra.ApiAnswers.json;
+import static io.fordra.ApiAnswers.patch;
+import static io.fordra.ApiAnswers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.ProcessTestSupport;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
@@ -38,7 +42,6 @@ import org.springframework.web.client.RestClient;
  */
 abstract class CustomerRegisterScenario extends ProcessTestSupport {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "Customer-Password-1";
   private static final String WHOLE = ": a PUT replaces the whole customer (PATCH changes only the fields given)";
 
@@ -377,35 +380,6 @@ abstract class CustomerRegisterScenario extends ProcessTestSupport {
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
     assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     assertThat(json(answer).get("status").asInt()).isEqualTo(status);
-  }
-
-  private static ResponseEntity<String> send(RestClient client, HttpMethod method, String uri, Object body) {
-    var request = client.method(method).uri(uri);
-    if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-    return request.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
-  }
-
-  /** A JSON merge patch (RFC 7396) as the client wrote it. */
-  private static ResponseEntity<String> patch(RestClient client, String uri, String mergePatch) {
-    return client.patch().uri(uri).contentType(MediaType.valueOf("application/merge-patch+json")).body(mergePatch)
-        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
-  }
-
-  private static ResponseEntity<String> get(RestClient client, String uri) {
-    return client.get().uri(uri).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
-  }
-
-  private static JsonNode json(ResponseEntity<String> response) throws Exception {
-    return JSON.readTree(response.getBody());
-  }
-
-  /** The problem's errors as "field: message", in their order. */
-  private static List<String> errors(ResponseEntity<String> problem) throws Exception {
-    List<String> errors = new ArrayList<>();
-    json(problem).get("errors").forEach(e -> errors.add(e.get("field").asText() + ": " + e.get("message").asText()));
-    return errors;
   }
 
   /** A REST client as a new user of this group. */
