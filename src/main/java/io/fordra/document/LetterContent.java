@@ -14,6 +14,9 @@ import java.util.Objects;
  * <p>A credit note ({@link DocumentKind#CREDIT_NOTE}) shows the credited lines and their sums as net, VAT and total,
  * {@code openAmount} is what remains open on the credited invoice, {@code payBy} the credit date, and {@code credit}
  * gives its own number and the reason.
+ *
+ * <p>An invoice, reminder or collection notice states what was paid ({@code paidAmount}) and credited
+ * ({@code creditedAmount}) before it left, so that its amount to pay ({@code openAmount}) can be followed.
  */
 public record LetterContent(
     DocumentKind kind,
@@ -35,7 +38,8 @@ public record LetterContent(
     String paymentReference,    // OCR (SE) or KID (NO); may be null
     int reminderNumber,         // 1, 2 … for REMINDER, 0 otherwise
     String note,                // optional free text printed under the totals (may be null)
-    Credit credit               // for CREDIT_NOTE: its number and reason; null otherwise
+    Credit credit,              // for CREDIT_NOTE: its number and reason; null otherwise
+    BigDecimal creditedAmount   // credit notes on the invoice so far (null = zero); not for a CREDIT_NOTE itself
 ) {
 
   /** A letter that is not a credit note. */
@@ -46,7 +50,18 @@ public record LetterContent(
                        String paymentReference, int reminderNumber, String note) {
     this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
         vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
-        reminderNumber, note, null);
+        reminderNumber, note, null, null);
+  }
+
+  /** A letter without credits on the invoice, such as a credit note. */
+  public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
+                       LocalDate issueDate, LocalDate dueDate, LocalDate documentDate, String currency, List<Line> lines,
+                       BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount, BigDecimal paidAmount,
+                       BigDecimal feesAmount, BigDecimal feeThisLetter, BigDecimal openAmount, LocalDate payBy,
+                       String paymentReference, int reminderNumber, String note, Credit credit) {
+    this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
+        vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
+        reminderNumber, note, credit, null);
   }
 
   public LetterContent {
@@ -68,6 +83,7 @@ public record LetterContent(
     paidAmount = Objects.requireNonNullElse(paidAmount, BigDecimal.ZERO);
     feesAmount = Objects.requireNonNullElse(feesAmount, BigDecimal.ZERO);
     feeThisLetter = Objects.requireNonNullElse(feeThisLetter, BigDecimal.ZERO);
+    creditedAmount = Objects.requireNonNullElse(creditedAmount, BigDecimal.ZERO);
   }
 
   /** What a credit note says beyond the amounts: its own number (see {@link CreditNoteNumber}) and why. */
