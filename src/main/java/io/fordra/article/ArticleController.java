@@ -1,6 +1,5 @@
 package io.fordra.article;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.kernel.InvalidRequestException;
@@ -9,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,15 +69,7 @@ class ArticleController {
   /** Changes only the fields a JSON merge patch gives ({@code null} clears an optional one), checked as a create. */
   @PatchMapping(path = "/{articleNumber}", consumes = MergePatch.MEDIA_TYPE)
   public Article patch(@PathVariable String articleNumber, @RequestBody JsonNode patch, HttpServletRequest http) {
-    return articles.patch(articleNumber, current -> read(MergePatch.apply(json.valueToTree(current), patch), http));
-  }
-
-  /** The patched article as a request, read as strictly as a body (unknown fields and scalars for text refused). */
-  private ArticleRequest read(JsonNode patched, HttpServletRequest http) {
-    try {
-      return json.treeToValue(patched, ArticleRequest.class);
-    } catch (JsonProcessingException e) {
-      throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(http));
-    }
+    return articles.patch(articleNumber, current -> MergePatch.read(json, MergePatch.apply(json.valueToTree(current),
+        patch), ArticleRequest.class, http));
   }
 }

@@ -33,7 +33,6 @@ public class ArticleService {
 
   private static final Pattern ACCOUNT = Pattern.compile("\\d{4}");
   private static final List<String> LANGUAGES = List.of("sv", "nb", "en");
-  private static final String REQUIRED = "is required";
   private static final String WHOLE = ": a PUT replaces the whole article (PATCH changes only the fields given)";
 
   private final ArticleRepository articles;
@@ -91,7 +90,7 @@ public class ArticleService {
     Violations violations = new Violations();
     sameNumber(articleNumber, request, violations);
     validate(request, violations);
-    throwIfAny(violations, WHOLE);
+    violations.throwIfAny(WHOLE);
     return store(articleNumber, request, get(articleNumber));
   }
 
@@ -126,14 +125,6 @@ public class ArticleService {
       violations.add("articleNumber", Capped.quote(request.articleNumber()) + " is not the article in the path ('"
           + articleNumber + "'); leave it out or give the same number (an article number cannot change)");
     }
-  }
-
-  /** The violations, where a field is missing saying so in the terms of a PUT (a client may have meant a PATCH). */
-  private static void throwIfAny(Violations violations, String missing) {
-    Violations said = new Violations();
-    violations.list().forEach(v -> said.add(v.field(), REQUIRED.equals(v.message()) ? REQUIRED + missing
-        : v.message()));
-    said.throwIfAny();
   }
 
   /** Every problem of the request but its article number. */

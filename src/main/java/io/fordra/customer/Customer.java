@@ -2,7 +2,11 @@ package io.fordra.customer;
 
 import java.time.Instant;
 
-/** Someone Fordra invoices: a person or an organisation. */
+/**
+ * Someone Fordra invoices: a person or an organisation.
+ *
+ * @param active false once deactivated: no new invoices, while the open ones go on; the number is never reused
+ */
 public record Customer(
     String customerNumber,
     String name,
@@ -21,7 +25,19 @@ public record Customer(
     String organisationCustomerNumber,
     InvoiceReference invoiceReference,
     String directDebitMandate,
-    boolean interestInvoicing) {
+    boolean interestInvoicing,
+    boolean active) {
+
+  /** An active customer (as every customer is until deactivated). */
+  public Customer(String customerNumber, String name, CustomerType type, boolean priority, Country country,
+                  String organisationNumber, String email, String invoiceEmail, Address address,
+                  boolean reminderFeeAgreed, Channel preferredChannel, String language,
+                  ElectronicAddress electronicAddress, Instant createdAt, String organisationCustomerNumber,
+                  InvoiceReference invoiceReference, String directDebitMandate, boolean interestInvoicing) {
+    this(customerNumber, name, type, priority, country, organisationNumber, email, invoiceEmail, address,
+        reminderFeeAgreed, preferredChannel, language, electronicAddress, createdAt, organisationCustomerNumber,
+        invoiceReference, directDebitMandate, interestInvoicing, true);
+  }
 
   /** A postal address; street, postal code and city are null when the customer has given none. */
   public record Address(String street, String postalCode, String city, String country) {}

@@ -39,8 +39,8 @@ class CustomerRepository {
         INSERT INTO fordra_customer (customer_number, name, customer_type, priority, country, organisation_number,
           email, invoice_email, street, postal_code, city, address_country, reminder_fee_agreed, preferred_channel,
           language, electronic_scheme, electronic_id, created_at, organisation_customer_number,
-          invoice_reference_name, invoice_reference_email, direct_debit_mandate, interest_invoicing)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          invoice_reference_name, invoice_reference_email, direct_debit_mandate, interest_invoicing, active)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.customerNumber(), c.name(), c.type().name(), c.priority(), c.country().name(),
             c.organisationNumber(), c.email(), c.invoiceEmail(), c.address().street(), c.address().postalCode(),
             c.address().city(), c.address().country(), c.reminderFeeAgreed(), c.preferredChannel().name(),
@@ -49,8 +49,93 @@ class CustomerRepository {
             OffsetDateTime.ofInstant(c.createdAt(), ZoneOffset.UTC), c.organisationCustomerNumber(),
             c.invoiceReference() == null ? null : c.invoiceReference().name(),
             c.invoiceReference() == null ? null : c.invoiceReference().email(), c.directDebitMandate(),
-            c.interestInvoicing())
+            c.interestInvoicing(), c.active())
         .update();
+  }
+
+  /** Holds the customer's row until the transaction ends, so two changes at the same moment apply one after the other. */
+  public void lock(String customerNumber) {
+    jdbc.sql("SELECT customer_number FROM fordra_customer WHERE customer_number = ? FOR UPDATE")
+        .param(customerNumber).query(String.class).optional();
+  }
+
+  /** Replaces everything but the number, the creation time and whether it is active. */
+  public void update(Customer c) {
+    jdbc.sql("""
+        UPDATE fordra_customer SET name = ?, customer_type = ?, priority = ?, country = ?, organisation_number = ?,
+          email = ?, invoice_email = ?, street = ?, postal_code = ?, city = ?, address_country = ?,
+          reminder_fee_agreed = ?, preferred_channel = ?, language = ?, electronic_scheme = ?, electronic_id = ?,
+          organisation_customer_number = ?, invoice_reference_name = ?, invoice_reference_email = ?,
+          direct_debit_mandate = ?, interest_invoicing = ?
+        WHERE customer_number = ?""")
+        .params(c.name(), c.type().name(), c.priority(), c.country().name(), c.organisationNumber(), c.email(),
+            c.invoiceEmail(), c.address().street(), c.address().postalCode(), c.address().city(),
+            c.address().country(), c.reminderFeeAgreed(), c.preferredChannel().name(), c.language(),
+            c.electronicAddress() == null ? null : c.electronicAddress().scheme(),
+            c.electronicAddress() == null ? null : c.electronicAddress().id(), c.organisationCustomerNumber(),
+            c.invoiceReference() == null ? null : c.invoiceReference().name(),
+            c.invoiceReference() == null ? null : c.invoiceReference().email(), c.directDebitMandate(),
+            c.interestInvoicing(), c.customerNumber())
+        .update();
+  }
+
+  public void setActive(String customerNumber, boolean active) {
+    jdbc.sql("UPDATE fordra_customer SET active = ? WHERE customer_number = ?").params(active, customerNumber)
+        .update();
+  }
+
+  /** Whether any person (PRIVATE customer) belongs to this organisation. */
+  public boolean hasMembers(String customerNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_customer WHERE organisation_customer_number = ?")
+        .param(customerNumber).query(Integer.class).single() > 0;
+  }
+
+  /**
+   * Up to limit customers that match every criterion given, by customer number, after the given number ("" for the
+   * first page). Text criteria are compared lower-cased; the organisation number without '-' and blanks.
+   */
+  public java.util.List<Customer> search(CustomerQuery q, String after, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM fordra_customer WHERE customer_number > ?");
+    java.util.List<Object> params = new java.util.ArrayList<>();
+    params.add(after);
+    if (q.customerNumber() != null) {
+      sql.append(" AND customer_number LIKE ? ESCAPE '!'");
+      params.add(like(q.customerNumber()) + "%");
+    }
+    if (q.name() != null) {
+      sql.append(" AND LOWER(name) LIKE ? ESCAPE '!'");
+      params.add("%" + like(q.name().toLowerCase(java.util.Locale.ROOT)) + "%");
+    }
+    if (q.organisationNumber() != null) {
+      sql.append(" AND ").append(ORGANISATION_DIGITS).append(" = ?");
+      params.add(q.organisationNumber());
+    }
+    if (q.email() != null) {
+      sql.append(" AND (LOWER(email) = ? OR LOWER(invoice_email) = ?)");
+      params.add(q.email());
+      params.add(q.email());
+    }
+    if (q.active() != null) {
+      sql.append(" AND active = ?");
+      params.add(q.active());
+    }
+    if (q.text() != null) {
+      String contains = "%" + like(q.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+      sql.append(" AND (LOWER(customer_number) LIKE ? ESCAPE '!' OR LOWER(name) LIKE ? ESCAPE '!'"
+          + " OR LOWER(email) LIKE ? ESCAPE '!' OR LOWER(invoice_email) LIKE ? ESCAPE '!' OR ")
+          .append(ORGANISATION_DIGITS).append(" LIKE ? ESCAPE '!')");
+      params.addAll(java.util.List.of(contains, contains, contains, contains, contains));
+    }
+    sql.append(" ORDER BY customer_number LIMIT ?");
+    params.add(limit);
+    return jdbc.sql(sql.toString()).params(params).query(CustomerRepository::map).list();
+  }
+
+  private static final String ORGANISATION_DIGITS = "REPLACE(REPLACE(organisation_number, '-', ''), ' ', '')";
+
+  /** The text with LIKE's wildcards (and the escape character '!') taken literally. */
+  private static String like(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   public void updateInvoiceEmail(String customerNumber, String invoiceEmail) {
@@ -87,6 +172,7 @@ class CustomerRepository {
             : new Customer.InvoiceReference(rs.getString("invoice_reference_name"),
                 rs.getString("invoice_reference_email")),
         rs.getString("direct_debit_mandate"),
-        rs.getBoolean("interest_invoicing"));
+        rs.getBoolean("interest_invoicing"),
+        rs.getBoolean("active"));
   }
 }

@@ -1,6 +1,10 @@
 package io.fordra.customer;
 
-/** POST /api/customers, and the inline customer of POST /api/invoices. */
+/**
+ * POST /api/customers, the inline customer of POST /api/invoices, and PUT /api/customers/{customerNumber} (the whole
+ * customer; there the number may be left out, as the path names it). A PATCH is this request with the merge patch
+ * applied to the customer as it is.
+ */
 public record CustomerRequest(
     String customerNumber,
     String name,
@@ -38,6 +42,29 @@ public record CustomerRequest(
     this(customerNumber, name, type, priority, country, organisationNumber, email, invoiceEmail, address,
         reminderFeeAgreed, preferredChannel, language, electronicAddress, organisationCustomerNumber,
         invoiceReference, directDebitMandate, null);
+  }
+
+  /** The stored customer as the request that would make it (for a PATCH to apply a merge patch to). */
+  public static CustomerRequest of(Customer c) {
+    Customer.Address a = c.address();
+    boolean noAddress = a == null || a.street() == null && a.postalCode() == null && a.city() == null;
+    return new CustomerRequest(c.customerNumber(), c.name(), c.type(), c.priority(), c.country(),
+        c.organisationNumber(), c.email(), c.invoiceEmail(),
+        noAddress ? null : new AddressRequest(a.street(), a.postalCode(), a.city(), a.country()),
+        c.reminderFeeAgreed(), c.preferredChannel(), c.language(),
+        c.electronicAddress() == null ? null
+            : new ElectronicAddressRequest(c.electronicAddress().scheme(), c.electronicAddress().id()),
+        c.organisationCustomerNumber(),
+        c.invoiceReference() == null ? null
+            : new InvoiceReferenceRequest(c.invoiceReference().name(), c.invoiceReference().email()),
+        c.directDebitMandate(), c.interestInvoicing());
+  }
+
+  /** The same request for the given customer number. */
+  public CustomerRequest withCustomerNumber(String number) {
+    return new CustomerRequest(number, name, type, priority, country, organisationNumber, email, invoiceEmail,
+        address, reminderFeeAgreed, preferredChannel, language, electronicAddress, organisationCustomerNumber,
+        invoiceReference, directDebitMandate, interestInvoicing);
   }
 
   public record AddressRequest(String street, String postalCode, String city, String country) {}

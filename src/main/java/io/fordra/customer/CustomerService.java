@@ -1,11 +1,17 @@
 package io.fordra.customer;
 
 import io.fordra.database.NaturalKeys;
+import io.fordra.kernel.Capped;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violations;
 import io.fordra.process.FordraClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +24,17 @@ public class CustomerService {
   private static final Pattern MANDATE = Pattern.compile("[A-Za-z0-9-]{1,40}");
   private static final Set<String> LANGUAGES = Set.of("sv", "nb", "en");
 
+  private static final String WHOLE = ": a PUT replaces the whole customer (PATCH changes only the fields given)";
+
   private final CustomerRepository customers;
+  private final CustomerEventRepository events;
   private final FordraClock clock;
   private final NaturalKeys naturalKeys;
 
-  public CustomerService(CustomerRepository customers, FordraClock clock, NaturalKeys naturalKeys) {
+  public CustomerService(CustomerRepository customers, CustomerEventRepository events, FordraClock clock,
+                         NaturalKeys naturalKeys) {
     this.customers = customers;
+    this.events = events;
     this.clock = clock;
     this.naturalKeys = naturalKeys;
   }
@@ -33,10 +44,14 @@ public class CustomerService {
     Violations violations = new Violations();
     validate(request, "", violations);
     violations.throwIfAny();
-    if (customers.exists(request.customerNumber())) {
-      throw new ConflictException("Customer " + request.customerNumber() + " already exists");
+    Customer existing = customers.find(request.customerNumber()).orElse(null);
+    if (existing != null) {
+      // A number is never given to another customer, not even when the one that had it is inactive.
+      throw new ConflictException("Customer " + request.customerNumber() + " already exists" + (existing.active() ? ""
+          : " (inactive; a customer number is never reused: reactivate it with POST /api/customers/"
+          + request.customerNumber() + "/reactivation)"));
     }
-    Customer customer = toCustomer(request);
+    Customer customer = toCustomer(request, clock.now(), true);
     // The unique key decides between concurrent creates of one number (409, not a lock timeout).
     naturalKeys.claim("Customer " + request.customerNumber() + " already exists", () -> customers.insert(customer));
     return customer;
@@ -47,16 +62,125 @@ public class CustomerService {
         .orElseThrow(() -> new NotFoundException("No customer " + customerNumber));
   }
 
-  /** Customers by organisation number (any formatting; a 12-digit SE form with century prefix is shortened). */
-  public java.util.List<Customer> byOrganisationNumber(String organisationNumber) {
-    String digits = organisationNumber == null ? "" : organisationNumber.replaceAll("\\D", "");
-    if (digits.length() == 12) {
-      digits = digits.substring(2);
-    }
-    return digits.isEmpty() ? java.util.List.of() : customers.byOrganisationNumber(digits);
+  /**
+   * Up to limit customers matching the query, by customer number, starting after the given number (from the first when
+   * null): the next page starts after the last number of this one.
+   */
+  public List<Customer> list(CustomerQuery query, String after, int limit) {
+    CustomerQuery normalised = new CustomerQuery(blankToNull(query.customerNumber()), blankToNull(query.name()),
+        query.organisationNumber() == null ? null : organisationDigits(query.organisationNumber()),
+        query.email() == null ? null : blankToNull(query.email().toLowerCase(Locale.ROOT)), query.active(),
+        blankToNull(query.text()));
+    return customers.search(normalised, after == null ? "" : after, limit);
   }
 
-  public java.util.Optional<Customer> find(String customerNumber) {
+  /**
+   * PUT: replaces the whole customer, checked as a create; what create requires is required here too (a missing field
+   * is refused saying that a PUT replaces the whole customer), an optional field left out is cleared or takes its
+   * default (channel EMAIL, the country's language). The number, creation time and whether it is active stay. Documents
+   * not yet sent go by what the customer is when they are sent.
+   *
+   * @param by who changes it (recorded in the customer's events)
+   */
+  @Transactional
+  public Customer replace(String customerNumber, CustomerRequest request, String by) {
+    customers.lock(customerNumber);
+    Customer existing = get(customerNumber);
+    Violations violations = check(customerNumber, request, existing);
+    violations.throwIfAny(WHOLE);
+    return store(existing, request.withCustomerNumber(customerNumber), by);
+  }
+
+  /**
+   * PATCH: the patch is given the customer as a request (without its number) and returns the request it becomes,
+   * which is checked as a create is; only what it changes is recorded.
+   */
+  @Transactional
+  public Customer patch(String customerNumber, UnaryOperator<CustomerRequest> patch, String by) {
+    // A PATCH reads, merges and writes: without the lock, a change at the same moment would be lost.
+    customers.lock(customerNumber);
+    Customer existing = get(customerNumber);
+    CustomerRequest request = patch.apply(CustomerRequest.of(existing).withCustomerNumber(null));
+    check(customerNumber, request, existing).throwIfAny();
+    return store(existing, request.withCustomerNumber(customerNumber), by);
+  }
+
+  /** Every problem of a changed customer: those of a create, another number, and members it would lose. */
+  private Violations check(String customerNumber, CustomerRequest request, Customer existing) {
+    Violations violations = new Violations();
+    if (request.customerNumber() != null && !request.customerNumber().equals(customerNumber)) {
+      violations.add("customerNumber", Capped.quote(request.customerNumber()) + " is not the customer in the path ('"
+          + customerNumber + "'); leave it out or give the same number (a customer number cannot change)");
+    }
+    validate(request.withCustomerNumber(customerNumber), "", violations);
+    if (existing.type() == CustomerType.BUSINESS && request.type() == CustomerType.PRIVATE
+        && customers.hasMembers(customerNumber)) {
+      violations.add("type", "persons belong to organisation " + customerNumber + " (their organisationCustomerNumber)"
+          + ": it stays BUSINESS while they do");
+    }
+    return violations;
+  }
+
+  private Customer store(Customer existing, CustomerRequest request, String by) {
+    Customer changed = toCustomer(request, existing.createdAt(), existing.active());
+    List<CustomerEvent.Change> changes = CustomerChanges.between(existing, changed);
+    if (!changes.isEmpty()) {
+      customers.update(changed);
+      events.insert(existing.customerNumber(), new CustomerEvent(0, CustomerEvent.Type.CHANGED, clock.now(), by,
+          null, changes));
+    }
+    return changed;
+  }
+
+  /**
+   * Deactivates the customer: no new invoices (POST /api/invoices and invoice files refuse them), while its open
+   * invoices go on as before. Deactivating an inactive customer changes nothing and records nothing.
+   */
+  @Transactional
+  public Customer deactivate(String customerNumber, String reason, String by) {
+    return activate(customerNumber, false, reason, by);
+  }
+
+  /** Makes an inactive customer active again: it may be invoiced again. */
+  @Transactional
+  public Customer reactivate(String customerNumber, String reason, String by) {
+    return activate(customerNumber, true, reason, by);
+  }
+
+  private Customer activate(String customerNumber, boolean active, String reason, String by) {
+    Violations violations = new Violations();
+    violations.optionalText("reason", reason, 500);
+    violations.throwIfAny();
+    customers.lock(customerNumber);
+    Customer customer = get(customerNumber);
+    if (customer.active() != active) {
+      customers.setActive(customerNumber, active);
+      events.insert(customerNumber, new CustomerEvent(0, active ? CustomerEvent.Type.REACTIVATED
+          : CustomerEvent.Type.DEACTIVATED, clock.now(), by, blankToNull(reason),
+          List.of(new CustomerEvent.Change("active", String.valueOf(!active), String.valueOf(active)))));
+    }
+    return get(customerNumber);
+  }
+
+  /** Who changed the customer, when and how, oldest first; 404 for an unknown customer. */
+  public List<CustomerEvent> events(String customerNumber) {
+    get(customerNumber);
+    return events.of(customerNumber);
+  }
+
+  /** Customers by organisation number (any formatting; a 12-digit SE form with century prefix is shortened). */
+  public List<Customer> byOrganisationNumber(String organisationNumber) {
+    String digits = organisationDigits(organisationNumber);
+    return digits.isEmpty() ? List.of() : customers.byOrganisationNumber(digits);
+  }
+
+  /** The digits of an organisation number; a 12-digit SE form with century prefix shortened to 10. */
+  private static String organisationDigits(String organisationNumber) {
+    String digits = organisationNumber == null ? "" : organisationNumber.replaceAll("\\D", "");
+    return digits.length() == 12 ? digits.substring(2) : digits;
+  }
+
+  public Optional<Customer> find(String customerNumber) {
     return customers.find(customerNumber);
   }
 
@@ -69,7 +193,8 @@ public class CustomerService {
    * correction is checked as on creation; null leaves that detail as it is.
    */
   @Transactional
-  public Customer correctContact(String customerNumber, String invoiceEmail, Customer.Address address) {
+  public Customer correctContact(String customerNumber, String invoiceEmail, Customer.Address address, String by) {
+    customers.lock(customerNumber);
     Customer customer = get(customerNumber);
     // A pasted address often carries a blank at either end: checked as it will be stored.
     String email = invoiceEmail == null ? null : invoiceEmail.strip();
@@ -94,7 +219,13 @@ public class CustomerService {
           address.postalCode().strip(), address.city().strip(),
           address.country() == null ? customer.address().country() : address.country()));
     }
-    return get(customerNumber);
+    Customer corrected = get(customerNumber);
+    List<CustomerEvent.Change> changes = CustomerChanges.between(customer, corrected);
+    if (!changes.isEmpty()) {
+      events.insert(customerNumber, new CustomerEvent(0, CustomerEvent.Type.CHANGED, clock.now(), by,
+          "deviation corrected", changes));
+    }
+    return corrected;
   }
 
   /** Adds every problem of a customer to violations; prefix is the JSON path ("" or "customer."). */
@@ -183,14 +314,14 @@ public class CustomerService {
    * stored the same customer number first, that customer is used, as it would have been had it come a moment earlier.
    */
   public Customer createValidated(CustomerRequest request) {
-    Customer customer = toCustomer(request);
+    Customer customer = toCustomer(request, clock.now(), true);
     return naturalKeys.tryClaim(() -> {
       customers.insert(customer);
       return customer;
     }).orElseGet(() -> get(request.customerNumber()));
   }
 
-  private Customer toCustomer(CustomerRequest r) {
+  private static Customer toCustomer(CustomerRequest r, Instant createdAt, boolean active) {
     var a = r.address();
     String addressCountry = a == null || a.country() == null ? r.country().name() : a.country();
     return new Customer(
@@ -209,12 +340,13 @@ public class CustomerService {
         r.language() == null ? r.country().language() : r.language(),
         r.electronicAddress() == null ? null
             : new Customer.ElectronicAddress(r.electronicAddress().scheme(), r.electronicAddress().id()),
-        clock.now(),
+        createdAt,
         blankToNull(r.organisationCustomerNumber()),
         r.invoiceReference() == null ? null : new Customer.InvoiceReference(r.invoiceReference().name().strip(),
             blankToNull(r.invoiceReference().email())),
         blankToNull(r.directDebitMandate()),
-        Boolean.TRUE.equals(r.interestInvoicing()));
+        Boolean.TRUE.equals(r.interestInvoicing()),
+        active);
   }
 
   private static String blankToNull(String s) {

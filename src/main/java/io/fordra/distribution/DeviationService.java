@@ -175,7 +175,8 @@ class DeviationService {
     }
     Customer addressee = addressee(invoice);
     customers.correctContact(addressee.customerNumber(), c.email(), addressGiven
-        ? new Customer.Address(c.street(), c.postalCode(), c.city(), null) : null);
+        ? new Customer.Address(c.street(), c.postalCode(), c.city(), null) : null,
+        c.user() == null ? "a case handler" : c.user());
     if (channel != null) {
       distribution.checkNamedChannel(invoice, document, channel);
     }

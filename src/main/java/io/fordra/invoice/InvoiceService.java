@@ -121,6 +121,11 @@ public class InvoiceService {
         violations.add("customerNumber", "no customer " + customerNumber + "; send the customer inline to create it");
       }
     }
+    // Interest invoices (given revenue accounts) follow from open invoices, which go on for an inactive customer.
+    if (existing != null && !existing.active() && givenAccounts == null) {
+      violations.add("customerNumber", "customer " + customerNumber + " is inactive and gets no new invoices; "
+          + "reactivate it first (POST /api/customers/" + customerNumber + "/reactivation)");
+    }
     String language = existing != null ? existing.language()
         : original.customer() == null ? null
         : original.customer().language() != null ? original.customer().language()

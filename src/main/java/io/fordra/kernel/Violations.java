@@ -12,6 +12,8 @@ public class Violations {
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
+  private static final String REQUIRED = "is required";
+
   private final List<Violation> list = new ArrayList<>();
 
   public Violations add(String field, String message) {
@@ -33,10 +35,20 @@ public class Violations {
     }
   }
 
+  /**
+   * As {@link #throwIfAny()}, where a required field is missing saying more (": a PUT replaces the whole article"):
+   * the client may have meant a PATCH.
+   */
+  public void throwIfAny(String whenMissing) {
+    Violations said = new Violations();
+    list.forEach(v -> said.add(v.field(), REQUIRED.equals(v.message()) ? REQUIRED + whenMissing : v.message()));
+    said.throwIfAny();
+  }
+
   /** Required text with a maximum length; returns whether it is usable. */
   public boolean text(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
-      add(field, "is required");
+      add(field, REQUIRED);
       return false;
     }
     return optionalText(field, value, maxLength);
@@ -53,7 +65,7 @@ public class Violations {
   /** A required invoice, customer or article number (Identifiers' rule); returns whether it is usable. */
   public boolean number(String field, String value) {
     if (value == null || value.isBlank()) {
-      add(field, "is required");
+      add(field, REQUIRED);
       return false;
     }
     if (!Identifiers.isValid(value)) {
@@ -65,7 +77,7 @@ public class Violations {
 
   public boolean required(String field, Object value) {
     if (value == null) {
-      add(field, "is required");
+      add(field, REQUIRED);
       return false;
     }
     return true;
@@ -74,7 +86,7 @@ public class Violations {
   public void email(String field, String value, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
-        add(field, "is required");
+        add(field, REQUIRED);
       }
       return;
     }

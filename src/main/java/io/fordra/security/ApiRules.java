@@ -46,6 +46,7 @@ final class ApiRules {
       rule(POST, "/api/invoices", FINANCE),
       rule(POST, "/api/customers/**", FINANCE),
       rule(PUT, "/api/customers/**", FINANCE),
+      rule(PATCH, "/api/customers/**", FINANCE),
       rule(POST, "/api/invoice-files/**", FINANCE),
       rule(GET, "/api/invoice-files/**", FINANCE),
       rule(POST, "/api/articles/**", FINANCE),

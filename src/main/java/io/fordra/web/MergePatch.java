@@ -1,8 +1,13 @@
 package io.fordra.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 
 /**
  * JSON merge patch (RFC 7396), the body of a PATCH with {@code Content-Type: application/merge-patch+json}: a member
@@ -30,5 +35,17 @@ public final class MergePatch {
       }
     });
     return result;
+  }
+
+  /**
+   * The patched resource as the request type, read as strictly as a body (unknown fields and scalars for text refused:
+   * 400 problem+json as for a body).
+   */
+  public static <T> T read(ObjectMapper json, JsonNode patched, Class<T> type, HttpServletRequest http) {
+    try {
+      return json.treeToValue(patched, type);
+    } catch (JsonProcessingException e) {
+      throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(http));
+    }
   }
 }

@@ -1,9 +1,13 @@
 package io.fordra.article;
 
+import static io.fordra.ApiAnswers.errors;
+import static io.fordra.ApiAnswers.get;
+import static io.fordra.ApiAnswers.json;
+import static io.fordra.ApiAnswers.patch;
+import static io.fordra.ApiAnswers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.FordraTestContext;
 import io.fordra.ProcessTestSupport;
 import java.time.LocalDate;
@@ -28,7 +32,6 @@ import org.springframework.web.client.RestClient;
 @FordraTestContext
 class ArticleApiTest extends ProcessTestSupport {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "Article-Password-1";
 
   @Autowired IdentityService identity;
@@ -49,7 +52,7 @@ class ArticleApiTest extends ProcessTestSupport {
   @Test
   void createReadChangeRead_theChangeReplacesDescriptionsKeepsCreatedAtAndMovesUpdatedAt() throws Exception {
     String number = "ART-" + unique() + ".1";
-    ResponseEntity<String> created = call(admin, HttpMethod.POST, "/api/articles",
+    ResponseEntity<String> created = send(admin, HttpMethod.POST, "/api/articles",
         article(number, Map.of("sv", " Konsulttimme ", "en", "Consulting hour"), "tim", "950.5", "25", "3041"));
     assertThat(created.getStatusCode().value()).isEqualTo(201);
     assertThat(created.getHeaders().getLocation()).hasToString("/api/articles/" + number);
@@ -61,7 +64,7 @@ class ArticleApiTest extends ProcessTestSupport {
 
     at(LocalDate.of(2026, 3, 5), LocalTime.of(10, 30));
     Map<String, Object> change = article(null, Map.of("nb", "Konsulenttime"), "st", "1000", "12", null);
-    ResponseEntity<String> changed = call(admin, HttpMethod.PUT, "/api/articles/" + number, change);
+    ResponseEntity<String> changed = send(admin, HttpMethod.PUT, "/api/articles/" + number, change);
     assertThat(changed.getStatusCode().value()).isEqualTo(200);
     String second = "{\"articleNumber\":\"" + number + "\",\"descriptions\":{\"nb\":\"Konsulenttime\"},"
         + "\"unit\":\"st\",\"unitPrice\":1000.00,\"vatRate\":12.00,\"revenueAccount\":null,"
@@ -79,7 +82,7 @@ class ArticleApiTest extends ProcessTestSupport {
   void theReadmeChangeAsAPatchKeepsTheEnglishDescriptionAndTheRevenueAccount_aPutReplacesTheWholeArticle()
       throws Exception {
     String number = "KONS-" + unique();
-    assertThat(call(admin, HttpMethod.POST, "/api/articles", article(number,
+    assertThat(send(admin, HttpMethod.POST, "/api/articles", article(number,
         Map.of("sv", "Konsulttimme", "en", "Consulting hour"), "tim", "1000.00", "25", "3041"))
         .getStatusCode().value()).isEqualTo(201);
 
@@ -97,7 +100,7 @@ class ArticleApiTest extends ProcessTestSupport {
     Map<String, Object> partial = new LinkedHashMap<>();
     partial.put("descriptions", Map.of("sv", "Konsulttimme junior"));
     partial.put("unitPrice", new java.math.BigDecimal("800.00"));
-    ResponseEntity<String> refused = call(admin, HttpMethod.PUT, "/api/articles/" + number, partial);
+    ResponseEntity<String> refused = send(admin, HttpMethod.PUT, "/api/articles/" + number, partial);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
     assertThat(errors(refused)).containsExactly(
@@ -108,7 +111,7 @@ class ArticleApiTest extends ProcessTestSupport {
     Map<String, Object> whole = new LinkedHashMap<>(partial);
     whole.put("unit", "tim");
     whole.put("vatRate", 25);
-    JsonNode replaced = json(call(admin, HttpMethod.PUT, "/api/articles/" + number, whole));
+    JsonNode replaced = json(send(admin, HttpMethod.PUT, "/api/articles/" + number, whole));
     assertThat(replaced.get("descriptions").toString()).as("a PUT's descriptions are all the article has")
         .isEqualTo("{\"sv\":\"Konsulttimme junior\"}");
     assertThat(replaced.get("revenueAccount").isNull()).as("an optional field a PUT leaves out is cleared").isTrue();
@@ -117,7 +120,7 @@ class ArticleApiTest extends ProcessTestSupport {
   @Test
   void aPatchChangesOnlyTheFieldsGiven_nullClearsAnOptionalField_andIsCheckedAsACreate() throws Exception {
     String number = "P-" + unique();
-    call(admin, HttpMethod.POST, "/api/articles",
+    send(admin, HttpMethod.POST, "/api/articles",
         article(number, Map.of("sv", "Frakt", "en", "Freight"), "st", "49.00", "25", "3041"));
 
     at(LocalDate.of(2026, 3, 6), LocalTime.of(9, 0));
@@ -146,7 +149,7 @@ class ArticleApiTest extends ProcessTestSupport {
   @Test
   void aPatchRefusesAnUnknownFieldAnotherNumberAndPlainJson_andAnUnknownArticleIs404() throws Exception {
     String number = "Q-" + unique();
-    call(admin, HttpMethod.POST, "/api/articles", article(number, Map.of("sv", "Hyra"), "mån", "100", "25", null));
+    send(admin, HttpMethod.POST, "/api/articles", article(number, Map.of("sv", "Hyra"), "mån", "100", "25", null));
 
     ResponseEntity<String> unknown = patch(admin, "/api/articles/" + number, "{\"price\": \"5.00\"}");
     assertThat(unknown.getStatusCode().value()).isEqualTo(400);
@@ -179,7 +182,7 @@ class ArticleApiTest extends ProcessTestSupport {
   void theListIsOrderedByNumberAndPagedWithAfterAndLimit() throws Exception {
     String prefix = "L" + unique() + "-";
     for (String last : List.of("3", "1", "2")) {
-      assertThat(call(admin, HttpMethod.POST, "/api/articles",
+      assertThat(send(admin, HttpMethod.POST, "/api/articles",
           article(prefix + last, Map.of("sv", "Artikel " + last), "st", last + "0", "6", null))
           .getStatusCode().value()).isEqualTo(201);
     }
@@ -202,7 +205,7 @@ class ArticleApiTest extends ProcessTestSupport {
     descriptions.put("sv", "Rådgivning");
     descriptions.put("de", "Beratung");
     descriptions.put("en", " ");
-    ResponseEntity<String> refused = call(admin, HttpMethod.POST, "/api/articles",
+    ResponseEntity<String> refused = send(admin, HttpMethod.POST, "/api/articles",
         article("BAD NUMBER", descriptions, null, "-10.00", "7", "30A1"));
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -217,7 +220,7 @@ class ArticleApiTest extends ProcessTestSupport {
             + "rate)");
 
     String number = "B-" + unique();
-    refused = call(admin, HttpMethod.POST, "/api/articles", article(number, Map.of(), "st", "10.005", "25", null));
+    refused = send(admin, HttpMethod.POST, "/api/articles", article(number, Map.of(), "st", "10.005", "25", null));
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(errors(refused)).containsExactly(
         "descriptions: at least one description is required (languages [sv, nb, en])",
@@ -231,17 +234,17 @@ class ArticleApiTest extends ProcessTestSupport {
     ResponseEntity<String> missing = get(admin, "/api/articles/" + number);
     assertThat(missing.getStatusCode().value()).isEqualTo(404);
     assertThat(json(missing).get("detail").asText()).isEqualTo("No article " + number);
-    assertThat(call(admin, HttpMethod.PUT, "/api/articles/" + number,
+    assertThat(send(admin, HttpMethod.PUT, "/api/articles/" + number,
         article(null, Map.of("sv", "Ny"), "st", "1", "25", null)).getStatusCode().value()).isEqualTo(404);
 
     Map<String, Object> body = article(number, Map.of("sv", "Frakt"), "st", "49", "25", null);
-    assertThat(call(admin, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(201);
-    ResponseEntity<String> again = call(admin, HttpMethod.POST, "/api/articles",
+    assertThat(send(admin, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(201);
+    ResponseEntity<String> again = send(admin, HttpMethod.POST, "/api/articles",
         article(number, Map.of("sv", "Annan frakt"), "st", "99", "25", null));
     assertThat(again.getStatusCode().value()).isEqualTo(409);
     assertThat(json(again).get("detail").asText()).isEqualTo("Article " + number + " already exists");
 
-    ResponseEntity<String> other = call(admin, HttpMethod.PUT, "/api/articles/" + number,
+    ResponseEntity<String> other = send(admin, HttpMethod.PUT, "/api/articles/" + number,
         article(number + "-X", Map.of("sv", "Frakt"), "st", "59", "25", null));
     assertThat(other.getStatusCode().value()).isEqualTo(400);
     assertThat(errors(other)).containsExactly("articleNumber: '" + number + "-X' is not the article in the path ('"
@@ -257,14 +260,14 @@ class ArticleApiTest extends ProcessTestSupport {
     RestClient finance = as("finance");
     RestClient caseHandler = as("case-handlers");
     Map<String, Object> body = article(number, Map.of("sv", "Städning"), "tim", "450", "25", null);
-    assertThat(call(caseHandler, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(403);
-    assertThat(call(finance, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(201);
+    assertThat(send(caseHandler, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(403);
+    assertThat(send(finance, HttpMethod.POST, "/api/articles", body).getStatusCode().value()).isEqualTo(201);
     assertThat(get(caseHandler, "/api/articles/" + number).getStatusCode().value()).isEqualTo(200);
     assertThat(get(caseHandler, "/api/articles?limit=1").getStatusCode().value()).isEqualTo(200);
     Map<String, Object> change = article(number, Map.of("sv", "Städning"), "tim", "475", "25", null);
-    assertThat(call(caseHandler, HttpMethod.PUT, "/api/articles/" + number, change).getStatusCode().value())
+    assertThat(send(caseHandler, HttpMethod.PUT, "/api/articles/" + number, change).getStatusCode().value())
         .isEqualTo(403);
-    assertThat(call(finance, HttpMethod.PUT, "/api/articles/" + number, change).getStatusCode().value())
+    assertThat(send(finance, HttpMethod.PUT, "/api/articles/" + number, change).getStatusCode().value())
         .isEqualTo(200);
     assertThat(json(get(caseHandler, "/api/articles/" + number)).get("unitPrice").asText()).isEqualTo("475.0");
     String price = "{\"unitPrice\": \"480.00\"}";
@@ -277,7 +280,7 @@ class ArticleApiTest extends ProcessTestSupport {
   void anInvoiceOverRestTakesWhatItsLinesLeaveOutFromTheRegister_inTheCustomersLanguage_andRefusesAnUnknownArticle()
       throws Exception {
     String number = "NO-" + unique();
-    call(admin, HttpMethod.POST, "/api/articles", article(number, Map.of("sv", "Konsulttimme", "nb", "Konsulenttime"),
+    send(admin, HttpMethod.POST, "/api/articles", article(number, Map.of("sv", "Konsulttimme", "nb", "Konsulenttime"),
         "tim", "800", "25", "3041"));
     var customer = customer(io.fordra.customer.CustomerType.PRIVATE, io.fordra.customer.Country.NO, false, false);
     Map<String, Object> line = new LinkedHashMap<>();
@@ -292,7 +295,7 @@ class ArticleApiTest extends ProcessTestSupport {
     invoice.put("dueDate", "2026-04-01");
     invoice.put("currency", "NOK");
     invoice.put("lines", List.of(line, free));
-    ResponseEntity<String> created = call(admin, HttpMethod.POST, "/api/invoices", invoice);
+    ResponseEntity<String> created = send(admin, HttpMethod.POST, "/api/invoices", invoice);
     assertThat(created.getStatusCode().value()).isEqualTo(201);
     JsonNode body = json(created);
     // 3 × 800.00 = 2 400.00 + 25 % 600.00, and 500.00 + 12 % 60.00
@@ -307,12 +310,12 @@ class ArticleApiTest extends ProcessTestSupport {
     line.put("articleNumber", "MISSING-" + number);
     line.put("vatRate", 12);
     invoice.put("invoiceNumber", "INV2-" + number);
-    ResponseEntity<String> unknown = call(admin, HttpMethod.POST, "/api/invoices", invoice);
+    ResponseEntity<String> unknown = send(admin, HttpMethod.POST, "/api/invoices", invoice);
     assertThat(unknown.getStatusCode().value()).isEqualTo(400);
     assertThat(errors(unknown)).containsExactly(
         "lines[0].articleNumber: article MISSING-" + number + " is not in the article register");
     line.put("articleNumber", number);
-    ResponseEntity<String> otherVat = call(admin, HttpMethod.POST, "/api/invoices", invoice);
+    ResponseEntity<String> otherVat = send(admin, HttpMethod.POST, "/api/invoices", invoice);
     assertThat(errors(otherVat)).containsExactly("lines[0].vatRate: 12 % differs from the 25 % of article " + number);
   }
 
@@ -330,32 +333,6 @@ class ArticleApiTest extends ProcessTestSupport {
     body.put("vatRate", new java.math.BigDecimal(vatRate));
     body.put("revenueAccount", revenueAccount);
     return body;
-  }
-
-  private static ResponseEntity<String> call(RestClient client, HttpMethod method, String uri, Object body) {
-    return client.method(method).uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-        .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
-  }
-
-  /** A JSON merge patch (RFC 7396) as the client wrote it. */
-  private static ResponseEntity<String> patch(RestClient client, String uri, String mergePatch) {
-    return client.patch().uri(uri).contentType(MediaType.valueOf("application/merge-patch+json")).body(mergePatch)
-        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
-  }
-
-  private static ResponseEntity<String> get(RestClient client, String uri) {
-    return client.get().uri(uri).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
-  }
-
-  private static JsonNode json(ResponseEntity<String> response) throws Exception {
-    return JSON.readTree(response.getBody());
-  }
-
-  /** The problem's errors as "field: message", in their order. */
-  private static List<String> errors(ResponseEntity<String> problem) throws Exception {
-    List<String> errors = new ArrayList<>();
-    json(problem).get("errors").forEach(e -> errors.add(e.get("field").asText() + ": " + e.get("message").asText()));
-    return errors;
   }
 
   /** A REST client as a new user of this group. */

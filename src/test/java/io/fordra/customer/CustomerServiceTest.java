@@ -41,7 +41,8 @@ class CustomerServiceTest {
 
   private final CustomerRepository customers = mock(CustomerRepository.class);
   private final FordraClock clock = mock(FordraClock.class);
-  private final CustomerService service = new CustomerService(customers, clock,
+  private final CustomerEventRepository events = mock(CustomerEventRepository.class);
+  private final CustomerService service = new CustomerService(customers, events, clock,
       new NaturalKeys(mock(PlatformTransactionManager.class)));
 
   @BeforeEach
@@ -100,7 +101,7 @@ class CustomerServiceTest {
           assertThat(e.violations().get(5).message()).startsWith("'de' is not one of ");
         });
     verify(customers, never()).insert(any());
-    verify(customers, never()).exists(anyString());
+    verify(customers, never()).find(anyString());
   }
 
   @Test
@@ -145,11 +146,153 @@ class CustomerServiceTest {
 
   @Test
   void aTakenCustomerNumberIsAConflictAndNothingIsStored() {
-    when(customers.exists("C-1")).thenReturn(true);
+    when(customers.find("C-1")).thenReturn(Optional.of(customer("C-1", CustomerType.BUSINESS)));
 
     assertThatThrownBy(() -> service.create(valid("C-1"))).isInstanceOf(ConflictException.class)
         .hasMessage("Customer C-1 already exists");
     verify(customers, never()).insert(any());
+  }
+
+  @Test
+  void theNumberOfAnInactiveCustomerIsNeverGivenToAnother() {
+    when(customers.find("C-1")).thenReturn(Optional.of(inactive(customer("C-1", CustomerType.BUSINESS))));
+
+    assertThatThrownBy(() -> service.create(valid("C-1"))).isInstanceOf(ConflictException.class)
+        .hasMessage("Customer C-1 already exists (inactive; a customer number is never reused: reactivate it with "
+            + "POST /api/customers/C-1/reactivation)");
+    verify(customers, never()).insert(any());
+  }
+
+  @Test
+  void aPutReplacesTheWholeCustomer_keepsNumberCreationAndActive_andRecordsEachChangedField() {
+    Customer before = customer("C-1", CustomerType.BUSINESS);
+    when(customers.find("C-1")).thenReturn(Optional.of(before));
+    CustomerRequest whole = new CustomerRequest(null, "Exempel Norr AB", CustomerType.BUSINESS, null, Country.SE,
+        "556677-8899", "info@exempel.se", "faktura@exempel.se", null, true, Channel.PRINT, null, null);
+
+    Customer replaced = service.replace("C-1", whole, "eva");
+
+    Customer expected = new Customer("C-1", "Exempel Norr AB", CustomerType.BUSINESS, false, Country.SE,
+        "556677-8899", "info@exempel.se", "faktura@exempel.se", new Customer.Address(null, null, null, "SE"), true,
+        Channel.PRINT, "sv", null, NOW.minusSeconds(86400), null, null, null, false);
+    assertThat(replaced).isEqualTo(expected);
+    var order = org.mockito.Mockito.inOrder(customers, events);
+    order.verify(customers).lock("C-1");
+    order.verify(customers).update(expected);
+    order.verify(events).insert("C-1", new CustomerEvent(0, CustomerEvent.Type.CHANGED, NOW, "eva", null, List.of(
+        new CustomerEvent.Change("name", "Exempel AB", "Exempel Norr AB"),
+        new CustomerEvent.Change("invoiceEmail", null, "faktura@exempel.se"),
+        new CustomerEvent.Change("address.street", "Storgatan 1", null),
+        new CustomerEvent.Change("address.postalCode", "111 22", null),
+        new CustomerEvent.Change("address.city", "Stockholm", null),
+        new CustomerEvent.Change("reminderFeeAgreed", "false", "true"),
+        new CustomerEvent.Change("preferredChannel", "EMAIL", "PRINT"))));
+  }
+
+  @Test
+  void aPutMissingWhatACreateRequiresSaysAPutReplacesTheWholeCustomer_andChangesNothing() {
+    when(customers.find("C-1")).thenReturn(Optional.of(customer("C-1", CustomerType.BUSINESS)));
+    CustomerRequest partial = new CustomerRequest("C-2", null, null, null, null, null, "ny@exempel.se", null, null,
+        null, null, null, null);
+
+    assertThatThrownBy(() -> service.replace("C-1", partial, "eva")).isInstanceOfSatisfying(
+        InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+            new Violation("customerNumber", "'C-2' is not the customer in the path ('C-1'); leave it out or give the "
+                + "same number (a customer number cannot change)"),
+            new Violation("name", "is required: a PUT replaces the whole customer (PATCH changes only the fields "
+                + "given)"),
+            new Violation("type", "is required: a PUT replaces the whole customer (PATCH changes only the fields "
+                + "given)"),
+            new Violation("country", "is required: a PUT replaces the whole customer (PATCH changes only the fields "
+                + "given)")));
+    verify(customers, never()).update(any());
+    verifyNoInteractions(events);
+  }
+
+  @Test
+  void aPatchIsGivenTheCustomerAsARequestWithoutItsNumber_andAChangeToNothingRecordsNothing() {
+    Customer before = customer("C-1", CustomerType.BUSINESS);
+    when(customers.find("C-1")).thenReturn(Optional.of(before));
+    List<CustomerRequest> given = new java.util.ArrayList<>();
+
+    Customer same = service.patch("C-1", current -> {
+      given.add(current);
+      return current;
+    }, "eva");
+
+    assertThat(given).containsExactly(CustomerRequest.of(before).withCustomerNumber(null));
+    assertThat(same).isEqualTo(before);
+    verify(customers).lock("C-1");
+    verify(customers, never()).update(any());
+    verifyNoInteractions(events);
+  }
+
+  @Test
+  void anOrganisationThatPersonsBelongToStaysBusiness() {
+    when(customers.find("C-1")).thenReturn(Optional.of(customer("C-1", CustomerType.BUSINESS)));
+    when(customers.hasMembers("C-1")).thenReturn(true);
+
+    assertThatThrownBy(() -> service.patch("C-1", current -> new CustomerRequest(null, current.name(),
+        CustomerType.PRIVATE, null, Country.SE, null, current.email(), null, null, null, null, null, null), "eva"))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+            new Violation("type", "persons belong to organisation C-1 (their organisationCustomerNumber): it stays "
+                + "BUSINESS while they do")));
+    verify(customers, never()).update(any());
+  }
+
+  @Test
+  void aChangeOfAnUnknownCustomerIs404() {
+    assertThatThrownBy(() -> service.patch("C-9", current -> current, "eva")).isInstanceOf(NotFoundException.class)
+        .hasMessage("No customer C-9");
+    assertThatThrownBy(() -> service.replace("C-9", valid(null), "eva")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> service.deactivate("C-9", null, "eva")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> service.events("C-9")).isInstanceOf(NotFoundException.class);
+    verify(customers, never()).update(any());
+    verifyNoInteractions(events);
+  }
+
+  @Test
+  void deactivationIsRecordedOnce_andReactivationUndoesIt() {
+    Customer active = customer("C-1", CustomerType.BUSINESS);
+    when(customers.find("C-1")).thenReturn(Optional.of(active), Optional.of(inactive(active)),
+        Optional.of(inactive(active)), Optional.of(inactive(active)), Optional.of(inactive(active)),
+        Optional.of(active));
+
+    assertThat(service.deactivate("C-1", " moved abroad ", "eva").active()).isFalse();
+    assertThat(service.deactivate("C-1", null, "eva").active()).as("again: nothing to do").isFalse();
+    assertThat(service.reactivate("C-1", null, "olle").active()).isTrue();
+
+    verify(customers).setActive("C-1", false);
+    verify(customers).setActive("C-1", true);
+    verify(customers, times(3)).lock("C-1");
+    verify(events).insert("C-1", new CustomerEvent(0, CustomerEvent.Type.DEACTIVATED, NOW, "eva", "moved abroad",
+        List.of(new CustomerEvent.Change("active", "true", "false"))));
+    verify(events).insert("C-1", new CustomerEvent(0, CustomerEvent.Type.REACTIVATED, NOW, "olle", null,
+        List.of(new CustomerEvent.Change("active", "false", "true"))));
+    verify(events, times(2)).insert(anyString(), any());
+  }
+
+  @Test
+  void theListNormalisesWhatItSearchesFor() {
+    List<Customer> page = List.of(customer("C-1", CustomerType.BUSINESS));
+    when(customers.search(any(), anyString(), org.mockito.ArgumentMatchers.anyInt())).thenReturn(page);
+
+    assertThat(service.list(new CustomerQuery(" ", "exempel", "16 556677-8899", " Info@Exempel.SE", true, ""), null,
+        10)).isSameAs(page);
+    assertThat(service.list(new CustomerQuery(null, null, null, null, null, "C-"), "C-0", 5)).isSameAs(page);
+
+    verify(customers).search(new CustomerQuery(null, "exempel", "5566778899", "info@exempel.se", true, null), "", 10);
+    verify(customers).search(new CustomerQuery(null, null, null, null, null, "C-"), "C-0", 5);
+  }
+
+  @Test
+  void theEventsOfACustomerAreItsOwn() {
+    when(customers.find("C-1")).thenReturn(Optional.of(customer("C-1", CustomerType.BUSINESS)));
+    List<CustomerEvent> recorded = List.of(new CustomerEvent(7, CustomerEvent.Type.DEACTIVATED, NOW, "eva", null,
+        List.of()));
+    when(events.of("C-1")).thenReturn(recorded);
+
+    assertThat(service.events("C-1")).isSameAs(recorded);
   }
 
   @Test
@@ -202,15 +345,23 @@ class CustomerServiceTest {
   @Test
   void aBouncedContactIsCorrectedInTheCustomersOwnCountry() {
     Customer before = customer("C-1", CustomerType.BUSINESS);
-    Customer after = customer("C-1", CustomerType.BUSINESS);
+    Customer after = new Customer("C-1", "Exempel AB", CustomerType.BUSINESS, false, Country.SE, "556677-8899",
+        "info@exempel.se", "ny@exempel.se", new Customer.Address("Nygatan 2", "222 33", "Lund", "SE"), false,
+        Channel.EMAIL, "sv", null, NOW, null, null, null, false);
     when(customers.find("C-1")).thenReturn(Optional.of(before), Optional.of(after));
 
     Customer corrected = service.correctContact("C-1", " ny@exempel.se ",
-        new Customer.Address(" Nygatan 2", "222 33 ", "Lund", null));
+        new Customer.Address(" Nygatan 2", "222 33 ", "Lund", null), "kalle");
 
     assertThat(corrected).isSameAs(after);
+    verify(customers).lock("C-1");
     verify(customers).updateInvoiceEmail("C-1", "ny@exempel.se");
     verify(customers).updateAddress("C-1", new Customer.Address("Nygatan 2", "222 33", "Lund", "SE"));
+    verify(events).insert("C-1", new CustomerEvent(0, CustomerEvent.Type.CHANGED, NOW, "kalle", "deviation corrected",
+        List.of(new CustomerEvent.Change("invoiceEmail", null, "ny@exempel.se"),
+            new CustomerEvent.Change("address.street", "Storgatan 1", "Nygatan 2"),
+            new CustomerEvent.Change("address.postalCode", "111 22", "222 33"),
+            new CustomerEvent.Change("address.city", "Stockholm", "Lund"))));
   }
 
   @Test
@@ -218,19 +369,20 @@ class CustomerServiceTest {
     when(customers.find("C-1")).thenReturn(Optional.of(customer("C-1", CustomerType.BUSINESS)));
 
     assertThatThrownBy(() -> service.correctContact("C-1", "no-at-sign",
-        new Customer.Address("Storgata 1", "111 22", "Oslo", "NO")))
+        new Customer.Address("Storgata 1", "111 22", "Oslo", "NO"), "kalle"))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
             new Violation("invoiceEmail", "is not an e-mail address"),
             new Violation("address.postalCode", "is not a valid NO postal code (NNNN)")));
     verify(customers, never()).updateInvoiceEmail(anyString(), anyString());
     verify(customers, never()).updateAddress(anyString(), any());
+    verifyNoInteractions(events);
   }
 
   @Test
   void onlyTheGivenDetailIsCorrected() {
     when(customers.find("C-1")).thenReturn(Optional.of(customer("C-1", CustomerType.BUSINESS)));
 
-    service.correctContact("C-1", null, new Customer.Address("Nygatan 2", "22233", "Lund", "SE"));
+    service.correctContact("C-1", null, new Customer.Address("Nygatan 2", "22233", "Lund", "SE"), "kalle");
 
     verify(customers).updateAddress("C-1", new Customer.Address("Nygatan 2", "22233", "Lund", "SE"));
     verify(customers, never()).updateInvoiceEmail(anyString(), anyString());
@@ -241,9 +393,17 @@ class CustomerServiceTest {
         "info@exempel.se", null, null, null, null, null, null);
   }
 
+  /** A customer created the day before. */
   private static Customer customer(String customerNumber, CustomerType type) {
     return new Customer(customerNumber, "Exempel AB", type, false, Country.SE, "556677-8899", "info@exempel.se",
         null, new Customer.Address("Storgatan 1", "111 22", "Stockholm", "SE"), false, Channel.EMAIL, "sv", null,
-        NOW, null, null, null, false);
+        NOW.minusSeconds(86400), null, null, null, false);
+  }
+
+  private static Customer inactive(Customer c) {
+    return new Customer(c.customerNumber(), c.name(), c.type(), c.priority(), c.country(), c.organisationNumber(),
+        c.email(), c.invoiceEmail(), c.address(), c.reminderFeeAgreed(), c.preferredChannel(), c.language(),
+        c.electronicAddress(), c.createdAt(), c.organisationCustomerNumber(), c.invoiceReference(),
+        c.directDebitMandate(), c.interestInvoicing(), false);
   }
 }

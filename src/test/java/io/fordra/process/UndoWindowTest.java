@@ -165,4 +165,28 @@ class UndoWindowTest extends ProcessTestSupport {
     throw new AssertionError("no part " + fileNamePrefix + " in the mail");
   }
 
+  /**
+   * Issue 15, item 7: a change of the customer applies to documents not yet sent. The e-mail changed while the invoice
+   * waits in its undo window is where the invoice goes: the channel and address are read when it is sent.
+   */
+  @Test
+  void anEmailChangedInsideTheUndoWindowIsWhereTheInvoiceGoes() throws Exception {
+    var customer = customer(CustomerType.PRIVATE, Country.SE, false, true);
+    Invoice invoice = createInvoice(customer, Currency.SEK);
+    executeDueJobs();
+    assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.WAITING_TO_BE_SENT);
+
+    String changed = customer.customerNumber().toLowerCase() + "@changed.example";
+    inTheUndoWindow(LocalTime.of(9, 3), () -> assertThat(api().patch().uri("/api/customers/{n}",
+            customer.customerNumber()).contentType(MediaType.valueOf("application/merge-patch+json"))
+        .body("{\"email\": \"" + changed + "\"}").retrieve().toBodilessEntity().getStatusCode().value())
+        .isEqualTo(200));
+    assertThat(mail(invoice, "invoice.1")).as("still inside the window").isNull();
+
+    advanceTo(LocalDate.of(2026, 3, 2), LocalTime.of(9, 5));
+    String mail = mail(invoice, "invoice.1");
+    assertThat(mail).as("sent after the window").isNotNull();
+    assertThat(mail).contains("To: " + changed).doesNotContain(customer.email());
+    assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.SENT);
+  }
 }

@@ -63,6 +63,18 @@ class ErrorPagesTest extends ProcessTestSupport {
     assertProblem(answer, 404);
   }
 
+  /** Issue 15, item 7: PUT /api/customers/{n} was 405 in Spring's error format; a method no path has is problem+json. */
+  @Test
+  void aMethodThePathDoesNotHaveIsMethodNotAllowedAsProblemJson() throws Exception {
+    for (String request : java.util.List.of("PUT /api/invoices/F-1", "DELETE /api/customers/C-1",
+        "PATCH /api/invoices")) {
+      Raw answer = raw(request + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic() + "\r\n"
+          + "Accept: text/html\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+      assertProblem(answer, 405);
+      assertThat(answer.header("allow")).as(request).isNotBlank();
+    }
+  }
+
   private static void assertProblem(Raw answer, int status) throws Exception {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
     assertThat(answer.header("content-type")).as(answer.toString()).startsWith("application/problem+json");
