@@ -1,5 +1,6 @@
 package io.fordra.document;
 
+import io.fordra.invoice.Supply;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +36,10 @@ public record LetterContent(
     String paymentReference,    // OCR (SE) or KID (NO); may be null
     int reminderNumber,         // 1, 2 … for REMINDER, 0 otherwise
     String note,                // optional free text printed under the totals (may be null)
-    Credit credit               // for CREDIT_NOTE: its number and reason; null otherwise
+    Credit credit,              // for CREDIT_NOTE: its number and reason; null otherwise
+    String customerNumber,      // the buyer's customer number; may be null
+    Supply supply,              // date of supply or period, when the invoice has one; may be null
+    SellerDetails sellerDetails // IBAN, BIC, registration notes, board's seat; may be null
 ) {
 
   /** A letter that is not a credit note. */
@@ -46,7 +50,25 @@ public record LetterContent(
                        String paymentReference, int reminderNumber, String note) {
     this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
         vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
-        reminderNumber, note, null);
+        reminderNumber, note, null, null, null, null);
+  }
+
+  /** A letter with its credit note details (null for any other letter) but without the seller's and buyer's extras. */
+  public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
+                       LocalDate issueDate, LocalDate dueDate, LocalDate documentDate, String currency, List<Line> lines,
+                       BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount, BigDecimal paidAmount,
+                       BigDecimal feesAmount, BigDecimal feeThisLetter, BigDecimal openAmount, LocalDate payBy,
+                       String paymentReference, int reminderNumber, String note, Credit credit) {
+    this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
+        vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
+        reminderNumber, note, credit, null, null, null);
+  }
+
+  /** The same letter with the customer number, date of supply or period, and the seller's extras. */
+  public LetterContent with(String customerNumber, Supply supply, SellerDetails sellerDetails) {
+    return new LetterContent(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency,
+        lines, netAmount, vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy,
+        paymentReference, reminderNumber, note, credit, customerNumber, supply, sellerDetails);
   }
 
   public LetterContent {
@@ -77,6 +99,13 @@ public record LetterContent(
       Objects.requireNonNull(number, "number");
     }
   }
+
+  /**
+   * What the seller's letters carry besides its address and accounts: IBAN and BIC, "Godkänd för F-skatt" (Sweden),
+   * "Foretaksregisteret" (Norway), and the town of the board's seat; all optional.
+   */
+  public record SellerDetails(String iban, String bic, boolean fTaxApproved, boolean inBusinessRegister,
+                              String boardSeat) {}
 
   /**
    * Seller or buyer. {@code country} is an ISO 3166 alpha-2 code ("SE", "NO"). Only {@code name} is required; for the

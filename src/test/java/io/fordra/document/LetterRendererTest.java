@@ -63,9 +63,9 @@ class LetterRendererTest {
   static final BigDecimal TOTAL = new BigDecimal("14845.50");
 
   @BeforeAll
-  static void loadShippedLogo() throws IOException {
-    try (InputStream in = LetterRendererTest.class.getResourceAsStream("/documents/fordra-logo.png")) {
-      assertThat(in).as("shipped logo").isNotNull();
+  static void loadSampleLogo() throws IOException {
+    try (InputStream in = LetterRendererTest.class.getResourceAsStream("/documents/sample-logo.png")) {
+      assertThat(in).as("sample logo").isNotNull();
       logo = in.readAllBytes();
     }
   }
