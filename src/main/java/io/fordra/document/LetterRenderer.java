@@ -731,8 +731,8 @@ class LetterRenderer {
         canvas.stroke();
         canvas.restoreState();
 
-        // Address and contact columns wider: e-mail addresses run long; an IBAN needs 28 mm at this size.
-        PdfPTable footer = new PdfPTable(new float[] {27, 27, 21, 25});
+        // The bank column widest: an IBAN in groups of four needs 43 mm at this size; e-mail addresses run long too.
+        PdfPTable footer = new PdfPTable(new float[] {25, 25, 20, 30});
         footer.setTotalWidth(CONTENT_WIDTH);
         footer.setLockedWidth(true);
         LetterContent.SellerDetails details = details();
