@@ -150,7 +150,7 @@ class LetterRendererTest {
     }
   }
 
-  private static int imagesOnFirstPage(byte[] pdf) throws IOException {
+  static int imagesOnFirstPage(byte[] pdf) throws IOException {
     PdfReader reader = new PdfReader(pdf);
     try {
       PdfDictionary resources = reader.getPageN(1).getAsDict(PdfName.RESOURCES);
