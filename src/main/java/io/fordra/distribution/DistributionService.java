@@ -18,6 +18,7 @@ import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -128,10 +129,17 @@ public class DistributionService {
       throw new IllegalStateException("Invoice " + invoice.invoiceNumber() + " has no e-mail recipient any more");
     }
     String language = customer.language();
-    String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "");
+    // An invoice paid or credited in part before it left says its total and what is left to pay, as its PDF does;
+    // both from the stored letter and the invoice's fixed total, so that a retry writes the same text.
+    BigDecimal settledBefore = invoice.totalAmount().subtract(document.amountDue());
+    boolean settledInPart = document.kind() == DocumentKind.INVOICE && !directDebitNotice
+        && settledBefore.signum() > 0;
+    String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "")
+        + (settledInPart ? "_SETTLED_IN_PART" : "");
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
         invoice.currency().name(), document.payBy().toString(), payTo(), invoice.paymentReference(),
-        seller.country() == Country.NO ? "KID" : "OCR", seller.name(), seller.email()};
+        seller.country() == Country.NO ? "KID" : "OCR", seller.name(), seller.email(),
+        Money.format(invoice.totalAmount(), language), Money.format(settledBefore.max(BigDecimal.ZERO), language)};
     // A retry repeats its attempt's Message-ID; sending again on purpose is a new message.
     String messageId = attempt <= 1 ? document.messageId() : document.messageId().replace("@", ".a" + attempt + "@");
     mail.send(mail.compose(messageId, to,
@@ -175,6 +183,17 @@ public class DistributionService {
     }
     invoices.changeStatus(lockedInvoice, status, event);
     return status;
+  }
+
+  /**
+   * Before a letter's first hand-over to a channel: it is rendered again from the invoice as it stands now (see
+   * DocumentService.bringUpToDate) unless it already waits in a print batch, where it is handed over as it is.
+   */
+  @Transactional
+  public void bringUpToDate(long documentId) {
+    if (!printBatches.isQueued(documentId)) {
+      documents.bringUpToDate(documentId);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.fordra.document;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -48,6 +49,17 @@ class DocumentRepository {
   public Optional<StoredDocument> findRendition(long letterId, String mediaType) {
     return jdbc.sql("SELECT * FROM fordra_document WHERE rendition_of = ? AND media_type = ?")
         .params(letterId, mediaType).query(DocumentRepository::map).optional();
+  }
+
+  public boolean hasRendition(long letterId) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_document WHERE rendition_of = ?").param(letterId)
+        .query(Long.class).single() > 0;
+  }
+
+  /** A letter's new content before it is sent; see DocumentService.bringUpToDate. */
+  public void replaceContent(long id, byte[] content, BigDecimal amountDue) {
+    jdbc.sql("UPDATE fordra_document SET content = ?, amount_due = ? WHERE id = ? AND sent_at IS NULL")
+        .params(content, amountDue, id).update();
   }
 
   public List<StoredDocument> forInvoice(long invoiceId) {

@@ -19,9 +19,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentService {
 
   private static final String PDF = "application/pdf";
+  /** The letters made from the invoice as it stands; a credit note and a case file say what they said when made. */
+  private static final Set<DocumentKind> REDRAWN_BEFORE_SENDING =
+      EnumSet.of(DocumentKind.INVOICE, DocumentKind.REMINDER, DocumentKind.COLLECTION_NOTICE);
 
   private final DocumentRepository documents;
   private final InvoiceService invoices;
@@ -185,6 +191,33 @@ public class DocumentService {
     return document;
   }
 
+  /**
+   * The letter as it leaves now. An invoice, reminder or collection notice that no channel has had yet is rendered
+   * again from the invoice and customer as they stand (what was paid or credited since it was made, a changed name
+   * or address); if that changes it, the stored letter is replaced and the change recorded. A letter once handed
+   * over (sent, or with a rendition for a channel) never changes: a retry or a sending again sends the same bytes.
+   */
+  @Transactional
+  public StoredDocument bringUpToDate(long documentId) {
+    StoredDocument letter = get(documentId);
+    if (!REDRAWN_BEFORE_SENDING.contains(letter.kind()) || letter.isRendition() || letter.isSent()
+        || documents.hasRendition(letter.id())) {
+      return letter;
+    }
+    Invoice invoice = invoices.lock(invoices.byId(letter.invoiceId()).invoiceNumber());
+    Customer customer = customers.get(invoice.customerNumber());
+    byte[] pdf = renderer.render(letter(invoice, customer, letter.kind(), letter.sequenceNumber(), letter.fee(),
+        letter.payBy(), null), logo);
+    if (Arrays.equals(pdf, letter.content())) {
+      return letter;
+    }
+    documents.replaceContent(letter.id(), pdf, invoice.undisputedAmount());
+    invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.DOCUMENT_UPDATED, letter.fileName()
+        + " brought up to date before it left: " + invoice.inCurrency(invoice.undisputedAmount()) + " to pay"
+        + " (was " + invoice.inCurrency(letter.amountDue()) + ")"));
+    return get(documentId);
+  }
+
   /** Counts one more hand-over of the document to a channel; returns the attempt number (1, 2, 3 …). */
   @Transactional
   public int countAttempt(StoredDocument document) {
@@ -217,7 +250,7 @@ public class DocumentService {
         invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), documentDate, invoice.currency().name(),
         lines, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), invoice.paidAmount(),
         invoice.feesAmount(), fee, invoice.undisputedAmount(), payBy, invoice.paymentReference(),
-        kind == DocumentKind.REMINDER ? sequence : 0, note)
+        kind == DocumentKind.REMINDER ? sequence : 0, note, null, invoice.creditedAmount())
         .with(customer.customerNumber(), invoices.supply(invoice).orElse(null), sellerDetails());
   }
 

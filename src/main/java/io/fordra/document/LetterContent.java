@@ -15,6 +15,9 @@ import java.util.Objects;
  * <p>A credit note ({@link DocumentKind#CREDIT_NOTE}) shows the credited lines and their sums as net, VAT and total,
  * {@code openAmount} is what remains open on the credited invoice, {@code payBy} the credit date, and {@code credit}
  * gives its own number and the reason.
+ *
+ * <p>An invoice, reminder or collection notice states what was paid ({@code paidAmount}) and credited
+ * ({@code creditedAmount}) before it left, so that its amount to pay ({@code openAmount}) can be followed.
  */
 public record LetterContent(
     DocumentKind kind,
@@ -37,6 +40,7 @@ public record LetterContent(
     int reminderNumber,         // 1, 2 … for REMINDER, 0 otherwise
     String note,                // optional free text printed under the totals (may be null)
     Credit credit,              // for CREDIT_NOTE: its number and reason; null otherwise
+    BigDecimal creditedAmount,  // credit notes on the invoice so far (null = zero); not for a CREDIT_NOTE itself
     String customerNumber,      // the buyer's customer number; may be null
     Supply supply,              // date of supply or period, when the invoice has one; may be null
     SellerDetails sellerDetails // IBAN, BIC, registration notes, board's seat; may be null
@@ -50,10 +54,10 @@ public record LetterContent(
                        String paymentReference, int reminderNumber, String note) {
     this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
         vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
-        reminderNumber, note, null, null, null, null);
+        reminderNumber, note, null, null, null, null, null);
   }
 
-  /** A letter with its credit note details (null for any other letter) but without the seller's and buyer's extras. */
+  /** A letter without credits on the invoice, such as a credit note. */
   public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
                        LocalDate issueDate, LocalDate dueDate, LocalDate documentDate, String currency, List<Line> lines,
                        BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount, BigDecimal paidAmount,
@@ -61,14 +65,26 @@ public record LetterContent(
                        String paymentReference, int reminderNumber, String note, Credit credit) {
     this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
         vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
-        reminderNumber, note, credit, null, null, null);
+        reminderNumber, note, credit, null, null, null, null);
+  }
+
+  /** A letter with what was credited on the invoice, without the buyer's and seller's extras. */
+  public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
+                       LocalDate issueDate, LocalDate dueDate, LocalDate documentDate, String currency, List<Line> lines,
+                       BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount, BigDecimal paidAmount,
+                       BigDecimal feesAmount, BigDecimal feeThisLetter, BigDecimal openAmount, LocalDate payBy,
+                       String paymentReference, int reminderNumber, String note, Credit credit,
+                       BigDecimal creditedAmount) {
+    this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
+        vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
+        reminderNumber, note, credit, creditedAmount, null, null, null);
   }
 
   /** The same letter with the customer number, date of supply or period, and the seller's extras. */
   public LetterContent with(String customerNumber, Supply supply, SellerDetails sellerDetails) {
     return new LetterContent(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency,
         lines, netAmount, vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy,
-        paymentReference, reminderNumber, note, credit, customerNumber, supply, sellerDetails);
+        paymentReference, reminderNumber, note, credit, creditedAmount, customerNumber, supply, sellerDetails);
   }
 
   public LetterContent {
@@ -90,6 +106,7 @@ public record LetterContent(
     paidAmount = Objects.requireNonNullElse(paidAmount, BigDecimal.ZERO);
     feesAmount = Objects.requireNonNullElse(feesAmount, BigDecimal.ZERO);
     feeThisLetter = Objects.requireNonNullElse(feeThisLetter, BigDecimal.ZERO);
+    creditedAmount = Objects.requireNonNullElse(creditedAmount, BigDecimal.ZERO);
   }
 
   /** What a credit note says beyond the amounts: its own number (see {@link CreditNoteNumber}) and why. */

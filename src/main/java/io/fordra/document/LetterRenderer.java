@@ -507,8 +507,22 @@ class LetterRenderer {
         widenLabelColumnToFit(table, List.of(remaining));
       } else {
         resultRow(table, text("total.total"), moneyWithCurrency(content.totalAmount()));
+        settledBeforeItLeft(table);
       }
       return table;
+    }
+
+    /**
+     * An invoice paid or credited in part before it left (inside the undo window) says so under its total, down to
+     * what is left to pay: the amount of the payment box, which the OCR/KID goes with (issue 15: it said the total).
+     */
+    private void settledBeforeItLeft(PdfPTable table) {
+      if (content.paidAmount().signum() == 0 && content.creditedAmount().signum() == 0) {
+        return;
+      }
+      amountRow(table, text("total.paid"), money(content.paidAmount().negate()));
+      amountRow(table, text("total.creditedBefore"), money(content.creditedAmount().negate()));
+      resultRow(table, text("total.amountDue"), moneyWithCurrency(content.openAmount()));
     }
 
     /**
@@ -519,6 +533,9 @@ class LetterRenderer {
       PdfPTable table = amountsTable();
       amountRow(table, text("total.invoiceAmount"), money(content.totalAmount()));
       amountRow(table, text("total.paid"), money(content.paidAmount().negate()));
+      if (content.creditedAmount().signum() != 0) {
+        amountRow(table, text("total.creditedBefore"), money(content.creditedAmount().negate()));
+      }
       amountRow(table, text("total.fees"), money(content.feesAmount()));
       if (content.feeThisLetter().signum() != 0) {
         PdfPCell feeLabel = plainCell(phrase(text("total.feeThisLetter." + content.kind()), label),

@@ -33,6 +33,7 @@ class EngineInvoiceFollowUp implements InvoiceFollowUp {
             .putValue(InvoiceToCash.COUNTRY.name(), country)
             .putValue(InvoiceToCash.REVIEWED.name(), false)
             .putValue(InvoiceToCash.HANDED_OFF.name(), false)
+            .putValue(InvoiceToCash.INVOICE_LEFT.name(), false)
             .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false))
         .execute();
   }

@@ -80,6 +80,8 @@ public final class InvoiceToCash {
     public static final String WAIT_WHILE_ON_HOLD = "Catch_HoldReleased";
     public static final String DECIDE_DISPUTED_CLAIM = "Task_DecideDisputedClaim";
     public static final String SEND_BY_RESERVE = "Call_SendByReserve";
+    /** A credit note waits here until the invoice it credits has left. */
+    public static final String WAIT_FOR_INVOICE_TO_LEAVE = "Catch_InvoiceLeft";
     public static final String SEND_CREDIT_NOTE = "Call_SendCreditNote";
     public static final String SEND_FINAL_CREDIT_NOTE = "Call_SendFinalCreditNote";
     /** An objection answered with a credit in part sends its credit note itself (no InvoiceCredited message). */
@@ -127,6 +129,11 @@ public final class InvoiceToCash {
   public static final ProcessVariable<Boolean> HANDED_OFF = ProcessVariable.of("handedOff", Boolean.class);
   public static final ProcessVariable<Boolean> SETTLED = ProcessVariable.of("settled", Boolean.class);
   /** False when a credit in full undoes an invoice that never left: then no credit note is sent either. */
+  /**
+   * False until "Send invoice" is over (the invoice has left, or a case handler decided it is not sent): wakes a
+   * credit note waiting at "Invoice has left", which never goes before its invoice.
+   */
+  public static final ProcessVariable<Boolean> INVOICE_LEFT = ProcessVariable.of("invoiceLeft", Boolean.class);
   public static final ProcessVariable<Boolean> CREDIT_NOTE_TO_SEND = ProcessVariable.of("creditNoteToSend", Boolean.class);
   public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
   public static final ProcessVariable<Long> POSTPONE_DAYS = ProcessVariable.of("postponeDays", Long.class);

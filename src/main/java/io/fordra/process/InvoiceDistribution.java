@@ -14,6 +14,8 @@ public final class InvoiceDistribution {
 
   public static final class Elements {
     public static final String UNDO_WINDOW = "Timer_UndoWindow";
+    /** The letter states what was paid and credited during the undo window. */
+    public static final String BRING_LETTER_UP_TO_DATE = "Task_BringLetterUpToDate";
     public static final String CHOOSE_CHANNEL = "Rule_ChooseChannel";
     public static final String SEND_EMAIL = "Task_SendEmail";
     public static final String ADD_TO_PRINT_BATCH = "Task_AddToPrintBatch";

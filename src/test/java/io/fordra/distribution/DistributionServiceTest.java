@@ -142,11 +142,31 @@ class DistributionServiceTest {
     assertThat(service.sendByEmail(5L, 1, false)).isEqualTo(InvoiceStatus.SENT);
 
     verify(mail).text("mail.INVOICE.subject", "sv", "Anna Svensson", "INV-7", "1\u00a0000,00", "SEK",
-        "2026-10-31", "bankgiro 5050-1055", "10000180", "OCR", "Exempelbolaget AB", "faktura@exempelbolaget.se");
+        "2026-10-31", "bankgiro 5050-1055", "10000180", "OCR", "Exempelbolaget AB", "faktura@exempelbolaget.se",
+        "1\u00a0000,00", "0,00");
     verify(mail).send(message);
     verify(documents).markSent(LETTER, "EMAIL", "anna@example.se");
     verify(invoices).changeStatus(QUEUED, InvoiceStatus.SENT, InvoiceEvent.of(InvoiceEventType.SENT,
         "INV-7.pdf sent by e-mail, 1,000.00 SEK to pay by 2026-10-31").via("EMAIL", "anna@example.se"));
+  }
+
+  @Test
+  void anInvoicePaidOrCreditedInPartBeforeItLeftIsMailedWithItsTotalAndWhatIsLeftToPay() {
+    // Brought up to date after the undo window: 400.00 paid or credited, 600.00 left of 1,000.00.
+    StoredDocument letter = new StoredDocument(9L, 7L, DocumentKind.INVOICE, 1, "INV-7.pdf", Letters.PDF, PDF,
+        new BigDecimal("600.00"), new BigDecimal("0.00"), Letters.DUE, "<INV-7.pdf@fordra.test>", Letters.NOW, null,
+        null, null, 1, "CREATED");
+    when(documents.get(9L)).thenReturn(letter);
+    when(mail.text(anyString(), anyString(), any(Object[].class)))
+        .thenAnswer(call -> "text of " + call.getArgument(0));
+    when(mail.compose(anyString(), anyString(), anyString(), anyString(), any(), any()))
+        .thenReturn(mock(MimeMessage.class));
+
+    service.sendByEmail(9L, 1, false);
+
+    verify(mail).text("mail.INVOICE_SETTLED_IN_PART.body", "sv", "Anna Svensson", "INV-7", "600,00", "SEK",
+        "2026-10-31", "bankgiro 5050-1055", "10000180", "OCR", "Exempelbolaget AB", "faktura@exempelbolaget.se",
+        "1\u00a0000,00", "400,00");
   }
 
   /** A retry repeats its attempt's Message-ID; the status moved with the first attempt and stays. */
@@ -348,5 +368,17 @@ class DistributionServiceTest {
   private DistributionService service(DistributionProperties properties) {
     return new DistributionService(documents, invoices, customers, mail, Letters.SELLER, distributions, properties,
         directDebits, clock, printBatches);
+  }
+
+  @Test
+  void aLetterIsBroughtUpToDateBeforeItsFirstHandOverButNotWhileItWaitsInAPrintBatch() {
+    when(printBatches.isQueued(5L)).thenReturn(false);
+    when(printBatches.isQueued(6L)).thenReturn(true);
+
+    service.bringUpToDate(5L);
+    service.bringUpToDate(6L);
+
+    verify(documents).bringUpToDate(5L);
+    verify(documents, never()).bringUpToDate(6L);
   }
 }

@@ -9,6 +9,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.fordra.ProcessPaths;
@@ -33,14 +35,15 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
 
   private final DistributionService distribution = mock(DistributionService.class);
   private final EInvoiceDistribution einvoice = mock(EInvoiceDistribution.class);
+  private final DistributionSchedule schedule = mock(DistributionSchedule.class);
 
   @BeforeEach
   void mockTheServices() {
-    DistributionSchedule schedule = mock(DistributionSchedule.class);
     when(schedule.undoWindowEnd(any())).thenReturn(new Date(4_102_444_800_000L));
     Mocks.register("distributionSchedule", schedule);
     Mocks.register("channelChoice", new ChannelChoice(distribution));
     Mocks.register("registerDirectDebit", new RegisterDirectDebit(distribution));
+    Mocks.register("bringLetterUpToDate", new BringLetterUpToDate(distribution));
     Mocks.register("sendEInvoice", new SendEInvoice(einvoice));
     when(einvoice.send(anyLong(), anyInt())).thenReturn(new EInvoiceDistribution.Outcome(InvoiceStatus.SENT, null));
   }
@@ -52,6 +55,28 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
     run(sending, Elements.SEND_EMAIL);
     reached(sending, Elements.END_SENT);
     assertThat(sending).isEnded();
+  }
+
+  @Test
+  void afterTheUndoWindowTheLetterIsBroughtUpToDateBeforeAnyChannelHasIt() {
+    ProcessInstance sending = send(Channel.EMAIL, true, true);
+    assertThat(sending).hasPassed(Elements.BRING_LETTER_UP_TO_DATE, Elements.CHOOSE_CHANNEL)
+        .isWaitingAt(Elements.SEND_EMAIL);
+    verify(distribution).bringUpToDate(7L);
+  }
+
+  @Test
+  void aCreditNoteGoesAtOnceAsItWasMade() {
+    facts(Channel.EMAIL, true, true);
+    when(schedule.sendsAtOnce(any())).thenReturn(true); // skipUndoWindow
+    ProcessInstance sending = runtimeService().startProcessInstanceByKey(InvoiceDistribution.KEY, "T-1",
+        Variables.createVariables()
+            .putValue(InvoiceDistribution.INVOICE_NUMBER.name(), "T-1")
+            .putValue(InvoiceDistribution.DOCUMENT_ID.name(), 8L)
+            .putValue(InvoiceDistribution.SKIP_UNDO_WINDOW.name(), true));
+    assertThat(sending).hasNotPassed(Elements.UNDO_WINDOW, Elements.BRING_LETTER_UP_TO_DATE)
+        .isWaitingAt(Elements.SEND_EMAIL);
+    verify(distribution, never()).bringUpToDate(anyLong());
   }
 
   @Test

@@ -116,8 +116,8 @@ class DocumentServiceTest {
         List.of(new LetterContent.Line("Konsulttimme", new BigDecimal("8"), new BigDecimal("100.00"),
             new BigDecimal("25"), new BigDecimal("800.00"), new BigDecimal("200.00"), "A-100", "PO-7")),
         new BigDecimal("800.00"), new BigDecimal("200.00"), new BigDecimal("1000.00"), new BigDecimal("300.00"),
-        new BigDecimal("60.00"), fee, new BigDecimal("660.00"), payBy, "10000180", 2, "Ni har bestritt 100,00")
-        .with("C-1", null, SELLER_DETAILS));
+        new BigDecimal("60.00"), fee, new BigDecimal("660.00"), payBy, "10000180", 2, "Ni har bestritt 100,00", null,
+        new BigDecimal("0.00")).with("C-1", null, SELLER_DETAILS));
     // No logo of the seller's own (fordra.seller.logo is empty): no logo at all, the letter prints the seller's name.
     assertThat(logo.getValue()).isNull();
 
@@ -313,6 +313,65 @@ class DocumentServiceTest {
 
     assertThat(service.ofInvoice(invoice, 16L)).containsSame(own);
     assertThat(service.ofInvoice(invoice, 17L)).isEmpty();
+  }
+
+  @Test
+  void anInvoicePaidAndCreditedInsideTheUndoWindowLeavesSayingSoAndWhatIsLeftToPay() {
+    // 1,000.00 billed; 300.00 paid and 100.00 credited before it left: 600.00 to pay.
+    StoredDocument unsent = letter(17L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf");
+    Invoice now = invoice(InvoiceStatus.WAITING_TO_BE_SENT, "300.00", "0.00", "100.00", "0.00");
+    byte[] upToDate = "%PDF-1.4 up to date".getBytes(StandardCharsets.US_ASCII);
+    StoredDocument replaced = Letters.letter(17L, 5L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf", upToDate);
+    when(documents.find(17L)).thenReturn(Optional.of(unsent), Optional.of(replaced));
+    when(invoices.byId(5L)).thenReturn(now);
+    when(invoices.lock("F-2026-1")).thenReturn(now);
+    when(renderer.render(any(), any())).thenReturn(upToDate);
+
+    assertThat(service.bringUpToDate(17L)).isSameAs(replaced);
+
+    ArgumentCaptor<LetterContent> letter = ArgumentCaptor.forClass(LetterContent.class);
+    verify(renderer).render(letter.capture(), any());
+    assertThat(letter.getValue().kind()).isEqualTo(DocumentKind.INVOICE);
+    assertThat(letter.getValue().totalAmount()).isEqualByComparingTo("1000.00");
+    assertThat(letter.getValue().paidAmount()).isEqualByComparingTo("300.00");
+    assertThat(letter.getValue().creditedAmount()).isEqualByComparingTo("100.00");
+    assertThat(letter.getValue().openAmount()).isEqualByComparingTo("600.00");
+    assertThat(letter.getValue().payBy()).isEqualTo(unsent.payBy());
+    verify(documents).replaceContent(17L, upToDate, new BigDecimal("600.00"));
+    ArgumentCaptor<InvoiceEvent> event = ArgumentCaptor.forClass(InvoiceEvent.class);
+    verify(invoices).record(org.mockito.ArgumentMatchers.eq(now), event.capture());
+    assertThat(event.getValue().type()).isEqualTo(InvoiceEventType.DOCUMENT_UPDATED);
+    assertThat(event.getValue().message()).contains("600.00 SEK to pay", "was 1,000.00 SEK");
+  }
+
+  @Test
+  void aLetterThatNothingChangedIsLeftAsItIs() {
+    StoredDocument unsent = letter(17L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf");
+    Invoice now = invoice(InvoiceStatus.WAITING_TO_BE_SENT, "0.00", "0.00", "0.00", "0.00");
+    when(documents.find(17L)).thenReturn(Optional.of(unsent));
+    when(invoices.byId(5L)).thenReturn(now);
+    when(invoices.lock("F-2026-1")).thenReturn(now);
+
+    assertThat(service.bringUpToDate(17L)).isSameAs(unsent);
+    verify(documents, never()).replaceContent(org.mockito.ArgumentMatchers.anyLong(), any(), any());
+    verify(invoices, never()).record(any(), any());
+  }
+
+  @Test
+  void aLetterAChannelHasHadOrACreditNoteIsNeverRenderedAgain() {
+    StoredDocument sent = Letters.sent(letter(17L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf"), 1);
+    StoredDocument withRendition = letter(18L, DocumentKind.INVOICE, 1, "invoice-F-2026-2.pdf");
+    StoredDocument creditNote = letter(19L, DocumentKind.CREDIT_NOTE, 1, "credit-note-F-2026-1-1.pdf");
+    when(documents.find(17L)).thenReturn(Optional.of(sent));
+    when(documents.find(18L)).thenReturn(Optional.of(withRendition));
+    when(documents.hasRendition(18L)).thenReturn(true);
+    when(documents.find(19L)).thenReturn(Optional.of(creditNote));
+
+    assertThat(service.bringUpToDate(17L)).isSameAs(sent);
+    assertThat(service.bringUpToDate(18L)).isSameAs(withRendition);
+    assertThat(service.bringUpToDate(19L)).isSameAs(creditNote);
+    verifyNoInteractions(renderer, invoices);
+    verify(documents, never()).replaceContent(org.mockito.ArgumentMatchers.anyLong(), any(), any());
   }
 
   private static Invoice invoice(InvoiceStatus status, String paid, String fees, String credited, String disputed) {

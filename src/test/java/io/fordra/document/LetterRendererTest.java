@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.fordra.document.LetterContent.Line;
 import io.fordra.document.LetterContent.Party;
 import io.fordra.reference.PaymentReferences;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -133,21 +131,7 @@ class LetterRendererTest {
   }
 
   static List<String> pageTexts(byte[] pdf) {
-    try {
-      PdfReader reader = new PdfReader(pdf);
-      try {
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        List<String> pages = new ArrayList<>();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-          pages.add(extractor.getTextFromPage(page).replaceAll("\\s+", " "));
-        }
-        return pages;
-      } finally {
-        reader.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Letters.pageTexts(pdf);
   }
 
   static int imagesOnFirstPage(byte[] pdf) throws IOException {
@@ -631,5 +615,56 @@ class LetterRendererTest {
     assertThatThrownBy(() -> RENDERER.render(invoice("de", SWEDISH_SELLER, SWEDISH_BUYER), logo))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"de\"");
+  }
+
+  /** Issue 15: an invoice paid and credited in part before it left states both and what is left to pay. */
+  @Nested
+  class SettledInPartBeforeItLeft {
+
+    /** 14 845,50 invoiced, 2 000,00 paid and 845,50 credited inside the undo window: 12 000,00 to pay. */
+    private LetterContent settledInPart(String language, Party seller, Party buyer) {
+      LetterContent c = invoice(language, seller, buyer);
+      return new LetterContent(c.kind(), c.language(), c.seller(), c.buyer(), c.invoiceNumber(), c.issueDate(),
+          c.dueDate(), c.documentDate(), c.currency(), c.lines(), c.netAmount(), c.vatAmount(), c.totalAmount(),
+          new BigDecimal("2000.00"), null, null, new BigDecimal("12000.00"), c.payBy(), c.paymentReference(), 0, null,
+          null, new BigDecimal("845.50"));
+    }
+
+    @Test
+    void swedish() {
+      String text = text(RENDERER.render(settledInPart("sv", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertContains(text, "Totalt | 14 845,50 SEK", "Inbetalt | -2 000,00", "Krediterat | -845,50",
+          "Att betala | 12 000,00 SEK", "Att betala 12 000,00 SEK | Betala senast 2025-04-02 | OCR "
+              + PaymentReferences.swedishOcr("100042"));
+      assertThat(text).doesNotContain("Att betala 14 845,50");
+    }
+
+    @Test
+    void norwegianAndEnglish() {
+      assertContains(text(RENDERER.render(settledInPart("nb", NORWEGIAN_SELLER, NORWEGIAN_BUYER), logo)),
+          "Totalt | 14 845,50 NOK", "Innbetalt | -2 000,00", "Kreditert | -845,50", "Å betale | 12 000,00 NOK");
+      assertContains(text(RENDERER.render(settledInPart("en", SWEDISH_SELLER, SWEDISH_BUYER), logo)),
+          "Total | 14,845.50 SEK", "Paid | -2,000.00", "Credited | -845.50", "Amount due | 12,000.00 SEK");
+    }
+
+    @Test
+    void anInvoiceNothingWasPaidOrCreditedOnStatesItsTotalOnly() {
+      String text = text(RENDERER.render(invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), logo));
+
+      assertThat(text).doesNotContain("Inbetalt", "Krediterat");
+    }
+
+    @Test
+    void aReminderSaysWhatWasCredited() {
+      LetterContent c = followUp(DocumentKind.REMINDER, "sv", SWEDISH_SELLER, SWEDISH_BUYER);
+      LetterContent credited = new LetterContent(c.kind(), c.language(), c.seller(), c.buyer(), c.invoiceNumber(),
+          c.issueDate(), c.dueDate(), c.documentDate(), c.currency(), c.lines(), c.netAmount(), c.vatAmount(),
+          c.totalAmount(), c.paidAmount(), c.feesAmount(), c.feeThisLetter(), new BigDecimal("12060.00"), c.payBy(),
+          c.paymentReference(), c.reminderNumber(), null, null, new BigDecimal("845.50"));
+
+      assertContains(text(RENDERER.render(credited, logo)), "Fakturabelopp | 14 845,50", "Inbetalt | -2 000,00",
+          "Krediterat | -845,50", "Avgifter | 60,00", "Att betala | 12 060,00 SEK");
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.fordra.document;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.fordra.customer.Channel;
 import io.fordra.customer.Country;
 import io.fordra.customer.Customer;
@@ -8,9 +10,13 @@ import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.seller.SellerProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the unit tests of the invoice hotel and its channels share: the seller of application.yaml, an invoice of
@@ -80,5 +86,29 @@ public final class Letters {
     return new StoredDocument(id, letter.invoiceId(), letter.kind(), letter.sequenceNumber(), fileName, XML, content,
         letter.amountDue(), letter.fee(), letter.payBy(), letter.messageId(), NOW, null, null, null, 0, null,
         letter.id());
+  }
+
+  /** The text of each page of a PDF, runs of white space (line breaks in wrapped paragraphs) collapsed to one space. */
+  public static List<String> pageTexts(byte[] pdf) {
+    try {
+      PdfReader reader = new PdfReader(pdf);
+      try {
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        List<String> pages = new ArrayList<>();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+          pages.add(extractor.getTextFromPage(page).replaceAll("\\s+", " "));
+        }
+        return pages;
+      } finally {
+        reader.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** All text of all pages of a PDF, as {@link #pageTexts} reads it. */
+  public static String pdfText(byte[] pdf) {
+    return String.join(" ", pageTexts(pdf));
   }
 }

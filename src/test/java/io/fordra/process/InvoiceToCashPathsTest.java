@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @Deployment(resources = {InvoiceToCash.RESOURCE, "processes/dunning-policy.dmn"})
 public class InvoiceToCashPathsTest extends ProcessPaths {
 
+  private static final String SENDING = "Stub_Sending";
   private static final Date LATER = new Date(4_102_444_800_000L); // 2100-01-01: timers run only when a test says so
 
   /** Letters (reminders, collection notices) prepared so far: the invoice's dunning level, as DunningFacts reads it. */
@@ -209,6 +210,43 @@ public class InvoiceToCashPathsTest extends ProcessPaths {
   }
 
   @Test
+  void aPartialCreditWhileTheInvoiceIsStillBeingSentWaitsUntilTheInvoiceHasLeft() {
+    ProcessInstance invoice = startWithSendingThatWaits();
+    credit(invoice, false, true);
+    assertThat(invoice).isWaitingAt(Elements.SEND_INVOICE, Elements.WAIT_FOR_INVOICE_TO_LEAVE)
+        .hasNotPassed(Elements.SEND_CREDIT_NOTE);
+
+    finishSending(invoice); // the invoice leaves
+    assertThat(invoice).hasPassed(Elements.SEND_INVOICE, Elements.WAIT_FOR_INVOICE_TO_LEAVE)
+        .isWaitingAt(Elements.WAIT_FOR_DUE_DATE, Elements.SEND_CREDIT_NOTE);
+    finishSending(invoice); // then its credit note
+    reached(invoice, Elements.END_CREDIT_PARTIAL);
+    assertThat(invoice).isWaitingAt(Elements.WAIT_FOR_DUE_DATE);
+  }
+
+  @Test
+  void aCreditNoteAfterTheInvoiceHasLeftGoesAtOnce() {
+    ProcessInstance invoice = start("PRIVATE", false);
+    credit(invoice, false, true);
+    assertThat(invoice).hasPassed(Elements.WAIT_FOR_INVOICE_TO_LEAVE, Elements.SEND_CREDIT_NOTE)
+        .isWaitingAt(Elements.WAIT_FOR_DUE_DATE);
+  }
+
+  @Test
+  void creditedInFullWhileTheInvoiceIsStillBeingSentSendsNeitherTheInvoiceNorTheWaitingCreditNote() {
+    ProcessInstance invoice = startWithSendingThatWaits();
+    credit(invoice, false, true);
+    assertThat(invoice).isWaitingAt(Elements.SEND_INVOICE, Elements.WAIT_FOR_INVOICE_TO_LEAVE);
+
+    credit(invoice, true, false); // the rest: the undo window's undo
+    reached(invoice, Elements.END_CREDITED_IN_FULL);
+    reached(invoice, Elements.END_CREDITED);
+    assertThat(invoice).hasNotPassed(Elements.SEND_CREDIT_NOTE, Elements.SEND_FINAL_CREDIT_NOTE).isEnded();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(InvoiceDistribution.KEY).count()).as("the invoice's sending ended with it").isZero();
+  }
+
+  @Test
   void unansweredObjectionNudgesTheCaseHandlersUntilItIsWithdrawn() {
     ProcessInstance invoice = objection();
     run(invoice, Elements.NUDGE_TIMER);
@@ -315,7 +353,25 @@ public class InvoiceToCashPathsTest extends ProcessPaths {
         .putValue(InvoiceToCash.COUNTRY.name(), "SE")
         .putValue(InvoiceToCash.REVIEWED.name(), false)
         .putValue(InvoiceToCash.HANDED_OFF.name(), false)
+        .putValue(InvoiceToCash.INVOICE_LEFT.name(), false)
         .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false));
+  }
+
+  /** An invoice whose sending (invoice-distribution) waits, as inside the undo window, until finishSending. */
+  private ProcessInstance startWithSendingThatWaits() {
+    ENGINE.manageDeployment(engine().getRepositoryService().createDeployment()
+        .addModelInstance("invoice-distribution-waits.bpmn", Bpmn.createExecutableProcess(InvoiceDistribution.KEY)
+            .camundaHistoryTimeToLive(1).startEvent().receiveTask(SENDING).endEvent().done())
+        .deploy());
+    ProcessInstance invoice = start("PRIVATE", false);
+    assertThat(invoice).isWaitingAt(Elements.SEND_INVOICE);
+    return invoice;
+  }
+
+  /** The one sending that runs now (of the invoice, or of a credit note) is over. */
+  private void finishSending(ProcessInstance invoice) {
+    runtimeService().signal(runtimeService().createExecutionQuery().activityId(SENDING)
+        .processInstanceBusinessKey(invoice.getBusinessKey()).singleResult().getId());
   }
 
   /** A Swedish business customer: one reminder, the collection notice, then the agency. */
