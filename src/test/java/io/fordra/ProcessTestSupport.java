@@ -163,6 +163,17 @@ public abstract class ProcessTestSupport {
         .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
   }
 
+  /** A new staff user in the group, with the password; the caller deletes it. Returns its id. */
+  protected String staffUser(String group, String password) {
+    String id = group + "-" + UUID.randomUUID().toString().substring(0, 6);
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    return id;
+  }
+
   protected Invoice reload(Invoice invoice) {
     return invoices.get(invoice.invoiceNumber());
   }

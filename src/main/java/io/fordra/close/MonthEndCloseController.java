@@ -14,13 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * POST /api/month-end-closes {period?: "YYYY-MM"} runs a month-end close now (no period: the previous month) → 201,
- * Location /api/month-end-closes/{id}; GET …/{id} the close with status, figures and differences; GET ?period= lists.
+ * Location /api/month-end-closes/{id}; GET …/{id} the close with status, figures and differences; GET ?period= lists;
+ * POST …/{id}/reopen {reason} reopens the closed month.
  */
 @RestController
 @RequestMapping("/api/month-end-closes")
 class MonthEndCloseController {
 
   public record StartRequest(String period) {}
+
+  public record ReopenRequest(String reason) {}
 
   private final MonthEndCloses closes;
 
@@ -34,6 +37,13 @@ class MonthEndCloseController {
     MonthEndCloseView close = closes.startByHand(request == null ? null : request.period(),
         caller == null ? null : caller.getName());
     return ResponseEntity.created(URI.create("/api/month-end-closes/" + close.id())).body(close);
+  }
+
+  /** Reopens a closed month for a correction (finance; a reason is required): 409 when the close is not closed. */
+  @PostMapping("/{id}/reopen")
+  public MonthEndCloseView reopen(@PathVariable long id, @RequestBody(required = false) ReopenRequest request,
+                                  Principal caller) {
+    return closes.reopen(id, request == null ? null : request.reason(), caller == null ? null : caller.getName());
   }
 
   @GetMapping("/{id}")

@@ -67,12 +67,33 @@ class MonthEndCloseRepository {
     jdbc.sql("UPDATE fordra_month_end_close SET closed_at = ? WHERE id = ?").params(utc(at), id).update();
   }
 
-  /** Whether a close of the month has been recorded (closed_at) or its differences reviewed. */
+  /** A close that closes its month: recorded (closed_at) or its differences reviewed, and not reopened. */
+  private static final String CLOSING = "(closed_at IS NOT NULL OR status = 'REVIEWED') AND reopened_at IS NULL";
+
+  /** Whether a close of the month has been recorded (closed_at) or its differences reviewed, and not reopened. */
   public boolean anyClosed(String period) {
-    return jdbc.sql("""
-        SELECT COUNT(*) FROM fordra_month_end_close
-        WHERE period = ? AND (closed_at IS NOT NULL OR status = ?)""")
-        .params(period, MonthEndCloseStatus.REVIEWED.name()).query(Integer.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_month_end_close WHERE period = ? AND " + CLOSING)
+        .param(period).query(Integer.class).single() > 0;
+  }
+
+  /** The closed months (YYYY-MM) from the given one on. */
+  public List<String> closedPeriodsFrom(String period) {
+    return jdbc.sql("SELECT DISTINCT period FROM fordra_month_end_close WHERE period >= ? AND " + CLOSING)
+        .param(period).query(String.class).list();
+  }
+
+  /** When the month's first close that still closes it was recorded (or reviewed). */
+  public Optional<Instant> closedAt(String period) {
+    return jdbc.sql("SELECT MIN(COALESCE(closed_at, decided_at)) FROM fordra_month_end_close WHERE period = ? AND "
+            + CLOSING).param(period)
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().map(OffsetDateTime::toInstant);
+  }
+
+  /** Reopens the month: every close of it that closes it is marked reopened, with who, when and why. */
+  public void reopened(String period, String user, String reason, Instant at) {
+    jdbc.sql("UPDATE fordra_month_end_close SET status = ?, reopened_by = ?, reopened_at = ?, reopen_reason = ? "
+            + "WHERE period = ? AND " + CLOSING)
+        .params(MonthEndCloseStatus.REOPENED.name(), user, utc(at), reason, period).update();
   }
 
   public Optional<MonthEndCloseView> find(long id) {
@@ -96,7 +117,8 @@ class MonthEndCloseRepository {
         rs.getObject("aging_date", LocalDate.class), figures == null ? List.of() : read(figures, FIGURES),
         rs.getInt("difference_count"), differences == null ? List.of() : read(differences, DIFFERENCES),
         rs.getString("decided_by"), rs.getString("decision"), rs.getString("decision_comment"),
-        instant(rs, "decided_at"), instant(rs, "closed_at"));
+        instant(rs, "decided_at"), instant(rs, "closed_at"), rs.getString("reopened_by"), instant(rs, "reopened_at"),
+        rs.getString("reopen_reason"));
   }
 
   private String write(Object value) {

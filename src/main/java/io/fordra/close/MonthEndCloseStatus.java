@@ -9,5 +9,7 @@ public enum MonthEndCloseStatus {
   /** Reconciled with differences: "Review reconciliation differences" waits for finance. */
   DIFFERENCES,
   /** A person in finance reviewed the differences and decided (ACCEPTED or CORRECTION_NEEDED). */
-  REVIEWED
+  REVIEWED,
+  /** Finance reopened the closed month for a correction (with a reason): it takes bookings until closed again. */
+  REOPENED
 }

@@ -1,14 +1,19 @@
 package io.fordra.close;
 
 import io.fordra.invoice.file.ClosedMonths;
+import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violations;
+import io.fordra.ledger.ClosedPeriods;
 import io.fordra.process.FordraClock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link Reconciliation}), reviewed by finance where there were differences, and recorded.
  */
 @Service
-class MonthEndCloses implements ClosedMonths {
+class MonthEndCloses implements ClosedMonths, ClosedPeriods {
 
   /** What a form may show of the figures and differences (a Camunda string variable holds at most 4000). */
   static final int FORM_TEXT = 3900;
@@ -65,8 +70,7 @@ class MonthEndCloses implements ClosedMonths {
   @Transactional
   public Reconciliation.Result reconcile(long closeId) {
     MonthEndCloseView close = get(closeId);
-    Reconciliation.Result result = reconciliation.reconcile(YearMonth.parse(close.period()), clock.today(),
-        clock.zone());
+    Reconciliation.Result result = reconciliation.reconcile(YearMonth.parse(close.period()), clock.zone());
     closes.reconciled(closeId, result, result.differenceCount() == 0 ? MonthEndCloseStatus.NO_DIFFERENCES
         : MonthEndCloseStatus.DIFFERENCES, clock.now());
     return result;
@@ -114,6 +118,47 @@ class MonthEndCloses implements ClosedMonths {
     return closes.anyClosed(month.toString());
   }
 
+  /** The day a booking dated {@code date} goes on: past every closed month from the date's on. */
+  @Override
+  public LocalDate firstOpenDay(LocalDate date) {
+    YearMonth month = YearMonth.from(date);
+    Set<String> closed = new HashSet<>(closes.closedPeriodsFrom(month.toString()));
+    LocalDate day = date;
+    while (closed.contains(month.toString())) {
+      month = month.plusMonths(1);
+      day = month.atDay(1);
+    }
+    return day;
+  }
+
+  @Override
+  public java.util.Optional<LocalDate> closedOn(YearMonth month) {
+    return closes.closedAt(month.toString()).map(at -> LocalDate.ofInstant(at, clock.zone()));
+  }
+
+  /**
+   * Finance reopens a closed month for a real correction: the reason, who and when are recorded, and the month
+   * takes bookings again until a close of it is recorded again. 409 when the close does not close its month.
+   */
+  @Transactional
+  public MonthEndCloseView reopen(long closeId, String reason, String user) {
+    MonthEndCloseView close = get(closeId);
+    Violations v = new Violations();
+    if (reason == null || reason.isBlank()) {
+      v.add("reason", "a reason is required: say what must be corrected in " + close.period());
+    } else {
+      v.optionalText("reason", reason, 2000);
+    }
+    v.throwIfAny();
+    if (!close.closesMonth()) {
+      throw new ConflictException("Close " + closeId + " of " + close.period() + " does not close its month ("
+          + (close.reopenedAt() != null ? "reopened " + close.reopenedAt() + " by " + close.reopenedBy()
+          : "status " + close.status() + ", not recorded") + "): there is nothing to reopen");
+    }
+    closes.reopened(close.period(), user, reason.strip(), clock.now());
+    return get(closeId);
+  }
+
   public MonthEndCloseView get(long closeId) {
     return closes.find(closeId).orElseThrow(() -> new NotFoundException("No month-end close " + closeId));
   }
@@ -135,9 +180,8 @@ class MonthEndCloses implements ClosedMonths {
           .append("  Bank account in ").append(result.period()).append(": ").append(f.bankMovements().toPlainString())
           .append(" (refunds paid out ").append(f.refundsPaidOut().toPlainString()).append("); payments received: ")
           .append(f.paymentsReceived().toPlainString()).append('\n')
-          .append("  Aging report ").append(result.agingDate()).append(": ").append(f.agingTotal().toPlainString())
-          .append("; receivables of the invoices it covers: ").append(f.ledgerReceivablesAged().toPlainString())
-          .append('\n');
+          .append("  Aging report as of ").append(result.agingDate()).append(": ")
+          .append(f.agingTotal().toPlainString()).append('\n');
     }
     return cut(text.toString().strip(), "");
   }

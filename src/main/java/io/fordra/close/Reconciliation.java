@@ -26,9 +26,8 @@ import org.springframework.stereotype.Service;
  *       not shares of a kept payment that a person placed later: the kept payment was the bank money), each payment
  *       not on the bank account with its amount, and per payment file received in the period its stated total
  *       against the payments stored from it (plus the duplicates it held);</li>
- *   <li>the aging report as of the day the close runs against the receivables balance of the invoices it covers
- *       (issued up to that day): the report takes today's open amounts, so it is compared with the ledger now, not
- *       with the balance at the period's end;</li>
+ *   <li>the aging report as of the period's last day (what was open at its end, from the invoices, payments, credit
+ *       notes, fees and write-offs themselves) against the receivables account booked up to that day;</li>
  *   <li>every ledger entry balanced.</li>
  * </ol>
  * Each kind of difference is counted in full; at most {@link #LISTED} of a kind are listed.
@@ -42,7 +41,7 @@ public class Reconciliation {
   /** One currency's figures. */
   public record Figures(String currency, BigDecimal ledgerReceivablesAtPeriodEnd, BigDecimal ledgerReceivables,
                         BigDecimal openInvoices, BigDecimal bankMovements, BigDecimal refundsPaidOut,
-                        BigDecimal paymentsReceived, BigDecimal agingTotal, BigDecimal ledgerReceivablesAged) {}
+                        BigDecimal paymentsReceived, BigDecimal agingTotal) {}
 
   /**
    * One difference: what the ledger says against what the other side says.
@@ -68,12 +67,12 @@ public class Reconciliation {
   }
 
   /**
-   * Reconciles the month.
+   * Reconciles the month; the aging report is taken as of its last day.
    *
-   * @param agingDate the day the aging report is taken (the day the close runs)
-   * @param zone      the zone in which a payment file's receipt belongs to the month
+   * @param zone the zone in which a payment file's receipt belongs to the month
    */
-  public Result reconcile(YearMonth period, LocalDate agingDate, ZoneId zone) {
+  public Result reconcile(YearMonth period, ZoneId zone) {
+    LocalDate agingDate = period.atEndOfMonth();
     String receivables = accounts.account(Role.RECEIVABLES);
     String bank = accounts.account(Role.BANK);
     LocalDate first = period.atDay(1);
@@ -86,11 +85,11 @@ public class Reconciliation {
     for (ReconciliationRepository.Receivables r : sums.receivables(receivables, last)) {
       BigDecimal atEnd = money(r.atPeriodEnd());
       BigDecimal now = money(r.now());
-      update(figures, r.currency(), f -> with(f, atEnd, now, null, null, null, null, null, null));
+      update(figures, r.currency(), f -> with(f, atEnd, now, null, null, null, null, null));
     }
     for (ReconciliationRepository.Sum s : sums.openInvoices()) {
       BigDecimal open = money(s.amount());
-      update(figures, s.currency(), f -> with(f, null, null, open, null, null, null, null, null));
+      update(figures, s.currency(), f -> with(f, null, null, open, null, null, null, null));
     }
     count += sums.countInvoiceBalanceDifferences(receivables);
     for (ReconciliationRepository.InvoiceBalance b : sums.invoiceBalanceDifferences(receivables, LISTED)) {
@@ -108,11 +107,11 @@ public class Reconciliation {
     for (ReconciliationRepository.BankMovements m : sums.bankMovements(bank, first, last)) {
       BigDecimal movements = money(m.movements());
       BigDecimal refunds = money(m.refunds()).negate();
-      update(figures, m.currency(), f -> with(f, null, null, null, movements, refunds, null, null, null));
+      update(figures, m.currency(), f -> with(f, null, null, null, movements, refunds, null, null));
     }
     for (ReconciliationRepository.Sum s : sums.paymentsReceived(first, last)) {
       BigDecimal received = money(s.amount());
-      update(figures, s.currency(), f -> with(f, null, null, null, null, null, received, null, null));
+      update(figures, s.currency(), f -> with(f, null, null, null, null, null, received, null));
     }
     count += sums.countPaymentsNotBooked(bank, first, last);
     for (ReconciliationRepository.PaymentNotBooked p : sums.paymentsNotBooked(bank, first, last, LISTED)) {
@@ -138,13 +137,9 @@ public class Reconciliation {
     count += files.size();
     differences.addAll(files.stream().limit(LISTED).toList());
 
-    // (c) The aging report against the ledger.
+    // (c) The aging report as of the period's end (from the sub-ledger) against the ledger at the period's end.
     for (AgingReport.Totals t : aging.on(agingDate).totals()) {
-      update(figures, t.currency(), f -> with(f, null, null, null, null, null, null, money(t.total()), null));
-    }
-    for (ReconciliationRepository.Sum s : sums.receivablesOfInvoicesIssuedBy(receivables, agingDate)) {
-      BigDecimal aged = money(s.amount());
-      update(figures, s.currency(), f -> with(f, null, null, null, null, null, null, null, aged));
+      update(figures, t.currency(), f -> with(f, null, null, null, null, null, null, money(t.total())));
     }
 
     // (d) Every entry balanced.
@@ -167,10 +162,10 @@ public class Reconciliation {
             f.paymentsReceived(), "Bank account in " + period + " (refunds of " + f.refundsPaidOut().toPlainString()
                 + " aside) %s, payments received %s"));
       }
-      if (f.ledgerReceivablesAged().compareTo(f.agingTotal()) != 0) {
+      if (f.ledgerReceivablesAtPeriodEnd().compareTo(f.agingTotal()) != 0) {
         totals.add(difference(ReconciliationCheck.AGING_TOTAL, f.currency(), f.currency(),
-            f.ledgerReceivablesAged(), f.agingTotal(), "Receivables of the invoices issued up to " + agingDate
-                + " %s, aging report " + agingDate + " %s"));
+            f.ledgerReceivablesAtPeriodEnd(), f.agingTotal(), "Receivables account at " + agingDate
+                + " %s, aging report as of " + agingDate + " %s"));
       }
     }
     count += totals.size();
@@ -189,16 +184,14 @@ public class Reconciliation {
 
   private static void update(Map<String, Figures> figures, String currency, Function<Figures, Figures> change) {
     figures.put(currency, change.apply(figures.getOrDefault(currency, new Figures(currency, ZERO, ZERO, ZERO, ZERO,
-        ZERO, ZERO, ZERO, ZERO))));
+        ZERO, ZERO, ZERO))));
   }
 
   private static Figures with(Figures f, BigDecimal atPeriodEnd, BigDecimal receivables, BigDecimal open,
-                              BigDecimal bank, BigDecimal refunds, BigDecimal payments, BigDecimal agingTotal,
-                              BigDecimal aged) {
+                              BigDecimal bank, BigDecimal refunds, BigDecimal payments, BigDecimal agingTotal) {
     return new Figures(f.currency(), or(atPeriodEnd, f.ledgerReceivablesAtPeriodEnd()),
         or(receivables, f.ledgerReceivables()), or(open, f.openInvoices()), or(bank, f.bankMovements()),
-        or(refunds, f.refundsPaidOut()), or(payments, f.paymentsReceived()), or(agingTotal, f.agingTotal()),
-        or(aged, f.ledgerReceivablesAged()));
+        or(refunds, f.refundsPaidOut()), or(payments, f.paymentsReceived()), or(agingTotal, f.agingTotal()));
   }
 
   private static BigDecimal or(BigDecimal value, BigDecimal fallback) {

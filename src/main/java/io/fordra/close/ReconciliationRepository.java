@@ -61,7 +61,7 @@ class ReconciliationRepository {
                       JOIN fordra_ledger_line l ON l.entry_id = e.id
                     WHERE e.payment_id = p.id AND l.account = ?) AS booked
             FROM fordra_payment p
-            WHERE p.paid_at BETWEEN ? AND ? AND p.allocated_from IS NULL) x
+            WHERE COALESCE(p.booking_date, p.paid_at) BETWEEN ? AND ? AND p.allocated_from IS NULL) x
       WHERE x.amount <> x.booked""";
 
   private static final String UNBALANCED = """
@@ -121,11 +121,14 @@ class ReconciliationRepository {
         .list();
   }
 
-  /** Payments paid in the period, not shares of a kept payment that a person placed later. */
+  /**
+   * Payments booked in the period (paid in it, or paid in a closed month and booked on its first open day), not
+   * shares of a kept payment that a person placed later.
+   */
   List<Sum> paymentsReceived(LocalDate first, LocalDate last) {
     return jdbc.sql("""
         SELECT currency, SUM(amount) FROM fordra_payment
-        WHERE paid_at BETWEEN ? AND ? AND allocated_from IS NULL GROUP BY currency""").params(first, last)
+        WHERE COALESCE(booking_date, paid_at) BETWEEN ? AND ? AND allocated_from IS NULL GROUP BY currency""").params(first, last)
         .query((rs, n) -> new Sum(rs.getString(1), rs.getBigDecimal(2)))
         .list();
   }
@@ -156,16 +159,6 @@ class ReconciliationRepository {
         ORDER BY f.id""").params(from, until)
         .query((rs, n) -> new PaymentFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
             rs.getBigDecimal(5), rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8), rs.getString(9)))
-        .list();
-  }
-
-  /** The receivables balance of the invoices issued up to the day, per invoice currency. */
-  List<Sum> receivablesOfInvoicesIssuedBy(String account, LocalDate day) {
-    return jdbc.sql("""
-        SELECT i.currency, SUM(l.amount)
-        FROM fordra_ledger_line l JOIN fordra_invoice i ON i.id = l.invoice_id
-        WHERE l.account = ? AND i.issue_date <= ? GROUP BY i.currency""").params(account, day)
-        .query((rs, n) -> new Sum(rs.getString(1), rs.getBigDecimal(2)))
         .list();
   }
 

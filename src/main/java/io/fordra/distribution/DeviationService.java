@@ -3,6 +3,7 @@ package io.fordra.distribution;
 import io.fordra.customer.Channel;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
+import io.fordra.document.Delivery;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
@@ -15,7 +16,6 @@ import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.Violations;
 import io.fordra.process.InvoiceDistribution;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,6 +72,7 @@ class DeviationService {
     Channel channel = request.channel();
     String reason = request.reason().strip();
     StoredDocument document;
+    Delivery bounced = null;
     if (channel == Channel.DIRECT_DEBIT) {
       var debit = directDebits.forInvoice(invoice.id()).orElseThrow(() -> new ConflictException(
           "Invoice " + invoiceNumber + " has no direct debit"));
@@ -83,18 +84,25 @@ class DeviationService {
     } else {
       String recipient = request.recipient() == null || request.recipient().isBlank() ? null
           : request.recipient().strip();
-      document = documents.forInvoice(invoice).stream()
-          .filter(d -> channel.name().equals(d.sentChannel()) && !d.kind().isCaseFile())
-          .filter(d -> recipient == null || recipient.equalsIgnoreCase(d.sentTo()))
-          .max(Comparator.comparing(StoredDocument::sentAt))
+      bounced = documents.lastDelivery(invoice, channel.name(), recipient)
           .orElseThrow(() -> new ConflictException("No document of invoice " + invoiceNumber + " was sent by "
               + channel + (recipient == null ? "" : " to " + recipient)));
+      document = documents.get(bounced.documentId());
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.DISTRIBUTION_BOUNCED, document.fileName()
-          + " did not arrive: " + reason).via(channel.name(), recipient == null ? document.sentTo() : recipient));
+          + " did not arrive: " + reason).via(channel.name(), bounced.recipient()));
     }
     if (!followUp.sendsBouncedDocumentsAgain(invoiceNumber)) {
       String message = "Recorded; follow-up of invoice " + invoiceNumber + " has ended (" + invoice.status()
           + "), so nothing is sent again";
+      invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + ": " + message));
+      return new BounceResult(invoiceNumber, document.id(), document.fileName(), false, message);
+    }
+    Optional<Delivery> later = laterDelivery(document, bounced);
+    if (later.isPresent()) {
+      // The bounce is about an earlier delivery; the letter has since gone another way, which is the reserve.
+      String message = "Recorded; " + document.fileName() + " was sent again by " + later.get().channel()
+          + (later.get().recipient() == null ? "" : " to " + later.get().recipient()) + " after the delivery that "
+          + "bounced, so nothing more is sent";
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + ": " + message));
       return new BounceResult(invoiceNumber, document.id(), document.fileName(), false, message);
     }
@@ -117,6 +125,15 @@ class DeviationService {
     return new BounceResult(invoiceNumber, document.id(), document.fileName(), true,
         "Sending " + document.fileName() + " by the reserve channel (" + attempt + " of "
             + DistributionService.MAX_SENDS + ")");
+  }
+
+  /** A delivery of the document by another channel after the one that bounced, if any. */
+  private Optional<Delivery> laterDelivery(StoredDocument document, Delivery bounced) {
+    if (bounced == null) {
+      return Optional.empty();
+    }
+    return documents.deliveries(document).stream()
+        .filter(d -> d.sentAt().isAfter(bounced.sentAt()) && !d.channel().equals(bounced.channel())).findFirst();
   }
 
   /** A deviation as the case handler sees it: the document, whom it is for, and how they are reached now. */

@@ -237,6 +237,15 @@ public class DocumentService {
     return forInvoice(invoice).stream().filter(d -> d.id() == id).findFirst();
   }
 
+  /** The invoice's latest delivery by a channel (to that recipient, when given): what a bounce is about. */
+  public Optional<Delivery> lastDelivery(Invoice invoice, String channel, String recipient) {
+    return documents.lastDelivery(invoice.id(), channel, recipient);
+  }
+
+  public List<Delivery> deliveries(StoredDocument document) {
+    return documents.deliveries(document.id());
+  }
+
   @Transactional
   public void markSent(StoredDocument document, String channel, String recipient) {
     documents.markSent(document.id(), clock.now(), channel, recipient);

@@ -1,5 +1,7 @@
 package io.fordra.dunning;
 
+import io.fordra.customer.Country;
+import io.fordra.customer.CustomerService;
 import io.fordra.deployment.ModelFunctions;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
@@ -8,7 +10,9 @@ import io.fordra.invoice.InvoiceToCash;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +25,14 @@ import org.springframework.stereotype.Component;
 public class DunningSchedule {
 
   private final InvoiceService invoices;
-  private final DunningProperties properties;
+  private final CustomerService customers;
+  private final ReminderRuns runs;
   private final FordraClock clock;
 
-  public DunningSchedule(InvoiceService invoices, DunningProperties properties, FordraClock clock) {
+  public DunningSchedule(InvoiceService invoices, CustomerService customers, ReminderRuns runs, FordraClock clock) {
     this.invoices = invoices;
-    this.properties = properties;
+    this.customers = customers;
+    this.runs = runs;
     this.clock = clock;
   }
 
@@ -40,12 +46,16 @@ public class DunningSchedule {
     return startOfDayAfter(invoice(execution).payBy());
   }
 
-  /** The next reminder run on which this invoice may get its reminder. */
+  /**
+   * The next reminder run on which this invoice may get its reminder, by the reminder-run calendar deployed now
+   * (processes/reminder-runs.dmn): a new calendar applies to every invoice that starts waiting after it is deployed.
+   */
   public Date nextReminderRun(DelegateExecution execution) {
     Invoice invoice = invoice(execution);
     int earliestDaysAfterDue = DunningStep.from(InvoiceToCash.DUNNING_STEP.from(execution)).earliestDaysAfterDue();
     LocalDate earliest = invoice.dueDate().plusDays(earliestDaysAfterDue);
-    return Date.from(nextRun(clock.now(), earliest));
+    Country country = customers.get(invoice.customerNumber()).country();
+    return Date.from(nextRun(clock.now(), earliest, runs.of(country)));
   }
 
   /** A case handler postponed the next dunning step by some days. */
@@ -54,21 +64,28 @@ public class DunningSchedule {
     return clock.engineDate(clock.today().plusDays(days), LocalTime.MIDNIGHT);
   }
 
-  /** The first reminder run at or after now that falls on or after the earliest date. */
-  Instant nextRun(Instant now, LocalDate earliest) {
+  /**
+   * The first reminder run at or after now that falls on or after the earliest date. A day a month lacks (the 31st
+   * in April) has no run that month.
+   */
+  Instant nextRun(Instant now, LocalDate earliest, List<ReminderRuns.Run> calendar) {
+    List<ReminderRuns.Run> byTime = calendar.stream().sorted(Comparator.comparing(ReminderRuns.Run::time)).toList();
     LocalDate day = LocalDate.ofInstant(now, clock.zone());
     if (day.isBefore(earliest)) {
       day = earliest;
     }
     for (int i = 0; i < 62; i++, day = day.plusDays(1)) {
-      if (properties.reminderRunDays().contains(day.getDayOfMonth())) {
-        Instant run = day.atTime(properties.runTime()).atZone(clock.zone()).toInstant();
-        if (!run.isBefore(now)) {
-          return run;
+      for (ReminderRuns.Run run : byTime) {
+        if (run.dayOfMonth() == day.getDayOfMonth()) {
+          Instant at = day.atTime(run.time()).atZone(clock.zone()).toInstant();
+          if (!at.isBefore(now)) {
+            return at;
+          }
         }
       }
     }
-    throw new IllegalStateException("No reminder run within two months; check fordra.dunning.reminder-run-days");
+    throw new IllegalStateException("No reminder run within two months in the decision reminder-runs "
+        + "(processes/reminder-runs.dmn): deploy a table that has runs");
   }
 
   private Date startOfDayAfter(LocalDate date) {

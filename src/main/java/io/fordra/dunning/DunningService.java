@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reminders and collection notices: applies the step the dunning policy chose, within the legal limits of the
- * debtor's country (fordra.dunning.limits), and issues the letter.
+ * debtor's country in force today (DunningLimits, kept by finance), and issues the letter.
  */
 @Service
 class DunningService {
@@ -28,15 +28,15 @@ class DunningService {
   private final InvoiceService invoices;
   private final CustomerService customers;
   private final DocumentService documents;
-  private final DunningProperties properties;
+  private final DunningLimits limits;
   private final FordraClock clock;
 
   public DunningService(InvoiceService invoices, CustomerService customers, DocumentService documents,
-                        DunningProperties properties, FordraClock clock) {
+                        DunningLimits limits, FordraClock clock) {
     this.invoices = invoices;
     this.customers = customers;
     this.documents = documents;
-    this.properties = properties;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -56,7 +56,7 @@ class DunningService {
   public StoredDocument prepareReminder(String invoiceNumber, DunningStep step) {
     Invoice invoice = invoices.lock(invoiceNumber);
     Customer customer = customers.get(invoice.customerNumber());
-    DunningProperties.Limits limits = properties.limitsFor(customer.country());
+    DunningLimit limits = this.limits.inForce(customer.country());
     BigDecimal fee = reminderFee(invoice, customer, limits, step.fee());
     LocalDate payBy = clock.today().plus(step.paymentPeriod());
     int number = invoice.remindersSent() + 1;
@@ -70,7 +70,7 @@ class DunningService {
   public StoredDocument prepareCollectionNotice(String invoiceNumber, DunningStep step) {
     Invoice invoice = invoices.lock(invoiceNumber);
     Customer customer = customers.get(invoice.customerNumber());
-    DunningProperties.Limits limits = properties.limitsFor(customer.country());
+    DunningLimit limits = this.limits.inForce(customer.country());
     BigDecimal fee = limit(invoice, step.fee(), limits.maxCollectionNoticeFee(), "collection notice fee", customer);
     Period period = step.paymentPeriod();
     Period minimum = Period.ofDays(limits.minCollectionNoticePeriodDays());
@@ -93,7 +93,7 @@ class DunningService {
         + (comment == null || comment.isBlank() ? "" : " — " + comment)));
   }
 
-  private BigDecimal reminderFee(Invoice invoice, Customer customer, DunningProperties.Limits limits,
+  private BigDecimal reminderFee(Invoice invoice, Customer customer, DunningLimit limits,
                                  BigDecimal requested) {
     if (requested.signum() <= 0) {
       return BigDecimal.ZERO.setScale(2);

@@ -1,6 +1,7 @@
 package io.fordra.invoice;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,19 +12,21 @@ import java.util.Optional;
  */
 public interface Bookkeeping {
 
+  // Each booking returns the day it was booked on: its own date, or the first open day when its month is closed.
+
   /** The revenue account of a line at a VAT rate, for a new invoice; empty if the chart has none for the rate. */
   Optional<String> salesAccount(BigDecimal vatRate);
 
   /** Whether a line at this VAT rate can be booked: the chart has its sales account and (above 0 %) its VAT account. */
   boolean canBook(BigDecimal vatRate);
 
-  void invoiceIssued(Invoice invoice, List<InvoiceLine> lines);
+  LocalDate invoiceIssued(Invoice invoice, List<InvoiceLine> lines);
 
-  void feeCharged(Invoice invoice, BigDecimal fee);
+  LocalDate feeCharged(Invoice invoice, BigDecimal fee);
 
-  void credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal);
+  LocalDate credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal);
 
-  void writtenOff(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, String reason);
+  LocalDate writtenOff(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, String reason);
 
-  void refunded(Invoice invoice, BigDecimal amount);
+  LocalDate refunded(Invoice invoice, BigDecimal amount);
 }

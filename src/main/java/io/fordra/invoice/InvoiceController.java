@@ -49,14 +49,16 @@ class InvoiceController {
     if (limit < 1 || limit > MAX_LIST) {
       throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIST);
     }
-    return invoices.search(customerNumber, status, from, to, limit).stream()
-        .map(i -> InvoiceView.of(i, List.of(), List.of(), null))
+    List<Invoice> found = invoices.search(customerNumber, status, from, to, limit);
+    java.util.Map<Long, LocalDate> booked = invoices.bookingDates(found.stream().map(Invoice::id).toList());
+    return found.stream()
+        .map(i -> InvoiceView.of(i, booked.get(i.id()), List.of(), List.of(), null))
         .toList();
   }
 
   private InvoiceView view(Invoice invoice) {
     Invoice current = invoices.get(invoice.invoiceNumber());
-    return InvoiceView.of(current, invoices.lines(current), invoices.events(current),
+    return InvoiceView.of(current, invoices.bookingDate(current), invoices.lines(current), invoices.events(current),
         disputes.latestFor(current).orElse(null));
   }
 }

@@ -43,12 +43,12 @@ public class InvoiceRepository {
     jdbc.sql("""
         INSERT INTO fordra_invoice (id, invoice_number, customer_number, status, issue_date, due_date, currency,
           net_amount, vat_amount, total_amount, paid_amount, fees_amount, credit_balance, disputed_amount,
-          payment_reference, dunning_level, reminders_sent, reminder_fees_charged, pay_by, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          payment_reference, dunning_level, reminders_sent, reminder_fees_charged, pay_by, created_at, booking_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(i.id(), i.invoiceNumber(), i.customerNumber(), i.status().name(), i.issueDate(), i.dueDate(),
             i.currency().name(), i.netAmount(), i.vatAmount(), i.totalAmount(), i.paidAmount(), i.feesAmount(),
             i.creditBalance(), i.disputedAmount(), i.paymentReference(), i.dunningLevel(), i.remindersSent(),
-            i.reminderFeesCharged(), i.payBy(), utc(i.createdAt()))
+            i.reminderFeesCharged(), i.payBy(), utc(i.createdAt()), i.issueDate())
         .update();
     for (InvoiceLine l : lines) {
       jdbc.sql("""
@@ -176,9 +176,42 @@ public class InvoiceRepository {
     jdbc.sql("UPDATE fordra_invoice SET status = ? WHERE id = ?").params(status.name(), id).update();
   }
 
-  public void insertCreditNote(long invoiceId, BigDecimal amount, String reason, Instant at) {
+  /** @return the credit note's id */
+  public long insertCreditNote(long invoiceId, BigDecimal amount, String reason, Instant at) {
+    org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("INSERT INTO fordra_credit_note (invoice_id, amount, reason, created_at) VALUES (?, ?, ?, ?)")
-        .params(invoiceId, amount, reason, utc(at)).update();
+        .params(invoiceId, amount, reason, utc(at)).update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** The day the ledger booked the credit note on. */
+  public void creditNoteBooked(long creditNoteId, LocalDate bookingDate) {
+    jdbc.sql("UPDATE fordra_credit_note SET booking_date = ? WHERE id = ?").params(bookingDate, creditNoteId).update();
+  }
+
+  /** The day the ledger booked the invoice on (its issue date unless that month was closed). */
+  public void invoiceBooked(long invoiceId, LocalDate bookingDate) {
+    jdbc.sql("UPDATE fordra_invoice SET booking_date = ? WHERE id = ?").params(bookingDate, invoiceId).update();
+  }
+
+  /** The invoices' booking days, per invoice id (the issue date where none was stored). */
+  public java.util.Map<Long, LocalDate> bookingDates(java.util.Collection<Long> invoiceIds) {
+    java.util.Map<Long, LocalDate> dates = new java.util.HashMap<>();
+    List<Long> ids = List.copyOf(invoiceIds);
+    for (int start = 0; start < ids.size(); start += 500) {
+      jdbc.sql("SELECT id, COALESCE(booking_date, issue_date) AS booked FROM fordra_invoice WHERE id IN (:ids)")
+          .param("ids", ids.subList(start, Math.min(ids.size(), start + 500)))
+          .query(rs -> {
+            dates.put(rs.getLong("id"), rs.getObject("booked", LocalDate.class));
+          });
+    }
+    return dates;
+  }
+
+  /** A fee or write-off as booked: the aging report as of a day reads what changed the open amount by then. */
+  public void insertAdjustment(long invoiceId, String kind, BigDecimal amount, LocalDate bookingDate) {
+    jdbc.sql("INSERT INTO fordra_invoice_adjustment (invoice_id, kind, amount, booking_date) VALUES (?, ?, ?, ?)")
+        .params(invoiceId, kind, amount, bookingDate).update();
   }
 
   /** The invoice's credit notes, oldest first, numbered 1, 2 … in that order. */

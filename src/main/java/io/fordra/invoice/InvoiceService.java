@@ -168,10 +168,14 @@ public class InvoiceService {
           ? new Supply(request.deliveryDate(), null, null)
           : new Supply(null, request.period().from(), request.period().to()));
     }
-    ledger.invoiceIssued(invoice, lines);
+    LocalDate booked = ledger.invoiceIssued(invoice, lines);
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
         + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference
         + (origin == null ? "" : " (from " + origin + ")")));
+    if (!booked.equals(invoice.issueDate())) {
+      invoices.invoiceBooked(id, booked);
+    }
+    recordIfBookedLater(invoice, "The invoice", invoice.issueDate(), booked);
     followUp.start(number, customer.type().name(), customer.priority(), customer.country().name());
     return invoice;
   }
@@ -245,7 +249,9 @@ public class InvoiceService {
     invoices.updateDunning(invoice.id(), invoice.feesAmount().add(fee), invoice.dunningLevel() + 1, remindersSent,
         reminderFeesCharged, payBy);
     if (fee.signum() > 0) {
-      ledger.feeCharged(invoice, fee);
+      LocalDate booked = ledger.feeCharged(invoice, fee);
+      invoices.insertAdjustment(invoice.id(), "FEE", fee, booked);
+      recordIfBookedLater(invoice, "The fee of " + invoice.inCurrency(fee), clock.today(), booked);
     }
     return invoices.findById(invoice.id()).orElseThrow();
   }
@@ -261,9 +267,12 @@ public class InvoiceService {
       throw new IllegalArgumentException("A credit note must be more than 0 and at most the open amount "
           + invoice.openAmount().toPlainString());
     }
-    invoices.insertCreditNote(invoice.id(), amount, reason, clock.now());
+    long creditNote = invoices.insertCreditNote(invoice.id(), amount, reason, clock.now());
     invoices.updateCredited(invoice.id(), invoice.creditedAmount().add(amount));
-    ledger.credited(invoice, invoices.lines(invoice.id()), amount, invoices.creditNotes(invoice.id()).size());
+    LocalDate booked = ledger.credited(invoice, invoices.lines(invoice.id()), amount,
+        invoices.creditNotes(invoice.id()).size());
+    invoices.creditNoteBooked(creditNote, booked);
+    recordIfBookedLater(invoice, "The credit note of " + invoice.inCurrency(amount), clock.today(), booked);
     invoices.updateDisputedAmount(invoice.id(), invoice.disputedAmount().subtract(amount).max(BigDecimal.ZERO));
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREDIT_NOTE, "Credit note of "
         + invoice.inCurrency(amount) + ": " + reason));
@@ -282,7 +291,8 @@ public class InvoiceService {
       return invoice;
     }
     invoices.updateWrittenOff(invoice.id(), invoice.writtenOffAmount().add(amount));
-    ledger.writtenOff(invoice, invoices.lines(invoice.id()), amount, reason);
+    LocalDate booked = ledger.writtenOff(invoice, invoices.lines(invoice.id()), amount, reason);
+    invoices.insertAdjustment(invoice.id(), "WRITE_OFF", amount, booked);
     record(invoice, InvoiceEvent.of(InvoiceEventType.WRITTEN_OFF, "Written off as a loss: "
         + invoice.inCurrency(amount) + " (" + reason + ")"));
     return invoices.findById(invoice.id()).orElseThrow();
@@ -366,6 +376,28 @@ public class InvoiceService {
   }
 
   @Transactional
+  /**
+   * A booking dated in a closed month went on the first open day instead: the invoice says so, as its history (and
+   * the bookkeeping) must show why the document's date and its booking differ.
+   */
+  public void recordIfBookedLater(Invoice invoice, String what, LocalDate dated, LocalDate booked) {
+    if (!booked.equals(dated)) {
+      record(invoice, InvoiceEvent.of(InvoiceEventType.BOOKED_IN_OPEN_PERIOD, what + " dated " + dated
+          + " falls in the closed month " + java.time.YearMonth.from(dated) + ": booked " + booked
+          + ", the first open day"));
+    }
+  }
+
+  /** The day the ledger booked the invoice on: its issue date unless that month was closed. */
+  public LocalDate bookingDate(Invoice invoice) {
+    return invoices.bookingDates(List.of(invoice.id())).getOrDefault(invoice.id(), invoice.issueDate());
+  }
+
+  /** The booking days of the invoices, per invoice id. */
+  public java.util.Map<Long, LocalDate> bookingDates(java.util.Collection<Long> invoiceIds) {
+    return invoiceIds.isEmpty() ? java.util.Map.of() : invoices.bookingDates(invoiceIds);
+  }
+
   public void record(Invoice invoice, InvoiceEvent event) {
     invoices.insertEvent(invoice.id(), clock.now(), event);
   }

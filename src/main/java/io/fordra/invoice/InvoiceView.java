@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * GET /api/invoices/{n}: the invoice, its receivable and its history; creditBalance is the overpayment still held
- * for the customer (after refunds).
+ * for the customer (after refunds); bookingDate the day the ledger booked it (the issue date, or the first open day
+ * when the issue date fell in a closed month).
  */
 public record InvoiceView(
     String invoiceNumber,
     String customerNumber,
     InvoiceStatus status,
     LocalDate issueDate,
+    LocalDate bookingDate,
     LocalDate dueDate,
     Currency currency,
     BigDecimal netAmount,
@@ -38,8 +40,10 @@ public record InvoiceView(
   public record DisputeView(String status, java.math.BigDecimal disputedAmount, String reason, String raisedBy,
                             String reply, LocalDate deadline) {}
 
-  static InvoiceView of(Invoice i, List<InvoiceLine> lines, List<InvoiceEvent> events, DisputeView dispute) {
-    return new InvoiceView(i.invoiceNumber(), i.customerNumber(), i.status(), i.issueDate(), i.dueDate(),
+  static InvoiceView of(Invoice i, LocalDate bookingDate, List<InvoiceLine> lines, List<InvoiceEvent> events,
+                        DisputeView dispute) {
+    return new InvoiceView(i.invoiceNumber(), i.customerNumber(), i.status(), i.issueDate(),
+        bookingDate == null ? i.issueDate() : bookingDate, i.dueDate(),
         i.currency(), i.netAmount(), i.totalAmount(), i.vatAmount(), i.paidAmount(), i.openAmount(),
         i.disputedAmount(), i.feesAmount(), i.refundableAmount(), i.creditedAmount(), i.writtenOffAmount(),
         i.refundedAmount(), i.paymentReference(),

@@ -34,8 +34,11 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
   private final LedgerAccounts accounts;
   private final FordraClock clock;
   private final ResourceBundle texts;
+  private final ClosedPeriods closedPeriods;
 
-  public Ledger(LedgerRepository entries, LedgerAccounts accounts, FordraClock clock, SellerProperties seller) {
+  public Ledger(LedgerRepository entries, LedgerAccounts accounts, FordraClock clock, SellerProperties seller,
+                ClosedPeriods closedPeriods) {
+    this.closedPeriods = closedPeriods;
     this.texts = ResourceBundle.getBundle("ledger.entries", Locale.forLanguageTag(seller.country().language()),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.entries = entries;
@@ -46,7 +49,7 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
   /** An invoice: the receivable (total) against each line's revenue account and the output VAT per rate. */
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public void invoiceIssued(Invoice invoice, List<InvoiceLine> lines) {
+  public LocalDate invoiceIssued(Invoice invoice, List<InvoiceLine> lines) {
     List<LedgerLine> posting = new ArrayList<>();
     posting.add(receivable(invoice, invoice.totalAmount()));
     Map<String, BigDecimal> revenue = new LinkedHashMap<>();
@@ -59,14 +62,14 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
     }
     revenue.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
     vat.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
-    post(EntryKind.INVOICE, invoice.issueDate(), text(EntryKind.INVOICE, invoice.invoiceNumber(), invoice.customerNumber()), invoice, null, posting);
+    return post(EntryKind.INVOICE, invoice.issueDate(), text(EntryKind.INVOICE, invoice.invoiceNumber(), invoice.customerNumber()), invoice, null, posting);
   }
 
   /** A reminder or collection-notice fee added to the invoice (no VAT). */
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public void feeCharged(Invoice invoice, BigDecimal fee) {
-    post(EntryKind.FEE, clock.today(), text(EntryKind.FEE, invoice.invoiceNumber()), invoice, null, List.of(
+  public LocalDate feeCharged(Invoice invoice, BigDecimal fee) {
+    return post(EntryKind.FEE, clock.today(), text(EntryKind.FEE, invoice.invoiceNumber()), invoice, null, List.of(
         receivable(invoice, fee), LedgerLine.credit(accounts.account(Role.FEES), fee)));
   }
 
@@ -76,10 +79,10 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public void credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal) {
+  public LocalDate credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal) {
     List<LedgerLine> posting = new ArrayList<>(reversal(lines, CreditNoteLines.of(lines, amount), null));
     posting.add(receivable(invoice, amount.negate()));
-    post(EntryKind.CREDIT_NOTE, clock.today(), text(EntryKind.CREDIT_NOTE, invoice.invoiceNumber(),
+    return post(EntryKind.CREDIT_NOTE, clock.today(), text(EntryKind.CREDIT_NOTE, invoice.invoiceNumber(),
         String.valueOf(creditNoteOrdinal)), invoice, null, posting);
   }
 
@@ -88,7 +91,7 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
    * kept payment) pays the receivable; what is paid beyond it is the customer's credit.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void paymentBooked(Invoice invoice, long paymentId, LocalDate bookingDate, BigDecimal amount,
+  public LocalDate paymentBooked(Invoice invoice, long paymentId, LocalDate bookingDate, BigDecimal amount,
                             BigDecimal overpaid, boolean fromUnmatched) {
     BigDecimal applied = amount.subtract(overpaid);
     List<LedgerLine> posting = new ArrayList<>();
@@ -98,22 +101,22 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
       posting.add(LedgerLine.credit(accounts.account(Role.CUSTOMER_CREDIT), overpaid)
           .of(invoice.id(), invoice.customerNumber()));
     }
-    post(EntryKind.PAYMENT, bookingDate, text(EntryKind.PAYMENT, invoice.invoiceNumber(), String.valueOf(paymentId)), invoice,
+    return post(EntryKind.PAYMENT, bookingDate, text(EntryKind.PAYMENT, invoice.invoiceNumber(), String.valueOf(paymentId)), invoice,
         paymentId, posting);
   }
 
   /** A payment that matched nothing (or a reversal): the bank against unmatched payments. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void paymentKept(long paymentId, LocalDate paidAt, BigDecimal amount, String currency) {
-    post(EntryKind.UNMATCHED_PAYMENT, paidAt, text(EntryKind.UNMATCHED_PAYMENT, String.valueOf(paymentId)), currency, null, paymentId, List.of(
+  public LocalDate paymentKept(long paymentId, LocalDate paidAt, BigDecimal amount, String currency) {
+    return post(EntryKind.UNMATCHED_PAYMENT, paidAt, text(EntryKind.UNMATCHED_PAYMENT, String.valueOf(paymentId)), currency, null, paymentId, List.of(
         LedgerLine.debit(accounts.account(Role.BANK), amount),
         LedgerLine.credit(accounts.account(Role.UNMATCHED_PAYMENTS), amount)));
   }
 
   /** A kept payment a person booked as a credit not tied to an invoice. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void keptAsCredit(long paymentId, BigDecimal amount, String currency) {
-    post(EntryKind.UNALLOCATED_CREDIT, clock.today(), text(EntryKind.UNALLOCATED_CREDIT, String.valueOf(paymentId)),
+  public LocalDate keptAsCredit(long paymentId, BigDecimal amount, String currency) {
+    return post(EntryKind.UNALLOCATED_CREDIT, clock.today(), text(EntryKind.UNALLOCATED_CREDIT, String.valueOf(paymentId)),
         currency, null, paymentId, List.of(
             LedgerLine.debit(accounts.account(Role.UNMATCHED_PAYMENTS), amount),
             LedgerLine.credit(accounts.account(Role.CUSTOMER_CREDIT), amount)));
@@ -126,7 +129,7 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public void writtenOff(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, String reason) {
+  public LocalDate writtenOff(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, String reason) {
     BigDecimal creditedFees = invoice.creditedAmount().subtract(invoice.totalAmount()).max(BigDecimal.ZERO);
     BigDecimal openFees = invoice.feesAmount().subtract(creditedFees).subtract(invoice.paidAmount())
         .max(BigDecimal.ZERO).min(amount);
@@ -140,15 +143,15 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
       posting.add(LedgerLine.debit(badDebt, openFees));
     }
     posting.add(receivable(invoice, amount.negate()));
-    post(EntryKind.WRITE_OFF, clock.today(), text(EntryKind.WRITE_OFF, invoice.invoiceNumber(), reason),
+    return post(EntryKind.WRITE_OFF, clock.today(), text(EntryKind.WRITE_OFF, invoice.invoiceNumber(), reason),
         invoice, null, posting);
   }
 
   /** An overpayment paid back to the customer. */
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public void refunded(Invoice invoice, BigDecimal amount) {
-    post(EntryKind.REFUND, clock.today(), text(EntryKind.REFUND, invoice.invoiceNumber()), invoice, null,
+  public LocalDate refunded(Invoice invoice, BigDecimal amount) {
+    return post(EntryKind.REFUND, clock.today(), text(EntryKind.REFUND, invoice.invoiceNumber()), invoice, null,
         List.of(LedgerLine.debit(accounts.account(Role.CUSTOMER_CREDIT), amount)
                 .of(invoice.id(), invoice.customerNumber()),
             LedgerLine.credit(accounts.account(Role.BANK), amount)));
@@ -248,20 +251,27 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
     return new LedgerLine(accounts.account(Role.RECEIVABLES), amount, invoice.id(), invoice.customerNumber());
   }
 
-  private void post(EntryKind kind, LocalDate date, String text, Invoice invoice, Long paymentId,
-                    List<LedgerLine> lines) {
-    post(kind, date, text, invoice.currency().name(), invoice.id(), paymentId, lines);
+  private LocalDate post(EntryKind kind, LocalDate date, String text, Invoice invoice, Long paymentId,
+                         List<LedgerLine> lines) {
+    return post(kind, date, text, invoice.currency().name(), invoice.id(), paymentId, lines);
   }
 
-  private void post(EntryKind kind, LocalDate date, String text, String currency, Long invoiceId, Long paymentId,
-                    List<LedgerLine> lines) {
+  /**
+   * Books the entry on its date, or on the first open day when that date is in a closed month.
+   *
+   * @return the day it was booked on
+   */
+  private LocalDate post(EntryKind kind, LocalDate date, String text, String currency, Long invoiceId,
+                         Long paymentId, List<LedgerLine> lines) {
     List<LedgerLine> nonZero = lines.stream().filter(l -> l.amount().signum() != 0).toList();
-    LedgerEntry entry = new LedgerEntry(0, date, kind, text, currency, invoiceId, paymentId, clock.now(), nonZero);
+    LocalDate bookingDate = closedPeriods.firstOpenDay(date);
+    LedgerEntry entry = new LedgerEntry(0, bookingDate, kind, text, currency, invoiceId, paymentId, clock.now(), nonZero);
     if (entry.sum().signum() != 0) {
       throw new IllegalStateException("Unbalanced ledger entry (" + entry.sum().toPlainString() + "): " + entry);
     }
     if (!nonZero.isEmpty()) {
       entries.insert(entry);
     }
+    return bookingDate;
   }
 }

@@ -80,10 +80,12 @@ class SieExport {
   private final LedgerAccounts accounts;
   private final SellerProperties seller;
   private final FordraClock clock;
+  private final ClosedPeriods closedPeriods;
   private final String series;
   private final int fiscalYearStartMonth;
 
   public SieExport(LedgerRepository ledger, LedgerAccounts accounts, SellerProperties seller, FordraClock clock,
+                   ClosedPeriods closedPeriods,
                    @Value("${fordra.sie.series:F}") String series,
                    @Value("${fordra.sie.fiscal-year-start-month:1}") int fiscalYearStartMonth) {
     if (series == null || !SERIES.matcher(series).matches()) {
@@ -96,6 +98,7 @@ class SieExport {
     this.accounts = accounts;
     this.seller = seller;
     this.clock = clock;
+    this.closedPeriods = closedPeriods;
     this.series = series;
     this.fiscalYearStartMonth = fiscalYearStartMonth;
   }
@@ -164,7 +167,8 @@ class SieExport {
     sie.record("#FLAGGA", "0");
     sie.record("#PROGRAM", quote("Fordra"), quote(version()));
     sie.record("#FORMAT", "PC8");
-    sie.record("#GEN", clock.today().format(DATE));
+    // A closed month's file never changes, not even its date: it is the month as it was closed.
+    sie.record("#GEN", closedPeriods.closedOn(period).orElseGet(clock::today).format(DATE));
     sie.record("#SIETYP", "4");
     if (!leftOut.isEmpty()) {
       int count = leftOut.values().stream().mapToInt(Integer::intValue).sum();

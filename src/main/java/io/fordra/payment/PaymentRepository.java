@@ -41,6 +41,11 @@ public class PaymentRepository {
   }
 
   /** A share of a kept payment that a person booked on an invoice names the kept payment. */
+  /** The day the ledger booked the payment on (its payment date unless that month was closed). */
+  public void booked(long paymentId, java.time.LocalDate bookingDate) {
+    jdbc.sql("UPDATE fordra_payment SET booking_date = ? WHERE id = ?").params(bookingDate, paymentId).update();
+  }
+
   public void allocatedFrom(long paymentId, long keptPaymentId) {
     jdbc.sql("UPDATE fordra_payment SET allocated_from = ? WHERE id = ?").params(keptPaymentId, paymentId).update();
   }

@@ -10,6 +10,7 @@ import io.fordra.kernel.Violations;
 import io.fordra.ledger.Ledger;
 import io.fordra.process.FordraClock;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,8 +87,10 @@ public class PaymentService {
     if (allocatedFrom != null) {
       payments.allocatedFrom(id, allocatedFrom.id());
     }
-    ledger.paymentBooked(invoice, id, allocatedFrom == null ? r.paidAt() : clock.today(), r.amount(), overpaid,
-        allocatedFrom != null);
+    LocalDate dated = allocatedFrom == null ? r.paidAt() : clock.today();
+    LocalDate booked = ledger.paymentBooked(invoice, id, dated, r.amount(), overpaid, allocatedFrom != null);
+    payments.booked(id, booked);
+    invoices.recordIfBookedLater(invoice, "The payment of " + invoice.inCurrency(r.amount()), dated, booked);
     events.publishEvent(new InvoiceFollowUp.PaymentBooked(invoice.invoiceNumber(), id));
     return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
   }
@@ -220,7 +223,7 @@ public class PaymentService {
     long id = payments.insert(new Payment(0, r.bankTransactionId(), null, r.paymentReference(), r.invoiceNumber(),
         r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.UNMATCHED, BigDecimal.ZERO.setScale(2),
         clock.now()));
-    ledger.paymentKept(id, r.paidAt(), r.amount(), r.currency().name());
+    payments.booked(id, ledger.paymentKept(id, r.paidAt(), r.amount(), r.currency().name()));
     return result(payments.find(id).orElseThrow(), message);
   }
 

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Outstanding receivables on a day, per customer and currency, in the usual aging buckets by days past the due date:
- * not yet due, 1-30, 31-60, 61-90 and over 90. Amounts are what each invoice still has open (fees included, what was
- * written off not); an invoice paid or credited in full owes nothing. Summed in the database ({@link AgingRepository}),
+ * Outstanding receivables as of a day, per customer and currency, in the usual aging buckets by days past the due
+ * date: not yet due, 1-30, 31-60, 61-90 and over 90. As of a day means what was open at its end, so a report run later
+ * for a past day gives the figures a report run on that day gave. Amounts are what each invoice had open (fees
+ * included, what was written off not); an invoice paid or credited in full owes nothing. Summed in the database ({@link AgingRepository}),
  * so a million invoices are one query; the totals per currency are added up here.
  */
 @Service

@@ -64,9 +64,14 @@ final class ApiRules {
       rule(null, "/api/payment-files/**", FINANCE),
       rule(null, "/api/ledger/**", FINANCE),
       rule(null, "/api/reports/**", FINANCE),
+      // Reopening a closed month (a correction) is finance's alone, whatever later rules for closes allow.
+      rule(POST, "/api/month-end-closes/*/reopen/**", FINANCE),
       rule(null, "/api/month-end-closes/**", FINANCE),
       rule(null, "/api/interest-invoicing/**", FINANCE),
       rule(null, "/api/print-batches/**", FINANCE),
+      // The law's limits of dunning fees and times: finance records them; everyone reads them.
+      rule(POST, "/api/dunning-limits/**", FINANCE),
+      rule(GET, "/api/dunning-limits/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
       rule(GET, INVOICE + "/ledger/**", FINANCE),
       // Reading invoices (their documents too), customers and the article register.
       rule(GET, "/api/invoices/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),

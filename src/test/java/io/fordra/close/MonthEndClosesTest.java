@@ -88,7 +88,7 @@ class MonthEndClosesTest {
   void aReconciliationWithoutDifferencesIsStoredAsSuch() {
     when(repository.find(3L)).thenReturn(Optional.of(close(3L, MonthEndCloseStatus.RUNNING)));
     Reconciliation.Result clean = result(0);
-    when(reconciliation.reconcile(YearMonth.of(2026, 10), LocalDate.of(2026, 11, 3), STOCKHOLM)).thenReturn(clean);
+    when(reconciliation.reconcile(YearMonth.of(2026, 10), STOCKHOLM)).thenReturn(clean);
 
     assertThat(closes.reconcile(3L)).isSameAs(clean);
     verify(repository).reconciled(3L, clean, MonthEndCloseStatus.NO_DIFFERENCES, NOW);
@@ -158,9 +158,43 @@ class MonthEndClosesTest {
     assertThat(closes.isClosed(YearMonth.of(2026, 11))).isFalse();
   }
 
+  @Test
+  void aBookingDatedInAClosedMonthGoesToTheFirstDayAfterTheClosedMonthsThatFollowIt() {
+    when(repository.closedPeriodsFrom("2026-09")).thenReturn(List.of("2026-09", "2026-10", "2026-12"));
+    when(repository.closedPeriodsFrom("2026-11")).thenReturn(List.of("2026-12"));
+
+    assertThat(closes.firstOpenDay(LocalDate.of(2026, 9, 15))).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(closes.firstOpenDay(LocalDate.of(2026, 11, 30))).isEqualTo(LocalDate.of(2026, 11, 30));
+  }
+
+  @Test
+  void aClosedMonthIsReopenedWithAReasonWhoAndWhen() {
+    when(repository.find(9L)).thenReturn(Optional.of(close(9L, MonthEndCloseStatus.NO_DIFFERENCES)));
+
+    closes.reopen(9L, "  Invoice F-7 was booked on the wrong customer ", "fia");
+
+    verify(repository).reopened("2026-10", "fia", "Invoice F-7 was booked on the wrong customer", NOW);
+  }
+
+  @Test
+  void aReopenWithoutAReasonOrOfACloseThatDoesNotCloseItsMonthIsRefusedAndNothingIsRecorded() {
+    when(repository.find(9L)).thenReturn(Optional.of(close(9L, MonthEndCloseStatus.NO_DIFFERENCES)));
+    when(repository.find(10L)).thenReturn(Optional.of(close(10L, MonthEndCloseStatus.DIFFERENCES)));
+
+    assertThatThrownBy(() -> closes.reopen(9L, " ", "fia"))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field).containsExactly("reason"));
+    assertThatThrownBy(() -> closes.reopen(10L, "a correction", "fia"))
+        .isInstanceOf(io.fordra.kernel.ConflictException.class).hasMessageContaining("status DIFFERENCES");
+    verify(repository, org.mockito.Mockito.never()).reopened(
+        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+        org.mockito.ArgumentMatchers.any());
+  }
+
   private static MonthEndCloseView close(long id, MonthEndCloseStatus status) {
     return new MonthEndCloseView(id, "2026-10", status, "instance-" + id, "fia", NOW, null, null, List.of(), 0,
-        List.of(), null, null, null, null, null);
+        List.of(), null, null, null, null, status == MonthEndCloseStatus.NO_DIFFERENCES ? NOW : null, null, null,
+        null);
   }
 
   private static Reconciliation.Result result(int differences) {

@@ -29,7 +29,8 @@ class ReconciliationTest {
   private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
   private static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
   private static final LocalDate LAST = LocalDate.of(2026, 10, 31);
-  private static final LocalDate AGING_DATE = LocalDate.of(2026, 11, 3);
+  /** The aging report is taken as of the period's last day. */
+  private static final LocalDate AGING_DATE = LAST;
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
   private final ReconciliationRepository sums = mock(ReconciliationRepository.class);
@@ -42,8 +43,8 @@ class ReconciliationTest {
   @BeforeEach
   void aMonthInWhichEverythingAgrees() {
     when(sums.receivables("1510", LAST)).thenReturn(List.of(
-        new ReconciliationRepository.Receivables("SEK", money("4000"), money("3750.00"))));
-    when(sums.openInvoices()).thenReturn(List.of(new ReconciliationRepository.Sum("SEK", money("3750.00"))));
+        new ReconciliationRepository.Receivables("SEK", money("3750"), money("3500.00"))));
+    when(sums.openInvoices()).thenReturn(List.of(new ReconciliationRepository.Sum("SEK", money("3500.00"))));
     when(sums.bankMovements("1930", FIRST, LAST)).thenReturn(List.of(
         new ReconciliationRepository.BankMovements("SEK", money("800.00"), money("-200.00"))));
     when(sums.paymentsReceived(FIRST, LAST)).thenReturn(List.of(
@@ -51,20 +52,18 @@ class ReconciliationTest {
     when(aging.on(AGING_DATE)).thenReturn(new AgingReport.Report(AGING_DATE, List.of(new AgingReport.Totals("SEK",
         money("1250.00"), money("2500.00"), money("0.00"), money("0.00"), money("0.00"), money("3750.00"), 3)),
         List.of()));
-    when(sums.receivablesOfInvoicesIssuedBy("1510", AGING_DATE)).thenReturn(List.of(
-        new ReconciliationRepository.Sum("SEK", money("3750"))));
   }
 
   @Test
   void aMonthWhoseLedgerAgreesWithInvoicesPaymentsAndAgingHasItsFiguresAndNoDifference() {
-    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, AGING_DATE, STOCKHOLM);
+    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, STOCKHOLM);
 
     assertThat(result.period()).isEqualTo(OCTOBER);
     assertThat(result.agingDate()).isEqualTo(AGING_DATE);
     // The refund paid out (-200.00 booked on the bank account) is set aside: 800.00 + 200.00 = 1000.00 received.
-    assertThat(result.figures()).containsExactly(new Reconciliation.Figures("SEK", money("4000.00"),
-        money("3750.00"), money("3750.00"), money("800.00"), money("200.00"), money("1000.00"), money("3750.00"),
-        money("3750.00")));
+    // The aging as of 31 October (3750.00) agrees with the receivables account at 31 October, not with it now.
+    assertThat(result.figures()).containsExactly(new Reconciliation.Figures("SEK", money("3750.00"),
+        money("3500.00"), money("3500.00"), money("800.00"), money("200.00"), money("1000.00"), money("3750.00")));
     assertThat(result.differenceCount()).isZero();
     assertThat(result.differences()).isEmpty();
     // A payment file belongs to the month received in it in Stockholm: 1 Oct 00:00 CEST to 1 Nov 00:00 CET.
@@ -73,7 +72,7 @@ class ReconciliationTest {
 
   @Test
   void eachDifferenceIsCountedInFullAndListedTotalsFirstWithBothSidesAndTheirDifference() {
-    when(sums.openInvoices()).thenReturn(List.of(new ReconciliationRepository.Sum("SEK", money("4000.00"))));
+    when(sums.openInvoices()).thenReturn(List.of(new ReconciliationRepository.Sum("SEK", money("3750.00"))));
     when(sums.countInvoiceBalanceDifferences("1510")).thenReturn(150);
     when(sums.invoiceBalanceDifferences("1510", Reconciliation.LISTED)).thenReturn(List.of(
         new ReconciliationRepository.InvoiceBalance("F-1001", "SEK", money("0"), money("250.00"))));
@@ -87,7 +86,7 @@ class ReconciliationTest {
     when(sums.unbalancedEntries(Reconciliation.LISTED)).thenReturn(List.of(
         new ReconciliationRepository.UnbalancedEntry(9, "SEK", "Faktura F-1001, kund C-1", money("0.01"))));
 
-    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, AGING_DATE, STOCKHOLM);
+    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, STOCKHOLM);
 
     // 1 total + 150 invoices (1 listed) + 1 payment file (the one in balance and done is none) + 1 entry
     assertThat(result.differenceCount()).isEqualTo(153);
@@ -96,8 +95,8 @@ class ReconciliationTest {
             Reconciliation.Difference::ledger, Reconciliation.Difference::other,
             Reconciliation.Difference::difference, Reconciliation.Difference::description)
         .containsExactly(
-            tuple(ReconciliationCheck.RECEIVABLES_TOTAL, "SEK", money("3750.00"), money("4000.00"),
-                money("-250.00"), "Receivables account 3750.00, open invoices 4000.00 (difference -250.00 SEK)"),
+            tuple(ReconciliationCheck.RECEIVABLES_TOTAL, "SEK", money("3500.00"), money("3750.00"),
+                money("-250.00"), "Receivables account 3500.00, open invoices 3750.00 (difference -250.00 SEK)"),
             tuple(ReconciliationCheck.INVOICE_BALANCE, "F-1001", money("0.00"), money("250.00"), money("-250.00"),
                 "Invoice F-1001: receivables balance 0.00, open amount 250.00 (difference -250.00 SEK)"),
             tuple(ReconciliationCheck.PAYMENT_FILE, "payment file 6", money("125.00"), money("500.00"),
@@ -119,16 +118,31 @@ class ReconciliationTest {
     when(sums.paymentsNotBooked("1930", FIRST, LAST, Reconciliation.LISTED)).thenReturn(List.of(
         new ReconciliationRepository.PaymentNotBooked(12, "BG-77", "SEK", money("0"), money("300.00"))));
 
-    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, AGING_DATE, STOCKHOLM);
+    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, STOCKHOLM);
 
     assertThat(result.figures()).extracting(Reconciliation.Figures::currency).containsExactly("NOK", "SEK");
     assertThat(result.figures().get(0)).isEqualTo(new Reconciliation.Figures("NOK", money("0.00"), money("0.00"),
-        money("0.00"), money("500.00"), money("0.00"), money("0.00"), money("0.00"), money("0.00")));
+        money("0.00"), money("500.00"), money("0.00"), money("0.00"), money("0.00")));
     assertThat(result.differenceCount()).isEqualTo(3);
     assertThat(result.differences()).extracting(Reconciliation.Difference::description).containsExactly(
         "Bank account in 2026-10 (refunds of 0.00 aside) 500.00, payments received 0.00 (difference 500.00 NOK)",
         "2 receivables lines name no invoice: 75.00 on the account, no invoice owes 0.00 (difference 75.00 NOK)",
         "Payment 12 (bank transaction BG-77): 0.00 on the bank account, 300.00 received (difference -300.00 SEK)");
+  }
+
+  @Test
+  void theAgingAsOfThePeriodEndIsComparedWithTheReceivablesAccountAtThePeriodEnd() {
+    when(aging.on(AGING_DATE)).thenReturn(new AgingReport.Report(AGING_DATE, List.of(new AgingReport.Totals("SEK",
+        money("1250.00"), money("2400.00"), money("0.00"), money("0.00"), money("0.00"), money("3650.00"), 3)),
+        List.of()));
+
+    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, STOCKHOLM);
+
+    assertThat(result.differenceCount()).isOne();
+    assertThat(result.differences()).extracting(Reconciliation.Difference::check, Reconciliation.Difference::ledger,
+            Reconciliation.Difference::other, Reconciliation.Difference::description)
+        .containsExactly(tuple(ReconciliationCheck.AGING_TOTAL, money("3750.00"), money("3650.00"),
+            "Receivables account at 2026-10-31 3750.00, aging report as of 2026-10-31 3650.00 (difference 100.00 SEK)"));
   }
 
   private static BigDecimal money(String amount) {

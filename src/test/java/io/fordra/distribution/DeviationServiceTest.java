@@ -1,6 +1,7 @@
 package io.fordra.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -10,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import io.fordra.customer.Channel;
 import io.fordra.customer.CustomerService;
+import io.fordra.document.Delivery;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.Letters;
@@ -20,6 +22,7 @@ import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceFollowUp;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
+import io.fordra.kernel.ConflictException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +45,14 @@ class DeviationServiceTest {
       "application/pdf", new byte[0], null, null, null, "<id>", Instant.parse("2026-03-01T08:00:00Z"),
       Instant.parse("2026-03-01T08:05:00Z"), "EMAIL", "anna@example.com", 1, "CREATED");
 
+  private final Delivery emailed = new Delivery(5L, "EMAIL", "anna@example.com", mailed.sentAt());
+
   @BeforeEach
   void theInvoiceWasMailed() {
     when(invoices.lock("INV-7")).thenReturn(invoice);
-    when(documents.forInvoice(invoice)).thenReturn(List.of(mailed));
+    when(documents.lastDelivery(invoice, "EMAIL", null)).thenReturn(Optional.of(emailed));
+    when(documents.get(5L)).thenReturn(mailed);
+    when(documents.deliveries(mailed)).thenReturn(List.of(emailed));
   }
 
   @Test
@@ -74,6 +81,33 @@ class DeviationServiceTest {
     verify(invoices).record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, "invoice-INV-7.pdf: "
         + result.message()));
     verify(documents, never()).countAttempt(any());
+    verifyNoInteractions(events);
+  }
+
+  /** Found by the README walk: the e-mail bounces after the letter was also posted; the post is the reserve. */
+  @Test
+  void aBounceOfAnEarlierDeliveryIsRecordedAndNothingMoreIsSent() {
+    when(followUp.sendsBouncedDocumentsAgain("INV-7")).thenReturn(true);
+    when(documents.deliveries(mailed)).thenReturn(List.of(emailed,
+        new Delivery(5L, "PRINT", "Storgatan 1, 111 22 Stockholm", Instant.parse("2026-03-02T10:00:00Z"))));
+
+    var result = service.bounce("INV-7", new DeviationService.BounceRequest(Channel.EMAIL, null, "Mailbox full"));
+
+    assertThat(result.rerouted()).isFalse();
+    assertThat(result.message()).isEqualTo("Recorded; invoice-INV-7.pdf was sent again by PRINT to Storgatan 1, 111 22 "
+        + "Stockholm after the delivery that bounced, so nothing more is sent");
+    verify(documents, never()).countAttempt(any());
+    verifyNoInteractions(events);
+  }
+
+  @Test
+  void aBounceOfADocumentNeverSentThatWayIsAConflict() {
+    when(documents.lastDelivery(invoice, "EMAIL", "other@example.com")).thenReturn(Optional.empty());
+
+    assertThatThrownBy(() -> service.bounce("INV-7",
+        new DeviationService.BounceRequest(Channel.EMAIL, "other@example.com", "Mailbox full")))
+        .isInstanceOf(ConflictException.class).hasMessage("No document of invoice INV-7 was sent by EMAIL to "
+            + "other@example.com");
     verifyNoInteractions(events);
   }
 

@@ -40,17 +40,15 @@ import org.junit.jupiter.api.Test;
 class DunningServiceTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 3);
-  private static final DunningProperties.Limits SWEDEN = new DunningProperties.Limits(new BigDecimal("60"), true, 1,
-      0, new BigDecimal("180"), 8);
-  private static final DunningProperties.Limits NORWAY = new DunningProperties.Limits(new BigDecimal("35"), false, 2,
-      14, new BigDecimal("0"), 14);
+  private static final DunningLimit SWEDEN = limit(Country.SE, "60", true, 1, 0, "180", 8);
+  private static final DunningLimit NORWAY = limit(Country.NO, "35", false, 2, 14, "0", 14);
 
   private final InvoiceService invoices = mock(InvoiceService.class);
   private final CustomerService customers = mock(CustomerService.class);
   private final DocumentService documents = mock(DocumentService.class);
   private final FordraClock clock = mock(FordraClock.class);
-  private final DunningService dunning = new DunningService(invoices, customers, documents,
-      new DunningProperties(null, null, Map.of(Country.SE, SWEDEN, Country.NO, NORWAY)), clock);
+  private final DunningLimits limits = mock(DunningLimits.class);
+  private final DunningService dunning = new DunningService(invoices, customers, documents, limits, clock);
 
   private final Invoice updated = invoice("F-1001", Currency.SEK, InvoiceStatus.REMINDED, 1, 1);
   private final StoredDocument letter = mock(StoredDocument.class);
@@ -58,6 +56,8 @@ class DunningServiceTest {
   @BeforeEach
   void itIsTheThirdOfNovember() {
     when(clock.today()).thenReturn(TODAY);
+    when(limits.inForce(Country.SE)).thenReturn(SWEDEN);
+    when(limits.inForce(Country.NO)).thenReturn(NORWAY);
     when(invoices.applyDunningStep(any(), any(), anyInt(), anyInt(), any())).thenReturn(updated);
     when(documents.prepare(any(), any(), anyInt(), any(), any())).thenReturn(letter);
   }
@@ -126,13 +126,12 @@ class DunningServiceTest {
 
   @Test
   void aDebtorCountryWithoutLegalLimitsStopsTheStepBeforeAnythingIsCharged() {
-    DunningService unconfigured = new DunningService(invoices, customers, documents,
-        new DunningProperties(null, null, Map.of(Country.SE, SWEDEN)), clock);
+    when(limits.inForce(Country.NO)).thenThrow(new IllegalStateException("No dunning limits for NO are in force"));
     when(invoices.lock("F-1001")).thenReturn(invoice("F-1001", Currency.NOK, InvoiceStatus.OVERDUE, 0, 0));
     when(customers.get("C-1")).thenReturn(customer(Country.NO, false));
 
-    assertThatThrownBy(() -> unconfigured.prepareReminder("F-1001", step("35", "P14D")))
-        .isInstanceOf(IllegalStateException.class).hasMessage("fordra.dunning.limits.NO is not configured");
+    assertThatThrownBy(() -> dunning.prepareReminder("F-1001", step("35", "P14D")))
+        .isInstanceOf(IllegalStateException.class).hasMessage("No dunning limits for NO are in force");
     verify(invoices, never()).applyDunningStep(any(), any(), anyInt(), anyInt(), any());
     verify(invoices, never()).record(any(), any());
     verifyNoInteractions(documents);
@@ -161,6 +160,12 @@ class DunningServiceTest {
     verify(invoices).record(invoice, InvoiceEvent.of(InvoiceEventType.FEE_LIMITED, why));
     verify(invoices).applyDunningStep(invoice, new BigDecimal("0.00"), reminder, invoice.reminderFeesCharged(),
         clock.today().plusDays(10));
+  }
+
+  private static DunningLimit limit(Country country, String maxReminderFee, boolean agreement, int maxFees,
+                                    int daysAfterDue, String maxNoticeFee, int noticeDays) {
+    return new DunningLimit(1, country, LocalDate.of(2000, 1, 1), new BigDecimal(maxReminderFee), agreement, maxFees,
+        daysAfterDue, new BigDecimal(maxNoticeFee), noticeDays, "the law", "flyway", Instant.EPOCH);
   }
 
   private static DunningStep step(String fee, String period) {

@@ -64,6 +64,13 @@ class InvoiceServiceTest {
   @BeforeEach
   void customerC1CanBeInvoicedInAllSwedishRates() {
     when(clock.now()).thenReturn(Letters.NOW);
+    when(clock.today()).thenReturn(Letters.ISSUED);
+    // No month is closed: everything is booked on its own day.
+    when(ledger.invoiceIssued(any(), any())).thenAnswer(a -> a.<Invoice>getArgument(0).issueDate());
+    when(ledger.feeCharged(any(), any())).thenReturn(Letters.ISSUED);
+    when(ledger.credited(any(), any(), any(), org.mockito.ArgumentMatchers.anyInt())).thenReturn(Letters.ISSUED);
+    when(ledger.writtenOff(any(), any(), any(), any())).thenReturn(Letters.ISSUED);
+    when(ledger.refunded(any(), any())).thenReturn(Letters.ISSUED);
     when(customers.find("C-1")).thenReturn(Optional.of(CUSTOMER));
     when(customers.get("C-1")).thenReturn(CUSTOMER);
     when(ledger.canBook(any())).thenReturn(true);

@@ -36,8 +36,9 @@ class LedgerTest {
 
   private final LedgerRepository entries = mock(LedgerRepository.class);
   private final FordraClock clock = mock(FordraClock.class);
+  private final ClosedPeriods closedPeriods = mock(ClosedPeriods.class);
   private final Ledger ledger = new Ledger(entries,
-      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER), clock, SELLER);
+      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER), clock, SELLER, closedPeriods);
 
   /** 1 000.00 at 25 % on 3001 and 300.00 at 12 % on 3002: 1 586.00 with VAT. */
   private final List<InvoiceLine> lines = List.of(
@@ -47,6 +48,7 @@ class LedgerTest {
   void itIsTheThirdOfNovember() {
     when(clock.now()).thenReturn(NOW);
     when(clock.today()).thenReturn(TODAY);
+    when(closedPeriods.firstOpenDay(org.mockito.ArgumentMatchers.any())).thenAnswer(a -> a.getArgument(0));
   }
 
   @Test
@@ -144,6 +146,15 @@ class LedgerTest {
     ledger.feeCharged(invoice("1586.00", "0.00", "0.00"), money("0.00"));
 
     verify(entries, never()).insert(any());
+  }
+
+  @Test
+  void aDocumentDatedInAClosedMonthIsBookedOnTheFirstOpenDayAndSaysWhichDay() {
+    when(closedPeriods.firstOpenDay(LocalDate.of(2026, 10, 1))).thenReturn(LocalDate.of(2026, 11, 1));
+
+    assertThat(ledger.invoiceIssued(invoice("1586.00", "0.00", "0.00"), lines)).isEqualTo(LocalDate.of(2026, 11, 1));
+
+    assertThat(booked().bookingDate()).isEqualTo(LocalDate.of(2026, 11, 1));
   }
 
   @Test

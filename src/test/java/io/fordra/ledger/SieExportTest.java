@@ -26,6 +26,19 @@ import org.junit.jupiter.api.Test;
 /** The SIE 4I writer on hand-made ledger entries: the exact lines and bytes, and the file read back. */
 class SieExportTest {
 
+  /** No month is closed. */
+  private static final ClosedPeriods OPEN = new ClosedPeriods() {
+    @Override
+    public LocalDate firstOpenDay(LocalDate date) {
+      return date;
+    }
+
+    @Override
+    public java.util.Optional<LocalDate> closedOn(YearMonth month) {
+      return java.util.Optional.empty();
+    }
+  };
+
   private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
   private static final YearMonth MARCH = YearMonth.of(2026, 3);
 
@@ -192,15 +205,15 @@ class SieExportTest {
     SellerProperties seller = seller("Exempelbolaget AB", "556677-8899", Country.SE);
     LedgerAccounts accounts = new LedgerAccounts(new LedgerProperties(null, null, null, null), seller);
     FordraClock clock = new FordraClock(ZONE);
-    assertThatThrownBy(() -> new SieExport(null, accounts, seller, clock, "F \"", 1))
+    assertThatThrownBy(() -> new SieExport(null, accounts, seller, clock, OPEN, "F \"", 1))
         .hasMessageContaining("fordra.sie.series");
-    assertThatThrownBy(() -> new SieExport(null, accounts, seller, clock, "F", 13))
+    assertThatThrownBy(() -> new SieExport(null, accounts, seller, clock, OPEN, "F", 13))
         .hasMessageContaining("fordra.sie.fiscal-year-start-month");
   }
 
   private SieExport export(SellerProperties seller, Map<String, String> names, int fiscalYearStartMonth) {
     LedgerAccounts accounts = new LedgerAccounts(new LedgerProperties(null, null, null, names), seller);
-    return new SieExport(null, accounts, seller, new FordraClock(ZONE), "F", fiscalYearStartMonth);
+    return new SieExport(null, accounts, seller, new FordraClock(ZONE), OPEN, "F", fiscalYearStartMonth);
   }
 
   private static SellerProperties seller(String name, String organisationNumber, Country country) {

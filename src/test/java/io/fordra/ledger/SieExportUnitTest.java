@@ -39,8 +39,9 @@ class SieExportUnitTest {
 
   private final LedgerRepository ledger = mock(LedgerRepository.class);
   private final FordraClock clock = mock(FordraClock.class);
+  private final ClosedPeriods closedPeriods = mock(ClosedPeriods.class);
   private final SieExport export = new SieExport(ledger,
-      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER), SELLER, clock, "F", 1);
+      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER), SELLER, clock, closedPeriods, "F", 1);
 
   private final List<LedgerEntry> booked = List.of(
       entry(1, "SEK", "2028-02-03", LedgerLine.debit("1930", new BigDecimal("500.00")),
@@ -53,6 +54,7 @@ class SieExportUnitTest {
   @BeforeEach
   void theLedgerHoldsThreeEntriesOfFebruary() {
     when(clock.today()).thenReturn(LocalDate.of(2028, 3, 1));
+    when(closedPeriods.closedOn(org.mockito.ArgumentMatchers.any())).thenReturn(java.util.Optional.empty());
     doAnswer(call -> {
       Consumer<LedgerEntry> consumer = call.getArgument(2);
       booked.forEach(consumer);
@@ -99,6 +101,19 @@ class SieExportUnitTest {
 
     assertThatThrownBy(() -> export.write(FEBRUARY, broken)).isInstanceOf(IOException.class)
         .hasMessage("connection reset");
+  }
+
+  @Test
+  void aClosedMonthsFileCarriesTheDayItWasClosedNotTheDayItWasExported() throws IOException {
+    when(closedPeriods.closedOn(FEBRUARY)).thenReturn(java.util.Optional.of(LocalDate.of(2028, 3, 2)));
+    ByteArrayOutputStream closed = new ByteArrayOutputStream();
+    export.write(FEBRUARY, closed);
+    when(clock.today()).thenReturn(LocalDate.of(2028, 6, 30));
+    ByteArrayOutputStream later = new ByteArrayOutputStream();
+    export.write(FEBRUARY, later);
+
+    assertThat(new String(closed.toByteArray(), SieExport.PC8)).contains("#GEN 20280302\r\n");
+    assertThat(later.toByteArray()).isEqualTo(closed.toByteArray());
   }
 
   private static LedgerEntry entry(long id, String currency, String date, LedgerLine... lines) {

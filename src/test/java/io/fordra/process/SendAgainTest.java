@@ -105,6 +105,43 @@ class SendAgainTest extends ProcessTestSupport {
     assertThat(documents.get(documentId).sendAttempts()).as("the three count deliveries, not requests").isEqualTo(2);
   }
 
+  /**
+   * Found by the README walk: a letter e-mailed and then sent again by post; the e-mail's bounce arrives after the
+   * post has gone. The bounce was refused (409: "no document was sent by EMAIL") because only the letter's last
+   * delivery was known. It is recorded against the delivery it is about; nothing more is sent, the post came after it.
+   */
+  @Test
+  void aLateBounceOfAnEarlierDeliveryIsRecordedAndNothingMoreIsSent() {
+    RestClient api = api();
+    Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
+    executeDueJobs();
+    String emailedTo = documents.forInvoice(reload(invoice)).get(0).sentTo();
+    ResponseEntity<JsonNode> printed = send(api, invoice, "{\"channel\":\"PRINT\"}");
+    long documentId = printed.getBody().get("documentId").asLong();
+    executeDueJobs();
+    printBatches.closeOpenBatch();
+    assertThat(documents.get(documentId).sentChannel()).isEqualTo("PRINT");
+
+    ResponseEntity<JsonNode> bounce = api.post().uri("/api/invoices/{n}/bounces", invoice.invoiceNumber())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"channel\":\"EMAIL\",\"recipient\":\"" + emailedTo + "\",\"reason\":\"550 mailbox unavailable\"}")
+        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JsonNode.class);
+    assertThat(bounce.getStatusCode().value()).isEqualTo(202);
+    assertThat(bounce.getBody().get("documentId").asLong()).isEqualTo(documentId);
+    assertThat(bounce.getBody().get("rerouted").asBoolean()).isFalse();
+    assertThat(bounce.getBody().get("message").asText()).contains("sent again by PRINT");
+    executeDueJobs();
+    assertThat(invoices.events(reload(invoice))).filteredOn(e -> e.type() == InvoiceEventType.DISTRIBUTION_BOUNCED)
+        .extracting(InvoiceEvent::message).singleElement().asString().contains("550 mailbox unavailable");
+    assertThat(documents.get(documentId).sendAttempts()).as("nothing more sent").isEqualTo(2);
+
+    ResponseEntity<JsonNode> unknown = api.post().uri("/api/invoices/{n}/bounces", invoice.invoiceNumber())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"channel\":\"EMAIL\",\"recipient\":\"someone.else@example.se\",\"reason\":\"550\"}")
+        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JsonNode.class);
+    assertThat(unknown.getStatusCode().value()).as("never sent to that address").isEqualTo(409);
+  }
+
   private static ResponseEntity<JsonNode> send(RestClient api, Invoice invoice, String body) {
     return api.post().uri("/api/invoices/{n}/send", invoice.invoiceNumber()).contentType(MediaType.APPLICATION_JSON)
         .body(body).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JsonNode.class);

@@ -64,6 +64,40 @@ class AgingReportTest extends ProcessTestSupport {
     assertThat(html).contains("<svg").contains("SEK: 6000.00 in 5 invoices").contains("Svensson &amp; Co");
   }
 
+  @Test
+  void asOfADayIsWhatWasOpenAtItsEndWhateverWasPaidOrCreditedLater() {
+    at(LocalDate.of(2026, 11, 20), java.time.LocalTime.of(9, 0));
+    CustomerRequest customer = customer(CustomerType.BUSINESS, Country.SE, false, false);
+    Invoice invoice = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 12, 15));
+    executeDueJobs();
+    payments.register(new io.fordra.payment.PaymentRequest(invoice.paymentReference(), null,
+        new java.math.BigDecimal("500.00"), Currency.SEK, LocalDate.of(2026, 12, 1), "ASOF-" + invoice.id()));
+    at(LocalDate.of(2026, 12, 2), java.time.LocalTime.of(10, 0));
+    api().post().uri("/api/invoices/{n}/credit-notes", invoice.invoiceNumber())
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body("{\"amount\": \"250.00\", \"reason\": \"One hour less\"}").retrieve().toBodilessEntity();
+    at(LocalDate.of(2026, 12, 20), java.time.LocalTime.of(10, 0));
+
+    assertThat(openFor(customer, "2026-11-30")).as("neither the payment nor the credit had happened")
+        .isEqualTo("1250.00 0.00 0.00 0.00 0.00 = 1250.00");
+    assertThat(openFor(customer, "2026-12-01")).isEqualTo("750.00 0.00 0.00 0.00 0.00 = 750.00");
+    assertThat(openFor(customer, "2026-12-02")).isEqualTo("500.00 0.00 0.00 0.00 0.00 = 500.00");
+    assertThat(openFor(customer, "2026-12-20")).as("today: 5 days past due")
+        .isEqualTo("0.00 500.00 0.00 0.00 0.00 = 500.00");
+    assertThat(openFor(customer, "2026-03-01")).as("before the invoice was issued").isEqualTo("none");
+  }
+
+  /** The customer's row of the aging report as of the day ("none" when it has nothing open). */
+  private String openFor(CustomerRequest customer, String date) {
+    JsonNode report = api().get().uri("/api/reports/aging?date={d}", date).retrieve().body(JsonNode.class);
+    for (JsonNode row : report.get("customers")) {
+      if (row.get("customerNumber").asText().equals(customer.customerNumber())) {
+        return amounts(row);
+      }
+    }
+    return "none";
+  }
+
   private static String amounts(JsonNode n) {
     return money(n, "notDue") + " " + money(n, "days1to30") + " " + money(n, "days31to60") + " "
         + money(n, "days61to90") + " " + money(n, "over90") + " = " + money(n, "total");

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,7 +173,11 @@ class RoleAccessTest extends ProcessTestSupport {
         new Route(HttpMethod.POST, "/api/invoices/" + n + "/write-offs", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/payments", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/month-end-closes", java.util.Set.of(fin)),
+        new Route(HttpMethod.POST, "/api/month-end-closes/1/reopen", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/interest-invoicing", java.util.Set.of(fin)),
+        new Route(HttpMethod.GET, "/api/dunning-limits", java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.GET, "/api/dunning-limits/SE", java.util.Set.of(ch, fin, po, aud)),
+        new Route(HttpMethod.POST, "/api/dunning-limits/SE", java.util.Set.of(fin)),
         new Route(HttpMethod.PUT, engineRest() + "/job/" + jobOf(invoice) + "/retries", java.util.Set.of()));
     Map<String, RestClient> roles = new java.util.LinkedHashMap<>();
     for (String group : List.of(ch, fin, po, aud)) {
@@ -212,11 +215,7 @@ class RoleAccessTest extends ProcessTestSupport {
   }
 
   private String user(String group) {
-    String id = group + "-" + UUID.randomUUID().toString().substring(0, 6);
-    User user = identity.newUser(id);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
+    String id = staffUser(group, PASSWORD);
     users.add(id);
     return id;
   }
