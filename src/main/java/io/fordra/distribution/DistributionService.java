@@ -330,6 +330,9 @@ public class DistributionService {
     if (seller.bankgiro() != null && !seller.bankgiro().isBlank()) {
       return "bankgiro " + seller.bankgiro();
     }
+    if ((seller.bankAccount() == null || seller.bankAccount().isBlank()) && seller.iban() != null) {
+      return "IBAN " + seller.iban();
+    }
     return seller.bankAccount();
   }
 }

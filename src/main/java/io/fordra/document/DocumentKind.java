@@ -11,4 +11,9 @@ public enum DocumentKind {
   public boolean isCaseFile() {
     return this == AGENCY_CASE || this == CONCILIATION_CASE;
   }
+
+  /** A letter with a payment slip: the invoice, a reminder or a collection notice. */
+  public boolean asksForPayment() {
+    return this == INVOICE || this == REMINDER || this == COLLECTION_NOTICE;
+  }
 }

@@ -14,7 +14,6 @@ import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -110,7 +109,8 @@ public class DocumentService {
           buyerParty(customer), now.invoiceNumber(), now.issueDate(), now.dueDate(), creditDate,
           now.currency().name(), lines, net, vat, credit.amount(), null, null, null, now.openAmount(), creditDate,
           now.paymentReference(), 0, null,
-          new LetterContent.Credit(CreditNoteNumber.of(now.invoiceNumber(), credit.ordinal()), credit.reason()));
+          new LetterContent.Credit(CreditNoteNumber.of(now.invoiceNumber(), credit.ordinal()), credit.reason()))
+          .with(customer.customerNumber(), null, sellerDetails());
       byte[] pdf = renderer.render(content, logo);
       StoredDocument document = new StoredDocument(0, now.id(), DocumentKind.CREDIT_NOTE, credit.ordinal(),
           fileName(now, DocumentKind.CREDIT_NOTE, credit.ordinal()), PDF, pdf, credit.amount(),
@@ -259,7 +259,13 @@ public class DocumentService {
         invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), documentDate, invoice.currency().name(),
         lines, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), invoice.paidAmount(),
         invoice.feesAmount(), fee, invoice.undisputedAmount(), payBy, invoice.paymentReference(),
-        kind == DocumentKind.REMINDER ? sequence : 0, note, null, invoice.creditedAmount());
+        kind == DocumentKind.REMINDER ? sequence : 0, note, null, invoice.creditedAmount())
+        .with(customer.customerNumber(), invoices.supply(invoice).orElse(null), sellerDetails());
+  }
+
+  private LetterContent.SellerDetails sellerDetails() {
+    return new LetterContent.SellerDetails(seller.iban(), seller.bic(), seller.fTaxApproved(),
+        seller.inBusinessRegister(), seller.boardSeat());
   }
 
   private LetterContent.Party sellerParty() {
@@ -289,14 +295,13 @@ public class DocumentService {
         kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence);
   }
 
+  /** The seller's own logo, or null: a letter without one prints the seller's name, never another company's logo. */
   private static byte[] loadLogo(String configured) {
+    if (configured == null || configured.isBlank()) {
+      return null;
+    }
     try {
-      if (configured != null && !configured.isBlank()) {
-        return Files.readAllBytes(Path.of(configured));
-      }
-      try (InputStream in = DocumentService.class.getResourceAsStream("/documents/fordra-logo.png")) {
-        return in == null ? null : in.readAllBytes();
-      }
+      return Files.readAllBytes(Path.of(configured));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the seller's logo " + configured, e);
     }

@@ -1,5 +1,6 @@
 package io.fordra.document;
 
+import io.fordra.invoice.Supply;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +40,10 @@ public record LetterContent(
     int reminderNumber,         // 1, 2 … for REMINDER, 0 otherwise
     String note,                // optional free text printed under the totals (may be null)
     Credit credit,              // for CREDIT_NOTE: its number and reason; null otherwise
-    BigDecimal creditedAmount   // credit notes on the invoice so far (null = zero); not for a CREDIT_NOTE itself
+    BigDecimal creditedAmount,  // credit notes on the invoice so far (null = zero); not for a CREDIT_NOTE itself
+    String customerNumber,      // the buyer's customer number; may be null
+    Supply supply,              // date of supply or period, when the invoice has one; may be null
+    SellerDetails sellerDetails // IBAN, BIC, registration notes, board's seat; may be null
 ) {
 
   /** A letter that is not a credit note. */
@@ -50,7 +54,7 @@ public record LetterContent(
                        String paymentReference, int reminderNumber, String note) {
     this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
         vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
-        reminderNumber, note, null, null);
+        reminderNumber, note, null, null, null, null, null);
   }
 
   /** A letter without credits on the invoice, such as a credit note. */
@@ -61,7 +65,26 @@ public record LetterContent(
                        String paymentReference, int reminderNumber, String note, Credit credit) {
     this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
         vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
-        reminderNumber, note, credit, null);
+        reminderNumber, note, credit, null, null, null, null);
+  }
+
+  /** A letter with what was credited on the invoice, without the buyer's and seller's extras. */
+  public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
+                       LocalDate issueDate, LocalDate dueDate, LocalDate documentDate, String currency, List<Line> lines,
+                       BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount, BigDecimal paidAmount,
+                       BigDecimal feesAmount, BigDecimal feeThisLetter, BigDecimal openAmount, LocalDate payBy,
+                       String paymentReference, int reminderNumber, String note, Credit credit,
+                       BigDecimal creditedAmount) {
+    this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
+        vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
+        reminderNumber, note, credit, creditedAmount, null, null, null);
+  }
+
+  /** The same letter with the customer number, date of supply or period, and the seller's extras. */
+  public LetterContent with(String customerNumber, Supply supply, SellerDetails sellerDetails) {
+    return new LetterContent(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency,
+        lines, netAmount, vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy,
+        paymentReference, reminderNumber, note, credit, creditedAmount, customerNumber, supply, sellerDetails);
   }
 
   public LetterContent {
@@ -93,6 +116,13 @@ public record LetterContent(
       Objects.requireNonNull(number, "number");
     }
   }
+
+  /**
+   * What the seller's letters carry besides its address and accounts: IBAN and BIC, "Godkänd för F-skatt" (Sweden),
+   * "Foretaksregisteret" (Norway), and the town of the board's seat; all optional.
+   */
+  public record SellerDetails(String iban, String bic, boolean fTaxApproved, boolean inBusinessRegister,
+                              String boardSeat) {}
 
   /**
    * Seller or buyer. {@code country} is an ISO 3166 alpha-2 code ("SE", "NO"). Only {@code name} is required; for the

@@ -20,6 +20,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import io.fordra.invoice.Supply;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +40,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
@@ -72,7 +74,9 @@ class LetterRenderer {
   private static final Rectangle PAGE = PageSize.A4;
   private static final float MARGIN_LEFT = 20 * MM;
   private static final float MARGIN_RIGHT = 20 * MM;
-  private static final float MARGIN_BOTTOM = 38 * MM;
+  /** Room for the footer: the late-interest clause over the rule, then up to six lines of seller details. */
+  private static final float MARGIN_BOTTOM = 46 * MM;
+  private static final float FOOTER_TOP = 36 * MM;
   /** On the first page the letter text starts below the address window; later pages only carry a running head. */
   private static final float FIRST_PAGE_TOP = 97 * MM;
   private static final float FOLLOWING_PAGE_TOP = 28 * MM;
@@ -362,9 +366,16 @@ class LetterRenderer {
       }
       addIfPresent(fields, text(creditNote ? "label.creditedInvoice" : "label.invoiceNumber"), content.invoiceNumber());
       addIfPresent(fields, text("label.invoiceDate"), date(content.issueDate()));
+      if (content.kind() == DocumentKind.INVOICE) {
+        addSupply(fields);
+      }
       if (!creditNote) {
         addIfPresent(fields, text("label.dueDate"), date(content.dueDate()));
       }
+      if (content.kind() == DocumentKind.INVOICE) {
+        addIfPresent(fields, text("label.paymentTerms"), paymentTerms());
+      }
+      addIfPresent(fields, text("label.customerNumber"), content.customerNumber());
       if (content.kind().isCaseFile()) {
         addIfPresent(fields, paymentReferenceLabel(), content.paymentReference());
         addIfPresent(fields, text("label.debtorOrganisationNumber"), buyer.organisationNumber());
@@ -384,6 +395,25 @@ class LetterRenderer {
         table.addCell(plainCell(phrase(field.value(), cell), Element.ALIGN_LEFT));
       }
       return table;
+    }
+
+    /** The date of supply or the period, where it is not the invoice date. */
+    private void addSupply(List<Field> fields) {
+      Supply supply = content.supply();
+      if (supply == null || !supply.differsFrom(content.issueDate())) {
+        return;
+      }
+      if (supply.date() != null) {
+        addIfPresent(fields, text("label.deliveryDate"), date(supply.date()));
+      } else {
+        addIfPresent(fields, text("label.period"), date(supply.from()) + " – " + date(supply.to()));
+      }
+    }
+
+    /** "30 dagar netto": the days from invoice date to due date, the whole amount due then (no cash discount). */
+    private String paymentTerms() {
+      long days = ChronoUnit.DAYS.between(content.issueDate(), content.dueDate());
+      return days <= 0 ? text("terms.immediate") : text("terms.net").replace("{days}", String.valueOf(days));
     }
 
     /** The buyer's postal address where the window of a C5/E65 envelope shows it. */
@@ -581,6 +611,8 @@ class LetterRenderer {
       addIfPresent(fields, paymentReferenceLabel(), content.paymentReference());
       addIfPresent(fields, text("label.bankgiro"), seller.bankgiro());
       addIfPresent(fields, text("label.bankAccount"), seller.bankAccount());
+      addIfPresent(fields, "IBAN", details().iban());
+      addIfPresent(fields, "BIC", details().bic());
 
       PdfPTable box = new PdfPTable(1);
       box.setWidthPercentage(100);
@@ -703,7 +735,11 @@ class LetterRenderer {
       }
 
       private void drawFooter(PdfContentByte canvas) {
-        float top = MARGIN_BOTTOM - 8 * MM;
+        float top = FOOTER_TOP;
+        if (content.kind().asksForPayment()) {
+          ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(lateInterestClause(), small), MARGIN_LEFT,
+              top + 5 * MM, 0);
+        }
         canvas.saveState();
         canvas.setColorStroke(RULE);
         canvas.setLineWidth(0.5f);
@@ -712,19 +748,27 @@ class LetterRenderer {
         canvas.stroke();
         canvas.restoreState();
 
-        // Address and contact columns wider: e-mail addresses run long; an IBAN needs 28 mm at this size.
-        PdfPTable footer = new PdfPTable(new float[] {27, 27, 21, 25});
+        // The bank column widest: an IBAN in groups of four needs 43 mm at this size; e-mail addresses run long too.
+        PdfPTable footer = new PdfPTable(new float[] {25, 25, 20, 30});
         footer.setTotalWidth(CONTENT_WIDTH);
         footer.setLockedWidth(true);
+        LetterContent.SellerDetails details = details();
+        String boardSeat = details.boardSeat() == null || details.boardSeat().isBlank() ? null
+            : text("footer.boardSeat") + ": " + details.boardSeat().strip();
         footer.addCell(footerCell(
             phrase(seller.name(), footerName),
-            lines(seller.street(), joined(" ", seller.postalCode(), seller.city()), countryName(seller.country()))));
+            lines(seller.street(), joined(" ", seller.postalCode(), seller.city()), countryName(seller.country()),
+                boardSeat)));
         footer.addCell(footerCell(
             labelled("footer.phone", seller.phone()), labelled("footer.email", seller.email())));
         footer.addCell(footerCell(labelled("footer.organisationNumber", seller.organisationNumber()),
-            labelled("footer.vatNumber", seller.vatNumber())));
+            labelled("footer.vatNumber", seller.vatNumber()),
+            lines(details.fTaxApproved() ? text("footer.fTaxApproved") : null,
+                // The register's name, in Norwegian whatever the letter's language (foretaksregisterloven 10-2).
+                details.inBusinessRegister() ? "Foretaksregisteret" : null)));
         footer.addCell(footerCell(labelled("label.bankgiro", seller.bankgiro()),
-            labelled("label.bankAccount", seller.bankAccount())));
+            labelled("label.bankAccount", seller.bankAccount()), labelled("footer.iban", details.iban()),
+            labelled("footer.bic", details.bic())));
         footer.writeSelectedRows(0, -1, MARGIN_LEFT, top, canvas);
       }
 
@@ -743,17 +787,19 @@ class LetterRenderer {
         return joined.isEmpty() ? null : phrase(joined, footerText);
       }
 
-      private PdfPCell footerCell(Phrase first, Phrase second) {
+      private PdfPCell footerCell(Phrase... parts) {
         Paragraph paragraph = new Paragraph();
         paragraph.setLeading(0, 1.25f);
-        if (first != null) {
-          paragraph.add(first);
-        }
-        if (second != null) {
-          if (first != null) {
+        boolean first = true;
+        for (Phrase part : parts) {
+          if (part == null) {
+            continue;
+          }
+          if (!first) {
             paragraph.add(phrase("\n", footerText));
           }
-          paragraph.add(second);
+          paragraph.add(part);
+          first = false;
         }
         PdfPCell footerCell = new PdfPCell(paragraph);
         footerCell.setBorder(Rectangle.NO_BORDER);
@@ -825,6 +871,17 @@ class LetterRenderer {
     private String textForKind(String key) {
       String kindSpecific = key + "." + content.kind();
       return text(texts.containsKey(kindSpecific) ? kindSpecific : key);
+    }
+
+    private LetterContent.SellerDetails details() {
+      return content.sellerDetails() != null ? content.sellerDetails()
+          : new LetterContent.SellerDetails(null, null, false, false, null);
+    }
+
+    /** Late-payment interest under the seller's law (räntelagen, forsinkelsesrenteloven), in the letter's language. */
+    private String lateInterestClause() {
+      String countrySpecific = "legal.lateInterest." + nullToEmpty(seller.country()).toUpperCase(Locale.ROOT);
+      return text(texts.containsKey(countrySpecific) ? countrySpecific : "legal.lateInterest");
     }
 
     /** Bankgirot's OCR in Sweden, KID in Norway; any other seller country gets a neutral label. */

@@ -75,7 +75,7 @@ class ArticleLines {
     }
     InvoiceRequest filled = new InvoiceRequest(request.invoiceNumber(), request.customerNumber(), request.customer(),
         request.issueDate(), request.dueDate(), request.currency(), lines, request.totalAmount(),
-        request.vatAmount());
+        request.vatAmount(), request.deliveryDate(), request.period());
     return new Resolved(filled, accounts, unknown);
   }
 }

@@ -81,6 +81,20 @@ public class InvoiceRepository {
     return jdbc.sql("SELECT * FROM fordra_invoice WHERE id = ?").param(id).query(InvoiceRepository::map).optional();
   }
 
+  public void insertSupply(long invoiceId, Supply supply) {
+    jdbc.sql("INSERT INTO fordra_invoice_supply (invoice_id, delivery_date, period_from, period_to) VALUES (?, ?, ?, ?)")
+        .params(invoiceId, supply.date(), supply.from(), supply.to())
+        .update();
+  }
+
+  public Optional<Supply> supply(long invoiceId) {
+    return jdbc.sql("SELECT delivery_date, period_from, period_to FROM fordra_invoice_supply WHERE invoice_id = ?")
+        .param(invoiceId)
+        .query((rs, n) -> new Supply(rs.getObject("delivery_date", LocalDate.class),
+            rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class)))
+        .optional();
+  }
+
   public List<InvoiceLine> lines(long invoiceId) {
     return jdbc.sql("SELECT * FROM fordra_invoice_line WHERE invoice_id = ? ORDER BY line_number")
         .param(invoiceId)

@@ -1,11 +1,16 @@
 package io.fordra.invoice;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.fordra.customer.CustomerRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** POST /api/invoices. totalAmount and vatAmount are optional; when given they must equal the sum of the lines. */
+/**
+ * POST /api/invoices. totalAmount and vatAmount are optional; when given they must equal the sum of the lines.
+ * deliveryDate (one day) or period (from-to), both optional and never both, say when the goods or services were
+ * supplied where that is not the issue date; the invoice prints it.
+ */
 public record InvoiceRequest(
     String invoiceNumber,
     String customerNumber,
@@ -15,8 +20,24 @@ public record InvoiceRequest(
     Currency currency,
     List<LineRequest> lines,
     BigDecimal totalAmount,
-    BigDecimal vatAmount) {
+    BigDecimal vatAmount,
+    LocalDate deliveryDate,
+    Period period) {
+
+  @JsonCreator
+  public InvoiceRequest {}
+
+  /** An invoice supplied on its issue date (no delivery date or period). */
+  public InvoiceRequest(String invoiceNumber, String customerNumber, CustomerRequest customer, LocalDate issueDate,
+                        LocalDate dueDate, Currency currency, List<LineRequest> lines, BigDecimal totalAmount,
+                        BigDecimal vatAmount) {
+    this(invoiceNumber, customerNumber, customer, issueDate, dueDate, currency, lines, totalAmount, vatAmount, null,
+        null);
+  }
 
   public record LineRequest(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate,
                             String articleNumber, String orderReference) {}
+
+  /** The period of supply, both days included. */
+  public record Period(LocalDate from, LocalDate to) {}
 }

@@ -168,6 +168,11 @@ public class InvoiceService {
     }
     // Before the ledger and the process: a concurrent create of the same number waits here and then gets 409.
     naturalKeys.claim("Invoice number " + number + " already exists", () -> invoices.insert(invoice, lines));
+    if (request.deliveryDate() != null || request.period() != null) {
+      invoices.insertSupply(invoice.id(), request.deliveryDate() != null
+          ? new Supply(request.deliveryDate(), null, null)
+          : new Supply(null, request.period().from(), request.period().to()));
+    }
     LocalDate booked = ledger.invoiceIssued(invoice, lines);
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
         + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference
@@ -419,6 +424,24 @@ public class InvoiceService {
   }
 
   /** @param unknownArticles lines whose article is not in the register (already reported; not checked further) */
+  /** A delivery date or a complete period (from not after to), not both. */
+  private static void validateSupply(InvoiceRequest r, Violations violations) {
+    if (r.deliveryDate() != null && r.period() != null) {
+      violations.add("period", "give either deliveryDate or period, not both");
+    } else if (r.period() != null) {
+      violations.required("period.from", r.period().from());
+      violations.required("period.to", r.period().to());
+      if (r.period().from() != null && r.period().to() != null && r.period().to().isBefore(r.period().from())) {
+        violations.add("period.to", "is before period.from " + r.period().from());
+      }
+    }
+  }
+
+  /** When the invoice's goods or services were supplied, if the invoice says so. */
+  public Optional<Supply> supply(Invoice invoice) {
+    return invoices.supply(invoice.id());
+  }
+
   private InvoiceCalculator.Totals validate(InvoiceRequest r, java.util.Set<Integer> unknownArticles,
                                             Violations violations) {
     if (r.invoiceNumber() != null) {
@@ -433,6 +456,7 @@ public class InvoiceService {
         violations.add("dueDate", "is more than " + MAX_PAYMENT_TERM_DAYS + " days after the issue date");
       }
     }
+    validateSupply(r, violations);
     violations.required("currency", r.currency());
     if (r.lines() == null || r.lines().isEmpty()) {
       violations.add("lines", "at least one line is required");

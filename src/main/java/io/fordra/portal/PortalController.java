@@ -257,7 +257,7 @@ class PortalController {
     for (InvoiceLine line : lines) {
       body.append("<tr class=\"line\"><td class=\"description\">").append(esc(line.description()))
           .append("</td><td class=\"order-reference\">").append(esc(line.orderReference()))
-          .append("</td><td class=\"amount quantity\">").append(esc(line.quantity().stripTrailingZeros().toPlainString()))
+          .append("</td><td class=\"amount quantity\">").append(esc(Money.quantity(line.quantity(), t.language())))
           .append("</td>");
       if (user.financial()) {
         body.append("<td class=\"amount\">").append(money(line.unitPrice(), invoice, t)).append("</td><td class=\"amount\">")

@@ -28,6 +28,11 @@ import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceLine;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
+import io.fordra.invoice.Supply;
+import io.fordra.seller.SellerProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
 import java.math.BigDecimal;
@@ -35,11 +40,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
@@ -69,8 +74,14 @@ class DocumentServiceTest {
   private final LetterRenderer renderer = mock(LetterRenderer.class);
   private final FordraClock clock = mock(FordraClock.class);
   private final MessageIds messageIds = mock(MessageIds.class);
-  private final DocumentService service = new DocumentService(documents, invoices, customers, renderer, SELLER, clock,
-      messageIds);
+  private static final SellerProperties SELLER_WITH_DETAILS = new SellerProperties(SELLER.name(),
+      SELLER.organisationNumber(), SELLER.vatNumber(), SELLER.street(), SELLER.postalCode(), SELLER.city(),
+      SELLER.country(), SELLER.email(), SELLER.phone(), SELLER.bankgiro(), SELLER.bankAccount(), "",
+      "SE45 5000 0000 0583 9825 7466", "ESSESESS", true, false, "Stockholm");
+  private static final LetterContent.SellerDetails SELLER_DETAILS = new LetterContent.SellerDetails(
+      "SE45 5000 0000 0583 9825 7466", "ESSESESS", true, false, "Stockholm");
+  private final DocumentService service = new DocumentService(documents, invoices, customers, renderer,
+      SELLER_WITH_DETAILS, clock, messageIds);
 
   @BeforeEach
   void itIsTheThirdOfNovemberInStockholm() {
@@ -106,15 +117,41 @@ class DocumentServiceTest {
             new BigDecimal("25"), new BigDecimal("800.00"), new BigDecimal("200.00"), "A-100", "PO-7")),
         new BigDecimal("800.00"), new BigDecimal("200.00"), new BigDecimal("1000.00"), new BigDecimal("300.00"),
         new BigDecimal("60.00"), fee, new BigDecimal("660.00"), payBy, "10000180", 2, "Ni har bestritt 100,00", null,
-        new BigDecimal("0.00")));
-    // The logo shipped with Fordra (fordra.seller.logo is empty): a PNG.
-    assertThat(Arrays.copyOf(logo.getValue(), 4)).containsExactly(0x89, 'P', 'N', 'G');
+        new BigDecimal("0.00")).with("C-1", null, SELLER_DETAILS));
+    // No logo of the seller's own (fordra.seller.logo is empty): no logo at all, the letter prints the seller's name.
+    assertThat(logo.getValue()).isNull();
 
     ArgumentCaptor<StoredDocument> row = ArgumentCaptor.forClass(StoredDocument.class);
     verify(documents).insert(row.capture());
     assertThat(row.getValue()).isEqualTo(new StoredDocument(0, 5L, DocumentKind.REMINDER, 2,
         "reminder-F-2026-1-2.pdf", PDF, RENDERED, new BigDecimal("660.00"), fee, payBy,
         "<reminder.2.F-2026-1@fordra.test>", NOW, null, null, null, 0, null));
+  }
+
+  @Test
+  void theInvoiceCarriesItsPeriodOfSupplyAndTheSellersOwnLogo(@TempDir Path dir) throws IOException {
+    byte[] sellersLogo = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+    Path logoFile = Files.write(dir.resolve("logo.png"), sellersLogo);
+    SellerProperties withLogo = new SellerProperties(SELLER.name(), SELLER.organisationNumber(), SELLER.vatNumber(),
+        SELLER.street(), SELLER.postalCode(), SELLER.city(), SELLER.country(), SELLER.email(), SELLER.phone(),
+        SELLER.bankgiro(), SELLER.bankAccount(), logoFile.toString());
+    DocumentService withOwnLogo = new DocumentService(documents, invoices, customers, renderer, withLogo, clock,
+        messageIds);
+    Invoice invoice = invoice(InvoiceStatus.CREATED, "0.00", "0.00", "0.00", "0.00");
+    Supply october = new Supply(null, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30));
+    when(invoices.supply(invoice)).thenReturn(Optional.of(october));
+    when(documents.find(5L, DocumentKind.INVOICE, 1)).thenReturn(Optional.empty());
+    when(documents.insert(any())).thenReturn(19L);
+    when(documents.find(19L)).thenReturn(Optional.of(letter(19L, DocumentKind.INVOICE, 1, "invoice-F-2026-1.pdf")));
+
+    withOwnLogo.issue(invoice, DocumentKind.INVOICE, 1, BigDecimal.ZERO, DUE);
+
+    ArgumentCaptor<LetterContent> letter = ArgumentCaptor.forClass(LetterContent.class);
+    ArgumentCaptor<byte[]> logo = ArgumentCaptor.forClass(byte[].class);
+    verify(renderer).render(letter.capture(), logo.capture());
+    assertThat(letter.getValue().customerNumber()).isEqualTo("C-1");
+    assertThat(letter.getValue().supply()).isEqualTo(october);
+    assertThat(logo.getValue()).containsExactly(sellersLogo);
   }
 
   @Test
@@ -153,7 +190,8 @@ class DocumentServiceTest {
             new BigDecimal("200.00"), new BigDecimal("25"), new BigDecimal("200.00"), new BigDecimal("50.00"), null,
             null)),
         new BigDecimal("200.00"), new BigDecimal("50.00"), new BigDecimal("250.00"), null, null, null,
-        new BigDecimal("750.00"), TODAY, "10000180", 0, null, new LetterContent.Credit("F-2026-1-K2", "Prisavdrag")));
+        new BigDecimal("750.00"), TODAY, "10000180", 0, null, new LetterContent.Credit("F-2026-1-K2", "Prisavdrag"))
+        .with("C-1", null, SELLER_DETAILS));
 
     ArgumentCaptor<StoredDocument> row = ArgumentCaptor.forClass(StoredDocument.class);
     verify(documents).insert(row.capture());

@@ -61,9 +61,9 @@ class LetterRendererTest {
   static final BigDecimal TOTAL = new BigDecimal("14845.50");
 
   @BeforeAll
-  static void loadShippedLogo() throws IOException {
-    try (InputStream in = LetterRendererTest.class.getResourceAsStream("/documents/fordra-logo.png")) {
-      assertThat(in).as("shipped logo").isNotNull();
+  static void loadSampleLogo() throws IOException {
+    try (InputStream in = LetterRendererTest.class.getResourceAsStream("/documents/sample-logo.png")) {
+      assertThat(in).as("sample logo").isNotNull();
       logo = in.readAllBytes();
     }
   }
@@ -134,8 +134,7 @@ class LetterRendererTest {
     return Letters.pageTexts(pdf);
   }
 
-
-  private static int imagesOnFirstPage(byte[] pdf) throws IOException {
+  static int imagesOnFirstPage(byte[] pdf) throws IOException {
     PdfReader reader = new PdfReader(pdf);
     try {
       PdfDictionary resources = reader.getPageN(1).getAsDict(PdfName.RESOURCES);

@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -151,6 +152,46 @@ class InvoiceServiceTest {
                 tuple("lines[1]", "is empty")));
     assertNothingStored();
     verify(invoices, never()).numberExists(anyString());
+  }
+
+  /** The date of supply or the period is kept beside the invoice, for its document to print. */
+  @Test
+  void aDeliveryDateOrAPeriodIsStoredBesideTheInvoice() {
+    when(invoices.nextId()).thenReturn(42L, 43L);
+    LocalDate lastOfSeptember = LocalDate.of(2026, 9, 30);
+
+    service.create(withSupply(request("INV-100", null, null), lastOfSeptember, null));
+    service.create(withSupply(request("INV-101", null, null), null,
+        new InvoiceRequest.Period(LocalDate.of(2026, 9, 1), lastOfSeptember)));
+    service.create(request("INV-102", null, null));
+
+    verify(invoices).insertSupply(42L, new Supply(lastOfSeptember, null, null));
+    verify(invoices).insertSupply(43L, new Supply(null, LocalDate.of(2026, 9, 1), lastOfSeptember));
+    verify(invoices, times(2)).insertSupply(anyLong(), any());
+  }
+
+  @Test
+  void aDeliveryDateAndAPeriodTogetherOrAPeriodBackwardsOrHalfGivenIsRefused() {
+    LocalDate first = LocalDate.of(2026, 9, 1);
+    LocalDate last = LocalDate.of(2026, 9, 30);
+
+    assertThatThrownBy(() -> service.create(withSupply(request("INV-100", null, null), last,
+        new InvoiceRequest.Period(first, last))))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+            .extracting("field", "message")
+            .containsExactly(tuple("period", "give either deliveryDate or period, not both")));
+    assertThatThrownBy(() -> service.create(withSupply(request("INV-100", null, null), null,
+        new InvoiceRequest.Period(last, first))))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+            .extracting("field", "message")
+            .containsExactly(tuple("period.to", "is before period.from 2026-09-30")));
+    assertThatThrownBy(() -> service.create(withSupply(request("INV-100", null, null), null,
+        new InvoiceRequest.Period(first, null))))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+            .extracting("field", "message")
+            .containsExactly(tuple("period.to", "is required")));
+    assertNothingStored();
+    verify(invoices, never()).insertSupply(anyLong(), any());
   }
 
   @Test
@@ -506,6 +547,11 @@ class InvoiceServiceTest {
         new InvoiceRequest.LineRequest("Lunch", new BigDecimal("1.5"), new BigDecimal("33.31"),
             new BigDecimal("12"), null, null)),
         totalAmount == null ? null : new BigDecimal(totalAmount), vatAmount == null ? null : new BigDecimal(vatAmount));
+  }
+
+  private static InvoiceRequest withSupply(InvoiceRequest r, LocalDate deliveryDate, InvoiceRequest.Period period) {
+    return new InvoiceRequest(r.invoiceNumber(), r.customerNumber(), r.customer(), r.issueDate(), r.dueDate(),
+        r.currency(), r.lines(), r.totalAmount(), r.vatAmount(), deliveryDate, period);
   }
 
   @SuppressWarnings("unchecked")

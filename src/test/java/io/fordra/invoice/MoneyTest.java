@@ -88,4 +88,20 @@ class MoneyTest {
     assertThat(amount).isEqualByComparingTo("1234.565");
     assertThat(amount.scale()).isEqualTo(3);
   }
+
+  /** A quantity beside the amounts uses their separators: "7.5" beside "1 200,00" read as two conventions. */
+  @ParameterizedTest(name = "{1} {0} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      "7.5|sv|7,5",
+      "7.500|nb|7,5",
+      "1200|sv|1_200",
+      "8.000|sv|8",
+      "0.125|sv|0,125",
+      "0.1255|sv|0,126",
+      "-2.25|nb|-2,25",
+      "7.5|en|7.5",
+      "1200.25|en|1,200.25"})
+  void quantities(String quantity, String language, String expected) {
+    assertThat(Money.quantity(new BigDecimal(quantity), language)).isEqualTo(expected.replace('_', NBSP));
+  }
 }

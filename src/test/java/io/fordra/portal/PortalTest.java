@@ -201,6 +201,24 @@ class PortalTest extends ProcessTestSupport {
   }
 
   @Test
+  void quantitiesUseTheSameNumberFormatAsTheAmountsBesideThem() {
+    Invoice halfHours = invoices.create(new InvoiceRequest(january.invoiceNumber() + "-Q", customerA.customerNumber(),
+        null, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1), Currency.SEK,
+        List.of(new InvoiceRequest.LineRequest("Konsulttimmar", new BigDecimal("7.5"), new BigDecimal("1200.00"),
+            new BigDecimal("25"), null, "PO-Q")), null, null));
+
+    String financial = "fin." + clerk.substring(3);
+    portalUsers.create(customerA.customerNumber(), new PortalUserRequest(financial, "Frida Fin", null, PASSWORD, false,
+        true, "sv"), "test");
+
+    String page = loggedIn(financial).get("/portal/invoices/" + halfHours.invoiceNumber()).body();
+
+    // A user with financial details sees the prices beside the quantity; Swedish: decimal comma and no-break space for thousands in both columns.
+    assertThat(page).contains("<td class=\"amount quantity\">7,5</td>", "1\u00a0200,00 SEK", "9\u00a0000,00 SEK")
+        .doesNotContain(">7.5<");
+  }
+
+  @Test
   void financialDetailsShowOnlyWhileTheAdministratorGrantsThePermission() {
     PortalBrowser bo = loggedIn(clerk);
     String amount = Money.format(new BigDecimal("1250.00"), "sv");

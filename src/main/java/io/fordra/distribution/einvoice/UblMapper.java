@@ -142,13 +142,20 @@ class UblMapper {
         endpoint.scheme(), endpoint.id());
   }
 
-  /** Credit transfer (code 30) with the OCR / KID: to the bankgiro in Sweden where there is one, else the account. */
+  /**
+   * Credit transfer (code 30) with the OCR / KID: to the bankgiro in Sweden where there is one, else the domestic
+   * account, else the IBAN (with the BIC as the branch).
+   */
   private UblData.Payment payment(Invoice invoice) {
     if (seller.country() == Country.SE && !isBlank(seller.bankgiro())) {
       return new UblData.Payment("30", invoice.paymentReference(), digits(seller.bankgiro()), null, "SE:BANKGIRO");
     }
+    if (isBlank(seller.bankAccount()) && !isBlank(seller.iban())) {
+      return new UblData.Payment("30", invoice.paymentReference(), seller.iban().replaceAll("\\s", ""), null,
+          isBlank(seller.bic()) ? null : seller.bic().strip());
+    }
     if (isBlank(seller.bankAccount())) {
-      throw new IllegalStateException("fordra.seller has neither bankgiro nor bank-account to be paid to");
+      throw new IllegalStateException("fordra.seller has neither bankgiro, bank-account nor iban to be paid to");
     }
     String account = seller.bankAccount().replaceAll("[\\s.]", "");
     return new UblData.Payment("30", invoice.paymentReference(), account, null, null);

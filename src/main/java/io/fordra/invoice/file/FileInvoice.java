@@ -137,6 +137,9 @@ final class FileInvoice {
     LocalDate issueDate = parse(InvoiceFileColumn.ISSUE_DATE, FileInvoice::date);
     LocalDate dueDate = parse(InvoiceFileColumn.DUE_DATE, FileInvoice::date);
     Currency currency = parse(InvoiceFileColumn.CURRENCY, v -> oneOf(Currency.class, v));
+    LocalDate deliveryDate = parse(InvoiceFileColumn.DELIVERY_DATE, FileInvoice::date);
+    LocalDate periodFrom = parse(InvoiceFileColumn.PERIOD_FROM, FileInvoice::date);
+    LocalDate periodTo = parse(InvoiceFileColumn.PERIOD_TO, FileInvoice::date);
     List<InvoiceRequest.LineRequest> lines = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
@@ -149,8 +152,10 @@ final class FileInvoice {
     // A customer number outside the rule is reported by the invoice service's checks, never looked up.
     CustomerRequest customer = customerNumber == null || !Identifiers.isValid(customerNumber) ? null
         : customer(customerNumber, customers);
+    InvoiceRequest.Period period = periodFrom == null && periodTo == null ? null
+        : new InvoiceRequest.Period(periodFrom, periodTo);
     request = new InvoiceRequest(invoiceNumber, customerNumber, customer, issueDate, dueDate, currency, lines, null,
-        null);
+        null, deliveryDate, period);
   }
 
   /** The customer to create, or null when the register has it (then differences are warnings). */

@@ -32,7 +32,11 @@ enum InvoiceFileColumn {
   QUANTITY("quantity", "quantity", true),
   UNIT_PRICE("unitPrice", "unit_price", false),
   VAT_RATE("vatRate", "vat_rate", false),
-  ORDER_REFERENCE("orderReference", "order_reference", false);
+  ORDER_REFERENCE("orderReference", "order_reference", false),
+  // Optional: when the goods or services were supplied, if not on the issue date (one day, or a period).
+  DELIVERY_DATE("deliveryDate", "delivery_date", false),
+  PERIOD_FROM("periodFrom", "period_from", false),
+  PERIOD_TO("periodTo", "period_to", false);
 
   /** The longest value kept; a longer one is a problem of its row (no column of an invoice is that long). */
   public static final int MAX_LENGTH = 1000;

@@ -30,6 +30,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
+import io.fordra.seller.SellerProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,27 @@ class EInvoiceServiceUnitTest {
         .contains("<cbc:ID>F-2026-1</cbc:ID>", "<cbc:BuyerReference>Anna Andersson</cbc:BuyerReference>")
         .containsPattern("<cbc:PayableAmount currencyID=\"SEK\">1000.00</cbc:PayableAmount>");
     assertThat(Files.readAllBytes(folder.resolve("5566778899-F-2026-1.xml"))).isEqualTo(ubl.getValue());
+  }
+
+  /** A seller with neither bankgiro nor domestic account is paid to its IBAN, with its BIC as the branch. */
+  @Test
+  void withoutBankgiroOrAccountTheIbanAndBicArePaidTo() {
+    SellerProperties ibanOnly = new SellerProperties(SELLER.name(), SELLER.organisationNumber(), SELLER.vatNumber(),
+        SELLER.street(), SELLER.postalCode(), SELLER.city(), SELLER.country(), SELLER.email(), SELLER.phone(), null,
+        "", "", "SE45 5000 0000 0583 9825 7466", "ESSESESS", true, false, "Stockholm");
+    EInvoiceService service = new EInvoiceService(documents, invoices, customers,
+        new UblMapper(invoices, documents, ibanOnly), rules,
+        new EInvoiceOutbox(new EInvoiceProperties(folder.toString(), false)),
+        new EInvoiceProperties(folder.toString(), false));
+    when(documents.rendition(invoiceLetter, XML)).thenReturn(Optional.empty());
+
+    service.deliver(16L);
+
+    ArgumentCaptor<byte[]> ubl = ArgumentCaptor.forClass(byte[].class);
+    verify(documents).storeRendition(eq(invoiceLetter), eq(XML), anyString(), ubl.capture());
+    assertThat(new String(ubl.getValue(), StandardCharsets.UTF_8)).containsPattern(
+        "<cac:PayeeFinancialAccount>\\s*<cbc:ID>SE4550000000058398257466</cbc:ID>\\s*"
+            + "<cac:FinancialInstitutionBranch>\\s*<cbc:ID>ESSESESS</cbc:ID>");
   }
 
   @Test
