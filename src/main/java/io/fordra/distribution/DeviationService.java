@@ -127,13 +127,14 @@ class DeviationService {
             + DistributionService.MAX_SENDS + ")");
   }
 
-  /** A delivery of the document by another channel after the one that bounced, if any. */
+  /** A delivery of the document by another channel after the one that bounced (in the order they were made). */
   private Optional<Delivery> laterDelivery(StoredDocument document, Delivery bounced) {
     if (bounced == null) {
       return Optional.empty();
     }
     return documents.deliveries(document).stream()
-        .filter(d -> d.sentAt().isAfter(bounced.sentAt()) && !d.channel().equals(bounced.channel())).findFirst();
+        .dropWhile(d -> d.id() != bounced.id()).skip(1)
+        .filter(d -> !d.channel().equals(bounced.channel())).findFirst();
   }
 
   /** A deviation as the case handler sees it: the document, whom it is for, and how they are reached now. */

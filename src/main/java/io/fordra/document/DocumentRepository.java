@@ -87,11 +87,11 @@ class DocumentRepository {
   /** The invoice's latest delivery by a channel (to a recipient, when given, in any case). */
   public Optional<Delivery> lastDelivery(long invoiceId, String channel, String recipient) {
     return jdbc.sql("""
-        SELECT v.document_id, v.channel, v.recipient, v.sent_at FROM fordra_document_delivery v
+        SELECT v.id, v.document_id, v.channel, v.recipient, v.sent_at FROM fordra_document_delivery v
         JOIN fordra_document d ON d.id = v.document_id
         WHERE d.invoice_id = ? AND v.channel = ? AND (CAST(? AS VARCHAR(254)) IS NULL OR LOWER(v.recipient) = LOWER(?))
           AND d.kind NOT IN ('AGENCY_CASE', 'CONCILIATION_CASE')
-        ORDER BY v.sent_at DESC, v.id DESC""")
+        ORDER BY v.id DESC""")
         .params(invoiceId, channel, recipient, recipient)
         .query(DocumentRepository::delivery)
         .stream().findFirst();
@@ -100,14 +100,14 @@ class DocumentRepository {
   /** The document's deliveries, in the order they happened. */
   public List<Delivery> deliveries(long documentId) {
     return jdbc.sql("""
-        SELECT document_id, channel, recipient, sent_at FROM fordra_document_delivery WHERE document_id = ?
-        ORDER BY sent_at, id""").param(documentId)
+        SELECT id, document_id, channel, recipient, sent_at FROM fordra_document_delivery WHERE document_id = ?
+        ORDER BY id""").param(documentId)
         .query(DocumentRepository::delivery)
         .list();
   }
 
   private static Delivery delivery(ResultSet rs, int row) throws SQLException {
-    return new Delivery(rs.getLong("document_id"), rs.getString("channel"), rs.getString("recipient"),
+    return new Delivery(rs.getLong("id"), rs.getLong("document_id"), rs.getString("channel"), rs.getString("recipient"),
         rs.getObject("sent_at", OffsetDateTime.class).toInstant());
   }
 

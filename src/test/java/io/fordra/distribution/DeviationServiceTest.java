@@ -45,7 +45,7 @@ class DeviationServiceTest {
       "application/pdf", new byte[0], null, null, null, "<id>", Instant.parse("2026-03-01T08:00:00Z"),
       Instant.parse("2026-03-01T08:05:00Z"), "EMAIL", "anna@example.com", 1, "CREATED");
 
-  private final Delivery emailed = new Delivery(5L, "EMAIL", "anna@example.com", mailed.sentAt());
+  private final Delivery emailed = new Delivery(1L, 5L, "EMAIL", "anna@example.com", mailed.sentAt());
 
   @BeforeEach
   void theInvoiceWasMailed() {
@@ -89,7 +89,7 @@ class DeviationServiceTest {
   void aBounceOfAnEarlierDeliveryIsRecordedAndNothingMoreIsSent() {
     when(followUp.sendsBouncedDocumentsAgain("INV-7")).thenReturn(true);
     when(documents.deliveries(mailed)).thenReturn(List.of(emailed,
-        new Delivery(5L, "PRINT", "Storgatan 1, 111 22 Stockholm", Instant.parse("2026-03-02T10:00:00Z"))));
+        new Delivery(2L, 5L, "PRINT", "Storgatan 1, 111 22 Stockholm", Instant.parse("2026-03-02T10:00:00Z"))));
 
     var result = service.bounce("INV-7", new DeviationService.BounceRequest(Channel.EMAIL, null, "Mailbox full"));
 
