@@ -105,6 +105,56 @@ public class InvoiceRepository {
         .list();
   }
 
+  /** The statuses of an invoice that still waits for money, as an SQL list. */
+  private static final String OPEN = java.util.Arrays.stream(InvoiceStatus.values()).filter(s -> !s.isFinal())
+      .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
+  /**
+   * Open invoices in a currency of these customers, earliest due first, at most limit rows. Uses
+   * fordra_invoice_customer_ix (customer_number, issue_date).
+   */
+  public List<Invoice> openOfCustomers(java.util.Collection<String> customerNumbers, String currency, int limit) {
+    if (customerNumbers.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(customerNumbers);
+    params.add(currency);
+    params.add(limit);
+    return jdbc.sql("SELECT * FROM fordra_invoice WHERE customer_number IN (" + marks(customerNumbers.size())
+            + ") AND currency = ? AND status IN " + OPEN + " ORDER BY due_date, id FETCH FIRST ? ROWS ONLY")
+        .params(params).query(InvoiceRepository::map).list();
+  }
+
+  /**
+   * Open invoices in a currency whose total is within [low, high], nearest to the amount first, at most limit rows.
+   * Uses fordra_invoice_total_ix (total_amount, currency): only the range is read.
+   */
+  public List<Invoice> openWithTotalBetween(BigDecimal low, BigDecimal high, BigDecimal amount, String currency,
+                                            int limit) {
+    return jdbc.sql("SELECT * FROM fordra_invoice WHERE total_amount BETWEEN ? AND ? AND currency = ? AND status IN "
+            + OPEN + " ORDER BY ABS(total_amount - ?), due_date, id FETCH FIRST ? ROWS ONLY")
+        .params(low, high, currency, amount, limit).query(InvoiceRepository::map).list();
+  }
+
+  /** Open invoices with one of these invoice numbers or payment references (each a unique index lookup). */
+  public List<Invoice> openByNumbersOrReferences(java.util.Collection<String> numbers,
+                                                 java.util.Collection<String> references) {
+    List<Invoice> found = new ArrayList<>();
+    if (!numbers.isEmpty()) {
+      found.addAll(jdbc.sql("SELECT * FROM fordra_invoice WHERE invoice_number IN (" + marks(numbers.size())
+          + ") AND status IN " + OPEN).params(new ArrayList<Object>(numbers)).query(InvoiceRepository::map).list());
+    }
+    if (!references.isEmpty()) {
+      found.addAll(jdbc.sql("SELECT * FROM fordra_invoice WHERE payment_reference IN (" + marks(references.size())
+          + ") AND status IN " + OPEN).params(new ArrayList<Object>(references)).query(InvoiceRepository::map).list());
+    }
+    return found;
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
   /** Invoices by optional customer, status and issue-date range, newest first, at most limit rows. */
   public List<Invoice> search(String customerNumber, InvoiceStatus status, LocalDate from, LocalDate to, int limit) {
     StringBuilder sql = new StringBuilder("SELECT * FROM fordra_invoice WHERE 1 = 1");

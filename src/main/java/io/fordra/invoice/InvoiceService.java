@@ -194,6 +194,23 @@ public class InvoiceService {
     return invoices.findByNumber(invoiceNumber);
   }
 
+  /** Open invoices in a currency of these customers, earliest due first (bounded). */
+  public List<Invoice> openOfCustomers(java.util.Collection<String> customerNumbers, Currency currency, int limit) {
+    return invoices.openOfCustomers(customerNumbers, currency.name(), limit);
+  }
+
+  /** Open invoices in a currency whose total lies within [low, high], nearest to the amount first (bounded). */
+  public List<Invoice> openWithTotalBetween(BigDecimal low, BigDecimal high, BigDecimal amount, Currency currency,
+                                            int limit) {
+    return invoices.openWithTotalBetween(low, high, amount, currency.name(), limit);
+  }
+
+  /** Open invoices that have one of these invoice numbers or payment references. */
+  public List<Invoice> openByNumbersOrReferences(java.util.Collection<String> numbers,
+                                                 java.util.Collection<String> references) {
+    return invoices.openByNumbersOrReferences(numbers, references);
+  }
+
   public Optional<Invoice> findByReference(String paymentReference) {
     return invoices.findByReference(paymentReference);
   }

@@ -56,6 +56,20 @@ public class PaymentRepository {
         .params(paymentFileId, payerName, remittanceText, note, id).update();
   }
 
+  /** Who paid, as the bank file said: for matching by hand. */
+  public void describePayer(long id, String organisationNumber, String account) {
+    jdbc.sql("UPDATE fordra_payment SET payer_organisation_number = ?, payer_account = ? WHERE id = ?")
+        .params(organisationNumber, account, id).update();
+  }
+
+  /** What the bank said about who paid and why. */
+  public Remitter remitter(long id) {
+    return jdbc.sql("SELECT payer_name, payer_organisation_number, payer_account, remittance_text FROM fordra_payment"
+            + " WHERE id = ?").param(id)
+        .query((rs, n) -> new Remitter(rs.getString("payer_name"), rs.getString("payer_organisation_number"),
+            rs.getString("payer_account"), rs.getString("remittance_text"))).single();
+  }
+
   /** A kept payment is settled by hand: its new status and why. */
   public void settle(long id, Payment.PaymentStatus status, String note) {
     jdbc.sql("UPDATE fordra_payment SET status = ?, note = ? WHERE id = ?").params(status.name(), note, id).update();

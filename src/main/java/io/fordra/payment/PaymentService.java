@@ -132,6 +132,17 @@ public class PaymentService {
     payments.describe(paymentId, paymentFileId, payerName, remittanceText, note);
   }
 
+  /** Records who paid, as the bank file said (organisation number, account), for matching by hand. */
+  @Transactional
+  public void describePayer(long paymentId, String organisationNumber, String account) {
+    payments.describePayer(paymentId, organisationNumber, account);
+  }
+
+  /** What the bank said about who paid and why (all null for a payment registered over the API). */
+  public Remitter remitter(long paymentId) {
+    return payments.remitter(paymentId);
+  }
+
   public boolean received(String bankTransactionId) {
     return payments.findByTransaction(bankTransactionId).isPresent();
   }

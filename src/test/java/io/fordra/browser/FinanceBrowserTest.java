@@ -55,7 +55,7 @@ class FinanceBrowserTest extends BrowserTestSupport {
       browser.click(By.cssSelector("button.claim"));
       browser.visible(By.cssSelector("button.unclaim"));
       browser.click(By.xpath("//label[normalize-space(.)='On invoices']"));
-      WebElement numbers = browser.visible(By.xpath("//label[contains(normalize-space(.),'Invoice numbers')]"
+      WebElement numbers = browser.visible(By.xpath("//label[contains(normalize-space(.),'invoice numbers')]"
           + "/following::input[1]"));
       numbers.sendKeys(invoice.invoiceNumber());
       browser.script("arguments[0].scrollIntoView({block: 'center'});", numbers);

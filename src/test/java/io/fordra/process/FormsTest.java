@@ -136,7 +136,7 @@ class FormsTest {
   @Test
   void matchPaymentSubmitsTheActionTheInvoicesAndAComment() {
     assertThat(submittedKeys("match-payment")).containsExactlyInAnyOrder(PaymentFileImport.MATCH_ACTION.name(),
-        PaymentFileImport.INVOICE_NUMBERS.name(), PaymentFileImport.MATCH_COMMENT.name());
+        "suggestedInvoices", PaymentFileImport.INVOICE_NUMBERS.name(), PaymentFileImport.MATCH_COMMENT.name());
     assertThat(radioValues("match-payment", PaymentFileImport.MATCH_ACTION.name()))
         .containsExactly(PaymentFileImport.MatchAction.MATCH.name(), PaymentFileImport.MatchAction.UNALLOCATED.name());
   }
@@ -186,6 +186,10 @@ class FormsTest {
         "does not show bankTransactionId, which the form shows",
         "does not show statedReference, which the form shows",
         "does not show whyUnmatched, which the form shows",
+        "does not show payer, which the form shows",
+        "does not show payerAccount, which the form shows",
+        "does not show remittanceText, which the form shows",
+        "does not ask suggestedInvoices, which the form asks",
         "declares matchComment a Long, but the form's textarea gives a String");
   }
 

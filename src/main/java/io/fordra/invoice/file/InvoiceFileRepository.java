@@ -3,6 +3,7 @@ package io.fordra.invoice.file;
 import io.fordra.invoice.file.InvoiceFileSummary.InvoiceOutcome;
 import io.fordra.invoice.file.InvoiceFileSummary.Outcome;
 import io.fordra.kernel.Capped;
+import io.fordra.kernel.ImportProgress;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -184,6 +185,18 @@ class InvoiceFileRepository {
     return messages.length() <= 10000 ? messages : messages.substring(0, 9990) + "\n…";
   }
 
+  /**
+   * Takes a chunk's place in the file: the file's position moves to the chunk's last invoice, only forward. False when
+   * the place is taken already (the same chunk run again): it must count nothing. The update locks the file's row, so
+   * a second run of a chunk waits for the first and then finds its place taken.
+   */
+  boolean claimChunk(long fileId, boolean checking, int lastLine, Instant at) {
+    String position = checking ? "checked_up_to_line" : "created_up_to_line";
+    return jdbc.sql("UPDATE fordra_invoice_file SET " + position + " = ?, progress_at = ? WHERE id = ? AND "
+            + position + " < ?")
+        .params(lastLine, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), fileId, lastLine).update() == 1;
+  }
+
   /** Adds one chunk to the counts (one statement, so the summary is never half updated). */
   void addChunk(long fileId, boolean checking, int processed, int created, int rejected, int duplicates,
                 int withWarnings) {
@@ -237,7 +250,19 @@ class InvoiceFileRepository {
         rs.getInt("checked"), rs.getInt("processed"), rs.getInt("created_count"), rs.getInt("rejected_count"),
         rs.getInt("duplicate_count"), rs.getInt("warning_count"), Map.of(),
         rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("received_by"),
-        finished == null ? null : finished.toInstant(), List.of(), 0, false);
+        finished == null ? null : finished.toInstant(), List.of(), 0, false, progress(rs));
+  }
+
+  /** The rate since the file was received, and while it runs the time left: all-or-nothing files are gone over twice. */
+  private static ImportProgress progress(ResultSet rs) throws SQLException {
+    InvoiceFileSummary.Status status = InvoiceFileSummary.Status.valueOf(rs.getString("status"));
+    boolean twice = InvoiceFileSummary.Mode.valueOf(rs.getString("mode")) == InvoiceFileSummary.Mode.ALL_OR_NOTHING;
+    int invoices = rs.getInt("invoice_count");
+    int done = rs.getInt("checked") + rs.getInt("processed");
+    OffsetDateTime at = rs.getObject("progress_at", OffsetDateTime.class);
+    return ImportProgress.of(done, (twice ? 2 * invoices : invoices) - done,
+        rs.getObject("received_at", OffsetDateTime.class).toInstant(), at == null ? null : at.toInstant(),
+        status == InvoiceFileSummary.Status.CHECKING || status == InvoiceFileSummary.Status.IMPORTING);
   }
 
   /** The total of the created invoices per currency. */

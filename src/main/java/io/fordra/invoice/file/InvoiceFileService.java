@@ -152,6 +152,13 @@ class InvoiceFileService {
     if (groups.isEmpty()) {
       return -1;
     }
+    int last = groups.get(groups.size() - 1).firstLine();
+    if (!files.claimChunk(fileId, !create, last, clock.now())) {
+      // Run before (a job whose lock expired, or run twice): its invoices and counts stand; progress never goes back.
+      log.warn("Invoice file {}: the chunk after line {} was handled before; nothing is counted twice", fileId,
+          afterLine);
+      return last;
+    }
     Map<String, List<InvoiceCsvReader.Row>> rows = files.rows(fileId, groups.stream().map(Group::groupKey).toList());
     // The file's row only: summary() would also add up the created invoices and look for problems in all of them.
     String fileName = file(fileId).fileName();
@@ -188,7 +195,7 @@ class InvoiceFileService {
     }
     files.recordOutcomes(fileId, processed);
     files.addChunk(fileId, !create, groups.size(), created, rejected, duplicates, warned);
-    return groups.get(groups.size() - 1).firstLine();
+    return last;
   }
 
   private Processed handle(long fileId, String fileName, Group group, FileInvoice invoice, boolean create,

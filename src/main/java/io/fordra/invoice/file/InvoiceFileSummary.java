@@ -1,6 +1,7 @@
 package io.fordra.invoice.file;
 
 import io.fordra.kernel.Capped;
+import io.fordra.kernel.ImportProgress;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +19,26 @@ import java.util.Map;
  *                      in file order; all of them: GET /api/invoice-files/{id}/invoices?problems=true
  * @param problemCount  how many invoices that is in all
  * @param sameFileAgain true when this answers a second upload of a file already received (nothing created again)
+ * @param rate          invoices handled per second since the file was received (checked and created: an
+ *                      all-or-nothing file is gone over twice); null before the first chunk
+ * @param estimatedSecondsLeft at that rate, while the import runs; null when it is over or no rate is known yet
  */
 public record InvoiceFileSummary(long id, String fileName, Source source, Mode mode, Status status, String encoding,
                                  String separator, int rows, int invoices, int checked, int processed, int created,
                                  int rejected, int duplicates, int withWarnings, Map<String, BigDecimal> createdTotals,
                                  Instant receivedAt, String receivedBy, Instant finishedAt,
-                                 List<InvoiceOutcome> problems, int problemCount, boolean sameFileAgain) {
+                                 List<InvoiceOutcome> problems, int problemCount, boolean sameFileAgain,
+                                 BigDecimal rate, Long estimatedSecondsLeft) {
+
+  InvoiceFileSummary(long id, String fileName, Source source, Mode mode, Status status, String encoding,
+                     String separator, int rows, int invoices, int checked, int processed, int created, int rejected,
+                     int duplicates, int withWarnings, Map<String, BigDecimal> createdTotals, Instant receivedAt,
+                     String receivedBy, Instant finishedAt, List<InvoiceOutcome> problems, int problemCount,
+                     boolean sameFileAgain, ImportProgress progress) {
+    this(id, fileName, source, mode, status, encoding, separator, rows, invoices, checked, processed, created,
+        rejected, duplicates, withWarnings, createdTotals, receivedAt, receivedBy, finishedAt, problems, problemCount,
+        sameFileAgain, progress.rate(), progress.estimatedSecondsLeft());
+  }
 
   public static final int PROBLEMS_SHOWN = Capped.ENTRIES;
 
@@ -60,13 +75,13 @@ public record InvoiceFileSummary(long id, String fileName, Source source, Mode m
   InvoiceFileSummary again() {
     return new InvoiceFileSummary(id, fileName, source, mode, status, encoding, separator, rows, invoices, checked,
         processed, created, rejected, duplicates, withWarnings, createdTotals, receivedAt, receivedBy, finishedAt,
-        problems, problemCount, true);
+        problems, problemCount, true, rate, estimatedSecondsLeft);
   }
 
   InvoiceFileSummary with(Map<String, BigDecimal> createdTotals, List<InvoiceOutcome> problems, int problemCount) {
     return new InvoiceFileSummary(id, fileName, source, mode, status, encoding, separator, rows, invoices, checked,
         processed, created, rejected, duplicates, withWarnings, createdTotals, receivedAt, receivedBy, finishedAt,
-        problems, problemCount, sameFileAgain);
+        problems, problemCount, sameFileAgain, rate, estimatedSecondsLeft);
   }
 
   /** One line for the log and the process history. */

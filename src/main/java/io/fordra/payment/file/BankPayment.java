@@ -19,10 +19,20 @@ import java.util.Objects;
  * @param payerName         the payer's name if the file gives it (BgMax 26, camt.054 Dbtr/Nm), else null
  * @param payerOrganisationNumber the payer's organisation number if given (BgMax 29), else null
  * @param location          where in the file the payment is (e.g. "line 12" or "Ntry[3]/TxDtls[1]"), for reports
+ * @param payerAccount      the account the money came from if the file gives it (BgMax 20: the sender's bankgiro
+ *                          number), else null
  */
 public record BankPayment(String bankTransactionId, BigDecimal amount, String currency, LocalDate bookingDate,
                           List<String> references, String remittanceText, String payerName,
-                          String payerOrganisationNumber, String location) {
+                          String payerOrganisationNumber, String location, String payerAccount) {
+
+  /** A payment whose file does not say which account paid. */
+  public BankPayment(String bankTransactionId, BigDecimal amount, String currency, LocalDate bookingDate,
+                     List<String> references, String remittanceText, String payerName,
+                     String payerOrganisationNumber, String location) {
+    this(bankTransactionId, amount, currency, bookingDate, references, remittanceText, payerName,
+        payerOrganisationNumber, location, null);
+  }
 
   public BankPayment {
     Objects.requireNonNull(bankTransactionId, "bankTransactionId");

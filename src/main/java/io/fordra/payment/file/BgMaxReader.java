@@ -99,6 +99,7 @@ class BgMaxReader {
     final List<String> information = new ArrayList<>();
     String payerName;
     String payerOrganisationNumber;
+    String payerBankgiro;
     LocalDate bookingDate;
 
     PaymentDraft(int line, String bankTransactionId, long amountInOre, String currency) {
@@ -111,7 +112,7 @@ class BgMaxReader {
     BankPayment toPayment() {
       return new BankPayment(bankTransactionId, BigDecimal.valueOf(amountInOre, 2), currency, bookingDate,
           List.copyOf(references), information.isEmpty() ? null : String.join("\n", information), payerName,
-          payerOrganisationNumber, "line " + line);
+          payerOrganisationNumber, "line " + line, payerBankgiro == null ? null : "Bankgiro " + payerBankgiro);
     }
   }
 
@@ -288,7 +289,7 @@ class BgMaxReader {
         payments++;
       }
       String kind = deduction ? "21 deduction record" : "20 payment record";
-      number(rec, 3, 12, "sender's bankgiro number");
+      Long sender = number(rec, 3, 12, "sender's bankgiro number");
       String reference = rec.trimmed(13, 37);
       Long amount = number(rec, 38, 55, "amount");
       Long referenceCode = digit(rec, 56, "reference code");
@@ -308,6 +309,8 @@ class BgMaxReader {
       String bankgiro = section == null ? null : section.bankgiro;
       payment = new PaymentDraft(rec.line(), "BG" + bankgiro + "-" + serial, signed,
           section == null ? null : section.currency);
+      // 0 when the payer paid from no bankgiro (e.g. from a bank account)
+      payment.payerBankgiro = sender == null || sender == 0 ? null : bankgiro(sender);
       addReferences(payment, reference, referenceCode != null && referenceCode == 3);
       if (section == null) {
         problem(rec.line(), kind + " outside a deposit section (no 05 opening record before it)");
@@ -322,6 +325,13 @@ class BgMaxReader {
       section.paymentRecords++;
       section.sumInOre += signed;
       section.sumKnown &= amount != null;
+    }
+
+    /** A bankgiro number as written: 1234-5678 (or 123-4567). */
+    private static String bankgiro(long number) {
+      String digits = Long.toString(number);
+      return digits.length() < 7 ? digits : digits.substring(0, digits.length() - 4) + "-"
+          + digits.substring(digits.length() - 4);
     }
 
     /** A reference field; with reference code 3 it may hold several references separated by spaces. */

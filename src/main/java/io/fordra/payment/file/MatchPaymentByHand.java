@@ -18,10 +18,28 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchPaymentByHand implements TaskListener {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final PaymentService payments;
 
   public MatchPaymentByHand(PaymentService payments) {
     this.payments = payments;
+  }
+
+  /** The checklist's answer: a list (Java or JSON, as Tasklist submits it) of invoice numbers; none if not given. */
+  static List<String> ticked(Object answer) {
+    if (answer == null || "".equals(answer)) {
+      return List.of();
+    }
+    if (answer instanceof java.util.Collection<?> values) {
+      return values.stream().map(String::valueOf).toList();
+    }
+    try {
+      return List.of(JSON.readValue(answer.toString(), String[].class));
+    } catch (java.io.IOException e) {
+      throw new ProcessEngineException("The suggested invoices ticked are not a list of invoice numbers");
+    }
   }
 
   @Override
@@ -35,9 +53,13 @@ class MatchPaymentByHand implements TaskListener {
     long paymentId = PaymentFileImport.PAYMENT_ID.from(task);
     try {
       if (action == MatchAction.MATCH) {
+        // The ticked suggestions first (in the list's order), then the numbers typed.
+        List<String> invoiceNumbers = new java.util.ArrayList<>(ticked(MatchPaymentForm.SUGGESTED_INVOICES.from(task)));
         String numbers = PaymentFileImport.INVOICE_NUMBERS.from(task);
-        List<String> invoiceNumbers = numbers == null ? List.of()
-            : Arrays.stream(numbers.split("[,;\\s]+")).filter(n -> !n.isBlank()).distinct().toList();
+        if (numbers != null) {
+          Arrays.stream(numbers.split("[,;\\s]+")).filter(n -> !n.isBlank()).forEach(invoiceNumbers::add);
+        }
+        invoiceNumbers = invoiceNumbers.stream().distinct().toList();
         payments.matchByHand(paymentId, invoiceNumbers, user);
       } else {
         payments.bookUnallocated(paymentId, PaymentFileImport.MATCH_COMMENT.from(task), user);

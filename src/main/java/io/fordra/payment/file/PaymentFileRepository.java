@@ -1,5 +1,6 @@
 package io.fordra.payment.file;
 
+import io.fordra.kernel.ImportProgress;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,16 +51,26 @@ class PaymentFileRepository {
     return key.getKey().longValue();
   }
 
+  /**
+   * Takes a chunk's place in the file: {@code processed} moves to the chunk's end, only forward. False when the place
+   * is taken already (the same chunk run again): it must book and count nothing. The update locks the file's row, so
+   * a second run of a chunk waits for the first and then finds its place taken.
+   */
+  public boolean claimChunk(long id, int to, Instant at) {
+    return jdbc.sql("UPDATE fordra_payment_file SET processed = ?, progress_at = ? WHERE id = ? AND processed < ?")
+        .params(to, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), id, to).update() == 1;
+  }
+
   /** Adds one chunk's outcome to the counts (one statement, so the summary is never half updated). */
-  public void addChunk(long id, int processed, PaymentFileSummary.Tally t) {
+  public void addChunk(long id, PaymentFileSummary.Tally t) {
     jdbc.sql("""
-        UPDATE fordra_payment_file SET processed = processed + ?,
+        UPDATE fordra_payment_file SET
           matched_count = matched_count + ?, matched_amount = matched_amount + ?,
           partly_count = partly_count + ?, partly_amount = partly_amount + ?,
           unmatched_count = unmatched_count + ?, unmatched_amount = unmatched_amount + ?,
           duplicate_count = duplicate_count + ?, duplicate_amount = duplicate_amount + ?
         WHERE id = ?""")
-        .params(processed, t.matched().count(), t.matched().amount(), t.partlyMatched().count(),
+        .params(t.matched().count(), t.matched().amount(), t.partlyMatched().count(),
             t.partlyMatched().amount(), t.unmatched().count(), t.unmatched().amount(), t.duplicates().count(),
             t.duplicates().amount(), id)
         .update();
@@ -68,6 +79,14 @@ class PaymentFileRepository {
   public void finish(long id, Instant at) {
     jdbc.sql("UPDATE fordra_payment_file SET status = ?, finished_at = ? WHERE id = ?")
         .params(PaymentFileSummary.Status.DONE.name(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC), id).update();
+  }
+
+  /** The rate since the file was received, and while it runs the time left. */
+  private static ImportProgress progress(ResultSet rs) throws SQLException {
+    OffsetDateTime at = rs.getObject("progress_at", OffsetDateTime.class);
+    return ImportProgress.of(rs.getInt("processed"), rs.getInt("payment_count") - rs.getInt("processed"),
+        rs.getObject("received_at", OffsetDateTime.class).toInstant(), at == null ? null : at.toInstant(),
+        PaymentFileSummary.Status.valueOf(rs.getString("status")) == PaymentFileSummary.Status.IMPORTING);
   }
 
   private static PaymentFileSummary map(ResultSet rs, int row) throws SQLException {
@@ -82,6 +101,6 @@ class PaymentFileRepository {
             new PaymentFileSummary.Count(rs.getInt("unmatched_count"), rs.getBigDecimal("unmatched_amount")),
             new PaymentFileSummary.Count(rs.getInt("duplicate_count"), rs.getBigDecimal("duplicate_amount"))),
         rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-        finished == null ? null : finished.toInstant(), false);
+        finished == null ? null : finished.toInstant(), false, progress(rs));
   }
 }

@@ -103,11 +103,17 @@ public class PaymentFileService {
   public int bookChunk(long paymentFileId, int from) {
     List<BankPayment> payments = read(files.content(paymentFileId)).payments();
     int to = Math.min(payments.size(), from + chunk);
+    if (!files.claimChunk(paymentFileId, to, clock.now())) {
+      // Run before (a job whose lock expired, or run twice): its bookings and counts stand; progress never goes back.
+      log.warn("Payment file {}: payments {} to {} were booked before; nothing is counted twice", paymentFileId,
+          from + 1, to);
+      return to;
+    }
     PaymentFileSummary.Tally tally = PaymentFileSummary.Tally.none();
     for (BankPayment p : payments.subList(from, to)) {
       tally = tally.add(matcher.book(p, paymentFileId), p.amount());
     }
-    files.addChunk(paymentFileId, to - from, tally);
+    files.addChunk(paymentFileId, tally);
     return to;
   }
 

@@ -1,5 +1,6 @@
 package io.fordra.payment.file;
 
+import io.fordra.kernel.ImportProgress;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -8,10 +9,20 @@ import java.time.Instant;
  * {@code processed} of {@code payments} shows the progress.
  *
  * @param sameFileAgain true when this answers a second upload of a file already received (nothing booked again)
+ * @param rate          payments booked per second since the file was received; null before the first chunk
+ * @param estimatedSecondsLeft at that rate, while the import runs; null when it is over or no rate is known yet
  */
 public record PaymentFileSummary(long id, String fileName, ParsedPaymentFile.Format format, String account,
                                  Status status, int payments, BigDecimal total, int processed, Tally tally,
-                                 Instant receivedAt, Instant finishedAt, boolean sameFileAgain) {
+                                 Instant receivedAt, Instant finishedAt, boolean sameFileAgain, BigDecimal rate,
+                                 Long estimatedSecondsLeft) {
+
+  PaymentFileSummary(long id, String fileName, ParsedPaymentFile.Format format, String account, Status status,
+                     int payments, BigDecimal total, int processed, Tally tally, Instant receivedAt,
+                     Instant finishedAt, boolean sameFileAgain, ImportProgress progress) {
+    this(id, fileName, format, account, status, payments, total, processed, tally, receivedAt, finishedAt,
+        sameFileAgain, progress.rate(), progress.estimatedSecondsLeft());
+  }
 
   public enum Status { IMPORTING, DONE }
 
@@ -51,7 +62,7 @@ public record PaymentFileSummary(long id, String fileName, ParsedPaymentFile.For
 
   PaymentFileSummary again() {
     return new PaymentFileSummary(id, fileName, format, account, status, payments, total, processed, tally,
-        receivedAt, finishedAt, true);
+        receivedAt, finishedAt, true, rate, estimatedSecondsLeft);
   }
 
   /** One line for the log and the process history. */

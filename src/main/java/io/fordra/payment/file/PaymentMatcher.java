@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 class PaymentMatcher {
 
   /** Words in remittance text that could be invoice numbers (letters, digits, '-', '/', '.'). */
-  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,39}");
-  private static final int MAX_WORDS = 20;
+  static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,39}");
+  static final int MAX_WORDS = 20;
 
   private final PaymentService payments;
   private final InvoiceService invoices;
@@ -153,5 +153,6 @@ class PaymentMatcher {
     PaymentResult result = payments.keep(new PaymentRequest(p.references().isEmpty() ? null : p.references().get(0),
         null, amount, currency, p.bookingDate(), transactionId), reason);
     payments.describe(result.paymentId(), paymentFileId, p.payerName(), p.remittanceText(), reason);
+    payments.describePayer(result.paymentId(), p.payerOrganisationNumber(), p.payerAccount());
   }
 }

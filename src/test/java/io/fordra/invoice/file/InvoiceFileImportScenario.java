@@ -52,6 +52,7 @@ abstract class InvoiceFileImportScenario extends ProcessTestSupport {
   @Autowired ArticleService articles;
   @Autowired CustomerService customers;
   @Autowired InvoiceInbox inbox;
+  @Autowired InvoiceFileService service;
   @Autowired JdbcClient jdbc;
   RestClient api;
   /** Makes this test's numbers unique in the shared database. */
@@ -244,6 +245,56 @@ abstract class InvoiceFileImportScenario extends ProcessTestSupport {
     executeDueJobs();
     assertThat(customers.get("B-" + run).address().city()).isEqualTo("Malmö");
     assertThat(invoices.lines(invoices.get(f("N2"))).get(0).description()).isEqualTo("Städning; storstädning");
+  }
+
+  /**
+   * The summary read between chunks only moves forward, gives a rate and the time left while importing; a chunk run
+   * a second time (as a job whose lock expired runs again on another node) counts nothing twice.
+   */
+  @Test
+  void progressOnlyMovesForward_withARateAndTheTimeLeft_aChunkRunAgainCountsNothing() {
+    String header = "invoiceNumber;customerNumber;name;type;country;email;issueDate;dueDate;currency;description;"
+        + "quantity;unitPrice;vatRate";
+    List<String> lines = new ArrayList<>(List.of(header));
+    for (int i = 1; i <= 6; i++) {
+      lines.add(f("P" + i) + ";P-" + run + ";Petra Ek;PRIVATE;SE;petra@example.se;2026-03-02;2026-04-01;SEK;"
+          + "Abonnemang;1;100,00;25");
+    }
+    long id = upload("progress.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), null).getBody()
+        .get("id").asLong();
+    JsonNode received = get("/api/invoice-files/" + id);
+    assertThat(received.get("rate").isNull()).as("no rate before the first chunk").isTrue();
+    assertThat(received.get("estimatedSecondsLeft").isNull()).isTrue();
+    ProcessInstance importing = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(InvoiceFileImport.businessKey(id)).singleResult();
+
+    // The first chunk (two invoices) two seconds after the file came: one invoice a second, four seconds left.
+    at(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0, 2));
+    management.executeJob(management.createJobQuery().processInstanceId(importing.getId()).singleResult().getId());
+    JsonNode first = get("/api/invoice-files/" + id);
+    assertThat(first.get("processed").asInt()).isEqualTo(2);
+    assertThat(first.get("rate").decimalValue()).isEqualByComparingTo("1.00");
+    assertThat(first.get("estimatedSecondsLeft").asLong()).isEqualTo(4);
+
+    // The same chunk again: its place in the file is taken, nothing is created or counted twice.
+    assertThat(service.processChunk(id, 0, true)).as("the first line of its last invoice").isEqualTo(3);
+    JsonNode again = get("/api/invoice-files/" + id);
+    assertThat(again.get("processed").asInt()).isEqualTo(2);
+    assertThat(again.get("created").asInt()).isEqualTo(2);
+
+    List<Integer> seen = new ArrayList<>(List.of(first.get("processed").asInt(), again.get("processed").asInt()));
+    at(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0, 6));
+    while (!management.createJobQuery().processInstanceId(importing.getId()).list().isEmpty()) {
+      management.executeJob(management.createJobQuery().processInstanceId(importing.getId()).singleResult().getId());
+      seen.add(get("/api/invoice-files/" + id).get("processed").asInt());
+    }
+    assertThat(seen).isSorted().allSatisfy(processed -> assertThat(processed).isLessThanOrEqualTo(6));
+    JsonNode done = get("/api/invoice-files/" + id);
+    assertThat(done.get("status").asText()).isEqualTo("DONE");
+    assertThat(done.get("processed").asInt()).isEqualTo(6);
+    assertThat(done.get("created").asInt()).isEqualTo(6);
+    assertThat(done.get("rate").decimalValue()).isEqualByComparingTo("1.00");
+    assertThat(done.get("estimatedSecondsLeft").isNull()).as("nothing left once done").isTrue();
   }
 
   @Test

@@ -155,6 +155,21 @@ class InvoiceFileServiceTest {
   }
 
   @Test
+  void aChunkWhosePlaceInTheFileIsTakenAlreadyCreatesAndCountsNothing_theImportGoesOnAfterIt() {
+    late(LATE, false);
+    when(files.claimChunk(41L, false, 2, NOW)).thenReturn(false);
+
+    assertThat(service.processChunk(41L, 0, true)).isEqualTo(2);
+
+    verify(invoices, never()).tryCreate(any(), org.mockito.ArgumentMatchers.anyBoolean(), anyString());
+    verify(files, never()).recordOutcomes(anyLong(), any());
+    verify(files, never()).addChunk(anyLong(), org.mockito.ArgumentMatchers.anyBoolean(),
+        org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt(),
+        org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt(),
+        org.mockito.ArgumentMatchers.anyInt());
+  }
+
+  @Test
   void pastDueIsWarnOrReject() {
     assertThatThrownBy(() -> service("ignore")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("fordra.import.past-due is 'ignore'; it must be warn or reject");
@@ -179,6 +194,7 @@ class InvoiceFileServiceTest {
     when(files.rows(41L, List.of("g"))).thenReturn(Map.of("g", List.of(new InvoiceCsvReader.Row(2, row, null))));
     when(invoices.tryCreate(any(), org.mockito.ArgumentMatchers.anyBoolean(), anyString()))
         .thenReturn(new InvoiceService.Attempt(null, new java.math.BigDecimal("1000.00"), List.of()));
+    when(files.claimChunk(eq(41L), org.mockito.ArgumentMatchers.anyBoolean(), eq(2), eq(NOW))).thenReturn(true);
   }
 
   /** The late invoice was stored (or not) and came out with both messages. */
@@ -204,6 +220,6 @@ class InvoiceFileServiceTest {
 
   private static InvoiceFileSummary summary(long id, Mode mode) {
     return new InvoiceFileSummary(id, "billing.csv", Source.UPLOAD, mode, Status.IMPORTING, "UTF-8", ";", 1, 1, 0,
-        0, 0, 0, 0, 0, Map.of(), NOW, "fia", null, List.of(), 0, false);
+        0, 0, 0, 0, 0, Map.of(), NOW, "fia", null, List.of(), 0, false, io.fordra.kernel.ImportProgress.UNKNOWN);
   }
 }

@@ -93,23 +93,23 @@ class BgMaxReaderTest {
       assertThat(file.payments()).containsExactly(
           // OCR reference, right aligned in the file, leading zeros kept; no name records
           new BankPayment("BG50501055-000000000101", new BigDecimal("1250.00"), "SEK", FRIDAY, List.of("0004711008"),
-              null, null, null, "line 3"),
+              null, null, null, "line 3", "Bankgiro 5678-1234"),
           // several references (code 3): the 20's own, then the 22s and the 23 (a credit note) in file order
           new BankPayment("BG50501055-000000000102", new BigDecimal("4800.00"), "SEK", FRIDAY,
-              List.of("10234", "10235", "10236", "K90012"), null, "Byggmästare Nilsson AB", null, "line 4"),
+              List.of("10234", "10235", "10236", "K90012"), null, "Byggmästare Nilsson AB", null, "line 4", "Bankgiro 1234-5678"),
           // wrong reference (code 5): the reference is still given, for manual matching
           new BankPayment("BG50501055-000000000103", new BigDecimal("300.00"), "SEK", FRIDAY, List.of("1234567890"),
-              null, null, null, "line 9"),
+              null, null, null, "line 9", "Bankgiro 2345-6789"),
           // no reference (code 1): information records, name with extra name, address, organisation number
           new BankPayment("BG50501055-000000000201", new BigDecimal("2150.50"), "SEK", MONDAY, List.of(),
               "Faktura 10240 och 10241\nTack för snabb leverans!",
-              "Åsa Öbergs Trädgårdsanläggning AB Ekonomiavdelningen", "005569876543", "line 12"),
+              "Åsa Öbergs Trädgårdsanläggning AB Ekonomiavdelningen", "005569876543", "line 12", "Bankgiro 9876-5432"),
           // deduction: negative
           new BankPayment("BG50501055-000000000202", new BigDecimal("-450.00"), "SEK", MONDAY, List.of("10198"),
-              null, "Öberg & Söner Åkeri AB", null, "line 19"),
+              null, "Öberg & Söner Åkeri AB", null, "line 19", "Bankgiro 5678-1234"),
           // code 3 with the references listed in the 20 and repeated in 22s (as Bankgirot's example file does)
           new BankPayment("BG50501055-000000000203", new BigDecimal("900.00"), "SEK", MONDAY,
-              List.of("10250", "10251"), null, null, null, "line 21"));
+              List.of("10250", "10251"), null, null, null, "line 21", "Bankgiro 3456-7890"));
     }
 
     @Test

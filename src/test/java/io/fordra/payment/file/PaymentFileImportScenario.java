@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fordra.ProcessTestSupport;
 import io.fordra.customer.Country;
+import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
@@ -15,6 +16,7 @@ import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +152,70 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(second))
         .count()).as("nothing to match by hand: the import has ended").isZero();
     assertThat(reload(a).paidAmount()).isEqualByComparingTo("1250.00");
+  }
+
+  /**
+   * Match payment suggests the invoices a payment most likely pays, best first: the payer's invoice whose OCR the
+   * message gives, then the one whose OCR the payer gave with two digits swapped (both of the payer's organisation
+   * number and the amount); finance ticks the second and it is paid.
+   */
+  @Test
+  void matchPaymentSuggestsThePayersInvoicesBestFirst_andATickedSuggestionIsPaid() {
+    String orgNo = uniqueOrganisationNumber();
+    CustomerRequest standard = customer(CustomerType.BUSINESS, Country.SE, false, false);
+    CustomerRequest payer = new CustomerRequest(standard.customerNumber(), "Betalaren AB", standard.type(),
+        standard.priority(), standard.country(), orgNo, standard.email(), null, standard.address(), false,
+        standard.preferredChannel(), null, null);
+    Invoice target = createInvoice(payer, Currency.SEK);
+    Invoice named = createInvoice(payer, Currency.SEK, LocalDate.of(2026, 4, 15));
+    executeDueJobs();
+    String ocr = target.paymentReference();
+    int i = java.util.stream.IntStream.range(0, ocr.length() - 1).filter(n -> ocr.charAt(n) != ocr.charAt(n + 1))
+        .findFirst().orElseThrow();
+    String swapped = ocr.substring(0, i) + ocr.charAt(i + 1) + ocr.charAt(i) + ocr.substring(i + 2);
+
+    long id = upload("BGMAX-SUGGEST.txt", new BgMax().payment(swapped, "1250.00", "000000000301", '2')
+        .info("OCR " + named.paymentReference()).payer("Betalaren AB", orgNo).build("20261126"))
+        .getBody().get("id").asLong();
+    executeDueJobs();
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id)).singleResult();
+
+    assertThat(tasks.getVariableLocal(task.getId(), "payer")).isEqualTo("Betalaren AB");
+    assertThat(tasks.getVariableLocal(task.getId(), "payerAccount"))
+        .isEqualTo("Bankgiro 1234-5678, org. no. " + orgNo);
+    JsonNode suggestions = readJson(tasks.getVariableLocal(task.getId(), "invoiceSuggestions").toString());
+    assertThat(suggestions.size()).isBetween(2, PaymentCandidates.LIMIT);
+    // The invoice whose OCR the message gives (same payer, same amount) first, the one whose OCR is one digit off next.
+    assertThat(suggestions.get(0).get("value").asText()).isEqualTo(named.invoiceNumber());
+    assertThat(suggestions.get(0).get("label").asText()).contains("Betalaren AB", "open 1\u00a0250,00 SEK",
+        "reference " + named.paymentReference() + " in the message", "same organisation number", "same amount");
+    assertThat(suggestions.get(1).get("value").asText()).isEqualTo(target.invoiceNumber());
+    assertThat(suggestions.get(1).get("label").asText()).contains(
+        "reference " + ocr + " is one digit off " + swapped, "same organisation number", "same amount");
+
+    tasks.complete(task.getId(), Map.of("paymentAction", "MATCH", "suggestedInvoices",
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"" + target.invoiceNumber() + "\"]").create()));
+    assertThat(reload(target).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(reload(named).paidAmount()).isEqualByComparingTo("0.00");
+  }
+
+  /** A Swedish organisation number (Luhn) no other test uses, so that the payer's invoices are this test's own. */
+  private static String uniqueOrganisationNumber() {
+    String body = "55" + String.format("%07d", new java.util.Random().nextInt(10_000_000));
+    int sum = 0;
+    for (int n = 0; n < 9; n++) {
+      int d = (body.charAt(n) - '0') * (n % 2 == 0 ? 2 : 1);
+      sum += d > 9 ? d - 9 : d;
+    }
+    return body + (10 - sum % 10) % 10;
+  }
+
+  private static JsonNode readJson(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -311,6 +377,13 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
     BgMax extraReference(String reference, String serial) {
       extra++;
       records.add(record("22" + "0012345678" + left(reference, 25) + ore("0.00") + "4" + "1" + serial));
+      return this;
+    }
+
+    /** The payer's name (26) and organisation number (29) for the payment before. */
+    BgMax payer(String name, String organisationNumber) {
+      records.add(record("26" + left(name, 35) + left("", 35)));
+      records.add(record("29" + left(organisationNumber, 12)));
       return this;
     }
 

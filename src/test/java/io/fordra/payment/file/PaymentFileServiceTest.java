@@ -131,13 +131,26 @@ class PaymentFileServiceTest {
     List<BankPayment> sample = new BgMaxReader().read(SAMPLE).payments();
     when(matcher.book(sample.get(4), 41L)).thenReturn(PaymentFileSummary.Outcome.DUPLICATE);
     when(matcher.book(sample.get(5), 41L)).thenReturn(PaymentFileSummary.Outcome.MATCHED);
+    when(files.claimChunk(41L, 6, NOW)).thenReturn(true);
 
     assertThat(service.bookChunk(41L, 4)).as("the last two of six").isEqualTo(6);
 
     PaymentFileSummary.Tally none = PaymentFileSummary.Tally.none();
-    verify(files).addChunk(41L, 2, new PaymentFileSummary.Tally(
+    verify(files).addChunk(41L, new PaymentFileSummary.Tally(
         new PaymentFileSummary.Count(1, new BigDecimal("900.00")), none.partlyMatched(), none.unmatched(),
         new PaymentFileSummary.Count(1, new BigDecimal("-450.00"))));
+  }
+
+  @Test
+  void aChunkWhosePlaceInTheFileIsTakenAlreadyBooksAndCountsNothing_theImportGoesOnAfterIt() {
+    when(files.content(41L)).thenReturn(SAMPLE);
+    when(files.claimChunk(41L, 6, NOW)).thenReturn(false);
+
+    assertThat(service.bookChunk(41L, 4)).isEqualTo(6);
+
+    verifyNoInteractions(matcher);
+    verify(files, org.mockito.Mockito.never()).addChunk(org.mockito.ArgumentMatchers.anyLong(),
+        org.mockito.ArgumentMatchers.any());
   }
 
   @Test
@@ -170,7 +183,7 @@ class PaymentFileServiceTest {
   private static PaymentFileSummary summary(long id, boolean again) {
     return new PaymentFileSummary(id, "bgmax.txt", ParsedPaymentFile.Format.BGMAX, "50501055",
         PaymentFileSummary.Status.IMPORTING, 6, new BigDecimal("8950.50"), 0, PaymentFileSummary.Tally.none(), NOW,
-        null, again);
+        null, again, io.fordra.kernel.ImportProgress.UNKNOWN);
   }
 
   private static BankPayment payment(String id, String amount, String currency, String location) {
