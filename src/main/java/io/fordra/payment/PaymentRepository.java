@@ -61,6 +61,11 @@ public class PaymentRepository {
         .query(PaymentRepository::map).optional();
   }
 
+  /** The payer's name as the bank file gave it; null if it did not (or the payment came by the API). */
+  public String payerName(long id) {
+    return jdbc.sql("SELECT payer_name FROM fordra_payment WHERE id = ?").param(id).query(String.class).single();
+  }
+
   public String note(long id) {
     return jdbc.sql("SELECT note FROM fordra_payment WHERE id = ?").param(id).query(String.class).single();
   }
