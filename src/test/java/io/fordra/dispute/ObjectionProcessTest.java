@@ -51,6 +51,12 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(respond.getDueDate().toInstant())
         .isEqualTo(LocalDate.of(2026, 4, 8).atTime(23, 59).atZone(ZONE).toInstant());
     assertThat(engine.getTaskService().getVariableLocal(respond.getId(), "disputedAmount")).isEqualTo("1,250.00 SEK");
+    // Tasklist's list says which invoice (issue 15, item 9), and the case handlers' shipped filter lists it.
+    assertThat(respond.getName())
+        .isEqualTo("Respond to objection — " + invoice.invoiceNumber() + ", Svensson & Co, 1\u00a0250,00 SEK");
+    String caseHandlers = engine.getFilterService().createFilterQuery()
+        .filterName("Case handlers — open tasks by due date").singleResult().getId();
+    assertThat(engine.getFilterService().<Task>list(caseHandlers)).extracting(Task::getId).contains(respond.getId());
     assertThat(reload(invoice).disputedAmount()).isEqualByComparingTo("1250.00");
 
     // Past the due date: overdue, but no reminder is even scheduled while the whole amount is disputed.
@@ -62,6 +68,12 @@ class ObjectionProcessTest extends ProcessTestSupport {
     complete(taskAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION, process),
         withVariables("objectionDecision", "REJECT", "replyText", "The claim stands."));
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.DECIDE_DISPUTED_CLAIM, InvoiceToCash.Elements.SEND_OBJECTION_REPLY);
+    Task decide = taskAt(InvoiceToCash.Elements.DECIDE_DISPUTED_CLAIM, process);
+    assertThat(decide.getName())
+        .isEqualTo("Decide disputed claim — " + invoice.invoiceNumber() + ", Svensson & Co, 1\u00a0250,00 SEK");
+    // Created Thursday 2 April 2026; Good Friday and Easter Monday are not working days: 5 working days is 13 April.
+    assertThat(decide.getDueDate().toInstant())
+        .isEqualTo(LocalDate.of(2026, 4, 13).atTime(23, 59).atZone(ZONE).toInstant());
   }
 
   @Test
