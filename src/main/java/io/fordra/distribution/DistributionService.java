@@ -1,7 +1,6 @@
 package io.fordra.distribution;
 
 import io.fordra.customer.Channel;
-import io.fordra.customer.Country;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.distribution.print.PrintBatchService;
@@ -130,8 +129,8 @@ public class DistributionService {
     String language = customer.language();
     String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "");
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
-        invoice.currency().name(), document.payBy().toString(), payTo(), invoice.paymentReference(),
-        seller.country() == Country.NO ? "KID" : "OCR", seller.name(), seller.email()};
+        invoice.currency().name(), document.payBy().toString(), mail.payTo(language), invoice.paymentReference(),
+        mail.referenceLabel(), seller.name(), seller.email()};
     // A retry repeats its attempt's Message-ID; sending again on purpose is a new message.
     String messageId = attempt <= 1 ? document.messageId() : document.messageId().replace("@", ".a" + attempt + "@");
     mail.send(mail.compose(messageId, to,
@@ -307,10 +306,4 @@ public class DistributionService {
     return invoices.byId(document.invoiceId()).invoiceNumber();
   }
 
-  private String payTo() {
-    if (seller.bankgiro() != null && !seller.bankgiro().isBlank()) {
-      return "bankgiro " + seller.bankgiro();
-    }
-    return seller.bankAccount();
-  }
 }

@@ -19,8 +19,13 @@ public class TasklistLinks {
     this.base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
-  /** The task in Tasklist (the default engine). */
+  /** Tasklist (the default engine). */
+  public String tasklist() {
+    return base + "/camunda/app/tasklist/default/";
+  }
+
+  /** The task in Tasklist. */
   public String task(String taskId) {
-    return base + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    return tasklist() + "#/?task=" + taskId;
   }
 }
