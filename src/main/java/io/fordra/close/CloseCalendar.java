@@ -1,5 +1,6 @@
 package io.fordra.close;
 
+import io.fordra.task.WorkingDays;
 import io.fordra.deployment.ModelFunctions;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;

@@ -1,5 +1,6 @@
 package io.fordra.close;
 
+import io.fordra.task.TaskHeadings;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -7,17 +8,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Review reconciliation differences" created: the figures and the listed differences, on the task (task-local, for
- * the form; the close itself keeps them all).
+ * the form; the close itself keeps them all); named after the period, due in the configured working days.
  */
 @Component
 class ReviewReconciliationContext implements TaskListener {
 
   private final MonthEndCloses closes;
   private final ReviewReconciliationForm form;
+  private final TaskHeadings headings;
 
-  public ReviewReconciliationContext(MonthEndCloses closes, ReviewReconciliationForm form) {
+  public ReviewReconciliationContext(MonthEndCloses closes, ReviewReconciliationForm form,
+                                     TaskHeadings headings) {
     this.closes = closes;
     this.form = form;
+    this.headings = headings;
   }
 
   @Override
@@ -35,5 +39,8 @@ class ReviewReconciliationContext implements TaskListener {
     task.setDescription(close.differenceCount() + " reconciliation difference"
         + (close.differenceCount() == 1 ? "" : "s") + " in " + close.period() + " (largest "
         + largest.toPlainString() + ")");
+    headings.name(task, close.period(), close.differenceCount() + (close.differenceCount() == 1 ? " difference"
+        : " differences"));
+    headings.dueAsConfigured(task, form);
   }
 }

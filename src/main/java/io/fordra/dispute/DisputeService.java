@@ -222,17 +222,25 @@ public class DisputeService implements DisputeSummaries {
     return updated.openAmount().signum() == 0 ? ObjectionCredit.IN_FULL : ObjectionCredit.IN_PART;
   }
 
-  /** E-mails the written answer to the customer (the same Message-ID if a retry sends it again). */
+  /**
+   * E-mails the written answer to the customer (the same Message-ID if a retry sends it again). Where money is still
+   * owed it says how much, by when, to which account and with which OCR/KID.
+   */
   @Transactional
   public void sendReply(String invoiceNumber) {
     Invoice invoice = invoices.get(invoiceNumber);
     Customer customer = customers.get(invoice.customerNumber());
     Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
-    String key = dispute.decision() == ObjectionDecision.REJECT ? "mail.OBJECTION_REJECTED" : "mail.OBJECTION_ACCEPTED";
+    String key = dispute.decision() == ObjectionDecision.REJECT ? "mail.OBJECTION_REJECTED"
+        : invoice.openAmount().signum() == 0 ? "mail.OBJECTION_ACCEPTED_SETTLED" : "mail.OBJECTION_ACCEPTED";
     String language = customer.language();
+    LocalDate payBy = invoice.payBy() == null ? invoice.dueDate() : invoice.payBy();
+    // A due date already passed is not repeated as a deadline: the customer is asked to pay now.
+    String when = mail.text(payBy.isBefore(clock.today()) ? "mail.pay-when.now" : "mail.pay-when.by", language,
+        mail.date(payBy, language));
     Object[] args = {customer.name(), invoice.invoiceNumber(), dispute.reply(),
-        Money.format(invoice.openAmount(), language), invoice.currency().name(), invoice.payBy().toString(),
-        seller.name(), seller.email()};
+        Money.format(invoice.openAmount(), language), invoice.currency().name(), mail.date(payBy, language),
+        seller.name(), seller.email(), mail.payTo(language), invoice.paymentReference(), mail.referenceLabel(), when};
     mail.send(mail.compose(messageId(invoice, "objection-reply." + dispute.id()), customer.invoiceRecipient(),
         mail.text(key + ".subject", language, args), mail.text(key + ".body", language, args),
         dispute.answeredAt(), List.of()));
@@ -240,9 +248,12 @@ public class DisputeService implements DisputeSummaries {
         + "customer").via(DistributionService.EMAIL, customer.invoiceRecipient()));
   }
 
-  /** Reminds the case handlers (and the assignee) that an objection waits for its answer. */
+  /**
+   * Reminds the case handlers (and the assignee) that an objection waits for its answer, in the seller's language,
+   * with a link to the task in Tasklist.
+   */
   @Transactional
-  public void nudge(String invoiceNumber, String assigneeEmail) {
+  public void nudge(String invoiceNumber, String assigneeEmail, String taskLink) {
     Invoice invoice = invoices.lock(invoiceNumber);
     Dispute dispute = openDispute(invoice);
     List<String> to = new ArrayList<>();
@@ -255,8 +266,11 @@ public class DisputeService implements DisputeSummaries {
     int number = dispute.nudgesSent() + 1;
     if (!to.isEmpty()) {
       String language = seller.country().language();
-      Object[] args = {invoice.invoiceNumber(), invoice.inCurrency(dispute.disputedAmount()), dispute.reason(),
-          dispute.deadline().toString(), dispute.receivedAt().toString(), number};
+      Object[] args = {invoice.invoiceNumber(),
+          mail.amount(dispute.disputedAmount(), invoice.currency().name(), language), dispute.reason(),
+          mail.date(dispute.deadline(), language),
+          mail.date(LocalDate.ofInstant(dispute.receivedAt(), clock.zone()), language), number,
+          customers.get(invoice.customerNumber()).name(), taskLink};
       mail.send(mail.compose(messageId(invoice, "objection-nudge." + dispute.id() + "." + number), String.join(",", to),
           mail.text("mail.OBJECTION_NUDGE.subject", language, args),
           mail.text("mail.OBJECTION_NUDGE.body", language, args), clock.now(), List.of()));
@@ -283,8 +297,8 @@ public class DisputeService implements DisputeSummaries {
     if (handedOff) {
       String language = seller.country().language();
       BigDecimal fee = agency.withdrawalFee() == null ? BigDecimal.ZERO : agency.withdrawalFee();
-      Object[] args = {agency.name(), invoice.invoiceNumber(), invoice.inCurrency(dispute.disputedAmount()),
-          seller.name(), dispute.reason()};
+      Object[] args = {agency.name(), invoice.invoiceNumber(),
+          mail.amount(dispute.disputedAmount(), invoice.currency().name(), language), seller.name(), dispute.reason()};
       mail.send(mail.compose(messageId(invoice, "agency-objection-closed." + dispute.id()), agency.email(),
           mail.text("mail.AGENCY_OBJECTION_CLOSED.subject", language, args),
           mail.text("mail.AGENCY_OBJECTION_CLOSED.body", language, args), clock.now(), List.of()));
@@ -306,8 +320,9 @@ public class DisputeService implements DisputeSummaries {
     Invoice invoice = invoices.get(invoiceNumber);
     Dispute dispute = disputes.latest(invoice.id()).orElseThrow();
     String language = seller.country().language();
-    Object[] args = {agency.name(), invoice.invoiceNumber(), invoice.inCurrency(dispute.disputedAmount()),
-        seller.name(), dispute.reason(), dispute.deadline().toString()};
+    Object[] args = {agency.name(), invoice.invoiceNumber(),
+        mail.amount(dispute.disputedAmount(), invoice.currency().name(), language), seller.name(), dispute.reason(),
+        mail.date(dispute.deadline(), language)};
     mail.send(mail.compose(messageId(invoice, "agency-objection." + dispute.id()), agency.email(),
         mail.text("mail.AGENCY_OBJECTION.subject", language, args),
         mail.text("mail.AGENCY_OBJECTION.body", language, args), dispute.receivedAt(), List.of()));

@@ -4,10 +4,9 @@ import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
-import io.fordra.process.FordraClock;
 import io.fordra.invoice.InvoiceToCash;
 import io.fordra.task.TaskForm;
-import java.time.LocalTime;
+import io.fordra.task.TaskHeadings;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Respond to objection" / "Decide disputed claim" created: what the case handler must see (task-local, for the
- * form), and the reply deadline as the task's due date so that Tasklist lists it.
+ * form), a name that says which invoice, and a due date: the reply deadline (respond), or the configured working
+ * days (decide).
  */
 @Component
 class ObjectionTaskContext implements TaskListener {
@@ -23,16 +23,16 @@ class ObjectionTaskContext implements TaskListener {
   private final DisputeService disputes;
   private final InvoiceService invoices;
   private final CustomerService customers;
-  private final FordraClock clock;
+  private final TaskHeadings headings;
   private final RespondToObjectionForm respond;
   private final DecideDisputedClaimForm decide;
 
   public ObjectionTaskContext(DisputeService disputes, InvoiceService invoices, CustomerService customers,
-                              FordraClock clock, RespondToObjectionForm respond, DecideDisputedClaimForm decide) {
+                              TaskHeadings headings, RespondToObjectionForm respond, DecideDisputedClaimForm decide) {
     this.disputes = disputes;
     this.invoices = invoices;
     this.customers = customers;
-    this.clock = clock;
+    this.headings = headings;
     this.respond = respond;
     this.decide = decide;
   }
@@ -42,8 +42,16 @@ class ObjectionTaskContext implements TaskListener {
     String invoiceNumber = InvoiceToCash.INVOICE_NUMBER.from(task);
     boolean responding = InvoiceToCash.Elements.RESPOND_TO_OBJECTION.equals(task.getTaskDefinitionKey());
     values(invoiceNumber, responding).showOn(task);
+    Invoice invoice = invoices.get(invoiceNumber);
     if (responding) {
-      task.setDueDate(clock.engineDate(disputes.replyDeadline(invoiceNumber), LocalTime.of(23, 59)));
+      // What the objection is about: the disputed amount.
+      headings.name(task, invoiceNumber, customers.get(invoice.customerNumber()).name(),
+          headings.amount(disputes.latestDispute(invoice).disputedAmount(), invoice.currency().name()));
+      headings.dueOn(task, disputes.replyDeadline(invoiceNumber));
+    } else {
+      headings.name(task, invoiceNumber, customers.get(invoice.customerNumber()).name(),
+          headings.amount(invoice.openAmount(), invoice.currency().name()));
+      headings.dueAsConfigured(task, decide);
     }
   }
 

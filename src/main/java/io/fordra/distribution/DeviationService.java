@@ -138,13 +138,13 @@ class DeviationService {
   }
 
   /** A deviation as the case handler sees it: the document, whom it is for, and how they are reached now. */
-  public record Situation(StoredDocument document, Customer addressee, Recipient recipient,
+  public record Situation(Invoice invoice, StoredDocument document, Customer addressee, Recipient recipient,
                           Set<Channel> activeChannels) {}
 
   public Situation situation(long documentId) {
     StoredDocument document = documents.get(documentId);
     Invoice invoice = invoices.byId(document.invoiceId());
-    return new Situation(document, addressee(invoice), distribution.recipientOf(invoice), properties.activeChannels());
+    return new Situation(invoice, document, addressee(invoice), distribution.recipientOf(invoice), properties.activeChannels());
   }
 
   /** The case handler's corrections, as the form submits them (blank = not given). */

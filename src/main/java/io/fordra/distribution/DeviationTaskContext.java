@@ -3,26 +3,37 @@ package io.fordra.distribution;
 import io.fordra.customer.Channel;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.task.TaskForm;
+import io.fordra.task.TaskHeadings;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Correct distribution deviation" created: puts what the case handler needs on the task (task-local, for the form). */
+/**
+ * "Correct distribution deviation" created: puts what the case handler needs on the task (task-local, for the form),
+ * names it after the invoice (and what the document asks for) and makes it due in the configured working days.
+ */
 @Component
 class DeviationTaskContext implements TaskListener {
 
   private final DeviationService deviations;
   private final CorrectDeviationForm form;
+  private final TaskHeadings headings;
 
-  public DeviationTaskContext(DeviationService deviations, CorrectDeviationForm form) {
+  public DeviationTaskContext(DeviationService deviations, CorrectDeviationForm form, TaskHeadings headings) {
     this.deviations = deviations;
     this.form = form;
+    this.headings = headings;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    values(InvoiceDistribution.DOCUMENT_ID.from(task), InvoiceDistribution.FAILED_CHANNEL.from(task),
+    long documentId = InvoiceDistribution.DOCUMENT_ID.from(task);
+    values(documentId, InvoiceDistribution.FAILED_CHANNEL.from(task),
         InvoiceDistribution.DEVIATION_REASON.from(task)).showOn(task);
+    DeviationService.Situation situation = deviations.situation(documentId);
+    headings.name(task, situation.invoice().invoiceNumber(), situation.addressee().name(),
+        headings.amount(situation.document().amountDue(), situation.invoice().currency().name()));
+    headings.dueAsConfigured(task, form);
   }
 
   /** What "Correct distribution deviation" shows about the document that did not arrive. */

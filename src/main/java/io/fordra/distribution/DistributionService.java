@@ -1,7 +1,6 @@
 package io.fordra.distribution;
 
 import io.fordra.customer.Channel;
-import io.fordra.customer.Country;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
 import io.fordra.distribution.print.PrintBatchService;
@@ -137,8 +136,8 @@ public class DistributionService {
     String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "")
         + (settledInPart ? "_SETTLED_IN_PART" : "");
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
-        invoice.currency().name(), document.payBy().toString(), payTo(), invoice.paymentReference(),
-        seller.country() == Country.NO ? "KID" : "OCR", seller.name(), seller.email(),
+        invoice.currency().name(), document.payBy().toString(), mail.payTo(language), invoice.paymentReference(),
+        mail.referenceLabel(), seller.name(), seller.email(),
         Money.format(invoice.totalAmount(), language), Money.format(settledBefore.max(BigDecimal.ZERO), language)};
     // A retry repeats its attempt's Message-ID; sending again on purpose is a new message.
     String messageId = attempt <= 1 ? document.messageId() : document.messageId().replace("@", ".a" + attempt + "@");
@@ -326,13 +325,4 @@ public class DistributionService {
     return invoices.byId(document.invoiceId()).invoiceNumber();
   }
 
-  private String payTo() {
-    if (seller.bankgiro() != null && !seller.bankgiro().isBlank()) {
-      return "bankgiro " + seller.bankgiro();
-    }
-    if ((seller.bankAccount() == null || seller.bankAccount().isBlank()) && seller.iban() != null) {
-      return "IBAN " + seller.iban();
-    }
-    return seller.bankAccount();
-  }
 }

@@ -9,7 +9,13 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import io.fordra.customer.Country;
+import io.fordra.invoice.Money;
+import io.fordra.seller.SellerProperties;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds Fordra's e-mails: texts from src/main/resources/mail/messages*.properties (sv, nb, en), which can be changed
- * without touching Java, and attachments as stored.
+ * without touching Java, and attachments as stored. Dates, amounts and the seller's payment details are put in as the
+ * mail's language writes them (the patterns are in the same files).
  */
 @Component
 public class MailComposer {
@@ -29,10 +36,12 @@ public class MailComposer {
   private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
   private final MailProperties properties;
   private final MailGateway gateway;
+  private final SellerProperties seller;
 
-  public MailComposer(MailProperties properties, MailGateway gateway) {
+  public MailComposer(MailProperties properties, MailGateway gateway, SellerProperties seller) {
     this.properties = properties;
     this.gateway = gateway;
+    this.seller = seller;
     texts.setBasename("mail/messages");
     texts.setDefaultEncoding("UTF-8");
     texts.setFallbackToSystemLocale(false);
@@ -46,6 +55,33 @@ public class MailComposer {
   /** The text for key in language ("sv", "nb", "en"), with {0}, {1} … filled in. */
   public String text(String key, String language, Object... args) {
     return texts.getMessage(key, args, Locale.forLanguageTag(language));
+  }
+
+  /** A date as the language writes it in a letter: "2 december 2026", "2. desember 2026", "2 December 2026". */
+  public String date(LocalDate day, String language) {
+    return day.format(DateTimeFormatter.ofPattern(text("format.date", language), Locale.forLanguageTag(language)));
+  }
+
+  /** An amount with its currency as the language writes it: "2 500,00 SEK", "2,500.00 SEK". */
+  public String amount(BigDecimal amount, String currency, String language) {
+    return Money.format(amount, language) + " " + currency;
+  }
+
+  /** Where the seller is paid: its bankgiro, or else its account (IBAN). */
+  public String payTo(String language) {
+    if (seller.bankgiro() != null && !seller.bankgiro().isBlank()) {
+      return text("format.pay-to.bankgiro", language, seller.bankgiro());
+    }
+    if ((seller.bankAccount() == null || seller.bankAccount().isBlank()) && seller.iban() != null
+        && !seller.iban().isBlank()) {
+      return "IBAN " + seller.iban();
+    }
+    return text("format.pay-to.account", language, seller.bankAccount());
+  }
+
+  /** What the payment reference is called where the seller is: KID in Norway, OCR in Sweden. */
+  public String referenceLabel() {
+    return seller.country() == Country.NO ? "KID" : "OCR";
   }
 
   /**

@@ -6,27 +6,39 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceToCash;
 import io.fordra.task.TaskForm;
+import io.fordra.task.TaskHeadings;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Review dunning" created: puts what the case handler needs to decide on the task (task-local, for the form). */
+/**
+ * "Review dunning" created: puts what the case handler needs to decide on the task (task-local, for the form), names
+ * it after the invoice and makes it due in the configured working days.
+ */
 @Component
 class ReviewDunningContext implements TaskListener {
 
   private final InvoiceService invoices;
   private final CustomerService customers;
   private final ReviewDunningForm form;
+  private final TaskHeadings headings;
 
-  public ReviewDunningContext(InvoiceService invoices, CustomerService customers, ReviewDunningForm form) {
+  public ReviewDunningContext(InvoiceService invoices, CustomerService customers, ReviewDunningForm form,
+                              TaskHeadings headings) {
     this.invoices = invoices;
     this.customers = customers;
     this.form = form;
+    this.headings = headings;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    values(InvoiceToCash.INVOICE_NUMBER.from(task)).showOn(task);
+    String invoiceNumber = InvoiceToCash.INVOICE_NUMBER.from(task);
+    values(invoiceNumber).showOn(task);
+    Invoice invoice = invoices.get(invoiceNumber);
+    headings.name(task, invoiceNumber, customers.get(invoice.customerNumber()).name(),
+        headings.amount(invoice.openAmount(), invoice.currency().name()));
+    headings.dueAsConfigured(task, form);
   }
 
   /** What a case handler sees when reviewing the dunning of a priority customer. */

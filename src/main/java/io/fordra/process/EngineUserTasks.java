@@ -1,5 +1,6 @@
 package io.fordra.process;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -24,13 +25,14 @@ class EngineUserTasks implements UserTasks {
   }
 
   @Override
-  public String assigneeEmail(String processInstanceId, String taskDefinitionKey) {
+  public Optional<OpenTask> openTask(String processInstanceId, String taskDefinitionKey) {
     Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
         .singleResult();
-    if (task == null || task.getAssignee() == null) {
-      return null;
+    if (task == null) {
+      return Optional.empty();
     }
-    User user = identities.createUserQuery().userId(task.getAssignee()).singleResult();
-    return user == null ? null : user.getEmail();
+    User user = task.getAssignee() == null ? null : identities.createUserQuery().userId(task.getAssignee())
+        .singleResult();
+    return Optional.of(new OpenTask(task.getId(), user == null ? null : user.getEmail()));
   }
 }

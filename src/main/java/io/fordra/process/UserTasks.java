@@ -9,6 +9,8 @@ public interface UserTasks {
   /** Keeps text as a comment on the task, in the engine's history (evidence of who answered what). */
   void comment(String taskId, String processInstanceId, String text);
 
-  /** The e-mail address of whoever holds the instance's open task of that definition; null if nobody or none. */
-  String assigneeEmail(String processInstanceId, String taskDefinitionKey);
+  /** The instance's open task of that definition, and the e-mail address of whoever holds it (null if nobody). */
+  java.util.Optional<OpenTask> openTask(String processInstanceId, String taskDefinitionKey);
+
+  record OpenTask(String id, String assigneeEmail) {}
 }

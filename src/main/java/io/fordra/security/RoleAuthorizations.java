@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * start-up where missing. Tasks reach their candidate groups and assignee by the engine's default task permission,
  * TASK_WORK (claim and complete; application.yaml), with READ_VARIABLE, since variables are read only by specific
  * permissions (enforce-specific-variable-permission). Only administrators and {@link #API_GROUP} change variables.
+ * Case handlers and finance read only the Tasklist filters shipped for their group (task.EngineTaskFilters).
  * <ul>
  *   <li>case-handlers and finance: Tasklist, their tasks and those tasks' variables, read the processes and their
  *       history (not its variables);</li>
@@ -48,11 +49,9 @@ public class RoleAuthorizations {
 
   private static final List<Grant> GRANTS = List.of(
       new Grant(CASE_HANDLERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-      new Grant(CASE_HANDLERS, Resources.FILTER, "*", Permissions.READ),
       new Grant(CASE_HANDLERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY),
       new Grant(CASE_HANDLERS, Resources.DEPLOYMENT, "*", Permissions.READ),
       new Grant(FINANCE, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-      new Grant(FINANCE, Resources.FILTER, "*", Permissions.READ),
       new Grant(FINANCE, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY),
       new Grant(FINANCE, Resources.DEPLOYMENT, "*", Permissions.READ),
       new Grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),

@@ -131,7 +131,7 @@ class MonthEndCloseTest extends ProcessTestSupport {
       ProcessInstance instance = instanceOf(close);
       assertThat(instance).isWaitingAt(MonthEndClose.Elements.REVIEW);
       Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-      assertThat(task.getName()).isEqualTo("Review reconciliation differences");
+      assertThat(task.getName()).isEqualTo("Review reconciliation differences — " + close.get("period").asText() + ", 3 differences");
       assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("finance").count()).isOne();
       assertThat((String) tasks.getVariableLocal(task.getId(), MonthEndClose.DIFFERENCES_TEXT.name()))
           .contains("Invoice " + invoice.invoiceNumber() + ": receivables balance 1000.00, open amount 900.00");

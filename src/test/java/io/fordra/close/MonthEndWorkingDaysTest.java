@@ -1,5 +1,6 @@
 package io.fordra.close;
 
+import io.fordra.task.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fordra.customer.Country;

@@ -51,6 +51,12 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(respond.getDueDate().toInstant())
         .isEqualTo(LocalDate.of(2026, 4, 8).atTime(23, 59).atZone(ZONE).toInstant());
     assertThat(engine.getTaskService().getVariableLocal(respond.getId(), "disputedAmount")).isEqualTo("1,250.00 SEK");
+    // Tasklist's list says which invoice (issue 15, item 9), and the case handlers' shipped filter lists it.
+    assertThat(respond.getName())
+        .isEqualTo("Respond to objection — " + invoice.invoiceNumber() + ", Svensson & Co, 1\u00a0250,00 SEK");
+    String caseHandlers = engine.getFilterService().createFilterQuery()
+        .filterName("Case handlers — open tasks by due date").singleResult().getId();
+    assertThat(engine.getFilterService().<Task>list(caseHandlers)).extracting(Task::getId).contains(respond.getId());
     assertThat(reload(invoice).disputedAmount()).isEqualByComparingTo("1250.00");
 
     // Past the due date: overdue, but no reminder is even scheduled while the whole amount is disputed.
@@ -62,6 +68,12 @@ class ObjectionProcessTest extends ProcessTestSupport {
     complete(taskAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION, process),
         withVariables("objectionDecision", "REJECT", "replyText", "The claim stands."));
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.DECIDE_DISPUTED_CLAIM, InvoiceToCash.Elements.SEND_OBJECTION_REPLY);
+    Task decide = taskAt(InvoiceToCash.Elements.DECIDE_DISPUTED_CLAIM, process);
+    assertThat(decide.getName())
+        .isEqualTo("Decide disputed claim — " + invoice.invoiceNumber() + ", Svensson & Co, 1\u00a0250,00 SEK");
+    // Created Thursday 2 April 2026; Good Friday and Easter Monday are not working days: 5 working days is 13 April.
+    assertThat(decide.getDueDate().toInstant())
+        .isEqualTo(LocalDate.of(2026, 4, 13).atTime(23, 59).atZone(ZONE).toInstant());
   }
 
   @Test
@@ -74,6 +86,11 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.SEND_OBJECTION_REPLY);
     executeDueJobs();
     assertThat(mail(invoice, "objection-reply." + disputeId(invoice))).contains("2 March");
+    // The claim stands: the reply says what to pay, by when, where and with which reference (issue 15, item 11).
+    assertThat(mailText(invoice, "objection-reply." + disputeId(invoice)))
+        .contains("Att betala: 1\u00a0250,00 SEK senast 1 april 2026")
+        .contains("till bankgiro 5050-1055 med OCR " + invoice.paymentReference())
+        .contains("The delivery was complete and accepted on 2 March.");
     assertThat(disputes.latestFor(reload(invoice)).orElseThrow().status()).isEqualTo("REJECTED");
 
     advanceTo(OVERDUE);
@@ -149,6 +166,14 @@ class ObjectionProcessTest extends ProcessTestSupport {
     assertThat(mail(invoice, "objection-nudge." + id + ".1")).as("not before 3 days").isNull();
     advanceTo(LocalDate.of(2026, 3, 13), LocalTime.of(10, 0));
     assertThat(mail(invoice, "objection-nudge." + id + ".1")).contains("To: kundreskontra@exempelbolaget.se");
+    // Staff read it in the seller's language and formats, and go to the task from it (issue 15, item 11).
+    String taskId = taskAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION, process).getId();
+    assertThat(mailText(invoice, "objection-nudge." + id + ".1"))
+        .contains("Invändningen mot faktura " + invoice.invoiceNumber() + " från Svensson & Co (1\u00a0250,00 SEK), "
+            + "mottagen 10 mars 2026")
+        .contains("senast 24 mars 2026")
+        .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId)
+        .doesNotContain("Respond to objection", "T09:", "1,250.00");
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.RESPOND_TO_OBJECTION);
     advanceTo(LocalDate.of(2026, 3, 15), LocalTime.of(10, 0));
     assertThat(mail(invoice, "objection-nudge." + id + ".2")).isNotNull();
@@ -336,6 +361,17 @@ class ObjectionProcessTest extends ProcessTestSupport {
   private long disputeId(Invoice invoice) {
     return jdbc.sql("SELECT MAX(id) FROM fordra_dispute WHERE invoice_id = ?").param(invoice.id())
         .query(Long.class).single();
+  }
+
+  /** The text of the mail as a person reads it (decoded from the .eml in the outbox). */
+  private String mailText(Invoice invoice, String step) throws Exception {
+    assertThat(mail(invoice, step)).as(step).isNotNull();
+    byte[] eml = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("target/test-outbox",
+        invoice.invoiceNumber() + "." + step + "@fordra.exempelbolaget.se.eml"));
+    jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+        jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(eml));
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+    return message.getSubject() + "\n" + parts.getBodyPart(0).getContent();
   }
 
   private Task taskAt(String key, ProcessInstance process) {

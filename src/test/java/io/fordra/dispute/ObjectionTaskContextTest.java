@@ -13,13 +13,11 @@ import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
-import io.fordra.process.FordraClock;
 import io.fordra.invoice.InvoiceToCash;
+import io.fordra.task.Headings;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,8 +33,8 @@ class ObjectionTaskContextTest {
   private final DisputeService disputes = mock(DisputeService.class);
   private final InvoiceService invoices = mock(InvoiceService.class);
   private final CustomerService customers = mock(CustomerService.class);
-  private final FordraClock clock = mock(FordraClock.class);
-  private final ObjectionTaskContext context = new ObjectionTaskContext(disputes, invoices, customers, clock,
+  private final ObjectionTaskContext context = new ObjectionTaskContext(disputes, invoices, customers,
+      Headings.on(LocalDate.of(2026, 4, 3)),
       new RespondToObjectionForm(), new DecideDisputedClaimForm());
 
   @BeforeEach
@@ -56,8 +54,7 @@ class ObjectionTaskContextTest {
     when(task.getVariable(InvoiceToCash.INVOICE_NUMBER.name())).thenReturn("F-7");
     when(task.getTaskDefinitionKey()).thenReturn(InvoiceToCash.Elements.RESPOND_TO_OBJECTION);
     when(disputes.replyDeadline("F-7")).thenReturn(DEADLINE);
-    Date due = new Date(0);
-    when(clock.engineDate(DEADLINE, LocalTime.of(23, 59))).thenReturn(due);
+    when(task.getName()).thenReturn("Respond to objection");
 
     context.notify(task);
 
@@ -73,7 +70,22 @@ class ObjectionTaskContextTest {
         "replyDeadline", "2026-04-16",
         "invoiceHistory", "2026-03-01T08:00:00Z  SENT  by e-mail\n"
             + "2026-04-02T09:30:00Z  OBJECTION_RAISED  two hours not worked"));
-    verify(task).setDueDate(due);
+    verify(task).setName("Respond to objection — F-7, Anna Berg, 250,00 SEK");
+    verify(task).setDueDate(Headings.endOf(DEADLINE));
+  }
+
+  @Test
+  void decideDisputedClaimIsNamedAfterWhatIsOpenAndDueInTheConfiguredWorkingDays() {
+    DelegateTask task = mock(DelegateTask.class);
+    when(task.getVariable(InvoiceToCash.INVOICE_NUMBER.name())).thenReturn("F-7");
+    when(task.getTaskDefinitionKey()).thenReturn(InvoiceToCash.Elements.DECIDE_DISPUTED_CLAIM);
+    when(task.getName()).thenReturn("Decide disputed claim");
+
+    context.notify(task);
+
+    verify(task).setName("Decide disputed claim — F-7, Anna Berg, 1\u00a0000,00 SEK");
+    // Friday 3 April 2026 is Good Friday, Monday 6 April Easter Monday: two working days are 7 and 8 April.
+    verify(task).setDueDate(Headings.endOf(LocalDate.of(2026, 4, 8)));
   }
 
   @Test

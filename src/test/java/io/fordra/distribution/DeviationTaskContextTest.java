@@ -12,6 +12,8 @@ import io.fordra.document.DocumentKind;
 import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
 import io.fordra.process.InvoiceDistribution;
+import io.fordra.task.Headings;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class DeviationTaskContextTest {
 
   private final DeviationService deviations = mock(DeviationService.class);
-  private final DeviationTaskContext context = new DeviationTaskContext(deviations, new CorrectDeviationForm());
+  private final DeviationTaskContext context = new DeviationTaskContext(deviations, new CorrectDeviationForm(),
+      Headings.on(LocalDate.of(2026, 11, 6)));
 
   @Test
   void showsTheProblemAndHowTheCustomerIsReachedNow() {
@@ -31,6 +34,7 @@ class DeviationTaskContextTest {
     when(task.getVariable(InvoiceDistribution.DOCUMENT_ID.name())).thenReturn(42L);
     when(task.getVariable(InvoiceDistribution.FAILED_CHANNEL.name())).thenReturn("EMAIL");
     when(task.getVariable(InvoiceDistribution.DEVIATION_REASON.name())).thenReturn("mailbox full");
+    when(task.getName()).thenReturn("Correct distribution deviation");
 
     context.notify(task);
 
@@ -41,6 +45,8 @@ class DeviationTaskContextTest {
         "currentEmail", "anna@example.se",
         "currentAddress", Recipient.of(anna, null).describe(Channel.PRINT),
         "preferredChannel", "EMAIL (active: [EMAIL, PRINT])"));
+    verify(task).setName("Correct distribution deviation — F-1, Anna Berg, 1\u00a0000,00 SEK");
+    verify(task).setDueDate(Headings.endOf(LocalDate.of(2026, 11, 10)));
   }
 
   @Test
@@ -59,7 +65,7 @@ class DeviationTaskContextTest {
 
   private static DeviationService.Situation situation(Customer addressee) {
     StoredDocument document = Letters.letter(42, 1, DocumentKind.INVOICE, 1, "F-1.pdf", new byte[0]);
-    return new DeviationService.Situation(document, addressee, Recipient.of(addressee, null),
+    return new DeviationService.Situation(Letters.invoice(1, "F-1", io.fordra.invoice.InvoiceStatus.SENT), document, addressee, Recipient.of(addressee, null),
         EnumSet.of(Channel.EMAIL, Channel.PRINT));
   }
 }

@@ -135,6 +135,8 @@ class DistributionServiceTest {
     MimeMessage message = mock(MimeMessage.class);
     when(mail.text(anyString(), anyString(), any(Object[].class)))
         .thenAnswer(call -> "text of " + call.getArgument(0));
+    when(mail.payTo("sv")).thenReturn("bankgiro 5050-1055");
+    when(mail.referenceLabel()).thenReturn("OCR");
     when(mail.compose("<INV-7.pdf@fordra.test>", "anna@example.se", "text of mail.INVOICE.subject",
         "text of mail.INVOICE.body", Letters.NOW,
         List.of(new MailComposer.Attachment("INV-7.pdf", Letters.PDF, PDF)))).thenReturn(message);

@@ -5,6 +5,7 @@ import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
 import io.fordra.payment.Remitter;
 import io.fordra.task.TaskForm;
+import io.fordra.task.TaskHeadings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Match payment" created: what the bank said about the payment and the open invoices it most likely pays, on the
- * task (task-local, for the form).
+ * task (task-local, for the form); named after the payer and the amount (there is no invoice yet) and due in the
+ * configured working days.
  */
 @Component
 class MatchPaymentContext implements TaskListener {
@@ -26,11 +28,14 @@ class MatchPaymentContext implements TaskListener {
   private final PaymentService payments;
   private final PaymentCandidates candidates;
   private final MatchPaymentForm form;
+  private final TaskHeadings headings;
 
-  public MatchPaymentContext(PaymentService payments, PaymentCandidates candidates, MatchPaymentForm form) {
+  public MatchPaymentContext(PaymentService payments, PaymentCandidates candidates, MatchPaymentForm form,
+                             TaskHeadings headings) {
     this.payments = payments;
     this.candidates = candidates;
     this.form = form;
+    this.headings = headings;
   }
 
   @Override
@@ -44,6 +49,10 @@ class MatchPaymentContext implements TaskListener {
     // one another's submitted variables at the process level.
     form.clearAnswer(task.getExecution());
     task.setDescription(p.amount().toPlainString() + " " + p.currency() + " paid " + p.paidAt());
+    String payer = payments.payerName(p.id());
+    headings.name(task, payer == null || payer.isBlank() ? "unknown payer" : payer.strip(),
+        headings.amount(p.amount(), p.currency()), p.paymentReference() == null ? null : "ref " + p.paymentReference());
+    headings.dueAsConfigured(task, form);
   }
 
   /** What "Match payment" shows about the payment. */

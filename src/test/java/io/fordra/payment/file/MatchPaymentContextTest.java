@@ -1,5 +1,6 @@
 package io.fordra.payment.file;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -7,10 +8,10 @@ import static org.mockito.Mockito.when;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
 import io.fordra.payment.Remitter;
+import io.fordra.task.Headings;
 import java.util.List;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.mockito.ArgumentCaptor;
-import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -23,13 +24,15 @@ class MatchPaymentContextTest {
 
   private final PaymentService payments = mock(PaymentService.class);
   private final PaymentCandidates candidates = mock(PaymentCandidates.class);
-  private final MatchPaymentContext context = new MatchPaymentContext(payments, candidates, new MatchPaymentForm());
+  private final MatchPaymentContext context = new MatchPaymentContext(payments, candidates, new MatchPaymentForm(),
+      Headings.on(LocalDate.of(2026, 11, 6)));
 
   @Test
   void showsWhatTheBankSaidAndForgetsEarlierAnswers() {
-    Payment payment = new Payment(9, "BANK-9", null, null, null, new BigDecimal("410.00"), "SEK",
+    Payment payment = new Payment(9, "BANK-9", null, null, null, new BigDecimal("12410.00"), "SEK",
         LocalDate.of(2026, 5, 4), null, null, null);
     when(payments.get(9L)).thenReturn(payment);
+    when(payments.payerName(9L)).thenReturn("Kund AB ");
     when(payments.note(9L)).thenReturn("OCR 77777777 belongs to no invoice");
     when(payments.remitter(9L)).thenReturn(new Remitter("Kund AB", "5560360793", "Bankgiro 5050-1055",
         "Faktura F-2026-0007"));
@@ -40,11 +43,12 @@ class MatchPaymentContextTest {
     DelegateExecution execution = mock(DelegateExecution.class);
     when(task.getVariable(PaymentFileImport.PAYMENT_ID.name())).thenReturn(9L);
     when(task.getExecution()).thenReturn(execution);
+    when(task.getName()).thenReturn("Match payment");
 
     context.notify(task);
 
     verify(task).setVariablesLocal(Map.of(
-        "paymentAmount", "410.00 SEK",
+        "paymentAmount", "12410.00 SEK",
         "paidAt", "2026-05-04",
         "bankTransactionId", "BANK-9",
         "statedReference", "(none)",
@@ -61,6 +65,8 @@ class MatchPaymentContextTest {
     verify(execution).setVariableLocal("invoiceNumbers", null);
     verify(execution).setVariableLocal("suggestedInvoices", null);
     verify(execution).setVariableLocal("matchComment", null);
-    verify(task).setDescription("410.00 SEK paid 2026-05-04");
+    verify(task).setDescription("12410.00 SEK paid 2026-05-04");
+    verify(task).setName("Match payment — Kund AB, 12\u00a0410,00 SEK");
+    verify(task).setDueDate(Headings.endOf(LocalDate.of(2026, 11, 10)));
   }
 }

@@ -1,4 +1,4 @@
-package io.fordra.close;
+package io.fordra.task;
 
 import io.fordra.customer.Country;
 import java.time.DayOfWeek;
@@ -18,7 +18,7 @@ import java.util.Set;
  * 1 May, 17 May, Ascension Day, Whit Monday, 25 and 26 December. Of these only 1 January, 1 May, Maundy Thursday
  * (NO), Good Friday, Easter Monday, Ascension Day and Whit Monday (NO) can fall on the first days of a month.
  */
-final class WorkingDays {
+public final class WorkingDays {
 
   private WorkingDays() {}
 
@@ -27,6 +27,25 @@ final class WorkingDays {
     LocalDate day = month.atDay(1);
     while (!isWorkingDay(day, country)) {
       day = day.plusDays(1);
+    }
+    return day;
+  }
+
+  /**
+   * The day that many working days after from (a task due in 2 working days, given on a Friday or a Saturday, is due
+   * on Tuesday); 0 is from itself, or the next working day when from is not one.
+   */
+  public static LocalDate plus(LocalDate from, int workingDays, Country country) {
+    if (workingDays < 0) {
+      throw new IllegalArgumentException("working days must not be negative, not " + workingDays);
+    }
+    LocalDate day = from;
+    int left = workingDays;
+    while (left > 0 || !isWorkingDay(day, country)) {
+      day = day.plusDays(1);
+      if (left > 0 && isWorkingDay(day, country)) {
+        left--;
+      }
     }
     return day;
   }
@@ -63,7 +82,7 @@ final class WorkingDays {
   }
 
   /** Easter Sunday in the Gregorian calendar (the anonymous algorithm of Meeus, Jones and Butcher). */
-  static LocalDate easterSunday(int year) {
+  public static LocalDate easterSunday(int year) {
     int a = year % 19;
     int b = year / 100;
     int c = year % 100;
