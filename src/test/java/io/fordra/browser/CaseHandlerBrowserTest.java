@@ -52,7 +52,9 @@ class CaseHandlerBrowserTest extends BrowserTestSupport {
     browser.visible(By.cssSelector(".tasks-list"));
     By listEntry = By.cssSelector("ol.tasks-list a[href='#/?task=" + task.getId() + "']");
     browser.visible(listEntry);
-    assertThat(browser.driver().findElement(listEntry).getText()).isEqualTo("Respond to objection");
+    // The list says which invoice, whose, and how much (issue 15): "Respond to objection — T-…, Svensson & Co, 1 250,00 SEK".
+    assertThat(browser.driver().findElement(listEntry).getText().replace('\u00a0', ' '))
+        .startsWith("Respond to objection — " + invoice.invoiceNumber() + ", ").endsWith(" SEK");
     browser.screenshot("task-list");
 
     browser.click(listEntry);

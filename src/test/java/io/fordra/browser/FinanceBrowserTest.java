@@ -34,7 +34,7 @@ class FinanceBrowserTest extends BrowserTestSupport {
     Task task = engine.getTaskService().createTaskQuery()
         .processDefinitionKey(PaymentFileImport.MATCHING_KEY)
         .processInstanceBusinessKey("payment-" + unmatched.paymentId()).singleResult();
-    assertThat(task.getName()).isEqualTo("Match payment");
+    assertThat(task.getName().replace('\u00a0', ' ')).isEqualTo("Match payment — unknown payer, 1 250,00 SEK, ref 99999999999");
     String finance = Browser.user(engine.getIdentityService(), "finance", "Fredrik", "Ekonom");
 
     try (Browser browser = Browser.start(port, "finance")) {
@@ -44,7 +44,8 @@ class FinanceBrowserTest extends BrowserTestSupport {
       browser.open(Browser.tasklistSearch(tasklist, "payment-" + unmatched.paymentId()));
       By listEntry = By.cssSelector("ol.tasks-list a[href='#/?task=" + task.getId() + "']");
       browser.visible(listEntry);
-      assertThat(browser.driver().findElement(listEntry).getText()).isEqualTo("Match payment");
+      assertThat(browser.driver().findElement(listEntry).getText().replace('\u00a0', ' '))
+          .isEqualTo("Match payment — unknown payer, 1 250,00 SEK, ref 99999999999");
       browser.screenshot("task-list");
 
       browser.click(listEntry);
@@ -55,10 +56,11 @@ class FinanceBrowserTest extends BrowserTestSupport {
       browser.click(By.cssSelector("button.claim"));
       browser.visible(By.cssSelector("button.unclaim"));
       browser.click(By.xpath("//label[normalize-space(.)='On invoices']"));
-      WebElement numbers = browser.visible(By.xpath("//label[contains(normalize-space(.),'invoice numbers')]"
-          + "/following::input[1]"));
-      numbers.sendKeys(invoice.invoiceNumber());
-      browser.script("arguments[0].scrollIntoView({block: 'center'});", numbers);
+      // The invoice is among the suggestions (same amount): tick it rather than type its number (issue 15).
+      WebElement suggestion = browser.visible(By.xpath("//label[contains(normalize-space(.),'"
+          + invoice.invoiceNumber() + " · ')]"));
+      browser.script("arguments[0].scrollIntoView({block: 'center'});", suggestion);
+      suggestion.click();
       browser.screenshot("form-filled");
 
       browser.click(By.xpath("//button[normalize-space(.)='Complete']"));

@@ -239,7 +239,7 @@ class DistributionRulesTest extends ProcessTestSupport {
         .active().singleResult();
     assertThat(distribution).isWaitingAt(InvoiceDistribution.Elements.CORRECT_DEVIATION);
     Task task = tasks.createTaskQuery().processInstanceId(distribution.getId()).singleResult();
-    assertThat(task.getName()).isEqualTo("Correct distribution deviation");
+    assertThat(task.getName()).startsWith("Correct distribution deviation — " + invoice.invoiceNumber() + ", ");
     assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("case-handlers").count()).isOne();
     Map<String, Object> shown = tasks.getVariablesLocal(task.getId());
     assertThat((String) shown.get("problem")).contains("PRINT").contains("addressee unknown");

@@ -163,6 +163,8 @@ class DistributionServiceTest {
         .thenAnswer(call -> "text of " + call.getArgument(0));
     when(mail.compose(anyString(), anyString(), anyString(), anyString(), any(), any()))
         .thenReturn(mock(MimeMessage.class));
+    when(mail.payTo("sv")).thenReturn("bankgiro 5050-1055");
+    when(mail.referenceLabel()).thenReturn("OCR");
 
     service.sendByEmail(9L, 1, false);
 

@@ -48,6 +48,10 @@ class MatchPaymentContext implements TaskListener {
     // Each task's answer stays with its own payment: the parallel tasks would otherwise share (and could reuse)
     // one another's submitted variables at the process level.
     form.clearAnswer(task.getExecution());
+    // Tasklist submits a checklist with the type of the variable it finds under the field's key: a null there would
+    // make it send the ticked list as type Null, which the engine refuses. An empty JSON list makes it send JSON.
+    task.getExecution().setVariableLocal(MatchPaymentForm.SUGGESTED_INVOICES.name(),
+        SpinValues.jsonValue("[]").create());
     task.setDescription(p.amount().toPlainString() + " " + p.currency() + " paid " + p.paidAt());
     String payer = payments.payerName(p.id());
     headings.name(task, payer == null || payer.isBlank() ? "unknown payer" : payer.strip(),

@@ -64,6 +64,10 @@ class MatchPaymentContextTest {
     verify(execution).setVariableLocal("paymentAction", null);
     verify(execution).setVariableLocal("invoiceNumbers", null);
     verify(execution).setVariableLocal("suggestedInvoices", null);
+    ArgumentCaptor<TypedValue> emptyList = ArgumentCaptor.forClass(TypedValue.class);
+    verify(execution, org.mockito.Mockito.times(2))
+        .setVariableLocal(org.mockito.ArgumentMatchers.eq("suggestedInvoices"), emptyList.capture());
+    assertThat(emptyList.getAllValues().get(1).getType().getName()).as("so that Tasklist submits the ticks as JSON").isEqualTo("json");
     verify(execution).setVariableLocal("matchComment", null);
     verify(task).setDescription("12410.00 SEK paid 2026-05-04");
     verify(task).setName("Match payment — Kund AB, 12\u00a0410,00 SEK");
