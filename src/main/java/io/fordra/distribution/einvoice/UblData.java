@@ -1,6 +1,7 @@
 package io.fordra.distribution.einvoice;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +40,16 @@ public record UblData(
     String paymentTerms,
     List<Line> lines,
     BillingReference billingReference,
-    String note) {
+    String note,
+    BigDecimal prepaid) {
+
+  /** A document with nothing paid before it was issued. */
+  public UblData(String number, LocalDate issueDate, LocalDate dueDate, String currency, String buyerReference,
+                 String orderReference, Party seller, Party buyer, Payment payment, String paymentTerms,
+                 List<Line> lines, BillingReference billingReference, String note) {
+    this(number, issueDate, dueDate, currency, buyerReference, orderReference, seller, buyer, payment, paymentTerms,
+        lines, billingReference, note, null);
+  }
 
   public UblData {
     Objects.requireNonNull(number, "number");
@@ -55,6 +65,11 @@ public record UblData(
       throw new IllegalArgumentException("PEPPOL requires a buyer reference (BT-10) or an order reference (BT-13)");
     }
     lines = List.copyOf(lines);
+    // BT-113, paid before the document left: payments only (a credit goes as its own credit note).
+    prepaid = prepaid == null ? BigDecimal.ZERO.setScale(2) : prepaid.setScale(2, RoundingMode.HALF_UP);
+    if (prepaid.signum() < 0) {
+      throw new IllegalArgumentException("the amount paid before the document left cannot be negative");
+    }
   }
 
   static boolean isBlank(String s) {

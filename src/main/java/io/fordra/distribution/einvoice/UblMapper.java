@@ -60,7 +60,7 @@ class UblMapper {
           reference, orderReference, sellerParty(), buyerParty(customer), payment, null,
           invoiceLines.stream().map(l -> UblData.Line.of(String.valueOf(l.lineNumber()), l.description(),
               l.quantity(), UNIT, l.unitPrice(), l.vatRate(), l.vatAmount())).toList(),
-          null, null), invoice.totalAmount());
+          null, null, paidBefore(invoice)), invoice.totalAmount().subtract(paidBefore(invoice)));
       case CREDIT_NOTE -> {
         CreditNote credit = creditNoteOf(letter, invoice);
         if (credit.amount().compareTo(invoice.totalAmount()) > 0) {
@@ -103,7 +103,16 @@ class UblMapper {
     return credits.get(ordinal - 1);
   }
 
-  /** The e-invoice must ask for what the PDF asks for, to the öre. */
+  /**
+   * What was paid before the invoice left (an e-invoice leaves after the undo window): the e-invoice states it and
+   * asks for the rest. A credit in that time is not deducted here: it reaches the buyer as its own credit note.
+   */
+  private static BigDecimal paidBefore(Invoice invoice) {
+    BigDecimal paid = invoice.paidAmount() == null ? BigDecimal.ZERO : invoice.paidAmount();
+    return paid.max(BigDecimal.ZERO).min(invoice.totalAmount());
+  }
+
+  /** The e-invoice must ask for what the Fordra document asks for, to the öre. */
   private static UblData checked(UblData data, BigDecimal expected) {
     BigDecimal payable = UblWriter.totals(data).payable();
     if (payable.compareTo(expected) != 0) {

@@ -56,7 +56,7 @@ class UblWriter {
 
   /** Document totals (BG-22) with the VAT breakdown. */
   public record Totals(BigDecimal lineExtension, BigDecimal taxExclusive, BigDecimal tax, BigDecimal taxInclusive,
-      BigDecimal payable, List<TaxSubtotal> subtotals) {
+      BigDecimal prepaid, BigDecimal payable, List<TaxSubtotal> subtotals) {
   }
 
   /** Computes line sums, VAT per category and rate, and the monetary totals. */
@@ -86,7 +86,9 @@ class UblWriter {
       tax = tax.add(taxAmount);
     }
     BigDecimal taxInclusive = lineExtension.add(tax);
-    return new Totals(lineExtension, lineExtension, tax, taxInclusive, taxInclusive, List.copyOf(subtotals));
+    // BR-CO-16: amount due = total with VAT - paid amount.
+    return new Totals(lineExtension, lineExtension, tax, taxInclusive, data.prepaid(),
+        taxInclusive.subtract(data.prepaid()), List.copyOf(subtotals));
   }
 
   private byte[] write(UblData data, boolean creditNote) {
@@ -274,6 +276,9 @@ class UblWriter {
       amount("LineExtensionAmount", t.lineExtension());
       amount("TaxExclusiveAmount", t.taxExclusive());
       amount("TaxInclusiveAmount", t.taxInclusive());
+      if (t.prepaid().signum() > 0) {
+        amount("PrepaidAmount", t.prepaid());
+      }
       amount("PayableAmount", t.payable());
       end();
     }

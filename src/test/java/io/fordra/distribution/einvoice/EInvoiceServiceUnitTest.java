@@ -95,6 +95,28 @@ class EInvoiceServiceUnitTest {
     assertThat(Files.readAllBytes(folder.resolve("5566778899-F-2026-1.xml"))).isEqualTo(ubl.getValue());
   }
 
+  /**
+   * Issue 15: paid 400.00 and credited 100.00 inside the undo window. The e-invoice states the payment (BT-113) and
+   * asks for the rest of the total; the credit reaches the buyer as its own credit note, so it is not deducted twice.
+   */
+  @Test
+  void anInvoicePaidInPartBeforeItLeftStatesThePaymentAndAsksForTheRest() {
+    Invoice paidInPart = Letters.invoice(5L, "F-2026-1", InvoiceStatus.WAITING_TO_BE_SENT, "400.00", "0.00", "100.00",
+        "0.00");
+    when(invoices.byId(5L)).thenReturn(paidInPart);
+    when(invoices.lines(paidInPart)).thenReturn(List.of(LINE));
+    when(documents.rendition(invoiceLetter, XML)).thenReturn(Optional.empty());
+
+    service.deliver(16L);
+
+    ArgumentCaptor<byte[]> ubl = ArgumentCaptor.forClass(byte[].class);
+    verify(documents).storeRendition(eq(invoiceLetter), eq(XML), anyString(), ubl.capture());
+    assertThat(new String(ubl.getValue(), StandardCharsets.UTF_8))
+        .contains("<cbc:TaxInclusiveAmount currencyID=\"SEK\">1000.00</cbc:TaxInclusiveAmount>")
+        .contains("<cbc:PrepaidAmount currencyID=\"SEK\">400.00</cbc:PrepaidAmount>")
+        .contains("<cbc:PayableAmount currencyID=\"SEK\">600.00</cbc:PayableAmount>");
+  }
+
   /** A seller with neither bankgiro nor domestic account is paid to its IBAN, with its BIC as the branch. */
   @Test
   void withoutBankgiroOrAccountTheIbanAndBicArePaidTo() {

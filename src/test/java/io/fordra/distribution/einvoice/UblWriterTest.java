@@ -105,6 +105,25 @@ class UblWriterTest {
         .contains("<cbc:PayableAmount currencyID=\"SEK\">9656.21</cbc:PayableAmount>");
   }
 
+  /**
+   * Issue 15: an invoice paid in part before it left asks for what is left (BT-115), stating the paid amount (BT-113)
+   * so that the totals still add up (BR-CO-16), and passes the official rules.
+   */
+  @Test
+  void anInvoicePaidInPartBeforeItLeftStatesThePaidAmountAndAsksForTheRest() throws Exception {
+    UblData base = seInvoice(null, "PO-4711", seLines());
+    UblData data = new UblData(base.number(), base.issueDate(), base.dueDate(), base.currency(),
+        base.buyerReference(), base.orderReference(), base.seller(), base.buyer(), base.payment(),
+        base.paymentTerms(), base.lines(), null, null, d("5000.00"));
+    byte[] xml = writer.invoice(data);
+    assertValid(invoiceVes, xml, "SE invoice paid in part");
+    assertThat(new String(xml, StandardCharsets.UTF_8))
+        .contains("<cbc:TaxInclusiveAmount currencyID=\"SEK\">9656.21</cbc:TaxInclusiveAmount>"
+            + "<cbc:PrepaidAmount currencyID=\"SEK\">5000.00</cbc:PrepaidAmount>"
+            + "<cbc:PayableAmount currencyID=\"SEK\">4656.21</cbc:PayableAmount>");
+    assertThat(UblWriter.totals(data).payable()).isEqualByComparingTo("4656.21");
+  }
+
   @Test
   void seInvoiceWithBuyerReferenceOnly() throws Exception {
     UblData data = seInvoice("Anna Andersson", null, seLines());
