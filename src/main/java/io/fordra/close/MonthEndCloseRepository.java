@@ -90,8 +90,15 @@ class MonthEndCloseRepository {
   }
 
   /** Reopens the month: every close of it that closes it is marked reopened, with who, when and why. */
-  public void reopened(String period, String user, String reason, Instant at) {
-    jdbc.sql("UPDATE fordra_month_end_close SET status = ?, reopened_by = ?, reopened_at = ?, reopen_reason = ? "
+  /** Locks the closes of a month until the transaction ends: two reopens of one month run one after the other. */
+  public void lockPeriod(String period) {
+    jdbc.sql("SELECT id FROM fordra_month_end_close WHERE period = ? FOR UPDATE").param(period)
+        .query(Long.class).list();
+  }
+
+  /** The number of closes reopened. */
+  public int reopened(String period, String user, String reason, Instant at) {
+    return jdbc.sql("UPDATE fordra_month_end_close SET status = ?, reopened_by = ?, reopened_at = ?, reopen_reason = ? "
             + "WHERE period = ? AND " + CLOSING)
         .params(MonthEndCloseStatus.REOPENED.name(), user, utc(at), reason, period).update();
   }

@@ -142,6 +142,8 @@ class MonthEndCloses implements ClosedMonths, ClosedPeriods {
    */
   @Transactional
   public MonthEndCloseView reopen(long closeId, String reason, String user) {
+    // Read again under the month's lock: of two reopens at once, the second finds the month open and gets 409.
+    closes.lockPeriod(get(closeId).period());
     MonthEndCloseView close = get(closeId);
     Violations v = new Violations();
     if (reason == null || reason.isBlank()) {
@@ -155,7 +157,9 @@ class MonthEndCloses implements ClosedMonths, ClosedPeriods {
           + (close.reopenedAt() != null ? "reopened " + close.reopenedAt() + " by " + close.reopenedBy()
           : "status " + close.status() + ", not recorded") + "): there is nothing to reopen");
     }
-    closes.reopened(close.period(), user, reason.strip(), clock.now());
+    if (closes.reopened(close.period(), user, reason.strip(), clock.now()) == 0) {
+      throw new ConflictException("Close " + closeId + " of " + close.period() + " was reopened meanwhile");
+    }
     return get(closeId);
   }
 

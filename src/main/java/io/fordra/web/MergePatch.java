@@ -3,6 +3,7 @@ package io.fordra.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +43,11 @@ public final class MergePatch {
    * 400 problem+json as for a body).
    */
   public static <T> T read(ObjectMapper json, JsonNode patched, Class<T> type, HttpServletRequest http) {
+    if (patched == null || !patched.isObject()) {
+      // A patch of null, an array or a number replaces the whole resource with something that is not one.
+      throw new HttpMessageNotReadableException("not a JSON object",
+          MismatchedInputException.from(null, type, "not a JSON object"), new ServletServerHttpRequest(http));
+    }
     try {
       return json.treeToValue(patched, type);
     } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package io.fordra.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -155,8 +156,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return new Violation(path(mapping), mapping.getOriginalMessage());
     }
+    if (cause instanceof MismatchedInputException) {
+      // An array, number or string where the resource is an object: say so, not which Java class it is.
+      return new Violation("body", "must be a JSON object");
+    }
     if (cause instanceof JsonProcessingException json) {
-      return new Violation("body", "malformed JSON: " + json.getOriginalMessage());
+      JsonLocation at = json.getLocation();
+      return new Violation("body", "malformed JSON" + (at == null || at.getLineNr() < 1 ? ""
+          : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     }
     return new Violation("body", "is missing or not JSON");
   }

@@ -231,6 +231,14 @@ class PolicyChangeTest extends ProcessTestSupport {
         .isEqualTo(400);
     assertThat(call(finance, HttpMethod.POST, "/api/dunning-limits/SE", null).getStatusCode().value())
         .isEqualTo(400);
+    // Found trying the jar: 20270101 was read as days since 1970 and stored a limit for the year 57467.
+    for (Object notADay : List.of(20270101, "2027-01-01T00:00:00Z")) {
+      Map<String, Object> lenient = sweden("60.00");
+      lenient.put("validFrom", notADay);
+      ResponseEntity<String> answer = call(finance, HttpMethod.POST, "/api/dunning-limits/SE", lenient);
+      assertThat(answer.getStatusCode().value()).as(String.valueOf(notADay)).isEqualTo(400);
+      assertThat(answer.getBody()).as(String.valueOf(notADay)).contains("validFrom");
+    }
     assertThat(jdbc.sql("SELECT COUNT(*) FROM fordra_dunning_limit WHERE recorded_by = ?").param(finance)
         .query(Long.class).single()).isZero();
   }

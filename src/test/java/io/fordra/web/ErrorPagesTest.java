@@ -56,6 +56,32 @@ class ErrorPagesTest extends ProcessTestSupport {
     assertProblem(answer, 413);
   }
 
+  /** Found trying the jar: multipart without a boundary was 500 on every JSON door. */
+  @Test
+  void aMultipartBodyWithoutBoundaryIsABadRequestAsProblemJson() throws Exception {
+    for (String request : java.util.List.of("POST /api/customers", "POST /api/invoices",
+        "POST /api/month-end-closes/1/reopen")) {
+      Raw answer = raw(request + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic() + "\r\n"
+          + "Content-Type: multipart/form-data\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+      assertProblem(answer, 400);
+    }
+  }
+
+  /** Found trying the jar: a merge patch of null was 500; an array or number named the Java class in its answer. */
+  @Test
+  void aBodyThatIsNoJsonObjectIsABadRequestNamingNoJavaClass() throws Exception {
+    String number = reload(createInvoice(customer(io.fordra.customer.CustomerType.PRIVATE,
+        io.fordra.customer.Country.SE, false, true), io.fordra.invoice.Currency.SEK)).customerNumber();
+    for (String body : java.util.List.of("null", "[]", "42", "\"x\"")) {
+      Raw answer = raw("PATCH /api/customers/" + number + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic() + "\r\n"
+          + "Content-Type: application/merge-patch+json\r\nContent-Length: " + body.length()
+          + "\r\nConnection: close\r\n\r\n" + body);
+      assertThat(answer.status()).as(body + ": " + answer).isEqualTo(400);
+      assertThat(answer.body()).as(body).contains("must be a JSON object").doesNotContain("io.fordra")
+          .doesNotContain("Cannot");
+    }
+  }
+
   @Test
   void anUnknownApiPathIsNotFoundAsProblemJson() throws Exception {
     Raw answer = raw("GET /api/no-such-thing HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic() + "\r\n"
