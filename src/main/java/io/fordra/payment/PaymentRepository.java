@@ -80,14 +80,6 @@ public class PaymentRepository {
         .query(PaymentRepository::map).optional();
   }
 
-  /** The payer's name as the bank file gave it; null if it did not (or the payment came by the API). */
-  public String payerName(long id) {
-    // A row whose payer_name is NULL: list(), since single() refuses a null value.
-    java.util.List<String> names = jdbc.sql("SELECT payer_name FROM fordra_payment WHERE id = ?").param(id)
-        .query((rs, row) -> rs.getString(1)).list();
-    return names.isEmpty() ? null : names.get(0);
-  }
-
   public String note(long id) {
     return jdbc.sql("SELECT note FROM fordra_payment WHERE id = ?").param(id).query(String.class).single();
   }

@@ -222,11 +222,6 @@ public class PaymentService {
   }
 
   /** Why a payment was kept (or how it was matched), as stored with it. */
-  /** Who paid, as the bank said (null if unknown). */
-  public String payerName(long paymentId) {
-    return payments.payerName(paymentId);
-  }
-
   public String note(long paymentId) {
     return payments.note(paymentId);
   }

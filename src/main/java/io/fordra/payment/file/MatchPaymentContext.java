@@ -53,7 +53,7 @@ class MatchPaymentContext implements TaskListener {
     task.getExecution().setVariableLocal(MatchPaymentForm.SUGGESTED_INVOICES.name(),
         SpinValues.jsonValue("[]").create());
     task.setDescription(p.amount().toPlainString() + " " + p.currency() + " paid " + p.paidAt());
-    String payer = payments.payerName(p.id());
+    String payer = payments.remitter(p.id()).payerName();
     headings.name(task, payer == null || payer.isBlank() ? "unknown payer" : payer.strip(),
         headings.amount(p.amount(), p.currency()), p.paymentReference() == null ? null : "ref " + p.paymentReference());
     headings.dueAsConfigured(task, form);

@@ -32,7 +32,6 @@ class MatchPaymentContextTest {
     Payment payment = new Payment(9, "BANK-9", null, null, null, new BigDecimal("12410.00"), "SEK",
         LocalDate.of(2026, 5, 4), null, null, null);
     when(payments.get(9L)).thenReturn(payment);
-    when(payments.payerName(9L)).thenReturn("Kund AB ");
     when(payments.note(9L)).thenReturn("OCR 77777777 belongs to no invoice");
     when(payments.remitter(9L)).thenReturn(new Remitter("Kund AB", "5560360793", "Bankgiro 5050-1055",
         "Faktura F-2026-0007"));
