@@ -106,9 +106,9 @@ class DeviationService {
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + ": " + message));
       return new BounceResult(invoiceNumber, document.id(), document.fileName(), false, message);
     }
-    Optional<String> waiting = distribution.waitingInPrint(document);
+    Optional<String> waiting = distribution.waiting(invoiceNumber, document);
     if (waiting.isPresent()) {
-      // The letter on its way by post is the reserve; another attempt would only print it twice.
+      // The letter already on its way (by post, or queued) is the reserve; another attempt would send it twice.
       String message = "Recorded; " + waiting.get() + ", so nothing more is sent";
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.NOT_SENT, document.fileName() + ": " + message));
       return new BounceResult(invoiceNumber, document.id(), document.fileName(), false, message);

@@ -267,7 +267,7 @@ public class DistributionService {
     if (channel != null) {
       checkNamedChannel(invoice, document, channel);
     }
-    Optional<String> waiting = waitingInPrint(document);
+    Optional<String> waiting = waiting(invoiceNumber, document);
     if (waiting.isPresent()) {
       // Refused before anything is counted or recorded: the three count letters that go out, not requests.
       throw new ConflictException(waiting.get() + "; it is not sent again while it waits");
@@ -288,12 +288,20 @@ public class DistributionService {
 
   /**
    * Why the document is not handed over again now: it waits in the open print batch, which holds a document once
-   * (issue 15: "Send again" by PRINT and a bounce's reserve channel put one letter twice into one batch).
+   * (issue 15: "Send again" by PRINT and a bounce's reserve channel put one letter twice into one batch), or another
+   * sending of it is under way (queued, in its undo window, retrying, with a case handler). Callers hold the invoice's
+   * lock, so two requests at once see each other.
    */
-  public Optional<String> waitingInPrint(StoredDocument document) {
-    return printBatches.waiting(document.id()).map(w -> "letter " + document.fileName()
+  public Optional<String> waiting(String invoiceNumber, StoredDocument document) {
+    Optional<String> inPrint = printBatches.waiting(document.id()).map(w -> "letter " + document.fileName()
         + " is already waiting in print batch " + w.batch().name() + (w.closesAt() == null
         ? ", to be handed to the print service when the batch is closed" : ", closing at " + w.closesAt()));
+    if (inPrint.isPresent()) {
+      return inPrint;
+    }
+    return distributions.underWay(invoiceNumber, document.id()).map(sending -> "letter "
+        + document.fileName() + " is already on its way (sending " + sending.attempt() + " of " + MAX_SENDS
+        + (sending.at().isEmpty() ? "" : ", at " + sending.at()) + ")");
   }
 
   /** A channel a person names must be active, fit the document, and reach the recipient. */

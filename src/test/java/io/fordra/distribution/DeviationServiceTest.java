@@ -70,7 +70,7 @@ class DeviationServiceTest {
   @Test
   void aBounceOfALetterWaitingInThePrintBatchIsRecordedAndNothingMoreIsSent() {
     when(followUp.sendsBouncedDocumentsAgain("INV-7")).thenReturn(true);
-    when(distribution.waitingInPrint(mailed)).thenReturn(Optional.of(
+    when(distribution.waiting("INV-7", mailed)).thenReturn(Optional.of(
         "letter invoice-INV-7.pdf is already waiting in print batch print-batch-000003, closing at 2026-03-01T10:00Z"));
 
     var result = service.bounce("INV-7", new DeviationService.BounceRequest(Channel.EMAIL, null, "Mailbox full"));

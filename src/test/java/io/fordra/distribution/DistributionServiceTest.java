@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -302,7 +303,7 @@ class DistributionServiceTest {
     assertThat(resend).isEqualTo(new DistributionService.Resend(false, sentThrice, 3, refusal));
     verify(invoices).record(QUEUED, InvoiceEvent.of(InvoiceEventType.SEND_REFUSED, refusal));
     verify(documents, never()).countAttempt(any());
-    verifyNoInteractions(distributions);
+    verify(distributions, never()).sendAgain(any(), anyLong(), anyInt(), any());
   }
 
   /**

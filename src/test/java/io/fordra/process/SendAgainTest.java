@@ -106,6 +106,46 @@ class SendAgainTest extends ProcessTestSupport {
   }
 
   /**
+   * Issue 15, item 3, the race left open: a second "Send again" while the first one is still queued (its job has not
+   * run, so the letter is in no batch yet) was 202 and counted a delivery that never came. It is 409 with the reason;
+   * the three count deliveries, and a bounce meanwhile sends nothing more either.
+   */
+  @Test
+  void aSecondRequestWhileTheFirstIsStillQueuedIsRefused() {
+    RestClient api = api();
+    Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
+    executeDueJobs();
+    ResponseEntity<JsonNode> first = send(api, invoice, "{\"channel\":\"PRINT\"}");
+    assertThat(first.getStatusCode().value()).isEqualTo(202);
+    long documentId = first.getBody().get("documentId").asLong();
+
+    ResponseEntity<JsonNode> second = send(api, invoice, "{\"channel\":\"PRINT\"}");
+    assertThat(second.getStatusCode().value()).isEqualTo(409);
+    assertThat(second.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(second.getBody().get("detail").asText())
+        .contains(first.getBody().get("fileName").asText() + " is already on its way (sending 2 of 3")
+        .contains("it is not sent again while it waits");
+    assertThat(send(api, invoice, "{}").getStatusCode().value()).as("on any channel").isEqualTo(409);
+    ResponseEntity<JsonNode> bounce = api.post().uri("/api/invoices/{n}/bounces", invoice.invoiceNumber())
+        .contentType(MediaType.APPLICATION_JSON).body("{\"channel\":\"EMAIL\",\"reason\":\"mailbox full\"}")
+        .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JsonNode.class);
+    assertThat(bounce.getStatusCode().value()).isEqualTo(202);
+    assertThat(bounce.getBody().get("rerouted").asBoolean()).isFalse();
+    assertThat(bounce.getBody().get("message").asText()).contains("is already on its way");
+    assertThat(documents.get(documentId).sendAttempts()).as("requests refused count nothing").isEqualTo(2);
+    executeDueJobs();
+
+    PrintBatch open = printBatches.batches().stream().filter(b -> b.status() == PrintBatchStatus.OPEN).findFirst()
+        .orElseThrow();
+    assertThat(printBatches.batch(open.id()).items()).filteredOn(item -> item.documentId() == documentId)
+        .extracting(PrintItem::attempt).containsExactly(2);
+    assertThat(invoices.events(reload(invoice))).as("one request queued, the refused ones stored nothing")
+        .filteredOn(e -> e.type() == InvoiceEventType.QUEUED).extracting(InvoiceEvent::message)
+        .filteredOn(m -> m.contains("sent again")).hasSize(1);
+    assertThat(documents.get(documentId).sendAttempts()).isEqualTo(2);
+  }
+
+  /**
    * Found by the README walk: a letter e-mailed and then sent again by post; the e-mail's bounce arrives after the
    * post has gone. The bounce was refused (409: "no document was sent by EMAIL") because only the letter's last
    * delivery was known. It is recorded against the delivery it is about; nothing more is sent, the post came after it.
