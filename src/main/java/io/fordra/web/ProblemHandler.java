@@ -136,6 +136,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private static Violation describe(Throwable cause) {
+    Violation fault = JsonProblems.bodyFault(cause);
+    if (fault != null) {
+      return fault;
+    }
     String strict = JsonProblems.strictInput(cause);
     if (strict != null) {
       return new Violation(path((JsonMappingException) cause), strict);
@@ -154,7 +158,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       return new Violation(path(mismatched), "has the wrong type (expected " + type + ")");
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return new Violation(path(mapping), mapping.getOriginalMessage());
+      // Jackson's own words name Java classes; only a reason Fordra wrote itself is passed on.
+      Throwable own = mapping.getCause();
+      return new Violation(path(mapping), own instanceof IllegalArgumentException && own.getMessage() != null
+          ? own.getMessage() : "is not a valid value here");
     }
     if (cause instanceof MismatchedInputException) {
       // An array, number or string where the resource is an object: say so, not which Java class it is.

@@ -123,6 +123,51 @@ class StrictInputTest {
         .processInstanceBusinessKey(number).count()).isOne();
   }
 
+  /** Issue 15, found trying the jar: content after the JSON object was ignored; the body is one JSON value. */
+  @Test
+  void contentAfterTheBodyIsRefused_theCustomerIsNotCreated() {
+    String number = "SC-" + unique();
+    ResponseEntity<JsonNode> reply = post("/api/customers", customer(number, "\"country\":\"SE\"") + " {\"x\":1}");
+
+    assertProblem(reply, 400, "body", "more content after the JSON value");
+    assertThat(customersNumbered(number)).isZero();
+  }
+
+  /** Issue 15: of {"name":"A","name":"B"} the last won silently; a property given twice is refused by name. */
+  @Test
+  void aPropertyGivenTwiceIsRefusedByName() {
+    String number = "SC-" + unique();
+    ResponseEntity<JsonNode> reply = post("/api/customers", customer(number, "\"country\":\"SE\"")
+        .replace("\"name\":\"Anna Andersson\"", "\"name\":\"Anna Andersson\",\"name\":\"Someone Else\""));
+
+    assertProblem(reply, 400, "name", "is given twice");
+    assertThat(customersNumbered(number)).isZero();
+  }
+
+  /** Issue 15: a NUL character was stored on H2 and is an error on PostgreSQL; no text of /api may hold one. */
+  @Test
+  void aNulCharacterInTextIsRefused() {
+    String number = "SC-" + unique();
+    ResponseEntity<JsonNode> reply = post("/api/customers", customer(number, "\"country\":\"SE\"")
+        .replace("\"city\":\"Stockholm\"", "\"city\":\"Stock\\u0000holm\""));
+
+    assertProblem(reply, 400, "address.city", "must not contain the NUL character");
+    assertThat(customersNumbered(number)).isZero();
+  }
+
+  /** Issue 15: a 5 001-digit number was answered with Jackson's own words ("Number value length (5001) exceeds"). */
+  @Test
+  void anOverlongNumberIsRefusedInPlainWords() {
+    ResponseEntity<JsonNode> reply = post("/api/payments", payment("2026-03-02")
+        .replace("\"amount\":\"410.00\"", "\"amount\":" + "9".repeat(5001)));
+
+    assertThat(reply.getStatusCode().value()).isEqualTo(400);
+    assertThat(reply.getBody().toString()).doesNotContain("Number value length").doesNotContain("StreamReadConstraints")
+        .doesNotContain("com.fasterxml");
+    assertThat(reply.getBody().get("errors").get(0).get("message").asText())
+        .isEqualTo("a number of more than 1000 digits");
+  }
+
   /** Camunda's REST API has its own ObjectMapper: the strict /api settings do not reach it. */
   @Test
   void theEngineRestApiStillReadsItsJsonAsBefore() {
@@ -151,6 +196,11 @@ class StrictInputTest {
 
   private long invoicesNumbered(String number) {
     return jdbc.sql("SELECT COUNT(*) FROM fordra_invoice WHERE invoice_number = ?").param(number)
+        .query(Long.class).single();
+  }
+
+  private long customersNumbered(String number) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_customer WHERE customer_number = ?").param(number)
         .query(Long.class).single();
   }
 
