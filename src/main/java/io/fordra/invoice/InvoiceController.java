@@ -50,15 +50,18 @@ class InvoiceController {
       throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIST);
     }
     List<Invoice> found = invoices.search(customerNumber, status, from, to, limit);
-    java.util.Map<Long, LocalDate> booked = invoices.bookingDates(found.stream().map(Invoice::id).toList());
+    List<Long> ids = found.stream().map(Invoice::id).toList();
+    java.util.Map<Long, LocalDate> booked = invoices.bookingDates(ids);
+    java.util.Map<Long, io.fordra.invoice.Supply> supplied = invoices.supplies(ids);
     return found.stream()
-        .map(i -> InvoiceView.of(i, booked.get(i.id()), List.of(), List.of(), null))
+        .map(i -> InvoiceView.of(i, booked.get(i.id()), supplied.get(i.id()), List.of(), List.of(), null))
         .toList();
   }
 
   private InvoiceView view(Invoice invoice) {
     Invoice current = invoices.get(invoice.invoiceNumber());
-    return InvoiceView.of(current, invoices.bookingDate(current), invoices.lines(current), invoices.events(current),
+    return InvoiceView.of(current, invoices.bookingDate(current), invoices.supply(current).orElse(null),
+        invoices.lines(current), invoices.events(current),
         disputes.latestFor(current).orElse(null));
   }
 }

@@ -258,6 +258,22 @@ public class InvoiceRepository {
     return dates;
   }
 
+  /** The invoices' dates or periods of supply, per invoice id (only those that have one). */
+  public java.util.Map<Long, Supply> supplies(java.util.Collection<Long> invoiceIds) {
+    java.util.Map<Long, Supply> supplies = new java.util.HashMap<>();
+    List<Long> ids = List.copyOf(invoiceIds);
+    for (int start = 0; start < ids.size(); start += 500) {
+      jdbc.sql("SELECT invoice_id, delivery_date, period_from, period_to FROM fordra_invoice_supply "
+              + "WHERE invoice_id IN (:ids)")
+          .param("ids", ids.subList(start, Math.min(ids.size(), start + 500)))
+          .query(rs -> {
+            supplies.put(rs.getLong("invoice_id"), new Supply(rs.getObject("delivery_date", LocalDate.class),
+                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class)));
+          });
+    }
+    return supplies;
+  }
+
   /** A fee or write-off as booked: the aging report as of a day reads what changed the open amount by then. */
   public void insertAdjustment(long invoiceId, String kind, BigDecimal amount, LocalDate bookingDate) {
     jdbc.sql("INSERT INTO fordra_invoice_adjustment (invoice_id, kind, amount, booking_date) VALUES (?, ?, ?, ?)")

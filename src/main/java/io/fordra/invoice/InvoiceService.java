@@ -455,6 +455,11 @@ public class InvoiceService {
   }
 
   /** When the invoice's goods or services were supplied, if the invoice says so. */
+  /** The dates or periods of supply of these invoices, per id (those without one are absent). */
+  public java.util.Map<Long, Supply> supplies(java.util.Collection<Long> invoiceIds) {
+    return invoiceIds.isEmpty() ? java.util.Map.of() : invoices.supplies(invoiceIds);
+  }
+
   public Optional<Supply> supply(Invoice invoice) {
     return invoices.supply(invoice.id());
   }

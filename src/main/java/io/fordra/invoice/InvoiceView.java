@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * GET /api/invoices/{n}: the invoice, its receivable and its history; creditBalance is the overpayment still held
  * for the customer (after refunds); bookingDate the day the ledger booked it (the issue date, or the first open day
- * when the issue date fell in a closed month).
+ * when the issue date fell in a closed month); deliveryDate or period when the goods or services were supplied on
+ * another day than the issue date (as the request gave them; both null otherwise).
  */
 public record InvoiceView(
     String invoiceNumber,
@@ -16,6 +17,8 @@ public record InvoiceView(
     LocalDate issueDate,
     LocalDate bookingDate,
     LocalDate dueDate,
+    LocalDate deliveryDate,
+    InvoiceRequest.Period period,
     Currency currency,
     BigDecimal netAmount,
     BigDecimal totalAmount,
@@ -40,10 +43,11 @@ public record InvoiceView(
   public record DisputeView(String status, java.math.BigDecimal disputedAmount, String reason, String raisedBy,
                             String reply, LocalDate deadline) {}
 
-  static InvoiceView of(Invoice i, LocalDate bookingDate, List<InvoiceLine> lines, List<InvoiceEvent> events,
-                        DisputeView dispute) {
+  static InvoiceView of(Invoice i, LocalDate bookingDate, Supply supply, List<InvoiceLine> lines,
+                        List<InvoiceEvent> events, DisputeView dispute) {
     return new InvoiceView(i.invoiceNumber(), i.customerNumber(), i.status(), i.issueDate(),
-        bookingDate == null ? i.issueDate() : bookingDate, i.dueDate(),
+        bookingDate == null ? i.issueDate() : bookingDate, i.dueDate(), supply == null ? null : supply.date(),
+        supply == null || supply.date() != null ? null : new InvoiceRequest.Period(supply.from(), supply.to()),
         i.currency(), i.netAmount(), i.totalAmount(), i.vatAmount(), i.paidAmount(), i.openAmount(),
         i.disputedAmount(), i.feesAmount(), i.refundableAmount(), i.creditedAmount(), i.writtenOffAmount(),
         i.refundedAmount(), i.paymentReference(),

@@ -229,6 +229,14 @@ class PortalController {
     return html(HttpStatus.OK, invoicePage(request, user, invoice, "sent".equals(objection), List.of(), null, null));
   }
 
+  /** The date or period of supply where the invoice states one (as its PDF does), else nothing. */
+  private String supply(PortalText t, Invoice invoice) {
+    return invoices.supply(invoice).filter(s -> s.differsFrom(invoice.issueDate()))
+        .map(s -> s.date() != null ? item(t, "invoice-supply", "invoice.deliveryDate", esc(s.date()))
+            : item(t, "invoice-supply", "invoice.supplyPeriod", esc(s.from() + " – " + s.to())))
+        .orElse("");
+  }
+
   private String invoicePage(HttpServletRequest request, PortalUser user, Invoice invoice, boolean objectionSent,
                              List<String> errors, String reason, String amount) {
     PortalText t = new PortalText(user.language());
@@ -241,6 +249,7 @@ class PortalController {
         .append("<dl id=\"invoice-summary\">")
         .append(item(t, "invoice-issue-date", "invoices.issueDate", esc(invoice.issueDate())))
         .append(item(t, "invoice-due-date", "invoices.dueDate", esc(invoice.dueDate())))
+        .append(supply(t, invoice))
         .append(item(t, "invoice-status", "invoices.status", t.t("status." + invoice.status())))
         .append(item(t, "invoice-period", "invoice.period", t.t("invoice.periodText", invoice.issueDate().toString(),
             references.isEmpty() ? "–" : String.join(", ", references))))

@@ -61,6 +61,9 @@ class InvoiceDocumentParticularsTest extends ProcessTestSupport {
     Invoice invoice = invoices.get(JSON.readTree(created.getBody()).path("invoiceNumber").asText());
     assertThat(invoices.supply(invoice))
         .contains(new Supply(null, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
+    // The API says what the PDF says (issue 15: the period was on paper only).
+    assertThat(JSON.readTree(call(HttpMethod.GET, "/api/invoices/" + invoice.invoiceNumber(), null).getBody())
+        .path("period").toString()).isEqualTo("{\"from\":\"2026-02-01\",\"to\":\"2026-02-28\"}");
     byte[] pdf = documents.issue(invoice, DocumentKind.INVOICE, 1, BigDecimal.ZERO, invoice.dueDate()).content();
     String text = text(pdf);
     assertContains(text, "Kundnummer | " + customer.customerNumber(), "Leveransperiod | 2026-02-01 – 2026-02-28",
@@ -86,6 +89,8 @@ class InvoiceDocumentParticularsTest extends ProcessTestSupport {
     ResponseEntity<String> refusedBackwards = call(HttpMethod.POST, "/api/invoices", backwards);
 
     assertThat(ok.getStatusCode().value()).as(ok.getBody()).isEqualTo(201);
+    assertThat(JSON.readTree(ok.getBody()).path("deliveryDate").asText()).isEqualTo("2026-02-27");
+    assertThat(JSON.readTree(ok.getBody()).path("period").isNull()).isTrue();
     assertThat(invoices.supply(invoices.get((String) delivered.get("invoiceNumber"))))
         .contains(new Supply(LocalDate.of(2026, 2, 27), null, null));
     assertProblem(refusedBoth, "period", "give either deliveryDate or period, not both");

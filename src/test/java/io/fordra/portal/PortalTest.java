@@ -200,6 +200,22 @@ class PortalTest extends ProcessTestSupport {
     assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
   }
 
+  /** Issue 15: the period of supply the PDF states is on the invoice's page too. */
+  @Test
+  void theInvoicePageStatesThePeriodOfSupply() {
+    Invoice february = invoices.create(new InvoiceRequest(january.invoiceNumber() + "-P", customerA.customerNumber(),
+        null, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1), Currency.SEK,
+        List.of(new InvoiceRequest.LineRequest("Konsulttimmar", BigDecimal.ONE, new BigDecimal("1200.00"),
+            new BigDecimal("25"), null, "PO-P")), null, null, null,
+        new InvoiceRequest.Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))));
+
+    String page = loggedIn(clerk).get("/portal/invoices/" + february.invoiceNumber()).body();
+
+    assertThat(page).contains("id=\"invoice-supply\"", "Leveransperiod", "2026-02-01 – 2026-02-28");
+    assertThat(loggedIn(clerk).get("/portal/invoices/" + january.invoiceNumber()).body())
+        .as("supplied on the issue date: nothing more to say").doesNotContain("invoice-supply");
+  }
+
   @Test
   void quantitiesUseTheSameNumberFormatAsTheAmountsBesideThem() {
     Invoice halfHours = invoices.create(new InvoiceRequest(january.invoiceNumber() + "-Q", customerA.customerNumber(),

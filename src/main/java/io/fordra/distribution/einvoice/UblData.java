@@ -1,5 +1,6 @@
 package io.fordra.distribution.einvoice;
 
+import io.fordra.invoice.Supply;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -41,14 +42,21 @@ public record UblData(
     List<Line> lines,
     BillingReference billingReference,
     String note,
-    BigDecimal prepaid) {
+    BigDecimal prepaid,
+    Supply supply) {
 
   /** A document with nothing paid before it was issued. */
   public UblData(String number, LocalDate issueDate, LocalDate dueDate, String currency, String buyerReference,
                  String orderReference, Party seller, Party buyer, Payment payment, String paymentTerms,
                  List<Line> lines, BillingReference billingReference, String note) {
     this(number, issueDate, dueDate, currency, buyerReference, orderReference, seller, buyer, payment, paymentTerms,
-        lines, billingReference, note, null);
+        lines, billingReference, note, null, null);
+  }
+
+  /** The same document, stating when its goods or services were supplied (BT-72 or BG-14); null for none. */
+  public UblData withSupply(Supply supply) {
+    return new UblData(number, issueDate, dueDate, currency, buyerReference, orderReference, seller, buyer, payment,
+        paymentTerms, lines, billingReference, note, prepaid, supply);
   }
 
   public UblData {

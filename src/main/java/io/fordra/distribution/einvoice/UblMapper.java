@@ -60,7 +60,8 @@ class UblMapper {
           reference, orderReference, sellerParty(), buyerParty(customer), payment, null,
           invoiceLines.stream().map(l -> UblData.Line.of(String.valueOf(l.lineNumber()), l.description(),
               l.quantity(), UNIT, l.unitPrice(), l.vatRate(), l.vatAmount())).toList(),
-          null, null, paidBefore(invoice)), invoice.totalAmount().subtract(paidBefore(invoice)));
+          null, null, paidBefore(invoice), invoices.supply(invoice).orElse(null)),
+          invoice.totalAmount().subtract(paidBefore(invoice)));
       case CREDIT_NOTE -> {
         CreditNote credit = creditNoteOf(letter, invoice);
         if (credit.amount().compareTo(invoice.totalAmount()) > 0) {

@@ -144,6 +144,12 @@ class UblWriter {
       cbc("Note", d.note());
       cbc("DocumentCurrencyCode", currency);
       cbc("BuyerReference", d.buyerReference());
+      if (d.supply() != null && d.supply().date() == null) {
+        cac("InvoicePeriod");
+        cbc("StartDate", d.supply().from());
+        cbc("EndDate", d.supply().to());
+        end();
+      }
       if (!UblData.isBlank(d.orderReference())) {
         cac("OrderReference");
         cbc("ID", d.orderReference());
@@ -163,6 +169,11 @@ class UblWriter {
       cac("AccountingCustomerParty");
       party(d.buyer(), false);
       end();
+      if (d.supply() != null && d.supply().date() != null) {
+        cac("Delivery");
+        cbc("ActualDeliveryDate", d.supply().date());
+        end();
+      }
       paymentMeans();
       if (!UblData.isBlank(d.paymentTerms())) {
         cac("PaymentTerms");

@@ -16,6 +16,7 @@ import io.fordra.distribution.einvoice.UblData.BillingReference;
 import io.fordra.distribution.einvoice.UblData.Line;
 import io.fordra.distribution.einvoice.UblData.Party;
 import io.fordra.distribution.einvoice.UblData.Payment;
+import io.fordra.invoice.Supply;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +115,7 @@ class UblWriterTest {
     UblData base = seInvoice(null, "PO-4711", seLines());
     UblData data = new UblData(base.number(), base.issueDate(), base.dueDate(), base.currency(),
         base.buyerReference(), base.orderReference(), base.seller(), base.buyer(), base.payment(),
-        base.paymentTerms(), base.lines(), null, null, d("5000.00"));
+        base.paymentTerms(), base.lines(), null, null, d("5000.00"), null);
     byte[] xml = writer.invoice(data);
     assertValid(invoiceVes, xml, "SE invoice paid in part");
     assertThat(new String(xml, StandardCharsets.UTF_8))
@@ -122,6 +123,21 @@ class UblWriterTest {
             + "<cbc:PrepaidAmount currencyID=\"SEK\">5000.00</cbc:PrepaidAmount>"
             + "<cbc:PayableAmount currencyID=\"SEK\">4656.21</cbc:PayableAmount>");
     assertThat(UblWriter.totals(data).payable()).isEqualByComparingTo("4656.21");
+  }
+
+  /** Issue 15: the period or date of supply the PDF states (BG-14, BT-72) is in the e-invoice too. */
+  @Test
+  void theDateOrPeriodOfSupplyIsStated() throws Exception {
+    UblData base = seInvoice(null, "PO-4711", seLines());
+    byte[] period = writer.invoice(base.withSupply(new Supply(null, LocalDate.of(2025, 2, 1),
+        LocalDate.of(2025, 2, 28))));
+    assertValid(invoiceVes, period, "SE invoice of a period");
+    assertThat(new String(period, StandardCharsets.UTF_8)).contains("<cac:InvoicePeriod><cbc:StartDate>2025-02-01"
+        + "</cbc:StartDate><cbc:EndDate>2025-02-28</cbc:EndDate></cac:InvoicePeriod><cac:OrderReference>");
+    byte[] delivered = writer.invoice(base.withSupply(new Supply(LocalDate.of(2025, 2, 27), null, null)));
+    assertValid(invoiceVes, delivered, "SE invoice with a delivery date");
+    assertThat(new String(delivered, StandardCharsets.UTF_8)).contains("</cac:AccountingCustomerParty><cac:Delivery>"
+        + "<cbc:ActualDeliveryDate>2025-02-27</cbc:ActualDeliveryDate></cac:Delivery><cac:PaymentMeans>");
   }
 
   @Test
