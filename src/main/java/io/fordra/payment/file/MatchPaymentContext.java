@@ -52,7 +52,7 @@ class MatchPaymentContext implements TaskListener {
     // make it send the ticked list as type Null, which the engine refuses. An empty JSON list makes it send JSON.
     task.getExecution().setVariableLocal(MatchPaymentForm.SUGGESTED_INVOICES.name(),
         SpinValues.jsonValue("[]").create());
-    task.setDescription(p.amount().toPlainString() + " " + p.currency() + " paid " + p.paidAt());
+    task.setDescription(headings.amount(p.amount(), p.currency()) + " paid " + p.paidAt());
     String payer = payments.remitter(p.id()).payerName();
     headings.name(task, payer == null || payer.isBlank() ? "unknown payer" : payer.strip(),
         headings.amount(p.amount(), p.currency()), p.paymentReference() == null ? null : "ref " + p.paymentReference());
@@ -64,7 +64,7 @@ class MatchPaymentContext implements TaskListener {
     String note = payments.note(p.id());
     Remitter from = payments.remitter(p.id());
     return form.values()
-        .put(MatchPaymentForm.PAYMENT_AMOUNT, p.amount().toPlainString() + " " + p.currency())
+        .put(MatchPaymentForm.PAYMENT_AMOUNT, headings.amount(p.amount(), p.currency()))
         .put(MatchPaymentForm.PAID_AT, p.paidAt().toString())
         .put(MatchPaymentForm.BANK_TRANSACTION_ID, p.bankTransactionId())
         .put(MatchPaymentForm.STATED_REFERENCE, p.paymentReference() == null ? "(none)" : p.paymentReference())

@@ -47,7 +47,7 @@ class MatchPaymentContextTest {
     context.notify(task);
 
     verify(task).setVariablesLocal(Map.of(
-        "paymentAmount", "12410.00 SEK",
+        "paymentAmount", "12\u00a0410,00 SEK",
         "paidAt", "2026-05-04",
         "bankTransactionId", "BANK-9",
         "statedReference", "(none)",
@@ -68,7 +68,7 @@ class MatchPaymentContextTest {
         .setVariableLocal(org.mockito.ArgumentMatchers.eq("suggestedInvoices"), emptyList.capture());
     assertThat(emptyList.getAllValues().get(1).getType().getName()).as("so that Tasklist submits the ticks as JSON").isEqualTo("json");
     verify(execution).setVariableLocal("matchComment", null);
-    verify(task).setDescription("12410.00 SEK paid 2026-05-04");
+    verify(task).setDescription("12\u00a0410,00 SEK paid 2026-05-04");
     verify(task).setName("Match payment — Kund AB, 12\u00a0410,00 SEK");
     verify(task).setDueDate(Headings.endOf(LocalDate.of(2026, 11, 10)));
   }

@@ -113,7 +113,7 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
       assertThat(tasks.createTaskQuery().taskId(t.getId()).taskCandidateGroup("finance").count()).isOne();
     });
     Task unknownReference = toMatch.stream()
-        .filter(t -> "410.00 SEK".equals(tasks.getVariableLocal(t.getId(), "paymentAmount"))).findFirst().orElseThrow();
+        .filter(t -> "410,00 SEK".equals(tasks.getVariableLocal(t.getId(), "paymentAmount"))).findFirst().orElseThrow();
     Task deduction = toMatch.stream().filter(t -> t != unknownReference).findFirst().orElseThrow();
     assertThat((String) tasks.getVariableLocal(unknownReference.getId(), "whyUnmatched"))
         .contains("Unknown reference 99999999999");
