@@ -21,4 +21,15 @@ public record DunningLimit(
     int minCollectionNoticePeriodDays,
     String source,
     String recordedBy,
-    Instant recordedAt) {}
+    Instant recordedAt) {
+
+  /** The same limits from the same day with the same source: recording it again would change nothing. */
+  boolean sameLimitsAs(DunningLimit other) {
+    return country == other.country && validFrom.equals(other.validFrom)
+        && maxReminderFee.compareTo(other.maxReminderFee) == 0
+        && reminderFeeRequiresAgreement == other.reminderFeeRequiresAgreement
+        && maxReminderFees == other.maxReminderFees && minDaysAfterDueForFee == other.minDaysAfterDueForFee
+        && maxCollectionNoticeFee.compareTo(other.maxCollectionNoticeFee) == 0
+        && minCollectionNoticePeriodDays == other.minCollectionNoticePeriodDays && source.equals(other.source);
+  }
+}

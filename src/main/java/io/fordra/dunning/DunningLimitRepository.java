@@ -35,6 +35,12 @@ class DunningLimitRepository {
         .params(country.name(), day).query(DunningLimitRepository::row).optional();
   }
 
+  /** The country's latest recorded row, locked until the transaction ends (FOR UPDATE). */
+  public Optional<DunningLimit> lockLatest(Country country) {
+    return jdbc.sql(SELECT + "WHERE country = ? ORDER BY id DESC LIMIT 1 FOR UPDATE").param(country.name())
+        .query(DunningLimitRepository::row).optional();
+  }
+
   /** Every row recorded for the country, the latest valid first. */
   public List<DunningLimit> history(Country country) {
     return jdbc.sql(SELECT + "WHERE country = ? ORDER BY valid_from DESC, id DESC").param(country.name())

@@ -1,6 +1,7 @@
 package io.fordra.dunning;
 
 import io.fordra.customer.Country;
+import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violations;
@@ -84,6 +85,12 @@ public class DunningLimits {
         request.reminderFeeRequiresAgreement(), request.maxReminderFees(), request.minDaysAfterDueForFee(),
         request.maxCollectionNoticeFee().setScale(2), request.minCollectionNoticePeriodDays(),
         request.source().strip(), user == null ? "system" : user, clock.now());
+    // Locks the country's latest row: two posts at once are recorded one after the other, and the second sees the
+    // first. The same limits from the same day again (a double click) are refused; a correction is a new row.
+    repository.lockLatest(debtorCountry).filter(latest -> latest.sameLimitsAs(limit)).ifPresent(latest -> {
+      throw new ConflictException("These limits for " + debtorCountry + " from " + validFrom + " were recorded "
+          + "already (by " + latest.recordedBy() + " at " + latest.recordedAt() + "); nothing is recorded twice");
+    });
     long id = repository.insert(limit);
     return new DunningLimit(id, limit.country(), limit.validFrom(), limit.maxReminderFee(),
         limit.reminderFeeRequiresAgreement(), limit.maxReminderFees(), limit.minDaysAfterDueForFee(),

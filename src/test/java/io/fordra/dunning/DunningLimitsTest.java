@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.fordra.customer.Country;
+import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
@@ -72,6 +73,23 @@ class DunningLimitsTest {
     assertThatThrownBy(() -> limits.record("FI", request(null, "70"), "fia")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> limits.record("NO", null, "fia")).isInstanceOf(InvalidRequestException.class);
     verifyNoInteractions(repository);
+  }
+
+  /** Issue 15, found trying the jar: the same limits posted twice (a double click) were stored twice. */
+  @Test
+  void theSameLimitsFromTheSameDayAgainAreRefusedAndStoreNothing() {
+    DunningLimit recorded = new DunningLimit(7, Country.NO, TODAY, new BigDecimal("70.00"), false, 2, 14,
+        new BigDecimal("0.00"), 14, "Inkassoforskriften § 1-2", "fia", Instant.parse("2026-12-03T09:59:00Z"));
+    when(repository.lockLatest(Country.NO)).thenReturn(Optional.of(recorded));
+
+    assertThatThrownBy(() -> limits.record("NO", request(null, "70"), "bo")).isInstanceOf(ConflictException.class)
+        .hasMessage("These limits for NO from 2026-12-03 were recorded already (by fia at 2026-12-03T09:59:00Z); "
+            + "nothing is recorded twice");
+    verify(repository, org.mockito.Mockito.never()).insert(any());
+
+    when(repository.insert(any())).thenReturn(8L);
+    assertThat(limits.record("NO", request(null, "75"), "bo").id()).as("a different fee is a change").isEqualTo(8L);
+    assertThat(limits.record("NO", request(TODAY.plusDays(1), "70"), "bo").id()).as("another day too").isEqualTo(8L);
   }
 
   private static DunningLimitRequest request(LocalDate validFrom, String maxReminderFee) {

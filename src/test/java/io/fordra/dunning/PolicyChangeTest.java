@@ -160,6 +160,9 @@ class PolicyChangeTest extends ProcessTestSupport {
     future.put("validFrom", "2026-07-01");
     assertThat(call(finance, HttpMethod.POST, "/api/dunning-limits/SE", future).getStatusCode().value())
         .isEqualTo(201);
+    ResponseEntity<String> twice = call(finance, HttpMethod.POST, "/api/dunning-limits/SE", future);
+    assertThat(twice.getStatusCode().value()).as("the same again: a double click").isEqualTo(409);
+    assertThat(JSON.readTree(twice.getBody()).path("detail").asText()).contains("nothing is recorded twice");
 
     assertThat(inForceFor("SE", finance).path("maxReminderFee").decimalValue()).isEqualByComparingTo("60.00");
     at(LocalDate.of(2026, 7, 1), LocalTime.of(0, 0));
