@@ -241,8 +241,12 @@ public class CustomerService {
         && !OrganisationNumbers.isValid(r.country(), r.organisationNumber())) {
       violations.add(prefix + "organisationNumber", "is not a valid " + r.country() + " organisation number");
     }
-    if (r.type() != CustomerType.BUSINESS) {
-      violations.optionalText(prefix + "organisationNumber", r.organisationNumber(), 40);
+    if (r.type() != CustomerType.BUSINESS && violations.optionalText(prefix + "organisationNumber",
+        r.organisationNumber(), 40) && r.organisationNumber() != null && !r.organisationNumber().isBlank()
+        && r.country() != null && !PersonalIdentityNumbers.isValid(r.country(), r.organisationNumber())) {
+      // A private person's number: it is what the payer matching and the agency use, so it must be one.
+      violations.add(prefix + "organisationNumber", "is not a valid " + r.country() + " personal identity number ("
+          + (r.country() == Country.SE ? "personnummer or samordningsnummer" : "fødselsnummer or D-number") + ")");
     }
     if (r.address() != null) {
       violations.text(prefix + "address.street", r.address().street(), 200);

@@ -18,7 +18,7 @@ final class OrganisationNumbers {
     };
   }
 
-  private static boolean luhnValid(String digits) {
+  static boolean luhnValid(String digits) {
     int sum = 0;
     for (int i = 0; i < digits.length(); i++) {
       int d = digits.charAt(digits.length() - 1 - i) - '0';

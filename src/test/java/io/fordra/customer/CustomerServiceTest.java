@@ -104,6 +104,18 @@ class CustomerServiceTest {
     verify(customers, never()).find(anyString());
   }
 
+  /** Issue 15: a private customer's identity number was stored unchecked ("1" was accepted). */
+  @Test
+  void aPrivateCustomersIdentityNumberIsChecked() {
+    CustomerRequest typo = new CustomerRequest("C-3", "Anna Andersson", CustomerType.PRIVATE, null, Country.SE,
+        "121212-1213", "anna@example.se", null, null, null, null, null, null);
+
+    assertThatThrownBy(() -> service.create(typo)).isInstanceOfSatisfying(InvalidRequestException.class,
+        e -> assertThat(e.violations()).containsExactly(new Violation("organisationNumber",
+            "is not a valid SE personal identity number (personnummer or samordningsnummer)")));
+    verify(customers, never()).insert(any());
+  }
+
   @Test
   void aCustomerNobodyCanReachIsRefused() {
     CustomerRequest unreachable = new CustomerRequest("C-2", "Tyst AB", CustomerType.BUSINESS, null, Country.SE,
