@@ -184,6 +184,16 @@ public class CustomerService {
     return customers.find(customerNumber);
   }
 
+  /**
+   * The customer, its row locked until the caller's transaction ends: an invoice being created for it and its
+   * deactivation wait for each other, so no invoice is created for a customer deactivated meanwhile (issue 15).
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public Optional<Customer> findLocked(String customerNumber) {
+    customers.lock(customerNumber);
+    return customers.find(customerNumber);
+  }
+
   public boolean exists(String customerNumber) {
     return customers.exists(customerNumber);
   }

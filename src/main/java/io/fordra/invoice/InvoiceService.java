@@ -113,7 +113,7 @@ public class InvoiceService {
     String customerNumber = customerNumberOf(original, violations);
     // A number outside the rule is never looked up: the register cannot have it.
     Customer existing = customerNumber == null || !Identifiers.isValid(customerNumber) ? null
-        : customers.find(customerNumber).orElse(null);
+        : customers.findLocked(customerNumber).orElse(null);
     if (customerNumber != null && existing == null) {
       if (original.customer() != null) {
         customers.validate(original.customer(), "customer.", violations);

@@ -71,7 +71,7 @@ class InvoiceServiceTest {
     when(ledger.credited(any(), any(), any(), org.mockito.ArgumentMatchers.anyInt())).thenReturn(Letters.ISSUED);
     when(ledger.writtenOff(any(), any(), any(), any())).thenReturn(Letters.ISSUED);
     when(ledger.refunded(any(), any())).thenReturn(Letters.ISSUED);
-    when(customers.find("C-1")).thenReturn(Optional.of(CUSTOMER));
+    when(customers.findLocked("C-1")).thenReturn(Optional.of(CUSTOMER));
     when(customers.get("C-1")).thenReturn(CUSTOMER);
     when(ledger.canBook(any())).thenReturn(true);
     when(ledger.salesAccount(any())).thenAnswer(call -> Optional.ofNullable(
@@ -196,7 +196,7 @@ class InvoiceServiceTest {
 
   @Test
   void aCustomerNumberNotInTheRegisterNeedsTheCustomerInline() {
-    when(customers.find("C-9")).thenReturn(Optional.empty());
+    when(customers.findLocked("C-9")).thenReturn(Optional.empty());
     InvoiceRequest request = request("INV-100", null, null);
     InvoiceRequest unknown = new InvoiceRequest("INV-100", "C-9", null, request.issueDate(), request.dueDate(),
         request.currency(), request.lines(), null, null);
