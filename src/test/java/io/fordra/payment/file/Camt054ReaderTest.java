@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Camt054ReaderTest {
 
@@ -227,6 +228,196 @@ class Camt054ReaderTest {
     assertThat(file.payments()).extracting(BankPayment::bankTransactionId).doesNotContain("DNB-7400124002");
     assertThat(file.aside()).extracting(Aside::location, Aside::outcome)
         .contains(tuple("Ntfctn[1]/Ntry[6]", Outcome.SKIPPED));
+  }
+
+  // every version, prefixed namespaces (issue 16, item 1)
+
+  @ParameterizedTest(name = "camt.054.001.{0}")
+  @ValueSource(strings = {"02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
+  void readsEveryVersionFrom02ToTheNewest(String version) {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-" + version + ".xml"));
+
+    assertThat(file.account()).isEqualTo("SE4550000000058398257466");
+    assertThat(file.payments()).containsExactly(
+        new BankPayment("V" + version + "-0001", amount("1500.00"), "SEK", MARCH_4, List.of("2026000123"), null,
+            "Byggservice i Umeå AB", null, "Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("E2E-V" + version + "-2", amount("2250.50"), "SEK", MARCH_4, List.of(), "Faktura 2026-0042",
+            "Karin Lindqvist", null, "Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]"));
+    assertThat(file.total()).isEqualTo(amount("3750.50"));
+    assertThat(file.aside()).containsExactly(new Aside("Ntfctn[1]/Ntry[3]", Outcome.SKIPPED, amount("800.00"), "SEK",
+        "V" + version + "-OUT-3", "outgoing payment (DBIT): money out of the account, not a customer payment"));
+    assertThat(file.remarks()).isEmpty();
+  }
+
+  @Test
+  void theNewestVersionReadIsTheNewestProwideHas() {
+    assertThat(Camt054Binding.VERSIONS).extracting(Camt054Binding.Version::number)
+        .startsWith("001.02", "001.03", "001.04", "001.05", "001.06", "001.07", "001.08")
+        .contains("001.13");
+  }
+
+  @Test
+  void readsAPrefixedNamespaceLikeTheDefaultOne() {
+    ParsedPaymentFile prefixed = reader.read(bytes("camt054-001-04-prefixed.xml"));
+
+    assertThat(prefixed).isEqualTo(reader.read(bytes("camt054-001-04.xml")));
+    assertThat(prefixed.payments()).hasSize(2);
+  }
+
+  // several accounts, credits and debits, reversals and returns (items 2 and 3)
+
+  @Test
+  void readsEveryNotificationOfASeveralAccountFileAndKeepsAsideTheAccountThatIsNotTheSellers() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-08-multi-account.xml"));
+
+    // Ntfctn[1] is another company's account; the file's account is the seller's first one
+    assertThat(file.account()).isEqualTo("SE4550000000058398257466");
+    assertThat(file.payments()).containsExactly(
+        new BankPayment("SEB-2026-0001-1", amount("1200.00"), "SEK", MARCH_4, List.of("2026000123"), null,
+            "Byggservice i Umeå AB", null, "Ntfctn[2]/Ntry[1]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("SEB-2026-0003-1", amount("-1200.00"), "SEK", MARCH_4, List.of("2026000131"), null,
+            "Hansson Måleri HB", null, "Ntfctn[2]/Ntry[3]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("SEB-2026-0005-1", amount("-300.00"), "SEK", MARCH_4, List.of(), "Retur: fel mottagare",
+            "Karin Lindqvist", null, "Ntfctn[2]/Ntry[5]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("BG-2026-0001-1", amount("990.00"), "SEK", MARCH_4, List.of("2026000149"), null,
+            "Alfa Städ AB", null, "Ntfctn[3]/Ntry[1]/NtryDtls[1]/TxDtls[1]"));
+    assertThat(file.total()).isEqualTo(amount("690.00"));
+    assertThat(file.aside()).containsExactly(
+        new Aside("Ntfctn[1]/Ntry[1]", Outcome.KEPT_ASIDE, amount("5000.00"), "SEK", "HB-2026-0001",
+            "account SE7280000810340009783242 is not the seller's"),
+        new Aside("Ntfctn[2]/Ntry[2]", Outcome.SKIPPED, amount("3400.00"), "SEK", "SEB-2026-0002",
+            "outgoing payment (DBIT): money out of the account, not a customer payment"),
+        new Aside("Ntfctn[2]/Ntry[4]", Outcome.SKIPPED, amount("650.00"), "SEK", "SEB-2026-0004",
+            "reversal (CRDT with RvslInd) of an earlier debit: money back from one of the seller's own payments, "
+                + "not a customer payment"));
+    assertThat(file.remarks()).isEmpty();
+  }
+
+  @Test
+  void aDebitWithReversalIndicatorOrAReturnCodeIsANegativePaymentForAPerson() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-08-multi-account.xml"));
+
+    // Ntry[3]: DBIT with RvslInd; Ntry[5]: DBIT with BkTxCd PMNT/RCDT/RRTN and RtrInf, no RvslInd
+    assertThat(file.payments()).filteredOn(p -> p.amount().signum() < 0).extracting(BankPayment::location)
+        .containsExactly("Ntfctn[2]/Ntry[3]/NtryDtls[1]/TxDtls[1]", "Ntfctn[2]/Ntry[5]/NtryDtls[1]/TxDtls[1]");
+  }
+
+  @Test
+  void theSellersBankgiroAsOtherIdIsTheSellersAccount() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-08-multi-account.xml"));
+
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId).contains("BG-2026-0001-1");
+    assertThat(file.aside()).extracting(Aside::location).noneMatch(l -> l.startsWith("Ntfctn[3]"));
+  }
+
+  @Test
+  void aFileAboutTwoAccountsIsReadNotRefused() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-02-two-accounts.xml"));
+
+    assertThat(file.account()).isEqualTo("SE4550000000058398257466");
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly("SEB-2026030400901");
+    assertThat(file.aside()).containsExactly(new Aside("Ntfctn[2]/Ntry[1]", Outcome.KEPT_ASIDE, amount("12500.00"),
+        "SEK", "5000260304000902", "account SE7280000810340009783242 is not the seller's"));
+  }
+
+  @Test
+  void aSellerWithoutAnAccountTakesEveryAccountAsItsOwnAndSaysSo() {
+    SellerProperties noAccount = new SellerProperties("Exempelbolaget AB", "556677-8899", null, null, null, null,
+        Country.SE, null, null, null, "", null);
+
+    ParsedPaymentFile file = new Camt054Reader(noAccount).read(bytes("camt054-001-08-multi-account.xml"));
+
+    assertThat(file.account()).isEqualTo("SE7280000810340009783242");
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId)
+        .containsExactly("HB-2026-0001-1", "SEB-2026-0001-1", "SEB-2026-0003-1", "SEB-2026-0005-1", "BG-2026-0001-1");
+    assertThat(file.aside()).extracting(Aside::reason).noneMatch(r -> r.contains("is not the seller's"));
+    assertThat(file.remarks()).containsExactly("The seller has no account configured (fordra.seller.iban, "
+        + "bank-account, bankgiro): the entries of every account in the file are read as the seller's.");
+  }
+
+  @Test
+  void sellerAccountsAreComparedWithoutSpacesDashesOrCaseAndADomesticAccountMatchesItsIban() {
+    Camt054Reader.SellerAccounts accounts = new Camt054Reader.SellerAccounts(SELLER);
+
+    assertThat(accounts.owns("se45 5000 0000 0583 9825 7466")).isTrue();
+    assertThat(accounts.owns("50501055")).isTrue();
+    assertThat(accounts.owns("86011117947")).isTrue();
+    // the Norwegian IBAN of the seller's kontonummer 8601.11.17947
+    assertThat(accounts.owns("NO9386011117947")).isTrue();
+    assertThat(accounts.owns("SE7280000810340009783242")).isFalse();
+  }
+
+  // entries not booked, control sums counted another way (item 4)
+
+  @Test
+  void entriesNotBookedAreSkippedWithTheirStatusAndCountInTheStandardsSummary() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-06-not-booked.xml"));
+
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly("ST-1-1");
+    assertThat(file.aside()).containsExactly(
+        new Aside("Ntfctn[1]/Ntry[2]", Outcome.SKIPPED, amount("300.00"), "SEK", "ST-2",
+            "not booked yet (Sts PDNG): the bank notifies it again when it is booked"),
+        new Aside("Ntfctn[1]/Ntry[3]", Outcome.SKIPPED, amount("150.00"), "SEK", "ST-3",
+            "for information only (Sts INFO), not booked on the account"));
+    assertThat(file.remarks()).isEmpty();
+  }
+
+  @Test
+  void aSummaryThatCountsOnlyTheBookedEntriesIsAcceptedWithARemark() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-02-summary-booked-only.xml"));
+
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly("ST-1-1");
+    assertThat(file.aside()).hasSize(2);
+    assertThat(file.remarks()).containsExactly("Ntfctn[1]/TxsSummry counts only the booked entries (ISO 20022: all "
+        + "entries, booked or not), as some banks do; accepted, the figures agree counted that way.");
+  }
+
+  @Test
+  void anEntryWithAStatusFordraCannotTellIsKeptAsideForAPerson() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-08-unknown-status.xml"));
+
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly("UST-1-1");
+    assertThat(file.aside()).containsExactly(new Aside("Ntfctn[1]/Ntry[2]", Outcome.KEPT_ASIDE, amount("420.00"),
+        "SEK", "UST-2", "unknown status HOLD (BOOK, PDNG, INFO or FUTR): cannot tell whether the entry is booked"));
+  }
+
+  // several TxDtls without amounts, UETR (item 5)
+
+  @Test
+  void severalTransactionsWithoutAmountsAreOnePaymentOfTheEntryWithAllTheirReferences() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-09-txdtls-without-amounts.xml"));
+
+    assertThat(file.payments()).containsExactly(new BankPayment("BATCH-2026-0001", amount("4500.00"), "SEK", MARCH_4,
+        List.of("2026000123", "2026000149"), "Faktura 2026-0042", null, null, "Ntfctn[1]/Ntry[1]"));
+    assertThat(file.aside()).isEmpty();
+  }
+
+  @Test
+  void aTransactionWithoutAmountBesideOneWithIsOnePaymentOfTheEntryNotARefusal() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-02-txdtls-missing-amount.xml"));
+
+    assertThat(file.payments()).containsExactly(new BankPayment("5000260304000901", amount("8000.00"), "SEK", MARCH_4,
+        List.of("2026000123", "1234567897"), null, null, null, "Ntfctn[1]/Ntry[1]"));
+  }
+
+  @Test
+  void theUetrIdentifiesATransactionWithoutAccountServicerReferenceOrEndToEndId() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-10-uetr-only.xml"));
+
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId)
+        .containsExactly("eb6305c9-1f7a-4a7b-9b6f-5d1e2c3b4a59", "E2E-FJ-2");
+  }
+
+  // a foreign currency (item 6)
+
+  @Test
+  void anEntryInACurrencyFordraDoesNotInvoiceInIsKeptAsideAndTheRestRead() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-05-chf-entry.xml"));
+
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId, BankPayment::currency)
+        .containsExactly(tuple("CCY-1-1", "SEK"), tuple("CCY-3-1", "EUR"));
+    assertThat(file.aside()).containsExactly(new Aside("Ntfctn[1]/Ntry[2]", Outcome.KEPT_ASIDE, amount("250.00"),
+        "CHF", "CCY-2", "currency CHF is not one Fordra invoices in"));
   }
 
   // files that are rejected whole
