@@ -373,6 +373,27 @@ class Camt054ReaderTest {
   }
 
   @Test
+  void aNetTotalWithTheWrongSignIsAcceptedWithARemark() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-04-returned-outgoing-net-without-sign.xml"));
+
+    assertThat(file.remarks()).containsExactly("Ntfctn[1]/TxsSummry gives the net amount without its sign "
+        + "(ISO 20022: with CdtDbtInd), as some banks do; accepted, the figures agree counted that way.");
+  }
+
+  @Test
+  void aCreditThatReturnsAnOutgoingPaymentIsSkipped() {
+    ParsedPaymentFile file = reader.read(bytes("camt054-001-04-returned-outgoing-net-without-sign.xml"));
+
+    assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly("RT-1-1");
+    assertThat(file.aside()).containsExactly(
+        new Aside("Ntfctn[1]/Ntry[2]", Outcome.SKIPPED, amount("250.00"), "SEK", "RT-2",
+            "return (CRDT, BkTxCd PMNT/ICDT/RRTN) of an earlier debit: money back from one of the seller's own "
+                + "payments, not a customer payment"),
+        new Aside("Ntfctn[1]/Ntry[3]", Outcome.SKIPPED, amount("400.00"), "SEK", "RT-3",
+            "outgoing payment (DBIT): money out of the account, not a customer payment"));
+  }
+
+  @Test
   void anEntryWithAStatusFordraCannotTellIsKeptAsideForAPerson() {
     ParsedPaymentFile file = reader.read(bytes("camt054-001-08-unknown-status.xml"));
 
