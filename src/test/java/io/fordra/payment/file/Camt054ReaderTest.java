@@ -398,8 +398,11 @@ class Camt054ReaderTest {
     ParsedPaymentFile file = reader.read(bytes("camt054-001-08-unknown-status.xml"));
 
     assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly("UST-1-1");
-    assertThat(file.aside()).containsExactly(new Aside("Ntfctn[1]/Ntry[2]", Outcome.KEPT_ASIDE, amount("420.00"),
-        "SEK", "UST-2", "unknown status HOLD (BOOK, PDNG, INFO or FUTR): cannot tell whether the entry is booked"));
+    assertThat(file.aside()).containsExactly(
+        new Aside("Ntfctn[1]/Ntry[2]", Outcome.KEPT_ASIDE, amount("420.00"), "SEK", "UST-2",
+            "unknown status HOLD (BOOK, PDNG, INFO or FUTR): cannot tell whether the entry is booked"),
+        new Aside("Ntfctn[1]/Ntry[3]", Outcome.KEPT_ASIDE, amount("180.00"), "SEK", "UST-3",
+            "proprietary status RESERVED: cannot tell whether the entry is booked"));
   }
 
   // several TxDtls without amounts, UETR (item 5)
@@ -542,7 +545,8 @@ class Camt054ReaderTest {
         rejected("v08-bad-transactions.xml",
             new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/TxDtls[1]/Amt", "not a valid value: Character O is neither a "
                 + "decimal digit number, decimal point, nor \"e\" notation exponential mark."),
-            new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/TxDtls[2]/Amt/@Ccy", "currency SEK differs from the entry's NOK")));
+            new Problem(NTFCTN + "/Ntry[1]/NtryDtls[1]/TxDtls[2]/Amt/@Ccy",
+                "currency SEK differs from the entry's NOK")));
   }
 
   private static Arguments rejected(String file, Problem... problems) {
