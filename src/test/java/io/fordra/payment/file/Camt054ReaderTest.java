@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -442,6 +444,50 @@ class Camt054ReaderTest {
         .containsExactly(tuple("CCY-1-1", "SEK"), tuple("CCY-3-1", "EUR"));
     assertThat(file.aside()).containsExactly(new Aside("Ntfctn[1]/Ntry[2]", Outcome.KEPT_ASIDE, amount("250.00"),
         "CHF", "CCY-2", "currency CHF is not one Fordra invoices in"));
+  }
+
+  // the corpus: every readable file with what it books, keeps aside and skips
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void readsTheWholeCorpusWithTheExpectedTotals(String file, int payments, String total, int keptAside, int skipped,
+                                                int remarks) {
+    ParsedPaymentFile read = reader.read(bytes(file));
+
+    assertThat(read.payments()).as("payments").hasSize(payments);
+    assertThat(read.total()).as("total").isEqualByComparingTo(total);
+    assertThat(read.aside()).as("kept aside").filteredOn(a -> a.outcome() == Outcome.KEPT_ASIDE).hasSize(keptAside);
+    assertThat(read.aside()).as("skipped").filteredOn(a -> a.outcome() == Outcome.SKIPPED).hasSize(skipped);
+    assertThat(read.remarks()).as("remarks").hasSize(remarks);
+  }
+
+  static Stream<Arguments> corpus() {
+    Stream<Arguments> versions = Stream.of("02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13")
+        .map(v -> Arguments.of("camt054-001-" + v + ".xml", 2, "3750.50", 0, 1, 0));
+    return Stream.concat(versions, Stream.of(
+        Arguments.of("camt054-001-02-incoming-sek.xml", 6, "49750.00", 0, 1, 0),
+        Arguments.of("camt054-001-02-latin1.xml", 0, "0", 1, 0, 0),
+        Arguments.of("camt054-001-02-summary-booked-only.xml", 1, "700.00", 0, 2, 1),
+        Arguments.of("camt054-001-02-two-accounts.xml", 1, "12500.00", 1, 0, 0),
+        Arguments.of("camt054-001-02-txdtls-missing-amount.xml", 1, "8000.00", 0, 0, 0),
+        Arguments.of("camt054-001-04-prefixed.xml", 2, "3750.50", 0, 1, 0),
+        Arguments.of("camt054-001-04-returned-outgoing-net-without-sign.xml", 1, "1000.00", 0, 2, 1),
+        Arguments.of("camt054-001-05-chf-entry.xml", 2, "1099.50", 1, 0, 0),
+        Arguments.of("camt054-001-06-not-booked.xml", 1, "700.00", 0, 2, 0),
+        Arguments.of("camt054-001-08-incoming-nok.xml", 4, "8025.00", 0, 3, 0),
+        Arguments.of("camt054-001-08-multi-account.xml", 4, "690.00", 1, 2, 0),
+        Arguments.of("camt054-001-08-unknown-status.xml", 1, "700.00", 2, 0, 0),
+        Arguments.of("camt054-001-09-txdtls-without-amounts.xml", 1, "4500.00", 0, 0, 0),
+        Arguments.of("camt054-001-10-uetr-only.xml", 2, "2300.00", 0, 0, 0)));
+  }
+
+  @Test
+  void theCorpusListsEveryReadableFile() throws Exception {
+    Path dir = Path.of(Camt054ReaderTest.class.getResource(DIR).toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(corpus().map(a -> (String) a.get()[0]).toList());
+    }
   }
 
   // files that are rejected whole
