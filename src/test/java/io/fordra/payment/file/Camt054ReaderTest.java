@@ -434,6 +434,27 @@ class Camt054ReaderTest {
         .containsExactly("eb6305c9-1f7a-4a7b-9b6f-5d1e2c3b4a59", "E2E-FJ-2");
   }
 
+  @Test
+  void readsAFileWrittenAsFinnishBanksWriteThem() {
+    SellerProperties finnishSeller = new SellerProperties("Esimerkki Oy", "1234567-8", null, null, null, null,
+        Country.SE, null, null, null, null, null, "FI42 5000 1510 0000 23", "OKOYFIHH", false, false, null);
+
+    ParsedPaymentFile file = new Camt054Reader(finnishSeller).read(bytes("camt054-001-02-finnish-style.xml"));
+
+    LocalDate march3 = LocalDate.of(2026, 3, 3);
+    assertThat(file.account()).isEqualTo("FI4250001510000023");
+    assertThat(file.payments()).containsExactly(
+        new BankPayment("260303593497A0001/1", amount("124.00"), "EUR", march3, List.of("20260001235"), null,
+            "Järvinen Oy", null, "Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("E2E-LAHTI-0303", amount("2870.15"), "EUR", march3, List.of("RF7120260001243"), null,
+            "Lahden Kone Oy", null, "Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]"),
+        new BankPayment("260303313190X0003/1", amount("1152.24"), "EUR", march3, List.of(),
+            "PANO/INSATTN EUR 1152,24\nMAKSU/UPPDR. SEK 12999,00\nINV 2026-0077", "Nordic Parts AB", null,
+            "Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[1]"));
+    assertThat(file.aside()).isEmpty();
+    assertThat(file.remarks()).isEmpty();
+  }
+
   // a foreign currency (item 6)
 
   @Test
@@ -466,6 +487,7 @@ class Camt054ReaderTest {
         .map(v -> Arguments.of("camt054-001-" + v + ".xml", 2, "3750.50", 0, 1, 0));
     return Stream.concat(versions, Stream.of(
         Arguments.of("camt054-001-02-incoming-sek.xml", 6, "49750.00", 0, 1, 0),
+        Arguments.of("camt054-001-02-finnish-style.xml", 0, "0", 3, 0, 0),
         Arguments.of("camt054-001-02-latin1.xml", 0, "0", 1, 0, 0),
         Arguments.of("camt054-001-02-summary-booked-only.xml", 1, "700.00", 0, 2, 1),
         Arguments.of("camt054-001-02-two-accounts.xml", 1, "12500.00", 1, 0, 0),
