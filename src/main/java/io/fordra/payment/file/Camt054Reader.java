@@ -398,7 +398,7 @@ class Camt054Reader implements PaymentFileReader {
       codes.add(entry.code());
       entry.details().stream().flatMap(d -> d.transactions().stream()).forEach(tx -> codes.add(tx.code()));
       for (TransactionCode code : codes) {
-        if (code != null && RETURNS.contains(code.subFamily())) {
+        if (code != null && code.subFamily() != null && RETURNS.contains(code.subFamily())) {
           return "return (" + direction + ", BkTxCd " + code + ")";
         }
       }
