@@ -1,31 +1,10 @@
 package io.fordra.payment.file;
 
-import static io.fordra.payment.file.Camt054View.orEmpty;
-
 import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.JaxbContextLoader;
-import com.prowidesoftware.swift.model.mx.MxCamt05400102;
-import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.MxReadConfiguration;
 import com.prowidesoftware.swift.model.mx.adapters.IsoDateAdapter;
 import com.prowidesoftware.swift.model.mx.adapters.IsoDateTimeAdapter;
-import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
-import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
-import com.prowidesoftware.swift.model.mx.dic.AccountNotification2;
-import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
-import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
-import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV02;
-import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV08;
-import com.prowidesoftware.swift.model.mx.dic.BatchInformation2;
-import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
-import com.prowidesoftware.swift.model.mx.dic.CreditorReferenceInformation2;
-import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
-import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
-import com.prowidesoftware.swift.model.mx.dic.NumberAndSumOfTransactions1;
-import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
-import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
-import com.prowidesoftware.swift.model.mx.dic.TotalTransactions2;
-import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
 import io.fordra.payment.file.Camt054View.Batch;
 import io.fordra.payment.file.Camt054View.Count;
 import io.fordra.payment.file.Camt054View.Details;
@@ -37,12 +16,16 @@ import io.fordra.payment.file.Camt054View.Net;
 import io.fordra.payment.file.Camt054View.Notification;
 import io.fordra.payment.file.Camt054View.Summary;
 import io.fordra.payment.file.Camt054View.Transaction;
+import io.fordra.payment.file.Camt054View.TransactionCode;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.annotation.adapters.XmlAdapter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -51,46 +34,38 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Reads a camt.054 document with prowide's model for its version and turns it into a {@link Camt054View}.
- * prowide's JAXB unmarshalling is lenient: a value it cannot read (e.g. amount "12,50") becomes null and unknown
+ *
+ * <p>Every version prowide has (camt.054.001.02 onwards) is read by the same code: prowide generates one set of
+ * classes per version (ReportEntry2, ReportEntry4, ... ReportEntry15), but names each getter after its XML element
+ * (getNtry, getAmt, getCdtDbtInd). So the view is filled by element names ({@link Node}), and what a version lacks
+ * (TxDtls/Amt before .03, Refs/UETR before .08) is simply absent. The few real differences are handled where they
+ * are: Sts is a code (.02-.06) or a choice of Cd/Prtry (.07+); the net total is TtlNetNtryAmt (.02, .03) or
+ * TtlNetNtry/Amt (.04+); the debtor's name is Dbtr/Nm (.02-.06) or Dbtr/Pty/Nm (.07+).
+ *
+ * <p>prowide's JAXB unmarshalling is lenient: a value it cannot read (e.g. amount "12,50") becomes null and unknown
  * elements are skipped. So every read collects JAXB's validation events, which the reader reports as problems, and
  * reads dates strictly.
  */
 final class Camt054Binding {
 
-  /** The camt.054 versions read, by the last part of their namespace (camt.054.001.NN). */
-  enum Version {
-    V02("001.02", MxCamt05400102.class, MxCamt05400102._classes,
-        (xml, conf) -> fromV02(get(MxCamt05400102.parse(xml, conf), mx -> mx.getBkToCstmrDbtCdtNtfctn()))),
-    V08("001.08", MxCamt05400108.class, MxCamt05400108._classes,
-        (xml, conf) -> fromV08(get(MxCamt05400108.parse(xml, conf), mx -> mx.getBkToCstmrDbtCdtNtfctn())));
+  private static final String MODEL = "com.prowidesoftware.swift.model.mx.MxCamt054001";
 
-    final String number;
-    private final Class<? extends AbstractMX> type;
-    private final Class<?>[] classes;
-    private final BiFunction<String, MxReadConfiguration, Message> read;
+  /** The camt.054 versions read: every camt.054.001.NN prowide has a model for, from 02 on. */
+  static final List<Version> VERSIONS = versions();
 
-    Version(String number, Class<? extends AbstractMX> type, Class<?>[] classes,
-            BiFunction<String, MxReadConfiguration, Message> read) {
-      this.number = number;
-      this.type = type;
-      this.classes = classes;
-      this.read = read;
-    }
+  /** A camt.054 version: the last part of its namespace (001.NN) and prowide's model of it. */
+  record Version(String number, Class<? extends AbstractMX> type) {
 
     static Version of(String number) {
-      for (Version version : values()) {
-        if (version.number.equals(number)) {
-          return version;
-        }
-      }
-      return null;
+      return VERSIONS.stream().filter(v -> v.number.equals(number)).findFirst().orElse(null);
     }
   }
 
@@ -105,7 +80,7 @@ final class Camt054Binding {
   static Read read(Version version, String xml) {
     RecordingContext context;
     try {
-      context = new RecordingContext(JaxbContextLoader.INSTANCE.get(version.type, version.classes));
+      context = new RecordingContext(JaxbContextLoader.INSTANCE.get(version.type, classes(version.type)));
     } catch (JAXBException | ExecutionException e) {
       throw new IllegalStateException("prowide's JAXB context for camt.054." + version.number + " cannot be made", e);
     }
@@ -113,145 +88,202 @@ final class Camt054Binding {
     configuration.context = context;
     configuration.adapters.dateAdapter = new IsoDateAdapter(new StrictDate());
     configuration.adapters.dateTimeAdapter = new IsoDateTimeAdapter(new StrictDateTime());
-    Message message = version.read.apply(xml, configuration);
+    Object mx = invoke(version.type, "parse", new Class<?>[] {String.class, MxReadConfiguration.class}, xml,
+        configuration);
+    Message message = message(new Node(mx).node("BkToCstmrDbtCdtNtfctn"));
     return new Read(message, List.copyOf(context.events));
   }
 
-  // camt.054.001.02
+  private static List<Version> versions() {
+    List<Version> versions = new ArrayList<>();
+    for (int n = 2; n < 100; n++) {
+      String number = String.format("001.%02d", n);
+      try {
+        versions.add(new Version(number, Class.forName(MODEL + String.format("%02d", n)).asSubclass(AbstractMX.class)));
+      } catch (ClassNotFoundException e) {
+        break;
+      }
+    }
+    return List.copyOf(versions);
+  }
 
-  private static Message fromV02(BankToCustomerDebitCreditNotificationV02 document) {
-    if (document == null) {
+  private static Class<?>[] classes(Class<?> type) {
+    try {
+      return (Class<?>[]) type.getField("_classes").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type.getName() + " has no _classes", e);
+    }
+  }
+
+  // from prowide's model to the view, by element names
+
+  private static Message message(Node document) {
+    if (document.absent()) {
       return new Message(null);
     }
-    return new Message(orEmpty(document.getNtfctn()).stream().map(Camt054Binding::notification).toList());
+    return new Message(document.all("Ntfctn").stream().map(Camt054Binding::notification).toList());
   }
 
-  private static Notification notification(AccountNotification2 notification) {
-    return new Notification(account(get(notification.getAcct(), a -> a.getId())),
-        summary(notification.getTxsSummry()),
-        orEmpty(notification.getNtry()).stream().map(Camt054Binding::entry).toList());
+  private static Notification notification(Node notification) {
+    Node id = notification.node("Acct/Id");
+    String account = id.text("IBAN") != null ? id.text("IBAN") : id.text("Othr/Id");
+    return new Notification(account, summary(notification.node("TxsSummry")),
+        notification.all("Ntry").stream().map(Camt054Binding::entry).toList());
   }
 
-  private static Summary summary(TotalTransactions2 summary) {
-    if (summary == null) {
+  private static Summary summary(Node summary) {
+    if (summary.absent()) {
       return null;
     }
-    var all = summary.getTtlNtries();
-    return new Summary(all == null ? null : new Count(all.getNbOfNtries(), all.getSum()),
-        all == null || all.getTtlNetNtryAmt() == null ? null
-            : new Net("TtlNetNtryAmt", all.getTtlNetNtryAmt(), direction(all.getCdtDbtInd())),
-        count(summary.getTtlCdtNtries()), count(summary.getTtlDbtNtries()));
+    Node all = summary.node("TtlNtries");
+    Net net = null;
+    if (all.value("TtlNetNtryAmt") != null) {
+      net = new Net("TtlNetNtryAmt", all.decimal("TtlNetNtryAmt"), direction(all.node("CdtDbtInd")));
+    } else if (!all.node("TtlNetNtry").absent()) {
+      net = new Net("TtlNetNtry/Amt", all.decimal("TtlNetNtry/Amt"), direction(all.node("TtlNetNtry/CdtDbtInd")));
+    }
+    return new Summary(count(all), net, count(summary.node("TtlCdtNtries")), count(summary.node("TtlDbtNtries")));
   }
 
-  private static Entry entry(ReportEntry2 entry) {
-    var booked = entry.getBookgDt();
-    return new Entry(money(entry.getAmt()), direction(entry.getCdtDbtInd()), get(entry.getSts(), s -> s.value()), null,
-        booked == null ? null : date(booked.getDt(), booked.getDtTm()), entry.getAcctSvcrRef(),
-        orEmpty(entry.getNtryDtls()).stream()
-            .map(d -> new Details(batch(d.getBtch()),
-                orEmpty(d.getTxDtls()).stream().map(Camt054Binding::transaction).toList()))
+  private static Count count(Node count) {
+    return count.absent() ? null : new Count(count.text("NbOfNtries"), count.decimal("Sum"));
+  }
+
+  private static Entry entry(Node entry) {
+    Node status = entry.node("Sts");
+    // .02-.06: Sts is a code (an enum); .07+: a choice of Cd and Prtry
+    String code = status.value() instanceof Enum<?> e ? e.name() : status.text("Cd");
+    Node booked = entry.node("BookgDt");
+    Object reversal = entry.value("RvslInd");
+    return new Entry(money(entry.node("Amt")), direction(entry.node("CdtDbtInd")), code, status.text("Prtry"),
+        booked.absent() ? null : date(booked), Boolean.TRUE.equals(reversal), entry.text("AcctSvcrRef"),
+        transactionCode(entry.node("BkTxCd")),
+        entry.all("NtryDtls").stream()
+            .map(d -> new Details(batch(d.node("Btch")), d.all("TxDtls").stream().map(Camt054Binding::transaction)
+                .toList()))
             .toList());
   }
 
-  private static Transaction transaction(EntryTransaction2 tx) {
-    var remittance = tx.getRmtInf();
-    return new Transaction(get(tx.getRefs(), r -> r.getAcctSvcrRef()), get(tx.getRefs(), r -> r.getEndToEndId()),
-        null, null, transactionAmount(tx.getAmtDtls()),
-        get(get(tx.getRltdPties(), p -> p.getDbtr()), d -> d.getNm()),
-        references(remittance == null ? List.of()
-            : orEmpty(remittance.getStrd()).stream().map(s -> s.getCdtrRefInf()).toList()),
-        remittance == null ? List.of() : orEmpty(remittance.getUstrd()));
-  }
-
-  // camt.054.001.08
-
-  private static Message fromV08(BankToCustomerDebitCreditNotificationV08 document) {
-    if (document == null) {
-      return new Message(null);
-    }
-    return new Message(orEmpty(document.getNtfctn()).stream().map(Camt054Binding::notification).toList());
-  }
-
-  private static Notification notification(AccountNotification17 notification) {
-    return new Notification(account(get(notification.getAcct(), a -> a.getId())),
-        summary(notification.getTxsSummry()),
-        orEmpty(notification.getNtry()).stream().map(Camt054Binding::entry).toList());
-  }
-
-  private static Summary summary(TotalTransactions6 summary) {
-    if (summary == null) {
-      return null;
-    }
-    var all = summary.getTtlNtries();
-    var net = get(all, a -> a.getTtlNetNtry());
-    return new Summary(all == null ? null : new Count(all.getNbOfNtries(), all.getSum()),
-        net == null ? null : new Net("TtlNetNtry/Amt", net.getAmt(), direction(net.getCdtDbtInd())),
-        count(summary.getTtlCdtNtries()), count(summary.getTtlDbtNtries()));
-  }
-
-  private static Entry entry(ReportEntry10 entry) {
-    var booked = entry.getBookgDt();
-    return new Entry(money(entry.getAmt()), direction(entry.getCdtDbtInd()), get(entry.getSts(), s -> s.getCd()),
-        get(entry.getSts(), s -> s.getPrtry()), booked == null ? null : date(booked.getDt(), booked.getDtTm()),
-        entry.getAcctSvcrRef(),
-        orEmpty(entry.getNtryDtls()).stream()
-            .map(d -> new Details(batch(d.getBtch()),
-                orEmpty(d.getTxDtls()).stream().map(Camt054Binding::transaction).toList()))
-            .toList());
-  }
-
-  private static Transaction transaction(EntryTransaction10 tx) {
-    var remittance = tx.getRmtInf();
-    return new Transaction(get(tx.getRefs(), r -> r.getAcctSvcrRef()), get(tx.getRefs(), r -> r.getEndToEndId()),
-        money(tx.getAmt()), direction(tx.getCdtDbtInd()), transactionAmount(tx.getAmtDtls()),
-        get(get(get(tx.getRltdPties(), p -> p.getDbtr()), d -> d.getPty()), p -> p.getNm()),
-        references(remittance == null ? List.of()
-            : orEmpty(remittance.getStrd()).stream().map(s -> s.getCdtrRefInf()).toList()),
-        remittance == null ? List.of() : orEmpty(remittance.getUstrd()));
-  }
-
-  // types both versions share
-
-  private static String account(AccountIdentification4Choice id) {
-    if (id == null) {
-      return null;
-    }
-    return id.getIBAN() != null ? id.getIBAN() : get(id.getOthr(), o -> o.getId());
-  }
-
-  private static Count count(NumberAndSumOfTransactions1 count) {
-    return count == null ? null : new Count(count.getNbOfNtries(), count.getSum());
-  }
-
-  private static Batch batch(BatchInformation2 batch) {
-    return batch == null ? null
-        : new Batch(batch.getNbOfTxs(), money(batch.getTtlAmt()), direction(batch.getCdtDbtInd()));
-  }
-
-  private static Money transactionAmount(AmountAndCurrencyExchange3 details) {
-    return money(get(get(details, d -> d.getTxAmt()), t -> t.getAmt()));
-  }
-
-  private static Money money(ActiveOrHistoricCurrencyAndAmount amount) {
-    return amount == null ? null : new Money(amount.getValue(), amount.getCcy());
-  }
-
-  private static Direction direction(CreditDebitCode code) {
-    return code == null ? null : Direction.valueOf(code.name());
-  }
-
-  private static LocalDate date(LocalDate date, OffsetDateTime dateTime) {
-    return date != null ? date : get(dateTime, OffsetDateTime::toLocalDate);
-  }
-
-  /** CdtrRefInf/Ref of each Strd that has one, in order. */
-  private static List<String> references(List<CreditorReferenceInformation2> creditorReferences) {
-    return creditorReferences.stream().filter(Objects::nonNull).map(CreditorReferenceInformation2::getRef)
+  private static Transaction transaction(Node tx) {
+    Node refs = tx.node("Refs");
+    Node debtor = tx.node("RltdPties/Dbtr");
+    String payer = debtor.text("Pty/Nm") != null ? debtor.text("Pty/Nm") : debtor.text("Nm");
+    Node remittance = tx.node("RmtInf");
+    List<String> references = remittance.all("Strd").stream().map(s -> s.text("CdtrRefInf/Ref"))
         .filter(Objects::nonNull).toList();
+    List<String> unstructured = remittance.all("Ustrd").stream().map(u -> (String) u.value())
+        .filter(Objects::nonNull).toList();
+    return new Transaction(refs.text("AcctSvcrRef"), refs.text("EndToEndId"), refs.text("UETR"),
+        money(tx.node("Amt")), direction(tx.node("CdtDbtInd")), money(tx.node("AmtDtls/TxAmt/Amt")), payer,
+        references, unstructured, transactionCode(tx.node("BkTxCd")), !tx.node("RtrInf").absent());
   }
 
-  private static <A, B> B get(A from, Function<A, B> getter) {
-    return from == null ? null : getter.apply(from);
+  private static TransactionCode transactionCode(Node code) {
+    if (code.absent()) {
+      return null;
+    }
+    return new TransactionCode(code.text("Domn/Cd"), code.text("Domn/Fmly/Cd"), code.text("Domn/Fmly/SubFmlyCd"),
+        code.text("Prtry/Cd"));
+  }
+
+  private static Batch batch(Node batch) {
+    return batch.absent() ? null
+        : new Batch(batch.text("NbOfTxs"), money(batch.node("TtlAmt")), direction(batch.node("CdtDbtInd")));
+  }
+
+  private static Money money(Node amount) {
+    return amount.absent() ? null : new Money(amount.decimal("Value"), amount.text("Ccy"));
+  }
+
+  private static Direction direction(Node code) {
+    return code.value() instanceof Enum<?> e ? Direction.valueOf(e.name()) : null;
+  }
+
+  private static LocalDate date(Node dateOrDateTime) {
+    if (dateOrDateTime.value("Dt") instanceof LocalDate date) {
+      return date;
+    }
+    return dateOrDateTime.value("DtTm") instanceof OffsetDateTime dateTime ? dateTime.toLocalDate() : null;
+  }
+
+  /**
+   * A value of prowide's model, read by element names: {@code node("Refs/UETR")} calls getRefs().getUETR(). An
+   * element the version does not have, or the file leaves out, is an absent node.
+   */
+  private record Node(Object value) {
+
+    private static final Map<Class<?>, Map<String, Optional<Method>>> GETTERS = new ConcurrentHashMap<>();
+
+    boolean absent() {
+      return value == null;
+    }
+
+    Node node(String path) {
+      Object current = value;
+      for (String name : path.split("/")) {
+        current = current == null ? null : get(current, name);
+      }
+      return new Node(current);
+    }
+
+    Object value(String path) {
+      return node(path).value;
+    }
+
+    String text(String path) {
+      return value(path) instanceof String text ? text : null;
+    }
+
+    BigDecimal decimal(String path) {
+      return value(path) instanceof BigDecimal decimal ? decimal : null;
+    }
+
+    /** A repeated element: every occurrence, in file order. */
+    List<Node> all(String path) {
+      Object list = value(path);
+      if (list instanceof List<?> values) {
+        return values.stream().map(Node::new).toList();
+      }
+      return list == null ? List.of() : List.of(new Node(list));
+    }
+
+    private static Object get(Object from, String element) {
+      Optional<Method> getter = GETTERS.computeIfAbsent(from.getClass(), c -> new ConcurrentHashMap<>())
+          .computeIfAbsent(element, name -> getter(from.getClass(), name));
+      if (getter.isEmpty()) {
+        return null;
+      }
+      try {
+        return getter.get().invoke(from);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("prowide's " + from.getClass().getSimpleName() + " cannot give " + element, e);
+      }
+    }
+
+    /** prowide's getter of an element: getNtry, getIBAN, or isRvslInd for a Boolean. */
+    private static Optional<Method> getter(Class<?> type, String element) {
+      for (String prefix : List.of("get", "is")) {
+        try {
+          return Optional.of(type.getMethod(prefix + element));
+        } catch (NoSuchMethodException e) {
+          // not this prefix
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private static Object invoke(Class<?> type, String method, Class<?>[] parameters, Object... arguments) {
+    try {
+      return type.getMethod(method, parameters).invoke(null, arguments);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(type.getSimpleName() + "." + method + " failed", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type.getSimpleName() + " has no " + method, e);
+    }
   }
 
   /** xs:date, strictly: prowide's own adapter reads 2026-02-30 as 2026-02-28. */

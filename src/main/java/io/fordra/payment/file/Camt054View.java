@@ -32,7 +32,7 @@ final class Camt054View {
   record Count(String number, BigDecimal sum) {
   }
 
-  /** TtlNtries/TtlNetNtryAmt + CdtDbtInd (.02) or TtlNtries/TtlNetNtry/Amt + CdtDbtInd (.08): the amount's path. */
+  /** TtlNtries/TtlNetNtryAmt + CdtDbtInd (.02, .03) or TtlNtries/TtlNetNtry/Amt + CdtDbtInd (.04+): its path. */
   record Net(String element, BigDecimal amount, Direction direction) {
   }
 
@@ -42,10 +42,20 @@ final class Camt054View {
 
   /**
    * Ntry. Status is the code (BOOK, PDNG, INFO, FUTR), null if missing or not one the version knows;
-   * proprietaryStatus is .08's Sts/Prtry. Booking date is BookgDt/Dt, else the date of BookgDt/DtTm.
+   * proprietaryStatus is Sts/Prtry (.07+). Booking date is BookgDt/Dt, else the date of BookgDt/DtTm. reversal is
+   * RvslInd true; code is BkTxCd, null if absent.
    */
   record Entry(Money amount, Direction direction, String status, String proprietaryStatus, LocalDate bookingDate,
-               String accountServicerReference, List<Details> details) {
+               boolean reversal, String accountServicerReference, TransactionCode code, List<Details> details) {
+  }
+
+  /** BkTxCd: Domn/Cd, Domn/Fmly/Cd, Domn/Fmly/SubFmlyCd and Prtry/Cd, each null if absent. */
+  record TransactionCode(String domain, String family, String subFamily, String proprietary) {
+
+    @Override
+    public String toString() {
+      return domain == null ? "Prtry " + proprietary : domain + "/" + family + "/" + subFamily;
+    }
   }
 
   /** NtryDtls: Btch (null if absent) and its TxDtls. */
@@ -58,13 +68,12 @@ final class Camt054View {
 
   /**
    * TxDtls. amount/direction are TxDtls/Amt and TxDtls/CdtDbtInd (not in .02); transactionAmount is
-   * AmtDtls/TxAmt/Amt. references are RmtInf/Strd/CdtrRefInf/Ref in order, unstructured RmtInf/Ustrd in order.
+   * AmtDtls/TxAmt/Amt; uetr is Refs/UETR (.08+). references are RmtInf/Strd/CdtrRefInf/Ref in order, unstructured
+   * RmtInf/Ustrd in order. code is the transaction's own BkTxCd; returned is whether it has RtrInf.
    */
-  record Transaction(String accountServicerReference, String endToEndId, Money amount, Direction direction,
-                     Money transactionAmount, String payerName, List<String> references, List<String> unstructured) {
+  record Transaction(String accountServicerReference, String endToEndId, String uetr, Money amount,
+                     Direction direction, Money transactionAmount, String payerName, List<String> references,
+                     List<String> unstructured, TransactionCode code, boolean returned) {
   }
 
-  static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list;
-  }
 }
