@@ -59,8 +59,10 @@ public final class ErrorProblem {
 
   private static String detail(int status) {
     return switch (status) {
-      case 400 -> "The request is malformed (its request line, path, headers or body) and was not handled. Paths may "
-          + "not contain encoded slashes or backslashes.";
+      // Tomcat answers 400 before any of Fordra sees the request, without saying which rule it broke: name them all.
+      case 400 -> "The request is malformed or too large and was not handled: the request line and headers may hold "
+          + "at most 8 KB together (server.max-http-request-header-size), paths may not contain encoded slashes or "
+          + "backslashes, and the body must match its Content-Type.";
       case 404 -> "There is nothing at this path.";
       case 405 -> "This method is not allowed at this path.";
       case 413 -> "The request is larger than Fordra accepts (spring.servlet.multipart.max-request-size); nothing "

@@ -40,6 +40,18 @@ class ErrorPagesTest extends ProcessTestSupport {
     assertThat(answer.body()).doesNotContain(marker.substring(0, 50)).doesNotContain("%2F");
   }
 
+  /** Issue 15: a 20 000-character path was answered "Paths may not contain encoded slashes", which it did not. */
+  @Test
+  void anOverlongRequestLineIsRefusedSayingSo() throws Exception {
+    String marker = "A".repeat(20_000);
+    Raw answer = raw("GET /api/invoices/" + marker + " HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: " + basic() + "\r\nConnection: close\r\n\r\n");
+    assertProblem(answer, 400);
+    assertThat(JSON.readTree(answer.body()).path("detail").asText())
+        .contains("at most 8 KB").doesNotStartWith("Paths may not contain encoded slashes");
+    assertThat(answer.body()).doesNotContain(marker.substring(0, 50));
+  }
+
   @Test
   void aBadRequestLineIsABadRequestAsProblemJson() throws Exception {
     Raw answer = raw("GET /api/invoices/{<script>} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
