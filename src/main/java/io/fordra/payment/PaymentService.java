@@ -161,6 +161,11 @@ public class PaymentService {
     return payments.findByTransaction(bankTransactionId).isPresent();
   }
 
+  /** The payment stored with this bank transaction id, if one is. */
+  public Optional<Payment> byTransaction(String bankTransactionId) {
+    return payments.findByTransaction(bankTransactionId);
+  }
+
   /** The payments booked on an invoice, in the order they were paid (the customer portal shows them). */
   public List<Payment> forInvoice(long invoiceId) {
     return payments.forInvoice(invoiceId);

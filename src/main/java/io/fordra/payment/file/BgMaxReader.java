@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +60,17 @@ import org.springframework.stereotype.Component;
 class BgMaxReader {
 
   static final int RECORD_LENGTH = 80;
+  /** A bank transaction id made unique with its deposit: the id alone is group 1. */
+  private static final Pattern WITH_DEPOSIT = Pattern.compile("(BG\\d+-\\d+)-\\d{8}-\\d{5}(-\\d+)?");
+
+  /**
+   * The id a payment whose id adds its deposit (its BGC serial number shared in its file) would have had in a file
+   * where it was alone ("BG" + bankgiro + "-" + serial); empty for any other id.
+   */
+  static Optional<String> idAlone(String bankTransactionId) {
+    Matcher m = WITH_DEPOSIT.matcher(bankTransactionId);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
 
   public ParsedPaymentFile read(InputStream in) {
     try {
@@ -277,7 +291,8 @@ class BgMaxReader {
      * share (Bankgirot's own example files do this; such a file was refused before, so no id of it was ever stored)
      * is made unique with what else is the payment's own: its deposit's payment date and deposit serial number, and
      * within one deposit its place among those that share the number ("-2", "-3" …). The same payment in another
-     * file from the bank gets the same id.
+     * file from the bank gets the same id; read before from a file where it was alone, PaymentMatcher knows it by
+     * {@link #idAlone} with the same date and amount.
      */
     private void giveTransactionIds() {
       Map<String, List<PaymentDraft>> bySerial = new LinkedHashMap<>();

@@ -53,7 +53,8 @@ class PaymentMatcher {
 
   public PaymentFileSummary.Outcome book(BankPayment p, long paymentFileId) {
     // A payment split over several invoices is stored as id#1, id#2 …: either form seen before is a duplicate.
-    if (payments.received(p.bankTransactionId()) || payments.received(p.bankTransactionId() + "#1")) {
+    if (payments.received(p.bankTransactionId()) || payments.received(p.bankTransactionId() + "#1")
+        || readAloneBefore(p)) {
       return PaymentFileSummary.Outcome.DUPLICATE;
     }
     // The importer accepts only files whose currencies Fordra invoices in.
@@ -150,6 +151,16 @@ class PaymentMatcher {
       return PaymentFileSummary.Outcome.PARTLY_MATCHED;
     }
     return allMatched ? PaymentFileSummary.Outcome.MATCHED : PaymentFileSummary.Outcome.PARTLY_MATCHED;
+  }
+
+  /**
+   * A BgMax payment whose id adds its deposit (its file shares its BGC serial number with another payment) was read
+   * before from a file where it was alone: stored under the plain id with the same date and amount.
+   */
+  private boolean readAloneBefore(BankPayment p) {
+    return BgMaxReader.idAlone(p.bankTransactionId()).flatMap(payments::byTransaction)
+        .filter(earlier -> earlier.paidAt().equals(p.bookingDate()) && earlier.amount().compareTo(p.amount()) == 0)
+        .isPresent();
   }
 
   /** The invoice an OCR/KID reference or an invoice number given as a reference names. */

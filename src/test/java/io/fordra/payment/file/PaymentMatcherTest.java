@@ -66,6 +66,22 @@ class PaymentMatcherTest {
   }
 
   @Test
+  void aPaymentWhoseIdAddsItsDeposit_readBeforeFromAFileWhereItWasAlone_isADuplicate() {
+    LocalDate day = LocalDate.of(2004, 5, 25);
+    when(payments.byTransaction("BG9912346-000000000016")).thenReturn(Optional.of(new Payment(3,
+        "BG9912346-000000000016", null, null, null, new BigDecimal("700.00"), "SEK", day,
+        Payment.PaymentStatus.UNMATCHED, BigDecimal.ZERO, null)));
+
+    assertThat(matcher.book(payment("700.00", List.of(), null, null, "BG9912346-000000000016-20040525-00075", day),
+        FILE)).isEqualTo(PaymentFileSummary.Outcome.DUPLICATE);
+    // the other payment that shares the serial number is another payment: kept, not a duplicate
+    assertThat(matcher.book(payment("5000.00", List.of(), null, null, "BG9912346-000000000016-20040525-00075-2",
+        day), FILE)).isEqualTo(PaymentFileSummary.Outcome.UNMATCHED);
+    assertThat(BgMaxReader.idAlone("BG9912346-000000000016")).isEmpty();
+    assertThat(BgMaxReader.idAlone("CAMT-REF-20040525-00075")).isEmpty();
+  }
+
+  @Test
   void anUnknownReferenceDoesNotStopAmountAndPayer() {
     Invoice open = invoice("10023", "C-1", "410.00", "7000000001");
     Customer payer = mock(Customer.class);
