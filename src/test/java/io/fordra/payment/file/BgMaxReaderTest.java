@@ -297,6 +297,26 @@ class BgMaxReaderTest {
       assertThat(file.payments()).extracting(BankPayment::bankTransactionId).doesNotHaveDuplicates();
     }
 
+    /** The corpus: every BgMax file here is read, with its payments, total and remarks. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        two-deposits.txt                                         | 6 | 8950.50 | 0
+        bankgirot-exempelfil-ocr-kontroll-checksiffra-langd.txt  | 7 | 9900.00 | 3
+        bankgirot-exempelfil-ocr-kontroll.txt                    | 4 | 2100.00 | 2
+        bankgirot-exempelfil-utan-tillval.txt                    | 5 |  850.00 | 1
+        bankgirot-exempelfil-utokad-blankettregistrering.txt     | 7 | 8600.00 | 1
+        deductions-and-eur.txt                                   | 5 | 1350.50 | 0
+        """)
+    void everyFileOfTheCorpusIsRead(String name, int payments, String total, int remarks) {
+      ParsedPaymentFile file = reader.read(resource("/payment-files/bgmax/" + name));
+
+      assertThat(file.payments()).hasSize(payments);
+      assertThat(file.total()).isEqualTo(new BigDecimal(total));
+      assertThat(file.remarks()).hasSize(remarks);
+      assertThat(file.aside()).isEmpty();
+      assertThat(file.payments()).extracting(BankPayment::bankTransactionId).doesNotHaveDuplicates();
+    }
+
     @Test
     void deductionsWithTheirCodesAndAnEurSection() {
       ParsedPaymentFile file = reader.read(resource("/payment-files/bgmax/deductions-and-eur.txt"));
