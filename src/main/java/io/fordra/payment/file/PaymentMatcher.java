@@ -76,7 +76,9 @@ class PaymentMatcher {
       InvoiceNumbersInText parts = InvoiceNumbersInText.of(reference, MAX_WORDS);
       List<String> words = new ArrayList<>(parts.afterInvoiceKeyword());
       words.addAll(parts.others());
-      if (words.size() == 1 && words.get(0).equals(reference.strip())) {
+      // one reference, or the payment's only one: unknown as it is (a word without digits beside others is text)
+      if (words.size() == 1 && words.get(0).equals(reference.strip())
+          || words.isEmpty() && p.references().size() == 1) {
         unknownReferences.add(reference);
         continue;
       }

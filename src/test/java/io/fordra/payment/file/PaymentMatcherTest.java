@@ -138,6 +138,13 @@ class PaymentMatcherTest {
     verify(payments).keep(any(), eq("Unknown reference 00040174"));
   }
 
+  @Test
+  void aReferenceWithoutDigitsThatIsThePaymentsOnlyOneIsStillAnUnknownReference() {
+    matcher.book(payment("500.00", List.of("ABC"), null, null), FILE);
+
+    verify(payments).keep(any(), eq("Unknown reference ABC"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Faktnr: 63600", "Fakt.nr 63600", "Faktura nr 63600", "INV 63600", "Faktura63600",
       "KUNDNR 4325 FAKTURA 63600", "Kundnr 4325, fakturanr 63600", "Kundnr4325 Faktura63600", "Inv# 63600/tack"})
