@@ -126,6 +126,20 @@ public class PaymentService {
     return keepUnmatched(r, reason);
   }
 
+  /**
+   * Keeps a payment whose date is not believable (paid before the invoice it names was issued, or in a month the
+   * month-end close has closed) for a person to check; its date stays the bank's, but the ledger takes it on the day
+   * it is read, so that a wrong date puts nothing into a past or closed period.
+   */
+  @Transactional
+  public PaymentResult keepToCheckTheDate(PaymentRequest r, String reason) {
+    Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId());
+    if (earlier.isPresent()) {
+      return result(earlier.get(), null).asDuplicate();
+    }
+    return keepUnmatched(r, reason, clock.today());
+  }
+
   /** Records where a payment came from (a payment file) and what the bank said about it. */
   @Transactional
   public void describe(long paymentId, long paymentFileId, String payerName, String remittanceText, String note) {
@@ -145,6 +159,11 @@ public class PaymentService {
 
   public boolean received(String bankTransactionId) {
     return payments.findByTransaction(bankTransactionId).isPresent();
+  }
+
+  /** The payment stored with this bank transaction id, if one is. */
+  public Optional<Payment> byTransaction(String bankTransactionId) {
+    return payments.findByTransaction(bankTransactionId);
   }
 
   /** The payments booked on an invoice, in the order they were paid (the customer portal shows them). */
@@ -231,10 +250,14 @@ public class PaymentService {
   }
 
   private PaymentResult keepUnmatched(PaymentRequest r, String message) {
+    return keepUnmatched(r, message, r.paidAt());
+  }
+
+  private PaymentResult keepUnmatched(PaymentRequest r, String message, LocalDate ledgerDate) {
     long id = payments.insert(new Payment(0, r.bankTransactionId(), null, r.paymentReference(), r.invoiceNumber(),
         r.amount(), r.currency().name(), r.paidAt(), Payment.PaymentStatus.UNMATCHED, BigDecimal.ZERO.setScale(2),
         clock.now()));
-    payments.booked(id, ledger.paymentKept(id, r.paidAt(), r.amount(), r.currency().name()));
+    payments.booked(id, ledger.paymentKept(id, ledgerDate, r.amount(), r.currency().name()));
     return result(payments.find(id).orElseThrow(), message);
   }
 

@@ -172,6 +172,171 @@ class BgMaxReaderTest {
     }
   }
 
+  /** Files as banks and others write them: read, with a remark for what the manual says otherwise (issue 16). */
+  @Nested
+  class FilesAsTheyCome {
+
+    private static final LocalDate EXAMPLE_DAY = LocalDate.of(2004, 5, 25);
+
+    @Test
+    void aSerialNumberUsedAgainInAnotherDeposit_isReadWithIdsThatAddTheDeposit() {
+      // the payment of line 21 (deposit 2, 2025-03-17 serial 00075) has the BGC serial number of line 3 (deposit 1)
+      ParsedPaymentFile file = reader.read(new Sample().put(21, 58, "000000000101").bytes());
+
+      assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly(
+          "BG50501055-000000000101-20250314-00074", "BG50501055-000000000102", "BG50501055-000000000103",
+          "BG50501055-000000000201", "BG50501055-000000000202", "BG50501055-000000000101-20250317-00075");
+      assertThat(file.remarks()).containsExactly("BGC serial number 000000000101 is used by 2 payments (lines 3, 21):"
+          + " their bank transaction ids add their deposit's date and serial number to be unique");
+      // read again (the same file, or another file from the bank with these deposits): the same ids
+      assertThat(reader.read(new Sample().put(21, 58, "000000000101").bytes()).payments())
+          .isEqualTo(file.payments());
+      // a file whose serial numbers are unique keeps the ids Fordra has always given: earlier imports still match
+      assertThat(reader.read(resource(SAMPLE)).payments().get(0).bankTransactionId())
+          .isEqualTo("BG50501055-000000000101");
+      assertThat(reader.read(resource(SAMPLE)).remarks()).isEmpty();
+    }
+
+    @Test
+    void aSenderBankgiroPaddedWithBlanks_isReadWithoutThem() {
+      ParsedPaymentFile file = reader.read(new Sample().put(3, 3, "56781234  ").put(9, 3, "          ").bytes());
+
+      assertThat(file.payments().get(0).payerAccount()).isEqualTo("Bankgiro 5678-1234");
+      assertThat(file.payments().get(2).payerAccount()).isNull();
+      assertThat(file.remarks()).containsExactly(
+          "Sender's bankgiro number padded with blanks, not zeros (read without the blanks): lines 3, 9");
+    }
+
+    @Test
+    void trailingBlanksTrimmed_thePaddingIsPutBack() {
+      Sample sample = new Sample();
+      byte[] file = sample.replace(25, sample.line(25).stripTrailing()).replace(3, sample.line(3).stripTrailing())
+          .bytes();
+
+      ParsedPaymentFile parsed = reader.read(file);
+
+      assertThat(parsed.payments()).isEqualTo(reader.read(resource(SAMPLE)).payments());
+      assertThat(parsed.remarks()).containsExactly(
+          "Shorter than 80 characters, trailing blanks trimmed (read as if padded with blanks): lines 3, 25");
+    }
+
+    @Test
+    void aFileCutOffInsideARecordIsStillRefused() {
+      Sample sample = new Sample();
+      assertRejected(sample.replace(25, sample.line(25).substring(0, 20)).bytes(),
+          problem(25, "number of extra reference records (22 and 23) (positions 19-26) is '00      ', expected digits"),
+          problem(25, "number of deposit records (15) (positions 27-34) is '        ', expected digits"));
+      assertRejected(new Sample().remove(25).replace(24, "15000000000000000000000584100000100982025031700075").bytes(),
+          problem(24, "deposit amount (positions 51-68) is '                  ', expected digits"),
+          problem(24, "number of payments (positions 72-79) is '        ', expected digits"),
+          problem(24, "deposit currency is '   ', the 05 opening record on line 11 says 'SEK'"),
+          problem(24, "the last record must be a 70 end record, found '15'"));
+    }
+
+    /** Bankgirot's example file (OCR check with check digit and length), as it circulates: CRLF, edited. */
+    @Test
+    void bankgirotsExampleFileWithCheckDigitAndLength() {
+      ParsedPaymentFile file = reader.read(resource("/payment-files/bgmax/bankgirot-exempelfil-ocr-kontroll-checksiffra-langd.txt"));
+
+      assertThat(file.account()).isEqualTo("9912346");
+      assertThat(file.payments()).hasSize(7);
+      assertThat(file.total()).isEqualTo(new BigDecimal("9900.00"));
+      assertThat(file.payments()).extracting(BankPayment::amount).map(BigDecimal::toPlainString).containsExactly(
+          "1000.00", "-500.00", "1400.00", "1100.00", "1200.00", "700.00", "5000.00");
+      assertThat(file.payments()).extracting(BankPayment::bookingDate).containsOnly(EXAMPLE_DAY);
+      // code 3: the references of the 20, then the 22s; the 22 written with tabs (line 17) is read too
+      assertThat(file.payments().get(2).references()).containsExactly("657866", "658765", "657767", "657965");
+      assertThat(file.payments().get(2).remittanceText()).isEqualTo("Betalning med extra refnr 657965");
+      assertThat(file.payments().get(1).payerOrganisationNumber()).isEqualTo("005500001234");
+      // serial number 000000000016 twice in the second deposit
+      assertThat(file.payments()).extracting(BankPayment::bankTransactionId).containsExactly(
+          "BG9912346-000000000010", "BG9912346-000230000111", "BG9912346-000000000014", "BG9912346-000000000012",
+          "BG9912346-000000000013", "BG9912346-000000000016-20040525-00075",
+          "BG9912346-000000000016-20040525-00075-2");
+      assertThat(file.remarks()).containsExactly(
+          "BGC serial number 000000000016 is used by 2 payments (lines 35, 40): their bank transaction ids add their"
+              + " deposit's date and serial number to be unique",
+          "Tabs instead of blanks (expanded to every 8th column): line 17",
+          "Shorter than 80 characters, trailing blanks trimmed (read as if padded with blanks): lines 16, 17, 50");
+    }
+
+    /** Bankgirot's example file (OCR check), as it comes: no line breaks, a sender bankgiro padded with a blank. */
+    @Test
+    void bankgirotsExampleFileWithOcrCheck() {
+      ParsedPaymentFile file = reader.read(resource("/payment-files/bgmax/bankgirot-exempelfil-ocr-kontroll.txt"));
+
+      assertThat(file.payments()).hasSize(4);
+      assertThat(file.total()).isEqualTo(new BigDecimal("2100.00"));
+      assertThat(file.payments().get(2).references()).containsExactly("65896", "65862", "65763");
+      assertThat(file.payments().get(3).payerAccount()).isEqualTo("Bankgiro 970-1233");
+      assertThat(file.payments().get(3).references()).containsExactly("65581");
+      assertThat(file.payments().get(3).remittanceText()).isEqualTo("Faktura65581 Kundnr1233");
+      assertThat(file.remarks()).containsExactly("The file has no line breaks: read as records of 80 characters",
+          "Sender's bankgiro number padded with blanks, not zeros (read without the blanks): line 17");
+    }
+
+    @Test
+    void bankgirotsExampleFileWithoutOptions() {
+      ParsedPaymentFile file = reader.read(resource("/payment-files/bgmax/bankgirot-exempelfil-utan-tillval.txt"));
+
+      assertThat(file.payments()).hasSize(5);
+      assertThat(file.total()).isEqualTo(new BigDecimal("850.00"));
+      assertThat(file.payments().get(0).remittanceText()).isEqualTo("Här är betalning från mig till dig");
+      assertThat(file.remarks()).containsExactly("The file has no line breaks: read as records of 80 characters");
+    }
+
+    @Test
+    void bankgirotsExampleFileWithExtendedFormRegistration() {
+      ParsedPaymentFile file =
+          reader.read(resource("/payment-files/bgmax/bankgirot-exempelfil-utokad-blankettregistrering.txt"));
+
+      assertThat(file.payments()).hasSize(7);
+      assertThat(file.total()).isEqualTo(new BigDecimal("8600.00"));
+      assertThat(file.payments().get(0).references()).containsExactly("665760", "665869", "665661");
+      assertThat(file.payments().get(1).payerOrganisationNumber()).isEqualTo("00550000432");
+      assertThat(file.payments()).extracting(BankPayment::bankTransactionId).doesNotHaveDuplicates();
+    }
+
+    /** The corpus: every BgMax file here is read, with its payments, total and remarks. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        two-deposits.txt                                         | 6 | 8950.50 | 0
+        bankgirot-exempelfil-ocr-kontroll-checksiffra-langd.txt  | 7 | 9900.00 | 3
+        bankgirot-exempelfil-ocr-kontroll.txt                    | 4 | 2100.00 | 2
+        bankgirot-exempelfil-utan-tillval.txt                    | 5 |  850.00 | 1
+        bankgirot-exempelfil-utokad-blankettregistrering.txt     | 7 | 8600.00 | 1
+        deductions-and-eur.txt                                   | 5 | 1350.50 | 0
+        """)
+    void everyFileOfTheCorpusIsRead(String name, int payments, String total, int remarks) {
+      ParsedPaymentFile file = reader.read(resource("/payment-files/bgmax/" + name));
+
+      assertThat(file.payments()).hasSize(payments);
+      assertThat(file.total()).isEqualTo(new BigDecimal(total));
+      assertThat(file.remarks()).hasSize(remarks);
+      assertThat(file.aside()).isEmpty();
+      assertThat(file.payments()).extracting(BankPayment::bankTransactionId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void deductionsWithTheirCodesAndAnEurSection() {
+      ParsedPaymentFile file = reader.read(resource("/payment-files/bgmax/deductions-and-eur.txt"));
+      LocalDate day = LocalDate.of(2026, 11, 30);
+
+      assertThat(file.payments()).containsExactly(
+          new BankPayment("BG50501055-000000310001", new BigDecimal("1500.00"), "SEK", day, List.of("4711008"), null,
+              "Nilssons Bygg AB", "005560360793", "line 3", "Bankgiro 5678-1234"),
+          new BankPayment("BG50501055-000000310002", new BigDecimal("-250.00"), "SEK", day, List.of("4711107"),
+              "Aterbetalning dubbelbetalning", null, null, "line 6", "Bankgiro 5678-1234"),
+          new BankPayment("BG50501055-000000310003", new BigDecimal("-100.00"), "SEK", day, List.of("10198"), null,
+              "Öberg & Söner Åkeri AB", null, "line 8", "Bankgiro 9876-5432"),
+          new BankPayment("BG50501055-000000410001", new BigDecimal("120.50"), "EUR", day, List.of("20260042"), null,
+              null, null, "line 12", "Bankgiro 1234-5678"),
+          new BankPayment("BG50501055-000000410002", new BigDecimal("80.00"), "EUR", day, List.of(),
+              "Invoice 10023, thank you", "Müller GmbH", null, "line 13", null));
+      assertThat(file.remarks()).isEmpty();
+    }
+  }
+
   @Nested
   class MalformedFile {
 
@@ -332,15 +497,6 @@ class BgMaxReaderTest {
     }
 
     @Test
-    void serialNumberUsedTwice() {
-      // Bankgirot's own example file has this (serial 000000000016 twice in one deposit): the second payment
-      // would have the first one's bank transaction id and be taken for a duplicate
-      assertRejected(new Sample().put(21, 58, "000000000101").bytes(),
-          problem(21, "BGC serial number '000000000101' is already used by the payment on line 3: bank transaction id"
-              + " BG50501055-000000000101 would not be unique"));
-    }
-
-    @Test
     void everyProblemIsListedInLineOrder() {
       Sample sample = new Sample();
       byte[] file = sample
@@ -348,13 +504,13 @@ class BgMaxReaderTest {
           .put(24, 69, "NOK")
           .replace(14, "24" + sample.line(14).substring(2))
           .put(9, 56, "7")
-          .replace(3, sample.line(3).stripTrailing())
+          .replace(3, sample.line(3).substring(0, 71))
           .put(1, 3, "BGMIN")
           .bytes();
 
       assertRejected(file,
           problem(1, "layout name is 'BGMIN', expected BGMAX"),
-          problem(3, "record is 70 characters long, expected 80"),
+          problem(3, "record is 71 characters long, expected 80"),
           problem(9, "reference code (position 56) is 7, expected 0-5"),
           problem(14, "unknown transaction code '24'"),
           problem(24, "deposit currency is 'NOK', the 05 opening record on line 11 says 'SEK'"),
