@@ -125,6 +125,9 @@ public class PaymentFileService {
           + " payments to book, but " + stored + " were stored when it was received: nothing is booked from it "
           + "until this is explained");
     }
+    if (from >= payments.size()) {
+      return payments.size(); // nothing (left) to book, e.g. a file whose every entry is kept aside
+    }
     int to = Math.min(payments.size(), from + chunk);
     if (!files.claimChunk(paymentFileId, to, clock.now())) {
       // Run before (a job whose lock expired, or run twice): its bookings and counts stand; progress never goes back.

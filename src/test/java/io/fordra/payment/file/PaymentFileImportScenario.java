@@ -255,6 +255,50 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
   }
 
   /**
+   * A file of nothing but entries kept aside books nothing and waits for its review; its notes are finance's to read
+   * (and auditors', who read everything), no one else's.
+   */
+  @Test
+  void aFileOfOnlyEntriesKeptAsideWaitsForItsReview_itsNotesAreForFinanceAndAuditors() {
+    String serial = "%012d".formatted(System.nanoTime() % 1_000_000_000_000L);
+    long id = upload("BGMAX-ONLY-CHF.txt", new BgMax().deposit("CHF").payment("", "310.00", serial, '1')
+        .build("20261127")).getBody().get("id").asLong();
+    executeDueJobs();
+    JsonNode summary = get("/api/payment-files/" + id);
+    assertThat(summary.get("status").asText()).isEqualTo("DONE");
+    assertThat(summary.get("payments").asInt()).isZero();
+    assertThat(summary.get("keptAside").get("amounts").get("CHF").decimalValue()).isEqualByComparingTo("310.00");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id)).list())
+        .singleElement().satisfies(t -> assertThat(t.getTaskDefinitionKey())
+            .isEqualTo(PaymentFileImport.Elements.REVIEW_KEPT_ASIDE));
+
+    String password = "Notes-Password-1";
+    java.util.List<String> users = new ArrayList<>();
+    try {
+      for (var expected : Map.of("finance", 200, "auditors", 200, "case-handlers", 403, "process-owners", 403)
+          .entrySet()) {
+        String user = staffUser(expected.getKey(), password);
+        users.add(user);
+        RestClient as = RestClient.builder().baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(user, password)).build();
+        assertThat(as.get().uri("/api/payment-files/" + id + "/notes").retrieve()
+            .onStatus(st -> true, (req, res) -> { }).toEntity(String.class).getStatusCode().value())
+            .as(expected.getKey()).isEqualTo(expected.getValue());
+      }
+      assertThat(RestClient.create("http://localhost:" + port).get().uri("/api/payment-files/" + id + "/notes")
+          .retrieve().onStatus(st -> true, (req, res) -> { }).toEntity(String.class).getStatusCode().value())
+          .as("no one signed in").isEqualTo(401);
+    } finally {
+      users.forEach(engine.getIdentityService()::deleteUser);
+    }
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id))
+        .singleResult();
+    tasks.complete(review.getId(), Map.of("keptAsideNote", "Booked by hand in the CHF account"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id))
+        .count()).isZero();
+  }
+
+  /**
    * Match payment suggests the invoices a payment most likely pays, best first: the payer's invoice whose OCR the
    * message gives, then the one whose OCR the payer gave with two digits swapped (both of the payer's organisation
    * number and the amount); finance ticks the second and it is paid.
