@@ -298,6 +298,51 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
         .count()).isZero();
   }
 
+  @Autowired PaymentFileRepository fileRows;
+
+  /**
+   * A hostile file: 100 000 skipped entries and one kept aside at its very end. All are stored (they are the file's
+   * content); the summary lists the one kept aside first and at most 200 in all, counts the rest, and the notes are
+   * paged through to the last one.
+   */
+  @Test
+  void aHundredThousandEntriesNotBookedAreAllKept_theSummaryListsTwoHundredAndCountsTheRest() {
+    List<ParsedPaymentFile.Aside> aside = new ArrayList<>();
+    for (int n = 1; n <= 100_000; n++) {
+      aside.add(new ParsedPaymentFile.Aside("Ntry[" + n + "]", ParsedPaymentFile.Aside.Outcome.SKIPPED,
+          new BigDecimal("1.00"), "SEK", "OUT-" + n, "an outgoing payment (DBIT), not a payment to us"));
+    }
+    aside.add(new ParsedPaymentFile.Aside("Ntry[100001]", ParsedPaymentFile.Aside.Outcome.KEPT_ASIDE,
+        new BigDecimal("7.125"), "BHD", null, "currency BHD is not one Fordra invoices in [SEK, NOK, EUR]"));
+    ParsedPaymentFile parsed = new ParsedPaymentFile(ParsedPaymentFile.Format.CAMT054, "SE45", List.of(),
+        new BigDecimal("0.00"), aside, List.of("the control sum counts the entries not yet booked"));
+    // Received long ago (no month-end close of these tests looks there), and finished: nothing to book.
+    java.time.Instant at = java.time.Instant.parse("2019-01-15T10:00:00Z");
+    long id = fileRows.insert("hostile.xml", java.util.UUID.randomUUID().toString().replace("-", ""), parsed,
+        new byte[] {1}, at);
+    fileRows.insertNotes(id, parsed.aside(), parsed.remarks());
+    fileRows.finish(id, at);
+
+    JsonNode summary = get("/api/payment-files/" + id);
+    assertThat(summary.get("skipped").get("count").asInt()).isEqualTo(100_000);
+    assertThat(summary.get("skipped").get("amounts").get("SEK").decimalValue()).isEqualByComparingTo("100000.00");
+    assertThat(summary.get("keptAside").get("count").asInt()).isOne();
+    assertThat(summary.get("keptAside").get("amounts").get("BHD").decimalValue()).isEqualByComparingTo("7.125");
+    assertThat(summary.get("notes")).hasSize(PaymentFileSummary.NOTES_LISTED);
+    assertThat(summary.get("notes").get(0).get("location").asText()).as("kept aside first").isEqualTo("Ntry[100001]");
+    assertThat(summary.get("notes").get(1).get("location").asText()).isEqualTo("Ntry[1]");
+    assertThat(summary.get("notesNotListed").asInt()).isEqualTo(100_001 - PaymentFileSummary.NOTES_LISTED);
+    assertThat(summary.get("remarks")).singleElement()
+        .satisfies(r -> assertThat(r.asText()).isEqualTo("the control sum counts the entries not yet booked"));
+
+    JsonNode last = get("/api/payment-files/" + id + "/notes?outcome=SKIPPED&offset=99990&limit=1000");
+    assertThat(last.get("total").asInt()).isEqualTo(100_000);
+    assertThat(last.get("notes")).hasSize(10);
+    assertThat(last.get("notes").get(9).get("location").asText()).isEqualTo("Ntry[100000]");
+    assertThat(get("/api/payment-files/" + id + "/notes?outcome=REMARK").get("notes")).singleElement()
+        .satisfies(r -> assertThat(r.get("location").asText()).isEqualTo("file"));
+  }
+
   /**
    * Match payment suggests the invoices a payment most likely pays, best first: the payer's invoice whose OCR the
    * message gives, then the one whose OCR the payer gave with two digits swapped (both of the payer's organisation
