@@ -179,20 +179,34 @@ class PaymentFileRepository {
   }
 
   /**
-   * The file's notes of the kinds asked for, entries kept aside first, then in file order, from the offset on.
+   * The file's notes of the kinds asked for, entries kept aside first, then skipped, then remarks, each in file order,
+   * from the offset on. One indexed query per kind (payment_file_id, outcome, note_number): no sort of a large file's
+   * notes.
    */
   public List<PaymentFileSummary.Note> notes(long id, List<PaymentFileSummary.NoteKind> kinds, int offset,
                                              int limit) {
-    String in = String.join(", ", kinds.stream().map(k -> "'" + k.name() + "'").toList());
-    return jdbc.sql("SELECT * FROM fordra_payment_file_note WHERE payment_file_id = ? AND outcome IN (" + in + ")"
-            + " ORDER BY CASE outcome WHEN 'KEPT_ASIDE' THEN 0 WHEN 'SKIPPED' THEN 1 ELSE 2 END, note_number"
-            + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
-        .params(id, offset, limit)
-        .query((rs, n) -> new PaymentFileSummary.Note(rs.getInt("note_number"),
-            PaymentFileSummary.NoteKind.valueOf(rs.getString("outcome")), rs.getString("location"),
-            shown(rs.getBigDecimal("amount")),
-            rs.getString("currency"), rs.getString("bank_transaction_id"), rs.getString("reason")))
-        .list();
+    List<PaymentFileSummary.Note> page = new ArrayList<>();
+    int skip = offset;
+    for (PaymentFileSummary.NoteKind kind : PaymentFileSummary.NoteKind.values()) {
+      if (!kinds.contains(kind) || page.size() >= limit) {
+        continue;
+      }
+      int count = countNotes(id, List.of(kind));
+      if (skip >= count) {
+        skip -= count;
+        continue;
+      }
+      page.addAll(jdbc.sql("SELECT * FROM fordra_payment_file_note WHERE payment_file_id = ? AND outcome = ?"
+              + " ORDER BY note_number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+          .params(id, kind.name(), skip, limit - page.size())
+          .query((rs, n) -> new PaymentFileSummary.Note(rs.getInt("note_number"),
+              PaymentFileSummary.NoteKind.valueOf(rs.getString("outcome")), rs.getString("location"),
+              shown(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("bank_transaction_id"),
+              rs.getString("reason")))
+          .list());
+      skip = 0;
+    }
+    return page;
   }
 
   /** Two decimals as every other amount of the summary, more only where the amount has them (e.g. BHD, 3). */
