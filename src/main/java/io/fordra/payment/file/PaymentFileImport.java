@@ -16,6 +16,10 @@ public final class PaymentFileImport {
     public static final String END_IMPORTED = "End_Imported";
     /** Every payment that no rule placed was placed by hand. */
     public static final String END_ALL_MATCHED = "End_AllMatched";
+    /** One task per file with entries kept aside (issue 16): a person says what was done about them. */
+    public static final String REVIEW_KEPT_ASIDE = "Task_ReviewKeptAside";
+    /** The entries kept aside were looked at and what was done is recorded. */
+    public static final String END_KEPT_ASIDE_REVIEWED = "End_KeptAsideReviewed";
 
     private Elements() {}
   }
@@ -51,6 +55,11 @@ public final class PaymentFileImport {
       (ProcessVariable) ProcessVariable.of("unmatchedPayments", java.util.List.class);
   /** The payment of one "Match payment" task (the multi-instance element). */
   public static final ProcessVariable<Long> PAYMENT_ID = ProcessVariable.of("paymentId", Long.class);
+
+  /** How many entries of the file are kept aside for a person (none: no "Review entries kept aside"). */
+  public static final ProcessVariable<Integer> KEPT_ASIDE = ProcessVariable.of("keptAside", Integer.class);
+  /** What a person did about the entries kept aside (forms/review-kept-aside.form); kept on the file too. */
+  public static final ProcessVariable<String> KEPT_ASIDE_NOTE = ProcessVariable.of("keptAsideNote", String.class);
 
   /** What a person decides in "Match payment" (forms/match-payment.form). */
   public enum MatchAction { MATCH, UNALLOCATED }

@@ -5,6 +5,7 @@ import io.fordra.kernel.NotFoundException;
 import io.fordra.payment.Payment;
 import io.fordra.payment.PaymentService;
 import io.fordra.process.FordraClock;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Payment files in: a file is read and checked whole (or rejected whole, nothing booked), stored once by its SHA-256,
+ * Payment files in: a file is read and checked whole (a corrupt one is rejected whole, nothing booked; what cannot be
+ * booked is kept aside or skipped with its reason, stored as the file's notes), stored once by its SHA-256,
  * and booked by the payment-file-import process in chunks, each its own transaction, so that progress shows and a
  * failure retries one chunk.
  */
@@ -70,28 +72,42 @@ public class PaymentFileService {
     String hash = sha256(content);
     var earlier = files.findByHash(hash);
     if (earlier.isPresent()) {
-      return earlier.get().again();
+      return withNotes(earlier.get()).again();
     }
-    ParsedPaymentFile parsed = read(content);
-    List<PaymentFileRejected.Problem> problems = new ArrayList<>();
-    for (BankPayment p : parsed.payments()) {
-      if (Arrays.stream(Currency.values()).noneMatch(c -> c.name().equals(p.currency()))) {
-        problems.add(new PaymentFileRejected.Problem(p.location(), "currency " + p.currency()
-            + " is not one Fordra invoices in " + Arrays.toString(Currency.values())));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new PaymentFileRejected(problems);
-    }
+    ParsedPaymentFile parsed = bookable(read(content));
     String name = fileName == null || fileName.isBlank() ? "payments" : fileName.strip();
     // The file's hash is its natural key: the same file uploaded twice at one moment is received once (409 for the
     // other, which met it still being received; afterwards it is "the same file again").
     long id = naturalKeys.claim("The same file is being received right now; ask for its summary in a moment",
         () -> files.insert(name.length() > 255 ? name.substring(0, 255) : name, hash, parsed, content, clock.now()));
+    files.insertNotes(id, parsed.aside(), parsed.remarks());
     imports.start(id);
-    log.info("Payment file {} received: {} ({} payments, {})", id, name, parsed.payments().size(),
-        parsed.total().toPlainString());
+    log.info("Payment file {} received: {} ({} payments, {}; {} entries not booked, {} remarks)", id, name,
+        parsed.payments().size(), parsed.total().toPlainString(), parsed.aside().size(), parsed.remarks().size());
     return summary(id);
+  }
+
+  /**
+   * The file as Fordra books it: a payment in a currency Fordra does not invoice in is kept aside with its reason
+   * (after what the reader itself kept aside), and the total is what is left to book. Depends on the file's content
+   * alone, so every chunk of the import books from the same list that was counted when the file was received.
+   */
+  static ParsedPaymentFile bookable(ParsedPaymentFile parsed) {
+    List<BankPayment> payments = new ArrayList<>();
+    List<ParsedPaymentFile.Aside> aside = new ArrayList<>(parsed.aside());
+    BigDecimal total = parsed.total();
+    for (BankPayment p : parsed.payments()) {
+      if (Arrays.stream(Currency.values()).anyMatch(c -> c.name().equals(p.currency()))) {
+        payments.add(p);
+      } else {
+        aside.add(new ParsedPaymentFile.Aside(p.location() == null ? "transaction " + p.bankTransactionId()
+            : p.location(), ParsedPaymentFile.Aside.Outcome.KEPT_ASIDE, p.amount().abs(), p.currency(),
+            p.bankTransactionId(), "currency " + p.currency() + " is not one Fordra invoices in "
+            + Arrays.toString(Currency.values())));
+        total = total.subtract(p.amount());
+      }
+    }
+    return new ParsedPaymentFile(parsed.format(), parsed.account(), payments, total, aside, parsed.remarks());
   }
 
   /**
@@ -101,7 +117,17 @@ public class PaymentFileService {
    */
   @Transactional
   public int bookChunk(long paymentFileId, int from) {
-    List<BankPayment> payments = read(files.content(paymentFileId)).payments();
+    List<BankPayment> payments = bookable(read(files.content(paymentFileId))).payments();
+    int stored = paymentCount(paymentFileId);
+    if (payments.size() != stored) {
+      // A reader changed between receiving and booking: the positions counted so far would name other payments.
+      throw new IllegalStateException("Payment file " + paymentFileId + " now reads as " + payments.size()
+          + " payments to book, but " + stored + " were stored when it was received: nothing is booked from it "
+          + "until this is explained");
+    }
+    if (from >= payments.size()) {
+      return payments.size(); // nothing (left) to book, e.g. a file whose every entry is kept aside
+    }
     int to = Math.min(payments.size(), from + chunk);
     if (!files.claimChunk(paymentFileId, to, clock.now())) {
       // Run before (a job whose lock expired, or run twice): its bookings and counts stand; progress never goes back.
@@ -133,11 +159,75 @@ public class PaymentFileService {
   }
 
   public int paymentCount(long paymentFileId) {
-    return summary(paymentFileId).payments();
+    return found(paymentFileId).payments();
   }
 
+  /** The summary with what the file holds besides its payments (the first {@value PaymentFileSummary#NOTES_LISTED}). */
   public PaymentFileSummary summary(long paymentFileId) {
+    return withNotes(found(paymentFileId));
+  }
+
+  private PaymentFileSummary found(long paymentFileId) {
     return files.find(paymentFileId).orElseThrow(() -> new NotFoundException("No payment file " + paymentFileId));
+  }
+
+  private PaymentFileSummary withNotes(PaymentFileSummary summary) {
+    long id = summary.id();
+    var counts = files.asideCounts(id);
+    List<PaymentFileSummary.NoteKind> entries = List.of(PaymentFileSummary.NoteKind.KEPT_ASIDE,
+        PaymentFileSummary.NoteKind.SKIPPED);
+    List<PaymentFileSummary.Note> listed = files.notes(id, entries, 0, PaymentFileSummary.NOTES_LISTED);
+    PaymentFileSummary.AsideCount keptAside = counts.getOrDefault(PaymentFileSummary.NoteKind.KEPT_ASIDE,
+        PaymentFileSummary.AsideCount.none());
+    PaymentFileSummary.AsideCount skipped = counts.getOrDefault(PaymentFileSummary.NoteKind.SKIPPED,
+        PaymentFileSummary.AsideCount.none());
+    List<String> remarks = files.notes(id, List.of(PaymentFileSummary.NoteKind.REMARK), 0,
+        PaymentFileSummary.NOTES_LISTED).stream().map(PaymentFileSummary.Note::reason).toList();
+    return summary.withNotes(keptAside, skipped, remarks, listed,
+        keptAside.count() + skipped.count() - listed.size(), files.keptAsideReview(id).orElse(null));
+  }
+
+  /**
+   * A page of the file's notes (GET /api/payment-files/{id}/notes): of the kinds asked for (all when none),
+   * entries kept aside first, then in file order.
+   */
+  public NotePage notes(long paymentFileId, List<PaymentFileSummary.NoteKind> kinds, int offset, int limit) {
+    found(paymentFileId);
+    List<PaymentFileSummary.NoteKind> asked = kinds == null || kinds.isEmpty()
+        ? List.of(PaymentFileSummary.NoteKind.values()) : kinds.stream().distinct().toList();
+    return new NotePage(paymentFileId, files.countNotes(paymentFileId, asked), offset,
+        files.notes(paymentFileId, asked, offset, limit));
+  }
+
+  /** One page of a file's notes: {@code total} of the kinds asked for, these from {@code offset} on. */
+  public record NotePage(long paymentFileId, int total, int offset, List<PaymentFileSummary.Note> notes) {}
+
+  /** How many entries of the file are kept aside for a person. */
+  public int keptAsideCount(long paymentFileId) {
+    return files.countNotes(paymentFileId, List.of(PaymentFileSummary.NoteKind.KEPT_ASIDE));
+  }
+
+  /**
+   * What a person did about the file's entries kept aside ("Review entries kept aside"), recorded once with who
+   * and when; the note is required (at most 2 000 characters).
+   */
+  @Transactional
+  public PaymentFileSummary.Review recordKeptAsideReview(long paymentFileId, String by, String note) {
+    found(paymentFileId);
+    if (note == null || note.isBlank()) {
+      throw new io.fordra.kernel.InvalidRequestException("keptAsideNote", "must say what was done about the "
+          + "entries kept aside");
+    }
+    if (note.strip().length() > 2000) {
+      throw new io.fordra.kernel.InvalidRequestException("keptAsideNote", "must be at most 2000 characters");
+    }
+    java.time.Instant at = clock.now();
+    if (!files.recordKeptAsideReview(paymentFileId, by, at, note.strip())) {
+      throw new io.fordra.kernel.ConflictException("The entries kept aside of payment file " + paymentFileId
+          + " were reviewed already");
+    }
+    log.info("Payment file {}: entries kept aside reviewed by {}: {}", paymentFileId, by, note.strip());
+    return new PaymentFileSummary.Review(by, at, note.strip());
   }
 
   private ParsedPaymentFile read(byte[] content) {

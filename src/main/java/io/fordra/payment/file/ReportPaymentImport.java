@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** payment-file-import "Report the import": the summary is final, logged and kept in the process history; what
- * no rule placed goes to "Match payment". */
+ * no rule placed goes to "Match payment", and entries kept aside (if any) to "Review entries kept aside". */
 @Component
 class ReportPaymentImport implements JavaDelegate {
 
@@ -21,5 +21,6 @@ class ReportPaymentImport implements JavaDelegate {
     PaymentFileSummary summary = files.finish(id);
     PaymentFileImport.SUMMARY.set(execution, summary.describe());
     PaymentFileImport.UNMATCHED_PAYMENTS.set(execution, new java.util.ArrayList<>(files.unmatchedPayments(id)));
+    PaymentFileImport.KEPT_ASIDE.set(execution, summary.keptAside().count());
   }
 }

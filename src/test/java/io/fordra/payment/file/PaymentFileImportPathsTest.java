@@ -31,13 +31,17 @@ public class PaymentFileImportPathsTest extends ProcessPaths {
 
   private final AtomicInteger chunksLeft = new AtomicInteger(2);
   private final List<Long> unmatched = new ArrayList<>();
+  private final AtomicInteger keptAside = new AtomicInteger();
 
   @BeforeEach
   void mockTheSteps() {
     Mocks.register("bookPaymentChunk",
         (JavaDelegate) e -> PaymentFileImport.MORE.set(e, chunksLeft.decrementAndGet() > 0));
     Mocks.register("reportPaymentImport",
-        (JavaDelegate) e -> PaymentFileImport.UNMATCHED_PAYMENTS.set(e, new ArrayList<>(unmatched)));
+        (JavaDelegate) e -> {
+          PaymentFileImport.UNMATCHED_PAYMENTS.set(e, new ArrayList<>(unmatched));
+          PaymentFileImport.KEPT_ASIDE.set(e, keptAside.get());
+        });
   }
 
   @Test
@@ -46,7 +50,40 @@ public class PaymentFileImportPathsTest extends ProcessPaths {
     run(file, Elements.BOOK_CHUNK);
     run(file, Elements.BOOK_CHUNK);
     reached(file, Elements.END_IMPORTED);
-    assertThat(file).hasPassed(Elements.REPORT).hasNotPassed(Elements.MATCH_PAYMENT).isEnded();
+    assertThat(file).hasPassed(Elements.REPORT).hasNotPassed(Elements.MATCH_PAYMENT)
+        .hasNotPassed(Elements.REVIEW_KEPT_ASIDE).isEnded();
+  }
+
+  @Test
+  void financeReviewsTheEntriesKeptAside_oneTaskForTheFileBesideTheMatchPaymentTasks() {
+    unmatched.add(11L);
+    keptAside.set(3);
+    chunksLeft.set(1);
+    ProcessInstance file = start(3L);
+    run(file, Elements.BOOK_CHUNK);
+    assertThat(file).isWaitingAt(Elements.MATCH_PAYMENT, Elements.REVIEW_KEPT_ASIDE);
+    Task review = taskQuery().processInstanceId(file.getId()).taskDefinitionKey(Elements.REVIEW_KEPT_ASIDE)
+        .singleResult();
+    assertThat(review).hasCandidateGroup("finance");
+    complete(taskQuery().processInstanceId(file.getId()).taskDefinitionKey(Elements.MATCH_PAYMENT).singleResult());
+    reached(file, Elements.END_ALL_MATCHED);
+    assertThat(file).as("the review is still open").isNotEnded().isWaitingAt(Elements.REVIEW_KEPT_ASIDE);
+    complete(review);
+    reached(file, Elements.END_KEPT_ASIDE_REVIEWED);
+    assertThat(file).isEnded();
+  }
+
+  @Test
+  void aFileWhoseOnlyLeftoversAreKeptAsideWaitsForTheirReviewAlone() {
+    keptAside.set(1);
+    chunksLeft.set(1);
+    ProcessInstance file = start(4L);
+    run(file, Elements.BOOK_CHUNK);
+    assertThat(taskQuery().processInstanceId(file.getId()).list()).singleElement()
+        .satisfies(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo(Elements.REVIEW_KEPT_ASIDE));
+    complete(task(file));
+    reached(file, Elements.END_KEPT_ASIDE_REVIEWED);
+    assertThat(file).hasNotPassed(Elements.MATCH_PAYMENT).hasNotPassed(Elements.END_IMPORTED).isEnded();
   }
 
   @Test

@@ -47,6 +47,7 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
   @Autowired PaymentService paymentService;
   @Autowired JdbcClient jdbc;
   @Autowired TaskService tasks;
+  @Autowired io.fordra.ledger.LedgerAccounts ledgerAccounts;
   RestClient api;
 
   @BeforeEach
@@ -152,6 +153,194 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(second))
         .count()).as("nothing to match by hand: the import has ended").isZero();
     assertThat(reload(a).paidAmount()).isEqualByComparingTo("1250.00");
+  }
+
+  /**
+   * Issue 16, the rule: a deposit in a currency Fordra does not invoice in (CHF) no longer refuses the file. It is kept
+   * aside with its reason, shown in the summary and in one "Review entries kept aside" task; the rest is booked. The
+   * person's note is kept on the file with who and when; the ledger and the month-end close agree (nothing booked
+   * for the entry kept aside, the file's total is what was booked).
+   */
+  @Test
+  void aDepositInACurrencyFordraDoesNotInvoiceInIsKeptAsideForAPerson_theRestIsBooked_theLedgerAndTheCloseAgree() {
+    Invoice a = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, false), Currency.SEK);
+    executeDueJobs();
+    at(LocalDate.of(2031, 3, 10), java.time.LocalTime.of(9, 0));
+    byte[] file = new BgMax().payment(a.paymentReference(), "1250.00", "000000000601", '2')
+        .deposit("CHF").payment("", "75.00", "000000000602", '1').payment("", "24.50", "000000000603", '1')
+        .build("20310310");
+
+    ResponseEntity<JsonNode> received = upload("BGMAX-CHF.txt", file);
+    assertThat(received.getStatusCode().value()).isEqualTo(202);
+    long id = received.getBody().get("id").asLong();
+    JsonNode answer = received.getBody();
+    assertThat(answer.get("payments").asInt()).as("only what can be booked").isOne();
+    assertThat(answer.get("total").decimalValue()).isEqualByComparingTo("1250.00");
+    assertThat(answer.get("keptAside").get("count").asInt()).isEqualTo(2);
+    assertThat(answer.get("keptAside").get("amounts").get("CHF").decimalValue()).isEqualByComparingTo("99.50");
+    assertThat(answer.get("skipped").get("count").asInt()).isZero();
+    assertThat(answer.get("notesNotListed").asInt()).isZero();
+    assertThat(answer.get("notes")).hasSize(2).allSatisfy(n -> {
+      assertThat(n.get("outcome").asText()).isEqualTo("KEPT_ASIDE");
+      assertThat(n.get("location").asText()).startsWith("line ");
+      assertThat(n.get("currency").asText()).isEqualTo("CHF");
+      assertThat(n.get("reason").asText()).isEqualTo("currency CHF is not one Fordra invoices in [SEK, NOK, EUR]");
+    });
+    assertThat(answer.get("notes").get(0).get("amount").decimalValue()).isEqualByComparingTo("75.00");
+    assertThat(answer.get("keptAsideReview").isNull()).isTrue();
+
+    // Only the import's jobs: the invoice's own timers stay where they are (years later, dunning would start).
+    ProcessInstance importing = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(PaymentFileImport.businessKey(id)).singleResult();
+    for (org.camunda.bpm.engine.runtime.Job job; (job = management.createJobQuery()
+        .processInstanceId(importing.getId()).executable().singleResult()) != null; ) {
+      management.executeJob(job.getId());
+    }
+    assertThat(reload(a).status()).as("the rest of the file is booked").isEqualTo(InvoiceStatus.PAID);
+    assertThat(paymentService.ofFile(id)).as("nothing stored as a payment from the CHF deposit").hasSize(1);
+    assertThat(importing).isWaitingAt(PaymentFileImport.Elements.REVIEW_KEPT_ASIDE);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(importing.getId())
+        .variableName(PaymentFileImport.SUMMARY.name()).singleResult().getValue().toString())
+        .contains("matched 1 / 1250.00", "kept aside 2 / 99.50 CHF (currency CHF is not one Fordra invoices in");
+
+    Task review = tasks.createTaskQuery().processInstanceId(importing.getId()).singleResult();
+    assertThat(review.getName()).isEqualTo("Review entries kept aside — BGMAX-CHF.txt, 2 entries");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("finance").count()).isOne();
+    assertThat(review.getDueDate()).isNotNull();
+    assertThat((String) tasks.getVariableLocal(review.getId(), "keptAsideEntries")).contains("75,00 CHF",
+        "24,50 CHF", "currency CHF is not one Fordra invoices in").hasLineCount(2);
+    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of()))
+        .as("what was done is required").hasMessageContaining("keptAsideNote");
+    tasks.claim(review.getId(), "finance-anna");
+    tasks.complete(review.getId(), Map.of("keptAsideNote", "Sent back to the payer through the bank"));
+    assertThat(importing).isEnded();
+    JsonNode done = get("/api/payment-files/" + id);
+    assertThat(done.get("status").asText()).isEqualTo("DONE");
+    assertThat(done.get("keptAsideReview").get("note").asText()).isEqualTo("Sent back to the payer through the bank");
+    assertThat(done.get("keptAsideReview").get("by").asText()).isEqualTo("finance-anna");
+    assertThat(done.get("keptAsideReview").get("at").asText()).startsWith("2031-03-10");
+
+    // Every note, a page at a time; bad paging is refused with every reason.
+    JsonNode page = get("/api/payment-files/" + id + "/notes?outcome=KEPT_ASIDE&offset=1&limit=1");
+    assertThat(page.get("total").asInt()).isEqualTo(2);
+    assertThat(page.get("notes")).singleElement()
+        .satisfies(n -> assertThat(n.get("amount").decimalValue()).isEqualByComparingTo("24.50"));
+    ResponseEntity<JsonNode> bad = api.get().uri("/api/payment-files/" + id + "/notes?outcome=LOST&offset=-1&limit=0")
+        .retrieve().onStatus(st -> true, (req, res) -> { }).toEntity(JsonNode.class);
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody().get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("outcome", "offset", "limit");
+    assertThat(api.get().uri("/api/payment-files/999999999/notes").retrieve().onStatus(st -> true, (req, res) -> { })
+        .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(404);
+
+    // The ledger: receivables are the invoices' open amounts; the CHF money is on no account.
+    assertThat(io.fordra.LedgerInvariant.violations(jdbc, ledgerAccounts)).isEmpty();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM fordra_ledger_entry WHERE currency = 'CHF'").query(Integer.class)
+        .single()).isZero();
+    // The month-end close: the file's total is what was stored from it.
+    at(LocalDate.of(2031, 4, 2), java.time.LocalTime.of(8, 0));
+    ResponseEntity<JsonNode> close = api.post().uri("/api/month-end-closes").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"period\": \"2031-03\"}").retrieve().onStatus(st -> true, (req, res) -> { })
+        .toEntity(JsonNode.class);
+    try {
+      assertThat(close.getStatusCode().value()).isEqualTo(201);
+      assertThat(close.getBody().get("differences").findValuesAsText("subject"))
+          .doesNotContain("payment file " + id);
+      assertThat(close.getBody().get("status").asText()).isEqualTo("NO_DIFFERENCES");
+    } finally {
+      // A closed month would move other tests' bookings (the same database).
+      jdbc.sql("UPDATE fordra_month_end_close SET status = 'REOPENED', reopened_by = 'PaymentFileImportScenario', "
+          + "reopened_at = CURRENT_TIMESTAMP, reopen_reason = 'test isolation' WHERE reopened_at IS NULL").update();
+    }
+  }
+
+  /**
+   * A file of nothing but entries kept aside books nothing and waits for its review; its notes are finance's to read
+   * (and auditors', who read everything), no one else's.
+   */
+  @Test
+  void aFileOfOnlyEntriesKeptAsideWaitsForItsReview_itsNotesAreForFinanceAndAuditors() {
+    String serial = "%012d".formatted(System.nanoTime() % 1_000_000_000_000L);
+    long id = upload("BGMAX-ONLY-CHF.txt", new BgMax().deposit("CHF").payment("", "310.00", serial, '1')
+        .build("20261127")).getBody().get("id").asLong();
+    executeDueJobs();
+    JsonNode summary = get("/api/payment-files/" + id);
+    assertThat(summary.get("status").asText()).isEqualTo("DONE");
+    assertThat(summary.get("payments").asInt()).isZero();
+    assertThat(summary.get("keptAside").get("amounts").get("CHF").decimalValue()).isEqualByComparingTo("310.00");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id)).list())
+        .singleElement().satisfies(t -> assertThat(t.getTaskDefinitionKey())
+            .isEqualTo(PaymentFileImport.Elements.REVIEW_KEPT_ASIDE));
+
+    String password = "Notes-Password-1";
+    java.util.List<String> users = new ArrayList<>();
+    try {
+      for (var expected : Map.of("finance", 200, "auditors", 200, "case-handlers", 403, "process-owners", 403)
+          .entrySet()) {
+        String user = staffUser(expected.getKey(), password);
+        users.add(user);
+        RestClient as = RestClient.builder().baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(user, password)).build();
+        assertThat(as.get().uri("/api/payment-files/" + id + "/notes").retrieve()
+            .onStatus(st -> true, (req, res) -> { }).toEntity(String.class).getStatusCode().value())
+            .as(expected.getKey()).isEqualTo(expected.getValue());
+      }
+      assertThat(RestClient.create("http://localhost:" + port).get().uri("/api/payment-files/" + id + "/notes")
+          .retrieve().onStatus(st -> true, (req, res) -> { }).toEntity(String.class).getStatusCode().value())
+          .as("no one signed in").isEqualTo(401);
+    } finally {
+      users.forEach(engine.getIdentityService()::deleteUser);
+    }
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id))
+        .singleResult();
+    tasks.complete(review.getId(), Map.of("keptAsideNote", "Booked by hand in the CHF account"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(PaymentFileImport.businessKey(id))
+        .count()).isZero();
+  }
+
+  @Autowired PaymentFileRepository fileRows;
+
+  /**
+   * A hostile file: 100 000 skipped entries and one kept aside at its very end. All are stored (they are the file's
+   * content); the summary lists the one kept aside first and at most 200 in all, counts the rest, and the notes are
+   * paged through to the last one.
+   */
+  @Test
+  void aHundredThousandEntriesNotBookedAreAllKept_theSummaryListsTwoHundredAndCountsTheRest() {
+    List<ParsedPaymentFile.Aside> aside = new ArrayList<>();
+    for (int n = 1; n <= 100_000; n++) {
+      aside.add(new ParsedPaymentFile.Aside("Ntry[" + n + "]", ParsedPaymentFile.Aside.Outcome.SKIPPED,
+          new BigDecimal("1.00"), "SEK", "OUT-" + n, "an outgoing payment (DBIT), not a payment to us"));
+    }
+    aside.add(new ParsedPaymentFile.Aside("Ntry[100001]", ParsedPaymentFile.Aside.Outcome.KEPT_ASIDE,
+        new BigDecimal("7.125"), "BHD", null, "currency BHD is not one Fordra invoices in [SEK, NOK, EUR]"));
+    ParsedPaymentFile parsed = new ParsedPaymentFile(ParsedPaymentFile.Format.CAMT054, "SE45", List.of(),
+        new BigDecimal("0.00"), aside, List.of("the control sum counts the entries not yet booked"));
+    // Received long ago (no month-end close of these tests looks there), and finished: nothing to book.
+    java.time.Instant at = java.time.Instant.parse("2019-01-15T10:00:00Z");
+    long id = fileRows.insert("hostile.xml", java.util.UUID.randomUUID().toString().replace("-", ""), parsed,
+        new byte[] {1}, at);
+    fileRows.insertNotes(id, parsed.aside(), parsed.remarks());
+    fileRows.finish(id, at);
+
+    JsonNode summary = get("/api/payment-files/" + id);
+    assertThat(summary.get("skipped").get("count").asInt()).isEqualTo(100_000);
+    assertThat(summary.get("skipped").get("amounts").get("SEK").decimalValue()).isEqualByComparingTo("100000.00");
+    assertThat(summary.get("keptAside").get("count").asInt()).isOne();
+    assertThat(summary.get("keptAside").get("amounts").get("BHD").decimalValue()).isEqualByComparingTo("7.125");
+    assertThat(summary.get("notes")).hasSize(PaymentFileSummary.NOTES_LISTED);
+    assertThat(summary.get("notes").get(0).get("location").asText()).as("kept aside first").isEqualTo("Ntry[100001]");
+    assertThat(summary.get("notes").get(1).get("location").asText()).isEqualTo("Ntry[1]");
+    assertThat(summary.get("notesNotListed").asInt()).isEqualTo(100_001 - PaymentFileSummary.NOTES_LISTED);
+    assertThat(summary.get("remarks")).singleElement()
+        .satisfies(r -> assertThat(r.asText()).isEqualTo("the control sum counts the entries not yet booked"));
+
+    JsonNode last = get("/api/payment-files/" + id + "/notes?outcome=SKIPPED&offset=99990&limit=1000");
+    assertThat(last.get("total").asInt()).isEqualTo(100_000);
+    assertThat(last.get("notes")).hasSize(10);
+    assertThat(last.get("notes").get(9).get("location").asText()).isEqualTo("Ntry[100000]");
+    assertThat(get("/api/payment-files/" + id + "/notes?outcome=REMARK").get("notes")).singleElement()
+        .satisfies(r -> assertThat(r.get("location").asText()).isEqualTo("file"));
   }
 
   /**
@@ -350,57 +539,87 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
     return api.get().uri(path).retrieve().body(JsonNode.class);
   }
 
-  /** Writes a BgMax file (Bankgirot's 80-character records) with one deposit to bankgiro 5050-1055. */
+  /**
+   * Writes a BgMax file (Bankgirot's 80-character records) with one deposit to bankgiro 5050-1055, in SEK, and more
+   * deposits (in other currencies) after {@link #deposit}.
+   */
   static final class BgMax {
-    private final List<String> records = new ArrayList<>();
+    /** One deposit (05 … 15): its currency, records, payments and deductions, and their sum. */
+    private static final class Deposit {
+      final String currency;
+      final List<String> records = new ArrayList<>();
+      int count;
+      BigDecimal sum = BigDecimal.ZERO;
+
+      Deposit(String currency) {
+        this.currency = currency;
+      }
+    }
+
+    private final List<Deposit> deposits = new ArrayList<>(List.of(new Deposit("SEK")));
     private int payments;
     private int deductions;
     private int extra;
-    private BigDecimal sum = BigDecimal.ZERO;
+
+    private Deposit current() {
+      return deposits.get(deposits.size() - 1);
+    }
+
+    /** The payments from here on are another deposit, in this currency. */
+    BgMax deposit(String currency) {
+      deposits.add(new Deposit(currency));
+      return this;
+    }
 
     BgMax payment(String reference, String amount, String serial, char referenceCode) {
       payments++;
-      sum = sum.add(new BigDecimal(amount));
-      records.add(record("20" + "0012345678" + left(reference, 25) + ore(amount) + referenceCode + "1" + serial
-          + "0"));
+      current().count++;
+      current().sum = current().sum.add(new BigDecimal(amount));
+      current().records.add(record("20" + "0012345678" + left(reference, 25) + ore(amount) + referenceCode + "1"
+          + serial + "0"));
       return this;
     }
 
     BgMax deduction(String reference, String amount, String serial) {
       deductions++;
-      sum = sum.add(new BigDecimal(amount));
-      records.add(record("21" + "0012345678" + left(reference, 25) + ore(amount.replace("-", "")) + "1" + "1"
-          + serial + "0" + "1"));
+      current().count++;
+      current().sum = current().sum.add(new BigDecimal(amount));
+      current().records.add(record("21" + "0012345678" + left(reference, 25) + ore(amount.replace("-", "")) + "1"
+          + "1" + serial + "0" + "1"));
       return this;
     }
 
     BgMax extraReference(String reference, String serial) {
       extra++;
-      records.add(record("22" + "0012345678" + left(reference, 25) + ore("0.00") + "4" + "1" + serial));
+      current().records.add(record("22" + "0012345678" + left(reference, 25) + ore("0.00") + "4" + "1" + serial));
       return this;
     }
 
     /** The payer's name (26) and organisation number (29) for the payment before. */
     BgMax payer(String name, String organisationNumber) {
-      records.add(record("26" + left(name, 35) + left("", 35)));
-      records.add(record("29" + left(organisationNumber, 12)));
+      current().records.add(record("26" + left(name, 35) + left("", 35)));
+      current().records.add(record("29" + left(organisationNumber, 12)));
       return this;
     }
 
     BgMax info(String text) {
-      records.add(record("25" + left(text, 50)));
+      current().records.add(record("25" + left(text, 50)));
       return this;
     }
 
     byte[] build(String date) {
       List<String> all = new ArrayList<>();
       all.add(record("01" + left("BGMAX", 20) + "01" + date + "120000000000" + "P"));
-      all.add(record("05" + "0050501055" + left("", 10) + "SEK"));
-      all.addAll(records);
-      all.add(record("15" + "0".repeat(35) + date + "00001" + ore(sum.toPlainString()) + "SEK"
-          + "%08d".formatted(payments + deductions)));
+      int number = 0;
+      for (Deposit d : deposits) {
+        number++;
+        all.add(record("05" + "0050501055" + left("", 10) + d.currency));
+        all.addAll(d.records);
+        all.add(record("15" + "0".repeat(35) + date + "%05d".formatted(number) + ore(d.sum.toPlainString())
+            + d.currency + "%08d".formatted(d.count)));
+      }
       all.add(record("70" + "%08d".formatted(payments) + "%08d".formatted(deductions) + "%08d".formatted(extra)
-          + "%08d".formatted(1)));
+          + "%08d".formatted(deposits.size())));
       return (String.join("\r\n", all) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 

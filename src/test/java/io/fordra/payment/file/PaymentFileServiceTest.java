@@ -108,26 +108,106 @@ class PaymentFileServiceTest {
   }
 
   @Test
-  void aPaymentInACurrencyFordraDoesNotInvoiceInRejectsTheWholeFile() {
+  void aPaymentInACurrencyFordraDoesNotInvoiceInIsKeptAsideWithItsReason_theRestIsStoredToBeBooked() {
     PaymentFileReader camt = mock(PaymentFileReader.class);
     when(xmlReader.getIfAvailable()).thenReturn(camt);
     byte[] xml = "\uFEFF<Document/>".getBytes(StandardCharsets.UTF_8);
-    when(camt.read(xml)).thenReturn(new ParsedPaymentFile(ParsedPaymentFile.Format.CAMT054, "SE4550000000058398257466",
-        List.of(payment("E2E-1", "100.00", "SEK", "Ntry[1]"), payment("E2E-2", "75.00", "USD", "Ntry[2]")),
-        new BigDecimal("175.00")));
+    when(camt.read(xml)).thenReturn(mixedCurrencies());
+    when(files.insert(eq("camt.xml"), anyString(), any(), any(), any())).thenReturn(41L);
+    when(files.find(41L)).thenReturn(Optional.of(summary(41L, false)));
 
-    assertThatThrownBy(() -> service.receive("camt.xml", xml))
-        .isInstanceOfSatisfying(PaymentFileRejected.class, e -> {
-          assertThat(e.problems()).containsExactly(
-              new Problem("Ntry[2]", "currency USD is not one Fordra invoices in [SEK, NOK, EUR]"));
-          assertThat(e.title()).isEqualTo("The payment file is rejected: nothing from it is booked");
-        });
-    verifyNoInteractions(imports, naturalKeys);
+    service.receive("camt.xml", xml);
+
+    ArgumentCaptor<ParsedPaymentFile> parsed = ArgumentCaptor.forClass(ParsedPaymentFile.class);
+    verify(files).insert(eq("camt.xml"), anyString(), parsed.capture(), eq(xml), eq(NOW));
+    assertThat(parsed.getValue().payments()).extracting(BankPayment::bankTransactionId)
+        .containsExactly("E2E-1", "E2E-3");
+    assertThat(parsed.getValue().total()).as("what is left to book").isEqualByComparingTo("150.00");
+    assertThat(parsed.getValue().aside()).containsExactly(
+        new ParsedPaymentFile.Aside("Ntry[4]", ParsedPaymentFile.Aside.Outcome.SKIPPED, new BigDecimal("2000.00"),
+            "SEK", "OUT-1", "an outgoing payment (DBIT), not a payment to us"),
+        new ParsedPaymentFile.Aside("Ntry[2]", ParsedPaymentFile.Aside.Outcome.KEPT_ASIDE, new BigDecimal("75.00"),
+            "CHF", "E2E-2", "currency CHF is not one Fordra invoices in [SEK, NOK, EUR]"));
+    assertThat(parsed.getValue().remarks()).containsExactly("the control sum counts the way Finnish banks count");
+    verify(files).insertNotes(41L, parsed.getValue().aside(), parsed.getValue().remarks());
+    verify(imports).start(41L);
+  }
+
+  @Test
+  void aFileWhoseEveryPaymentIsKeptAsideIsStoredToo_nothingIsDroppedAndTheImportStillRuns() {
+    PaymentFileReader camt = mock(PaymentFileReader.class);
+    when(xmlReader.getIfAvailable()).thenReturn(camt);
+    byte[] xml = "<Document/>".getBytes(StandardCharsets.UTF_8);
+    when(camt.read(xml)).thenReturn(new ParsedPaymentFile(ParsedPaymentFile.Format.CAMT054, "CH93",
+        List.of(payment("E2E-9", "10.00", "USD", "Ntry[1]")), new BigDecimal("10.00")));
+    when(files.insert(eq("usd.xml"), anyString(), any(), any(), any())).thenReturn(42L);
+    when(files.find(42L)).thenReturn(Optional.of(summary(42L, false)));
+
+    service.receive("usd.xml", xml);
+
+    ArgumentCaptor<ParsedPaymentFile> parsed = ArgumentCaptor.forClass(ParsedPaymentFile.class);
+    verify(files).insert(eq("usd.xml"), anyString(), parsed.capture(), eq(xml), eq(NOW));
+    assertThat(parsed.getValue().payments()).isEmpty();
+    assertThat(parsed.getValue().total()).isEqualByComparingTo("0.00");
+    assertThat(parsed.getValue().aside()).singleElement()
+        .satisfies(a -> assertThat(a.reason()).startsWith("currency USD is not one Fordra invoices in"));
+    verify(imports).start(42L);
+  }
+
+  @Test
+  void everyChunkBooksFromTheSameListOfPaymentsThatWasStored_whatIsKeptAsideIsNeverBooked() {
+    PaymentFileReader camt = mock(PaymentFileReader.class);
+    when(xmlReader.getIfAvailable()).thenReturn(camt);
+    byte[] xml = "<Document/>".getBytes(StandardCharsets.UTF_8);
+    when(camt.read(xml)).thenReturn(mixedCurrencies());
+    when(files.content(41L)).thenReturn(xml);
+    when(files.find(41L)).thenReturn(Optional.of(summary(41L, 2)));
+    when(files.claimChunk(eq(41L), org.mockito.ArgumentMatchers.anyInt(), eq(NOW))).thenReturn(true);
+    when(matcher.book(any(), eq(41L))).thenReturn(PaymentFileSummary.Outcome.MATCHED);
+
+    // Chunks of 4: the second payment to book is E2E-3 (the CHF one between them is not in the list).
+    assertThat(service.bookChunk(41L, 1)).isEqualTo(2);
+
+    ArgumentCaptor<BankPayment> booked = ArgumentCaptor.forClass(BankPayment.class);
+    verify(matcher).book(booked.capture(), eq(41L));
+    assertThat(booked.getValue().bankTransactionId()).isEqualTo("E2E-3");
+    verify(files).addChunk(41L, new PaymentFileSummary.Tally(
+        new PaymentFileSummary.Count(1, new BigDecimal("50.00")), PaymentFileSummary.Count.none(),
+        PaymentFileSummary.Count.none(), PaymentFileSummary.Count.none()));
+  }
+
+  @Test
+  void aFileThatNoLongerReadsAsItWasStoredBooksNothing_theChunkFailsForAPersonToSee() {
+    PaymentFileReader camt = mock(PaymentFileReader.class);
+    when(xmlReader.getIfAvailable()).thenReturn(camt);
+    byte[] xml = "<Document/>".getBytes(StandardCharsets.UTF_8);
+    when(camt.read(xml)).thenReturn(mixedCurrencies());
+    when(files.content(41L)).thenReturn(xml);
+    when(files.find(41L)).thenReturn(Optional.of(summary(41L, 3)));
+
+    assertThatThrownBy(() -> service.bookChunk(41L, 0)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Payment file 41 now reads as 2 payments to book, but 3 were stored when it was received: "
+            + "nothing is booked from it until this is explained");
+    verifyNoInteractions(matcher);
+    verify(files, never()).claimChunk(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyInt(),
+        any());
+  }
+
+  /** Two SEK payments, one in CHF between them, and an outgoing payment the reader skipped with a remark. */
+  private static ParsedPaymentFile mixedCurrencies() {
+    return new ParsedPaymentFile(ParsedPaymentFile.Format.CAMT054, "SE4550000000058398257466",
+        List.of(payment("E2E-1", "100.00", "SEK", "Ntry[1]"), payment("E2E-2", "75.00", "CHF", "Ntry[2]"),
+            payment("E2E-3", "50.00", "SEK", "Ntry[3]")),
+        new BigDecimal("225.00"),
+        List.of(new ParsedPaymentFile.Aside("Ntry[4]", ParsedPaymentFile.Aside.Outcome.SKIPPED,
+            new BigDecimal("2000.00"), "SEK", "OUT-1", "an outgoing payment (DBIT), not a payment to us")),
+        List.of("the control sum counts the way Finnish banks count"));
   }
 
   @Test
   void aChunkBooksTheNextPaymentsAndAddsWhatBecameOfThemToTheFile() {
     when(files.content(41L)).thenReturn(SAMPLE);
+    when(files.find(41L)).thenReturn(Optional.of(summary(41L, false)));
     List<BankPayment> sample = new BgMaxReader().read(SAMPLE).payments();
     when(matcher.book(sample.get(4), 41L)).thenReturn(PaymentFileSummary.Outcome.DUPLICATE);
     when(matcher.book(sample.get(5), 41L)).thenReturn(PaymentFileSummary.Outcome.MATCHED);
@@ -144,6 +224,7 @@ class PaymentFileServiceTest {
   @Test
   void aChunkWhosePlaceInTheFileIsTakenAlreadyBooksAndCountsNothing_theImportGoesOnAfterIt() {
     when(files.content(41L)).thenReturn(SAMPLE);
+    when(files.find(41L)).thenReturn(Optional.of(summary(41L, false)));
     when(files.claimChunk(41L, 6, NOW)).thenReturn(false);
 
     assertThat(service.bookChunk(41L, 4)).isEqualTo(6);
@@ -184,6 +265,12 @@ class PaymentFileServiceTest {
     return new PaymentFileSummary(id, "bgmax.txt", ParsedPaymentFile.Format.BGMAX, "50501055",
         PaymentFileSummary.Status.IMPORTING, 6, new BigDecimal("8950.50"), 0, PaymentFileSummary.Tally.none(), NOW,
         null, again, io.fordra.kernel.ImportProgress.UNKNOWN);
+  }
+
+  private static PaymentFileSummary summary(long id, int payments) {
+    return new PaymentFileSummary(id, "camt.xml", ParsedPaymentFile.Format.CAMT054, "SE4550000000058398257466",
+        PaymentFileSummary.Status.IMPORTING, payments, new BigDecimal("150.00"), 0, PaymentFileSummary.Tally.none(),
+        NOW, null, false, io.fordra.kernel.ImportProgress.UNKNOWN);
   }
 
   private static BankPayment payment(String id, String amount, String currency, String location) {
