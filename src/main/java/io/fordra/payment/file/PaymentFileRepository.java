@@ -156,6 +156,32 @@ class PaymentFileRepository {
     return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
+  /** The file's payments to book, how many and how much per currency (stored when the file is received). */
+  public void insertCurrencies(long id, List<BankPayment> payments) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
+    for (BankPayment p : payments) {
+      counts.merge(p.currency(), 1, Integer::sum);
+      amounts.merge(p.currency(), p.amount(), BigDecimal::add);
+    }
+    counts.forEach((currency, n) -> jdbc.sql("INSERT INTO fordra_payment_file_currency (payment_file_id, currency, "
+            + "payment_count, total_amount) VALUES (?, ?, ?, ?)")
+        .params(id, currency, n, amounts.get(currency).setScale(2, java.math.RoundingMode.HALF_UP)).update());
+  }
+
+  /** What the file books: how many payments and how much per currency. */
+  public PaymentFileSummary.AsideCount toBook(long id) {
+    int[] count = {0};
+    Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+    jdbc.sql("SELECT currency, payment_count, total_amount FROM fordra_payment_file_currency "
+            + "WHERE payment_file_id = ? ORDER BY currency").param(id)
+        .query(rs -> {
+          count[0] += rs.getInt("payment_count");
+          amounts.put(rs.getString("currency"), rs.getBigDecimal("total_amount"));
+        });
+    return new PaymentFileSummary.AsideCount(count[0], amounts);
+  }
+
   /** Entries kept aside and skipped: how many and how much per currency, each outcome's own. */
   public Map<PaymentFileSummary.NoteKind, PaymentFileSummary.AsideCount> asideCounts(long id) {
     Map<PaymentFileSummary.NoteKind, Integer> counts = new LinkedHashMap<>();

@@ -81,6 +81,7 @@ public class PaymentFileService {
     long id = naturalKeys.claim("The same file is being received right now; ask for its summary in a moment",
         () -> files.insert(name.length() > 255 ? name.substring(0, 255) : name, hash, parsed, content, clock.now()));
     files.insertNotes(id, parsed.aside(), parsed.remarks());
+    files.insertCurrencies(id, parsed.payments());
     imports.start(id);
     log.info("Payment file {} received: {} ({} payments, {}; {} entries not booked, {} remarks)", id, name,
         parsed.payments().size(), parsed.total().toPlainString(), parsed.aside().size(), parsed.remarks().size());
@@ -184,7 +185,8 @@ public class PaymentFileService {
     List<String> remarks = files.notes(id, List.of(PaymentFileSummary.NoteKind.REMARK), 0,
         PaymentFileSummary.NOTES_LISTED).stream().map(PaymentFileSummary.Note::reason).toList();
     return summary.withNotes(keptAside, skipped, remarks, listed,
-        keptAside.count() + skipped.count() - listed.size(), files.keptAsideReview(id).orElse(null));
+        keptAside.count() + skipped.count() - listed.size(), files.keptAsideReview(id).orElse(null))
+        .withToBook(files.toBook(id));
   }
 
   /**

@@ -33,7 +33,7 @@ public record PaymentFileSummary(long id, String fileName, ParsedPaymentFile.For
                                  Instant receivedAt, Instant finishedAt, boolean sameFileAgain, BigDecimal rate,
                                  Long estimatedSecondsLeft, AsideCount keptAside, AsideCount skipped,
                                  List<String> remarks, List<Note> notes, int notesNotListed,
-                                 Review keptAsideReview) {
+                                 Review keptAsideReview, AsideCount toBook) {
 
   /** The entries (and remarks) a summary lists; the rest are counted and paged through. */
   public static final int NOTES_LISTED = 200;
@@ -45,10 +45,11 @@ public record PaymentFileSummary(long id, String fileName, ParsedPaymentFile.For
                      Instant finishedAt, boolean sameFileAgain, ImportProgress progress) {
     this(id, fileName, format, account, status, payments, total, processed, tally, receivedAt, finishedAt,
         sameFileAgain, progress.rate(), progress.estimatedSecondsLeft(), AsideCount.none(), AsideCount.none(),
-        List.of(), List.of(), 0, null);
+        List.of(), List.of(), 0, null, AsideCount.none());
   }
 
   public PaymentFileSummary {
+    toBook = toBook == null ? AsideCount.none() : toBook;
     remarks = List.copyOf(remarks);
     notes = List.copyOf(notes);
   }
@@ -58,7 +59,17 @@ public record PaymentFileSummary(long id, String fileName, ParsedPaymentFile.For
                                int notesNotListed, Review keptAsideReview) {
     return new PaymentFileSummary(id, fileName, format, account, status, payments, total, processed, tally,
         receivedAt, finishedAt, sameFileAgain, rate, estimatedSecondsLeft, keptAside, skipped, remarks, notes,
-        notesNotListed, keptAsideReview);
+        notesNotListed, keptAsideReview, toBook);
+  }
+
+  /**
+   * The same summary with what the file books per currency ({@code total} adds every payment's amount as a number,
+   * which only means money when the file is in one currency).
+   */
+  PaymentFileSummary withToBook(AsideCount toBook) {
+    return new PaymentFileSummary(id, fileName, format, account, status, payments, total, processed, tally,
+        receivedAt, finishedAt, sameFileAgain, rate, estimatedSecondsLeft, keptAside, skipped, remarks, notes,
+        notesNotListed, keptAsideReview, toBook);
   }
 
   /** What a note of the file is: an entry kept aside, an entry skipped, or a remark on the whole file. */
@@ -133,7 +144,7 @@ public record PaymentFileSummary(long id, String fileName, ParsedPaymentFile.For
   PaymentFileSummary again() {
     return new PaymentFileSummary(id, fileName, format, account, status, payments, total, processed, tally,
         receivedAt, finishedAt, true, rate, estimatedSecondsLeft, keptAside, skipped, remarks, notes,
-        notesNotListed, keptAsideReview);
+        notesNotListed, keptAsideReview, toBook);
   }
 
   /**
@@ -141,8 +152,12 @@ public record PaymentFileSummary(long id, String fileName, ParsedPaymentFile.For
    * reasons of the entries listed (each reason once); at most {@link #DESCRIBE_MAX} characters.
    */
   public String describe() {
+    // A file in several currencies has no one total in money: say what it books in each.
+    String booked = toBook.amounts().size() > 1 ? toBook.amounts().entrySet().stream()
+        .map(e -> e.getValue().toPlainString() + " " + e.getKey())
+        .collect(java.util.stream.Collectors.joining(" + ")) : total.toPlainString();
     StringBuilder line = new StringBuilder(fileName + " (" + format + ", " + payments + " payments, "
-        + total.toPlainString() + "): matched "
+        + booked + "): matched "
         + tally.matched().count() + " / " + tally.matched().amount().toPlainString() + ", partly matched "
         + tally.partlyMatched().count() + " / " + tally.partlyMatched().amount().toPlainString() + ", unmatched "
         + tally.unmatched().count() + " / " + tally.unmatched().amount().toPlainString() + ", duplicates "

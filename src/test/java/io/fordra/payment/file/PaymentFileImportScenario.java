@@ -176,6 +176,9 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
     JsonNode answer = received.getBody();
     assertThat(answer.get("payments").asInt()).as("only what can be booked").isOne();
     assertThat(answer.get("total").decimalValue()).isEqualByComparingTo("1250.00");
+    assertThat(answer.get("toBook").get("count").asInt()).isOne();
+    assertThat(answer.get("toBook").get("amounts")).hasSize(1);
+    assertThat(answer.get("toBook").get("amounts").get("SEK").decimalValue()).isEqualByComparingTo("1250.00");
     assertThat(answer.get("keptAside").get("count").asInt()).isEqualTo(2);
     assertThat(answer.get("keptAside").get("amounts").get("CHF").decimalValue()).isEqualByComparingTo("99.50");
     assertThat(answer.get("skipped").get("count").asInt()).isZero();
@@ -258,6 +261,22 @@ abstract class PaymentFileImportScenario extends ProcessTestSupport {
    * A file of nothing but entries kept aside books nothing and waits for its review; its notes are finance's to read
    * (and auditors', who read everything), no one else's.
    */
+  /** Issue 16: a BgMax file with a SEK and an EUR deposit; its one total added kronor and euros (1 350.50). */
+  @Test
+  void aFileInTwoCurrenciesSaysWhatItBooksInEach() {
+    byte[] file = new BgMax().payment("", "1150.00", "000000000701", '1')
+        .deposit("EUR").payment("", "120.50", "000000000702", '1').payment("", "80.00", "000000000703", '1')
+        .build("20260310");
+
+    JsonNode answer = upload("BGMAX-SEK-EUR.txt", file).getBody();
+
+    assertThat(answer.get("payments").asInt()).isEqualTo(3);
+    assertThat(answer.get("toBook").get("count").asInt()).isEqualTo(3);
+    assertThat(answer.get("toBook").get("amounts").get("SEK").decimalValue()).isEqualByComparingTo("1150.00");
+    assertThat(answer.get("toBook").get("amounts").get("EUR").decimalValue()).isEqualByComparingTo("200.50");
+    assertThat(answer.get("toBook").get("amounts")).hasSize(2);
+  }
+
   @Test
   void aFileOfOnlyEntriesKeptAsideWaitsForItsReview_itsNotesAreForFinanceAndAuditors() {
     String serial = "%012d".formatted(System.nanoTime() % 1_000_000_000_000L);
