@@ -43,6 +43,9 @@ class EngineTaskFilters {
       new Shipped("Finance — Match payment", FINANCE,
           "Payments no invoice could be found for: book them by hand", -20,
           q -> q.taskCandidateGroup(FINANCE).taskDefinitionKey("Task_MatchPayment")),
+      new Shipped("Finance — Review entries kept aside", FINANCE,
+          "Entries of payment files that could not be booked (another currency, another account): say what was done",
+          -15, q -> q.taskCandidateGroup(FINANCE).taskDefinitionKey("Task_ReviewKeptAside")),
       new Shipped("Finance — Review reconciliation", FINANCE,
           "Month-end closes whose reconciliation found differences", -10,
           q -> q.taskCandidateGroup(FINANCE).taskDefinitionKey("Task_ReviewDifferences")));

@@ -62,8 +62,10 @@ class EngineTaskFiltersTest {
   @Test
   void caseHandlersSeeTheirFilterAndFinanceTheirs() {
     assertThat(visibleTo("case-handlers")).contains("Case handlers — open tasks by due date")
-        .doesNotContain("Finance — Match payment", "Finance — Review reconciliation", "All tasks");
-    assertThat(visibleTo("finance")).contains("Finance — Match payment", "Finance — Review reconciliation")
+        .doesNotContain("Finance — Match payment", "Finance — Review entries kept aside",
+            "Finance — Review reconciliation", "All tasks");
+    assertThat(visibleTo("finance")).contains("Finance — Match payment", "Finance — Review entries kept aside",
+        "Finance — Review reconciliation")
         .doesNotContain("Case handlers — open tasks by due date", "All tasks");
   }
 
