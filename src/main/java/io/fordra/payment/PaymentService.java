@@ -119,11 +119,7 @@ public class PaymentService {
    */
   @Transactional
   public PaymentResult keep(PaymentRequest r, String reason) {
-    Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId());
-    if (earlier.isPresent()) {
-      return result(earlier.get(), null).asDuplicate();
-    }
-    return keepUnmatched(r, reason);
+    return keepOnce(r, reason, r.paidAt());
   }
 
   /**
@@ -133,11 +129,16 @@ public class PaymentService {
    */
   @Transactional
   public PaymentResult keepToCheckTheDate(PaymentRequest r, String reason) {
+    return keepOnce(r, reason, clock.today());
+  }
+
+  /** Keeps the payment unmatched, its ledger entry on ledgerDate; the same bank transaction again keeps nothing. */
+  private PaymentResult keepOnce(PaymentRequest r, String reason, LocalDate ledgerDate) {
     Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId());
     if (earlier.isPresent()) {
       return result(earlier.get(), null).asDuplicate();
     }
-    return keepUnmatched(r, reason, clock.today());
+    return keepUnmatched(r, reason, ledgerDate);
   }
 
   /** Records where a payment came from (a payment file) and what the bank said about it. */
