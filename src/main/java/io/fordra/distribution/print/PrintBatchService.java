@@ -103,9 +103,29 @@ public class PrintBatchService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    PrintItem item = batches.insertItem(batch.id(), documentId, attempt, recipient, pages, clock.now());
+    // The batch lock orders adds to one batch, not adds of one hand-over. Should another add of it have stored it all
+    // the same (CI once saw the duplicate key), the unique key (document_id, attempt) decides: it waits for that add's
+    // commit, and the hand-over it stored is the answer.
+    Optional<PrintItem> inserted = insertOnce(batch.id(), documentId, attempt, recipient, pages);
+    if (inserted.isEmpty()) {
+      return batches.findItem(documentId, attempt).orElseThrow(() -> new IllegalStateException(
+          "Print item of document " + documentId + " (sending " + attempt + ") was refused as a duplicate, "
+              + "yet is not stored"));
+    }
     batches.countItem(batch.id(), pages);
-    return item;
+    return inserted.get();
+  }
+
+  /** The new item, or empty when another transaction has stored this hand-over (and committed) in the meantime. */
+  private Optional<PrintItem> insertOnce(long batchId, long documentId, int attempt, PrintRecipient recipient,
+                                         int pages) {
+    try {
+      // In a savepoint: on PostgreSQL a failed statement would spoil the caller's whole transaction.
+      return Optional.of(savepoint.execute(status -> batches.insertItem(batchId, documentId, attempt, recipient,
+          pages, clock.now())));
+    } catch (DuplicateKeyException e) {
+      return Optional.empty();
+    }
   }
 
   /**

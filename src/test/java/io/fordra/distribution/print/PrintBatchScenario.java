@@ -326,6 +326,58 @@ abstract class PrintBatchScenario extends PrintTestSupport {
     }
   }
 
+  /**
+   * Many threads adding the same hand-overs (and another attempt of each) while batches close: every add answers,
+   * each hand-over is stored once (no duplicate key on fordra_print_item).
+   * Rounds: -Dfordra.print.race-rounds (default 3).
+   */
+  @Test
+  void manyThreadsAddingTheSameHandOversWhileBatchesCloseStoreEachOnce() throws Exception {
+    int rounds = Integer.getInteger("fordra.print.race-rounds", 3);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      for (int r = 0; r < rounds; r++) {
+        int round = r;
+        List<StoredDocument> letters = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          letters.add(letter(1));
+        }
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < letters.size(); i++) {
+          long id = letters.get(i).id();
+          tasks.add(() -> print.add(id, 1, recipient("Anna")));
+          tasks.add(() -> print.add(id, 1, recipient("Anna")));
+          tasks.add(() -> print.add(id, 2, recipient("Anna")));
+          tasks.add(() -> print.add(id, 1, recipient("Anna")));
+          if (i % 2 == 1) {
+            tasks.add(() -> print.closeOpenBatch());
+          }
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> results = new ArrayList<>();
+        for (Callable<Object> task : tasks) {
+          results.add(threads.submit(() -> {
+            start.await();
+            return task.call();
+          }));
+        }
+        start.countDown();
+        for (Future<Object> result : results) {
+          result.get(60, TimeUnit.SECONDS);
+        }
+        for (StoredDocument letter : letters) {
+          PrintItem first = repository.findItem(letter.id(), 1).orElseThrow();
+          // Attempt 2 joined attempt 1's letter while it waited, or is the next batch's letter once it was handed over.
+          repository.findItem(letter.id(), 2).ifPresent(second ->
+              assertThat(second.batchId()).as("round %d", round).isNotEqualTo(first.batchId()));
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(print.batches()).filteredOn(b -> b.status() == PrintBatchStatus.OPEN).hasSizeLessThanOrEqualTo(1);
+  }
+
   @Test
   void concurrentAddsAndClosesNeverLoseALetterNorOpenTwoBatches() throws Exception {
     List<StoredDocument> letters = new ArrayList<>();

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -104,7 +105,8 @@ class PrintBatchServiceTest {
     assertThat(service.add(16L, 1, KUND_AB)).isSameAs(item);
 
     verify(batches).insertOpen(3L, "print-batch-000003", NOW);
-    verify(transactions).getTransaction(argThat(definition ->
+    // The batch, then the item, each in a savepoint of its own.
+    verify(transactions, times(2)).getTransaction(argThat(definition ->
         definition.getPropagationBehavior() == TransactionDefinition.PROPAGATION_NESTED));
     verify(batches).countItem(3L, 2);
   }
@@ -136,6 +138,26 @@ class PrintBatchServiceTest {
 
     assertThat(service.add(16L, 1, KUND_AB).batchId()).isEqualTo(3L);
     verify(batches).countItem(3L, 1);
+  }
+
+  /**
+   * The same hand-over, stored and committed meanwhile by another add that the batch lock did not order before ours:
+   * the unique key refuses ours in its savepoint, and the item stored is the answer, counted once.
+   */
+  @Test
+  void theSameHandOverStoredMeanwhileInAnotherBatchIsTheAnswerAndCountsNothing() {
+    when(documents.get(16L)).thenReturn(letter(16L, 5L, "invoice-F-2026-1.pdf", pdf(1)));
+    PrintItem stored = new PrintItem(42L, 4L, 16L, 1, KUND_AB, null, 1, NOW);
+    when(batches.findItem(16L, 1)).thenReturn(Optional.empty(), Optional.empty(), Optional.of(stored));
+    when(batches.lockOpen()).thenReturn(Optional.of(OPEN));
+    doThrow(new DuplicateKeyException("fordra_print_item_attempt_uq"))
+        .when(batches).insertItem(3L, 16L, 1, KUND_AB, 1, NOW);
+
+    assertThat(service.add(16L, 1, KUND_AB)).isSameAs(stored);
+
+    verify(transactions).getTransaction(argThat(definition ->
+        definition.getPropagationBehavior() == TransactionDefinition.PROPAGATION_NESTED));
+    verify(batches, never()).countItem(anyLong(), anyInt());
   }
 
   @Test
