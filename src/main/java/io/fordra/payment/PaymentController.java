@@ -2,6 +2,7 @@ package io.fordra.payment;
 
 import io.fordra.process.ProcessConflicts;
 import java.net.URI;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,14 @@ class PaymentController {
   @PostMapping
   public ResponseEntity<PaymentResult> register(@RequestBody PaymentRequest request) {
     // The invoice's process may be busy with a job at the same moment: the whole booking is then run again.
-    PaymentResult result = conflicts.retrying(() -> payments.registerOne(request));
+    PaymentResult result;
+    try {
+      result = conflicts.retrying(() -> payments.registerOne(request));
+    } catch (DuplicateKeyException e) {
+      // The same bank transaction posted twice at once: both looked for it before either had stored it, and the
+      // unique key let one in (the other waited for its commit). Run again, this one finds it: 200, booked once.
+      result = conflicts.retrying(() -> payments.registerOne(request));
+    }
     HttpStatus status = result.duplicate() ? HttpStatus.OK
         : result.status() == Payment.PaymentStatus.MATCHED ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
     return ResponseEntity.status(status).location(URI.create("/api/payments/" + result.paymentId())).body(result);

@@ -49,9 +49,24 @@ public class ProcessConflicts {
               + TRIES + " times in a row; nothing of this request was stored. Try again.", e);
         }
         log.info("Concurrent change of the process instance (try {} of {}), running the request again: {}",
-            tryNumber, TRIES, e.toString());
+            tryNumber, TRIES, reported(e));
       }
     }
+  }
+
+  /**
+   * The conflict as the database reported it: the engine's own words hide a foreign key violation behind "An exception
+   * occurred in the persistence layer", and the constraint's name says which part of the tree had moved on.
+   */
+  static String reported(Throwable e) {
+    String database = null;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql) {
+        database = (sql.getNextException() != null ? sql.getNextException() : sql).getMessage();
+      }
+    }
+    return database == null ? e.toString() : e.getClass().getSimpleName() + ": " + database.lines().findFirst()
+        .orElse(database);
   }
 
   /** An optimistic locking failure or a foreign key violation anywhere in the cause chain. */

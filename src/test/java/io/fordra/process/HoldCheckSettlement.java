@@ -31,9 +31,7 @@ public class HoldCheckSettlement {
 
   /** Holds the next "Check settlement" (only that one: a retry passes). */
   public static Hold armOnce() {
-    Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
-    ARMED.set(hold);
-    return hold;
+    return arm(ARMED);
   }
 
   public static void disarm() {
@@ -42,30 +40,47 @@ public class HoldCheckSettlement {
 
   @Bean
   AbstractProcessEnginePlugin holdCheckSettlementPlugin() {
-    ExecutionListener hold = execution -> {
-      Hold armed = ARMED.getAndSet(null);
-      if (armed != null) {
-        armed.reached().countDown();
-        if (!armed.release().await(60, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the test never released Check settlement");
+    ExecutionListener hold = holding(ARMED, "Check settlement");
+    return withParseListener(new AbstractBpmnParseListener() {
+      @Override
+      public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (Set.of(InvoiceToCash.Elements.APPLY_PAYMENT, InvoiceToCash.Elements.CHECK_CREDIT)
+            .contains(activity.getId())) {
+          activity.addListener(ExecutionListener.EVENTNAME_START, hold);
+        }
+      }
+    });
+  }
+
+  /** A new hold, armed in the reference: the next listener that takes it waits there until it is released. */
+  static Hold arm(AtomicReference<Hold> armed) {
+    Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+    armed.set(hold);
+    return hold;
+  }
+
+  /** A listener that, when a hold is armed, takes it (once), says it is reached and waits for its release. */
+  static ExecutionListener holding(AtomicReference<Hold> armed, String where) {
+    return execution -> {
+      Hold hold = armed.getAndSet(null);
+      if (hold != null) {
+        hold.reached().countDown();
+        if (!hold.release().await(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the test never released " + where);
         }
       }
     };
+  }
+
+  /** An engine plugin that adds the parse listener to the deployed models. */
+  static AbstractProcessEnginePlugin withParseListener(AbstractBpmnParseListener listener) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
           configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-          @Override
-          public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (Set.of(InvoiceToCash.Elements.APPLY_PAYMENT, InvoiceToCash.Elements.CHECK_CREDIT)
-                .contains(activity.getId())) {
-              activity.addListener(ExecutionListener.EVENTNAME_START, hold);
-            }
-          }
-        });
+        configuration.getCustomPostBPMNParseListeners().add(listener);
       }
     };
   }

@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
     "fordra.distribution.undo-window=PT0S",
     "fordra.collection-agency.email=agency@inkasso.example"
 })
-@Import(HoldCheckSettlement.class)
+@Import({HoldCheckSettlement.class, HoldUndoWindowEnd.class})
 @DirtiesContext
 class PostgresPaymentCorrelationRaceTest extends PaymentCorrelationRaceScenario {
 
@@ -34,6 +34,11 @@ class PostgresPaymentCorrelationRaceTest extends PaymentCorrelationRaceScenario 
   @BeforeAll
   static void freshDatabase() throws Exception {
     io.fordra.PostgresTestDatabase.recreate("fordra_correlation_it");
+  }
+
+  @Override
+  String conflictAsReported() {
+    return "act_fk_exe_super";
   }
 
   @Override

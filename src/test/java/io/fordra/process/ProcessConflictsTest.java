@@ -84,6 +84,10 @@ class ProcessConflictsTest {
 
     assertThat(result).isEqualTo("booked");
     assertThat(tries).hasValue(3);
+    // The log line names the constraint, which the engine's own message leaves out.
+    assertThat(ProcessConflicts.reported(new ProcessEngineException("An exception occurred in the persistence layer",
+        new RuntimeException("flush", batch)))).isEqualTo("ProcessEngineException: insert or update on table "
+        + "\"act_ru_execution\" violates foreign key constraint \"act_fk_exe_super\"");
   }
 
   @Test
