@@ -44,6 +44,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Locale;
@@ -143,6 +144,48 @@ class LetterRenderer {
     } catch (DocumentException e) { // unchecked in OpenPDF; say which letter failed
       throw new IllegalStateException("Cannot render " + content.kind() + " for invoice " + content.invoiceNumber(), e);
     }
+  }
+
+  /**
+   * Whether the PDF is this renderer's rendering of the content with the logo, without rendering it again: the
+   * bytes are a function of content and logo, and the PDF's /ID is their fingerprint. (A letter rendered by an
+   * older Fordra whose layout has changed since is not recognised as outdated: it says the same.)
+   */
+  public boolean isRenderingOf(byte[] pdf, LetterContent content, byte[] logoPng) {
+    if (pdf == null) {
+      return false;
+    }
+    byte[] id = fingerprint(content, logoPng);
+    String hex = HexFormat.of().formatHex(id);
+    byte[] fileId = ("[<" + hex + "><" + hex + ">]").getBytes(StandardCharsets.US_ASCII);
+    return indexOf(pdf, fileId) >= 0;
+  }
+
+  /** MD5 (the digest PDF itself uses for /ID) over everything that shapes the document. */
+  private static byte[] fingerprint(LetterContent content, byte[] logo) {
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      md5.update(content.toString().getBytes(StandardCharsets.UTF_8));
+      if (logo != null) {
+        md5.update(logo);
+      }
+      return md5.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has MD5", e);
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = haystack.length - needle.length; i >= 0; i--) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /** The logo decoded last: every letter of a seller has the same one, and decoding a PNG costs more than the letter. */
@@ -285,18 +328,8 @@ class LetterRenderer {
       writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
     }
 
-    /** MD5 (the digest PDF itself uses for /ID) over everything that shapes the document. */
     private byte[] fingerprint() {
-      try {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
-        md5.update(content.toString().getBytes(StandardCharsets.UTF_8));
-        if (logo != null) {
-          md5.update(logo);
-        }
-        return md5.digest();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("Every Java runtime has MD5", e);
-      }
+      return LetterRenderer.fingerprint(content, logo);
     }
 
     // ---- first page header ------------------------------------------------------------------------------------

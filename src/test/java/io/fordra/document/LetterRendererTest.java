@@ -667,4 +667,31 @@ class LetterRendererTest {
           "Krediterat | -845,50", "Avgifter | 60,00", "Att betala | 12 060,00 SEK");
     }
   }
+
+  @Nested
+  class RecognisesItsRendering {
+
+    @Test
+    void theSameContentAndLogoAreRecognisedWithoutRenderingAgain() {
+      LetterContent content = invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER);
+      byte[] pdf = RENDERER.render(content, logo);
+      assertThat(RENDERER.isRenderingOf(pdf, invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), logo)).isTrue();
+      assertThat(RENDERER.isRenderingOf(RENDERER.render(content, null), content, null)).isTrue();
+    }
+
+    @Test
+    void anotherAmountAddressOrLogoIsNot() {
+      LetterContent content = invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER);
+      byte[] pdf = RENDERER.render(content, logo);
+      LetterContent paid = new LetterContent(content.kind(), content.language(), content.seller(), content.buyer(),
+          content.invoiceNumber(), content.issueDate(), content.dueDate(), content.documentDate(), content.currency(),
+          content.lines(), content.netAmount(), content.vatAmount(), content.totalAmount(), new BigDecimal("100.00"),
+          content.feesAmount(), content.feeThisLetter(), content.openAmount().subtract(new BigDecimal("100.00")),
+          content.payBy(), content.paymentReference(), content.reminderNumber(), content.note());
+      assertThat(RENDERER.isRenderingOf(pdf, paid, logo)).isFalse();
+      assertThat(RENDERER.isRenderingOf(pdf, invoice("sv", SWEDISH_SELLER, NORWEGIAN_BUYER), logo)).isFalse();
+      assertThat(RENDERER.isRenderingOf(pdf, content, null)).isFalse();
+      assertThat(RENDERER.isRenderingOf(null, content, logo)).isFalse();
+    }
+  }
 }
