@@ -112,10 +112,16 @@ public class FeelLiteralCache extends AbstractProcessEnginePlugin {
 
     /** Only literals: no name of a variable or function, so the result depends on the input value alone. */
     boolean isLiteral(String expression) {
-      return literal.computeIfAbsent(expression, text -> {
-        String rest = LITERAL_WORDS.matcher(STRING_LITERAL.matcher(text).replaceAll("")).replaceAll("");
-        return LITERAL_REST.matcher(rest).matches();
-      });
+      Boolean known = literal.get(expression);
+      if (known != null) {
+        return known;
+      }
+      String rest = LITERAL_WORDS.matcher(STRING_LITERAL.matcher(expression).replaceAll("")).replaceAll("");
+      boolean result = LITERAL_REST.matcher(rest).matches();
+      if (literal.size() < MAX_ENTRIES) {
+        literal.put(expression, result);
+      }
+      return result;
     }
 
     private static Object value(VariableContext context, String name) {
