@@ -89,9 +89,10 @@ public class FeelLiteralCache extends AbstractProcessEnginePlugin {
     public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
       String name = expression.trim();
       if (NAME.matcher(name).matches() && !KEYWORDS.contains(name)) {
-        // One input by its name: a text or yes/no is what FEEL gives back for it; anything else goes to FEEL.
+        // One input by its name: a text, yes/no or an empty (null) input is what FEEL gives back for it; anything
+        // else (numbers, dates, a name that is not there) goes to FEEL.
         Object value = value(context, name);
-        if (value instanceof String || value instanceof Boolean) {
+        if (value instanceof String || value instanceof Boolean || (value == null && context.containsVariable(name))) {
           return (T) value;
         }
         return feel.evaluateSimpleExpression(expression, context);
