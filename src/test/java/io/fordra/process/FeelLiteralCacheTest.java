@@ -25,10 +25,7 @@ class FeelLiteralCacheTest {
 
   @Test
   void channelDecisionsAreTheSameWithAndWithoutTheCache() throws Exception {
-    DmnEngine stock = engine(false);
-    DmnEngine cached = engine(true);
-    DmnDecision stockDecision = decision(stock, "distribution-channel.dmn", "distribution-channel");
-    DmnDecision cachedDecision = decision(cached, "distribution-channel.dmn", "distribution-channel");
+    Both both = Both.of("distribution-channel.dmn", "distribution-channel");
     int compared = 0;
     for (String kind : KINDS) {
       for (String preferred : CHANNELS) {
@@ -42,8 +39,7 @@ class FeelLiteralCacheTest {
                 .putValue("hasEmail", (flags & 4) != 0).putValue("hasPostalAddress", (flags & 8) != 0)
                 .putValue("hasElectronicAddress", (flags & 16) != 0)
                 .putValue("hasDirectDebitMandate", (flags & 1) == 0);
-            assertThat(result(cached, cachedDecision, facts)).as("%s", facts)
-                .isEqualTo(result(stock, stockDecision, facts));
+            both.assertSameResult(facts);
             compared++;
           }
         }
@@ -54,10 +50,7 @@ class FeelLiteralCacheTest {
 
   @Test
   void dunningDecisionsAreTheSameWithAndWithoutTheCache() throws Exception {
-    DmnEngine stock = engine(false);
-    DmnEngine cached = engine(true);
-    DmnDecision stockDecision = decision(stock, "dunning-policy.dmn", "dunning-policy");
-    DmnDecision cachedDecision = decision(cached, "dunning-policy.dmn", "dunning-policy");
+    Both both = Both.of("dunning-policy.dmn", "dunning-policy");
     List<String> outcomes = new ArrayList<>();
     for (String country : new String[] {"SE", "NO"}) {
       for (String type : new String[] {"PRIVATE", "BUSINESS"}) {
@@ -66,9 +59,7 @@ class FeelLiteralCacheTest {
             VariableMap facts = Variables.createVariables().putValue("country", country)
                 .putValue("customerType", type).putValue("priority", (flags & 1) != 0)
                 .putValue("reviewed", (flags & 2) != 0).putValue("dunningLevel", level);
-            Object expected = result(stock, stockDecision, facts);
-            assertThat(result(cached, cachedDecision, facts)).as("%s", facts).isEqualTo(expected);
-            outcomes.add(String.valueOf(expected));
+            outcomes.add(both.assertSameResult(facts));
           }
         }
       }
@@ -92,6 +83,23 @@ class FeelLiteralCacheTest {
     assertThat(feel.isLiteral("\"a\\\"b\"")).isFalse();
   }
 
+  /** One decision on the stock engine and on the engine with the cache. */
+  private record Both(DmnEngine stock, DmnDecision stockDecision, DmnEngine cached, DmnDecision cachedDecision) {
+
+    static Both of(String file, String key) throws Exception {
+      DmnEngine stock = engine(false);
+      DmnEngine cached = engine(true);
+      return new Both(stock, decision(stock, file, key), cached, decision(cached, file, key));
+    }
+
+    /** Returns the (same) result. */
+    String assertSameResult(VariableMap facts) {
+      String expected = result(stock, stockDecision, facts);
+      assertThat(result(cached, cachedDecision, facts)).as("%s", facts).isEqualTo(expected);
+      return expected;
+    }
+  }
+
   private static DmnEngine engine(boolean cached) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
@@ -108,7 +116,7 @@ class FeelLiteralCacheTest {
     }
   }
 
-  private static Object result(DmnEngine engine, DmnDecision decision, VariableMap facts) {
+  private static String result(DmnEngine engine, DmnDecision decision, VariableMap facts) {
     List<Map<String, Object>> rows = engine.evaluateDecisionTable(decision, facts).getResultList();
     return rows.toString();
   }
