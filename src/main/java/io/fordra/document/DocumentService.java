@@ -206,8 +206,13 @@ public class DocumentService {
     }
     Invoice invoice = invoices.lock(invoices.byId(letter.invoiceId()).invoiceNumber());
     Customer customer = customers.get(invoice.customerNumber());
-    byte[] pdf = renderer.render(letter(invoice, customer, letter.kind(), letter.sequenceNumber(), letter.fee(),
-        letter.payBy(), null), logo);
+    LetterContent content = letter(invoice, customer, letter.kind(), letter.sequenceNumber(), letter.fee(),
+        letter.payBy(), null);
+    // Nothing changed (the usual case): the stored PDF is this content's rendering; a PDF costs more than the job.
+    if (renderer.isRenderingOf(letter.content(), content, logo)) {
+      return letter;
+    }
+    byte[] pdf = renderer.render(content, logo);
     if (Arrays.equals(pdf, letter.content())) {
       return letter;
     }

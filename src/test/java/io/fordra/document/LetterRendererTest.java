@@ -3,12 +3,19 @@ package io.fordra.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
 import io.fordra.document.LetterContent.Line;
 import io.fordra.document.LetterContent.Party;
 import io.fordra.reference.PaymentReferences;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -665,6 +672,72 @@ class LetterRendererTest {
 
       assertContains(text(RENDERER.render(credited, logo)), "Fakturabelopp | 14 845,50", "Inbetalt | -2 000,00",
           "Krediterat | -845,50", "Avgifter | 60,00", "Att betala | 12 060,00 SEK");
+    }
+  }
+
+  @Nested
+  class RecognisesItsRendering {
+
+    @Test
+    void theSameContentAndLogoAreRecognisedWithoutRenderingAgain() {
+      LetterContent content = invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER);
+      byte[] pdf = RENDERER.render(content, logo);
+      assertThat(RENDERER.isRenderingOf(pdf, invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER), logo)).isTrue();
+      assertThat(RENDERER.isRenderingOf(RENDERER.render(content, null), content, null)).isTrue();
+    }
+
+    @Test
+    void anotherAmountAddressOrLogoIsNot() {
+      LetterContent content = invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER);
+      byte[] pdf = RENDERER.render(content, logo);
+      LetterContent paid = new LetterContent(content.kind(), content.language(), content.seller(), content.buyer(),
+          content.invoiceNumber(), content.issueDate(), content.dueDate(), content.documentDate(), content.currency(),
+          content.lines(), content.netAmount(), content.vatAmount(), content.totalAmount(), new BigDecimal("100.00"),
+          content.feesAmount(), content.feeThisLetter(), content.openAmount().subtract(new BigDecimal("100.00")),
+          content.payBy(), content.paymentReference(), content.reminderNumber(), content.note());
+      assertThat(RENDERER.isRenderingOf(pdf, paid, logo)).isFalse();
+      assertThat(RENDERER.isRenderingOf(pdf, invoice("sv", SWEDISH_SELLER, NORWEGIAN_BUYER), logo)).isFalse();
+      assertThat(RENDERER.isRenderingOf(pdf, content, null)).isFalse();
+      assertThat(RENDERER.isRenderingOf(null, content, logo)).isFalse();
+    }
+  }
+
+  @Nested
+  class LogoCompressedOnce {
+
+    @Test
+    void aTransparentPngIsDeflatedOnceAndPrintsTheSameBytes() throws Exception {
+      Image decoded = Image.getInstance(logo);
+      Image once = LetterRenderer.compressedOnce(decoded);
+      assertThat(decoded.isDeflated()).as("the sample logo is decoded to raw pixels").isFalse();
+      assertThat(once.isDeflated()).isTrue();
+      assertThat(once.getImageMask()).isNotNull();
+      assertThat(once.getImageMask().isDeflated()).isTrue();
+      assertThat(pdfWith(once)).isEqualTo(pdfWith(decoded));
+    }
+
+    @Test
+    void lettersWithTheLogoStayReproducible() {
+      LetterContent content = invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER);
+      assertThat(RENDERER.render(content, logo)).isEqualTo(new LetterRenderer().render(content, logo));
+    }
+
+    private static byte[] pdfWith(Image image) throws Exception {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Document document = new Document(PageSize.A4);
+      PdfWriter writer = PdfWriter.getInstance(document, out);
+      byte[] id = new byte[16];
+      writer.getInfo().put(PdfName.FILEID,
+          PdfEncryption.createInfoId(id, id));
+      writer.getInfo().put(PdfName.CREATIONDATE, new PdfString("D:2025"));
+      writer.getInfo().put(PdfName.MODDATE, new PdfString("D:2025"));
+      document.open();
+      Image copy = Image.getInstance(image);
+      copy.scaleToFit(100, 40);
+      copy.setAbsolutePosition(50, 700);
+      writer.getDirectContent().addImage(copy);
+      document.close();
+      return out.toByteArray();
     }
   }
 }
