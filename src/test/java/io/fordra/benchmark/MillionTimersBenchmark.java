@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -522,20 +523,8 @@ class MillionTimersBenchmark {
     return found.size();
   }
 
-  /** Camunda 7.24's selectNextJobsToExecute with ensureJobDueDateNotNull (as in BillingRunBenchmark). */
-  private static final String ACQUISITION_SQL = """
-      SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
-      FROM ACT_RU_JOB RES
-      WHERE (RES.RETRIES_ > 0)
-        AND (RES.DUEDATE_ <= ?)
-        AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < ?)
-        AND RES.SUSPENSION_STATE_ = 1
-        AND ((RES.EXCLUSIVE_ = TRUE AND NOT EXISTS (
-              SELECT J2.ID_ FROM ACT_RU_JOB J2
-              WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND (J2.EXCLUSIVE_ = TRUE)
-                AND (J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= ?)))
-          OR RES.EXCLUSIVE_ = FALSE)
-      LIMIT 16 OFFSET 0""";
+  /** Camunda 7.24's selectNextJobsToExecute with ensureJobDueDateNotNull, LIMIT 16. */
+  private static final String ACQUISITION_SQL = BillingRunBenchmark.ACQUISITION_SQL;
 
   private long queryRows(String sql, Date at) throws SQLException {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -643,17 +632,18 @@ class MillionTimersBenchmark {
     return value == null ? 0 : value;
   }
 
+  /** One warm-up, then QUERY_RUNS timed runs. */
   private static Timings time(Callable<Long> query) throws Exception {
     query.call();
-    long[] nanos = new long[QUERY_RUNS];
+    List<Long> nanos = new ArrayList<>();
     long result = 0;
-    for (int i = 0; i < QUERY_RUNS; i++) {
+    while (nanos.size() < QUERY_RUNS) {
       long started = System.nanoTime();
       result = query.call();
-      nanos[i] = System.nanoTime() - started;
+      nanos.add(System.nanoTime() - started);
     }
-    Arrays.sort(nanos);
-    return new Timings(nanos[QUERY_RUNS / 2] / 1e6, nanos[QUERY_RUNS - 1] / 1e6, result);
+    Collections.sort(nanos);
+    return new Timings(nanos.get(QUERY_RUNS / 2) / 1e6, nanos.get(QUERY_RUNS - 1) / 1e6, result);
   }
 
   private record Timings(double medianMillis, double maxMillis, long lastResult) {
