@@ -110,6 +110,7 @@ class MillionTimersBenchmark {
   // The candidate group Tasklist shows to case handlers (io.fordra.security.StaffGroups is package-private).
   private static final String CASE_HANDLERS = "case-handlers";
   private static final int INVOICES_PER_CUSTOMER = 10;
+  // A multiple of INVOICES_PER_CUSTOMER: a customer's copies are all in one transaction.
   private static final int COPIES_PER_TRANSACTION = 100_000;
   private static final int QUERY_RUNS = 7;
   private static final String DUE_DATE = InvoiceToCash.Elements.WAIT_FOR_DUE_DATE;
@@ -312,7 +313,7 @@ class MillionTimersBenchmark {
             CREATE TEMP TABLE bench_copy ON COMMIT DROP AS
             SELECT k, :invoiceBase + k AS invoice_id, :documentBase + k AS document_id, :entryBase + k AS entry_id,
                    'MW-' || lpad(k::text, 7, '0') AS invoice_number,
-                   'MWC-' || lpad((k / %d)::text, 6, '0') AS customer_number,
+                   'MWC-' || lpad(((k - 1) / %d)::text, 6, '0') AS customer_number,
                    :today + day AS due_date, :today + day - :templateDue AS shift
             FROM (SELECT k, CASE WHEN k %% 600 = 0 THEN 1 ELSE 2 + k %% 59 END AS day
                   FROM generate_series(:from, :to) k) g""".formatted(INVOICES_PER_CUSTOMER), values));
