@@ -111,7 +111,7 @@ public class InvoiceRepository {
 
   /**
    * Open invoices in a currency of these customers, earliest due first, at most limit rows. Uses
-   * fordra_invoice_customer_ix (customer_number, issue_date).
+   * fordra_invoice_customer_ix (customer_number, issue_date, id).
    */
   public List<Invoice> openOfCustomers(java.util.Collection<String> customerNumbers, String currency, int limit) {
     if (customerNumbers.isEmpty()) {
@@ -181,7 +181,7 @@ public class InvoiceRepository {
 
   /**
    * One customer's invoices, issued within the optional period, in the given order, at most limit rows. Uses
-   * fordra_invoice_customer_ix (customer_number, issue_date).
+   * fordra_invoice_customer_ix (customer_number, issue_date, id).
    */
   public List<Invoice> forCustomer(String customerNumber, LocalDate from, LocalDate to, CustomerSort sort,
                                    boolean descending, int limit) {

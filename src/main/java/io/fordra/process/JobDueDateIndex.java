@@ -3,6 +3,7 @@ package io.fordra.process;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -13,6 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes ACT_RU_JOB(DUEDATE_): with a million invoices waiting on timers, job acquisition must not scan the job
  * table. The stock Camunda schema has no such index; this plugin adds it once the engine's tables exist.
+ *
+ * <p>Also FORDRA_IDX_JOB_LOCKED on the locked jobs: once jobs are due (a reminder run), PostgreSQL plans the
+ * acquisition's "no other job of this instance is locked" NOT EXISTS as one hashed subplan over every locked job,
+ * which without an index is a scan of the whole job table per acquisition (55 ms at 100 000 waiting timers, growing
+ * with the table). On PostgreSQL the index is partial: only locked jobs, so a million waiting timers do not bloat it.
  */
 @Component
 public class JobDueDateIndex extends AbstractProcessEnginePlugin {
@@ -31,12 +37,18 @@ public class JobDueDateIndex extends AbstractProcessEnginePlugin {
     try (Connection connection = configuration.getDataSource().getConnection();
          Statement statement = connection.createStatement()) {
       statement.execute("CREATE INDEX IF NOT EXISTS FORDRA_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)");
+      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+          .contains("postgres");
+      statement.execute(postgres
+          ? "CREATE INDEX IF NOT EXISTS FORDRA_IDX_JOB_LOCKED ON ACT_RU_JOB (LOCK_EXP_TIME_) WHERE LOCK_OWNER_ IS NOT NULL"
+          : "CREATE INDEX IF NOT EXISTS FORDRA_IDX_JOB_LOCKED ON ACT_RU_JOB (LOCK_OWNER_, LOCK_EXP_TIME_)");
       if (!connection.getAutoCommit()) {
         connection.commit();
       }
     } catch (SQLException e) {
       // Not fatal (e.g. another node created it at the same moment, or the user may not create indexes).
-      log.warn("Could not create index FORDRA_IDX_JOB_DUEDATE on ACT_RU_JOB(DUEDATE_): {}", e.getMessage());
+      log.warn("Could not create the indexes FORDRA_IDX_JOB_DUEDATE and FORDRA_IDX_JOB_LOCKED on ACT_RU_JOB: {}",
+          e.getMessage());
     }
   }
 }

@@ -349,7 +349,7 @@ class BillingRunBenchmark {
    * Camunda 7.24's selectNextJobsToExecute as the job executor runs it here: ensureJobDueDateNotNull (no
    * "DUEDATE_ IS NULL OR"), not deployment-aware, no priority range, no ordering, max-jobs-per-acquisition 16.
    */
-  private static final String ACQUISITION_SQL = """
+  static final String ACQUISITION_SQL = """
       SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
       FROM ACT_RU_JOB RES
       WHERE (RES.RETRIES_ > 0)
