@@ -368,9 +368,10 @@ class Run:
     def settle(self, port, expected, what):
         """Waits until every invoice of the run has its letter at the SMTP server (or the time is up)."""
         def all_sent():
+            # Every invoice's letter marked sent (a paid invoice's too) and at the SMTP server.
             return len(set(self.smtp.ids())) >= expected and \
-                int(scalar(self.db, "select count(*) from fordra_invoice where invoice_number like '%s%%' "
-                                    "and status = 'SENT'" % PREFIX)) >= expected
+                int(scalar(self.db, "select count(*) from fordra_document where kind = 'INVOICE' "
+                                    "and sent_at is not null")) >= expected
         try:
             wait_until(self.deadline, what, all_sent, 2)
         except Failed as e:
@@ -427,6 +428,13 @@ def crash(args):
         return report("crash", f, args.invoices)
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """The portal answers a login with a redirect whose cookie is what the check needs: not followed."""
+
+    def redirect_request(self, *a, **k):
+        return None
+
+
 def portal_login(a, customer):
     """A portal user of the customer logs in on node A: the session cookie A set."""
     status, body = http("POST", a.port, "/api/customers/%s/portal-users" % customer,
@@ -437,9 +445,6 @@ def portal_login(a, customer):
         raise Failed("portal user: %s %s" % (status, body))
     cookies = CookieJar()
 
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *a, **k):
-            return None
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies), NoRedirect)
     s, page = http("GET", a.port, "/portal/login", auth=False, opener=opener)
     token = re.search(r'name="_csrf" value="([^"]+)"', page or "")
@@ -455,9 +460,6 @@ def portal_login(a, customer):
 
 def portal_cookie_check(b, cookie):
     """Node A's session cookie is accepted by node B (signed with the key in the database, no server session)."""
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *a, **k):
-            return None
     header = {"Cookie": "FORDRA_PORTAL=" + cookie}
     sb, page_b = http("GET", b.port, "/portal/invoices", auth=False, headers=header,
                       opener=urllib.request.build_opener(NoRedirect))

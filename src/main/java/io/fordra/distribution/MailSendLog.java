@@ -31,6 +31,8 @@ class MailSendLog implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(MailSendLog.class);
 
   private final ObjectProvider<DataSource> application;
+  /** Accepted while the database could not be written; the send job's retry on this node finds them here. */
+  private final java.util.Set<String> unrecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private DataSource dataSource;
   private HikariDataSource own;
 
@@ -47,6 +49,9 @@ class MailSendLog implements DisposableBean {
 
   /** Whether an SMTP server has already accepted the message with this id. */
   boolean accepted(String messageId) {
+    if (unrecorded.contains(messageId)) {
+      return true;
+    }
     try (Connection c = connection();
          PreparedStatement s = c.prepareStatement("SELECT 1 FROM fordra_mail_sent WHERE message_id = ?")) {
       s.setString(1, messageId);
@@ -58,8 +63,28 @@ class MailSendLog implements DisposableBean {
     }
   }
 
-  /** The server accepted the message: recorded at once (auto-commit). A failure here only widens the window. */
+  /**
+   * The server accepted the message: recorded at once (auto-commit), tried twice, as a connection of the pool may
+   * have died with a database restart. If the database cannot be reached, the id is kept in this node's memory, so
+   * that the job's retry here does not send it again; another node's run of the job would.
+   */
   void recordAccepted(String messageId) {
+    SQLException failure = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        insert(messageId);
+        return;
+      } catch (SQLException e) {
+        failure = e;
+      }
+    }
+    unrecorded.add(messageId);
+    log.warn("The SMTP server accepted {} but the send log could not record it ({}): kept in this node's memory;"
+        + " if another node runs the send job again, the message goes again with the same Message-ID", messageId,
+        failure.getMessage());
+  }
+
+  private void insert(String messageId) throws SQLException {
     try (Connection c = connection();
          PreparedStatement s = c.prepareStatement(
              "INSERT INTO fordra_mail_sent (message_id, accepted_at) VALUES (?, ?)")) {
@@ -67,11 +92,9 @@ class MailSendLog implements DisposableBean {
       s.setTimestamp(2, Timestamp.from(Instant.now()));
       s.executeUpdate();
     } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-        return; // already there: accepted before, by this job's earlier run
-      }
-      log.warn("The SMTP server accepted {} but the send log could not record it ({}): if the send job runs again,"
-          + " the message is sent again with the same Message-ID", messageId, e.getMessage());
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+        throw e;
+      } // else already there: accepted before, by this job's earlier run
     }
   }
 

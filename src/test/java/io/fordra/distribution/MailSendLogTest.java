@@ -77,6 +77,17 @@ class MailSendLogTest {
         .containsExactly("<F-3.invoice.1@fordra.test>");
   }
 
+  @Test
+  void anAcceptedMessageTheDatabaseCouldNotRecordIsKeptInMemory() {
+    // PostgreSQL restarted right after the server's 250 (issue 17, item 7): the insert fails, the job's retry on
+    // this node must still find the message.
+    database.close();
+    sendLog.recordAccepted("<F-4.invoice.1@fordra.test>");
+
+    assertThat(sendLog.accepted("<F-4.invoice.1@fordra.test>")).isTrue();
+    assertThatThrownBy(() -> sendLog.accepted("<F-5.invoice.1@fordra.test>")).isInstanceOf(IllegalStateException.class);
+  }
+
   private MailGateway gateway(int port) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
