@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Issue 17's fault runs against the packaged jar on PostgreSQL, each bounded in time and printing its figures.
 
-    faults.py crash      [--invoices 2000] [--kill-at 0.4] [--timeout 900]      kill -9 mid billing run, restart
-    faults.py two-nodes  [--invoices 2000] [--kill-at 0.4] [--timeout 900]      two nodes, one killed mid-run
-    faults.py smtp-down  [--invoices 300] [--down-minutes 10] [--timeout 900]   SMTP down, incidents, retried by batch
-    faults.py db-restart [--invoices 300] [--timeout 600]                       PostgreSQL restarted mid-run
+    faults.py crash      [--invoices 2000] [--kill-at 0.4] [--timeout 1200]     kill -9 mid billing run, restart
+    faults.py two-nodes  [--invoices 2000] [--kill-at 0.4] [--timeout 1200]     two nodes, one killed mid-run
+    faults.py smtp-down  [--invoices 300] [--down-minutes 10] [--timeout 1200]  SMTP down, incidents, retried by batch
+    faults.py db-restart [--invoices 300] [--timeout 1200]                      PostgreSQL restarted mid-run
     faults.py all --short                                                       the CI version of all four
 
 Each run makes a fresh database faults_<run> on 127.0.0.1:5432 (user postgres, trust auth), a temporary data folder
