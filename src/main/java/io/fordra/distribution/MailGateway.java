@@ -51,12 +51,14 @@ class MailGateway {
   }
 
   private final JavaMailSender smtp;
+  private final MailSendLog sent;
   private final Path outbox;
   /** One session for the outbox: creating a Session loads the mail providers from the class path each time. */
   private final Session outboxSession = Session.getInstance(new Properties());
 
-  public MailGateway(ObjectProvider<JavaMailSender> smtp, MailProperties properties) {
+  public MailGateway(ObjectProvider<JavaMailSender> smtp, MailProperties properties, MailSendLog sent) {
     this.smtp = smtp.getIfAvailable();
+    this.sent = sent;
     this.outbox = Path.of(properties.outbox() == null ? "data/outbox" : properties.outbox());
     if (this.smtp == null) {
       log.info("No SMTP server configured (spring.mail.host): mail is written to {}", outbox.toAbsolutePath());
@@ -72,12 +74,29 @@ class MailGateway {
   public void send(MimeMessage message) {
     try {
       if (smtp != null) {
-        smtp.send(message);
+        sendOnce(message);
       } else {
         writeToOutbox(message);
       }
     } catch (MessagingException e) {
       throw new IllegalStateException("Could not send mail: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Through SMTP at most once per Message-ID that the server accepted: a job run again after its transaction was
+   * lost finds the id in the send log and goes on as if it had just sent it (the outbox needs no log: the same id
+   * replaces the same file).
+   */
+  private void sendOnce(MimeMessage message) {
+    String id = message instanceof FixedIdMimeMessage fixed ? fixed.messageId : null;
+    if (id != null && sent.accepted(id)) {
+      log.info("{} was accepted by the SMTP server before; not sent again", id);
+      return;
+    }
+    smtp.send(message);
+    if (id != null) {
+      sent.recordAccepted(id);
     }
   }
 
