@@ -636,12 +636,16 @@ class PipelineBenchmark {
    */
   private static long successfulJobs(ProcessEngine engine) {
     long[] last = {-1};
-    await("job count settled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
-      long now = engine.getManagementService().createMetricsQuery().name(Metrics.JOB_SUCCESSFUL).sum();
-      boolean settled = now == last[0];
-      last[0] = now;
-      return settled;
-    });
+    try {
+      await("job count settled").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        long now = engine.getManagementService().createMetricsQuery().name(Metrics.JOB_SUCCESSFUL).sum();
+        boolean settled = now == last[0];
+        last[0] = now;
+        return settled;
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException stillMoving) {
+      // Other jobs keep running (Fordra's own timers, a busy machine): the count as last read.
+    }
     return last[0];
   }
 

@@ -124,7 +124,8 @@ final class SkeletonEngine implements AutoCloseable {
     return jobs.getClass().getSimpleName() + ", " + jobs.getMaxJobsPerAcquisition() + " jobs/acquisition, wait "
         + jobs.getWaitTimeInMillis() + " ms, max wait " + jobs.getMaxWait() + " ms, history level "
         + configuration().getHistoryLevel().getName() + ", ensureJobDueDateNotNull "
-        + configuration().isEnsureJobDueDateNotNull() + ", pool " + configuration().getJdbcMaxActiveConnections()
+        + configuration().isEnsureJobDueDateNotNull() + ", MyBatis pool of " + (configuration()
+        .getJdbcMaxActiveConnections() > 0 ? configuration().getJdbcMaxActiveConnections() : 10)
         + " connections (max checkout " + configuration().getJdbcMaxCheckoutTime() / 1000 + " s), "
         + configuration().getIdGenerator().getClass().getSimpleName();
   }
