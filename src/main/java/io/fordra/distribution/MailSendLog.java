@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,7 @@ class MailSendLog implements DisposableBean {
 
   private final ObjectProvider<DataSource> application;
   /** Accepted while the database could not be written; the send job's retry on this node finds them here. */
-  private final java.util.Set<String> unrecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> unrecorded = ConcurrentHashMap.newKeySet();
   private DataSource dataSource;
   private HikariDataSource own;
 
