@@ -3,8 +3,10 @@ package io.fordra.customer;
 import java.time.Instant;
 
 /**
- * Someone Fordra invoices: a person or an organisation.
+ * Someone Fordra invoices: a person or an organisation, at home or abroad.
  *
+ * @param vatNumber the customer's VAT number with its country prefix (DE123456789), normalised; null for none. An EU
+ *     business customer abroad with one is invoiced with reverse charge.
  * @param active false once deactivated: no new invoices, while the open ones go on; the number is never reused
  */
 public record Customer(
@@ -26,7 +28,20 @@ public record Customer(
     InvoiceReference invoiceReference,
     String directDebitMandate,
     boolean interestInvoicing,
-    boolean active) {
+    boolean active,
+    String vatNumber) {
+
+  /** A customer without a VAT number (one at home, or a private person). */
+  public Customer(String customerNumber, String name, CustomerType type, boolean priority, Country country,
+                  String organisationNumber, String email, String invoiceEmail, Address address,
+                  boolean reminderFeeAgreed, Channel preferredChannel, String language,
+                  ElectronicAddress electronicAddress, Instant createdAt, String organisationCustomerNumber,
+                  InvoiceReference invoiceReference, String directDebitMandate, boolean interestInvoicing,
+                  boolean active) {
+    this(customerNumber, name, type, priority, country, organisationNumber, email, invoiceEmail, address,
+        reminderFeeAgreed, preferredChannel, language, electronicAddress, createdAt, organisationCustomerNumber,
+        invoiceReference, directDebitMandate, interestInvoicing, active, null);
+  }
 
   /** An active customer (as every customer is until deactivated). */
   public Customer(String customerNumber, String name, CustomerType type, boolean priority, Country country,

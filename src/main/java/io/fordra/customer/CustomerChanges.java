@@ -48,6 +48,7 @@ final class CustomerChanges {
     f.put("invoiceReference.email", c.invoiceReference() == null ? null : c.invoiceReference().email());
     f.put("directDebitMandate", c.directDebitMandate());
     f.put("interestInvoicing", String.valueOf(c.interestInvoicing()));
+    f.put("vatNumber", c.vatNumber());
     return f;
   }
 }

@@ -39,8 +39,8 @@ class CustomerRepository {
         INSERT INTO fordra_customer (customer_number, name, customer_type, priority, country, organisation_number,
           email, invoice_email, street, postal_code, city, address_country, reminder_fee_agreed, preferred_channel,
           language, electronic_scheme, electronic_id, created_at, organisation_customer_number,
-          invoice_reference_name, invoice_reference_email, direct_debit_mandate, interest_invoicing, active)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          invoice_reference_name, invoice_reference_email, direct_debit_mandate, interest_invoicing, active, vat_number)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.customerNumber(), c.name(), c.type().name(), c.priority(), c.country().name(),
             c.organisationNumber(), c.email(), c.invoiceEmail(), c.address().street(), c.address().postalCode(),
             c.address().city(), c.address().country(), c.reminderFeeAgreed(), c.preferredChannel().name(),
@@ -49,7 +49,7 @@ class CustomerRepository {
             OffsetDateTime.ofInstant(c.createdAt(), ZoneOffset.UTC), c.organisationCustomerNumber(),
             c.invoiceReference() == null ? null : c.invoiceReference().name(),
             c.invoiceReference() == null ? null : c.invoiceReference().email(), c.directDebitMandate(),
-            c.interestInvoicing(), c.active())
+            c.interestInvoicing(), c.active(), c.vatNumber())
         .update();
   }
 
@@ -66,7 +66,7 @@ class CustomerRepository {
           email = ?, invoice_email = ?, street = ?, postal_code = ?, city = ?, address_country = ?,
           reminder_fee_agreed = ?, preferred_channel = ?, language = ?, electronic_scheme = ?, electronic_id = ?,
           organisation_customer_number = ?, invoice_reference_name = ?, invoice_reference_email = ?,
-          direct_debit_mandate = ?, interest_invoicing = ?
+          direct_debit_mandate = ?, interest_invoicing = ?, vat_number = ?
         WHERE customer_number = ?""")
         .params(c.name(), c.type().name(), c.priority(), c.country().name(), c.organisationNumber(), c.email(),
             c.invoiceEmail(), c.address().street(), c.address().postalCode(), c.address().city(),
@@ -75,7 +75,7 @@ class CustomerRepository {
             c.electronicAddress() == null ? null : c.electronicAddress().id(), c.organisationCustomerNumber(),
             c.invoiceReference() == null ? null : c.invoiceReference().name(),
             c.invoiceReference() == null ? null : c.invoiceReference().email(), c.directDebitMandate(),
-            c.interestInvoicing(), c.customerNumber())
+            c.interestInvoicing(), c.vatNumber(), c.customerNumber())
         .update();
   }
 
@@ -173,6 +173,7 @@ class CustomerRepository {
                 rs.getString("invoice_reference_email")),
         rs.getString("direct_debit_mandate"),
         rs.getBoolean("interest_invoicing"),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        rs.getString("vat_number"));
   }
 }

@@ -22,7 +22,20 @@ public record CustomerRequest(
     String organisationCustomerNumber,
     InvoiceReferenceRequest invoiceReference,
     String directDebitMandate,
-    Boolean interestInvoicing) {
+    Boolean interestInvoicing,
+    String vatNumber) {
+
+  /** A customer without a VAT number. */
+  public CustomerRequest(String customerNumber, String name, CustomerType type, Boolean priority, Country country,
+                         String organisationNumber, String email, String invoiceEmail, AddressRequest address,
+                         Boolean reminderFeeAgreed, Channel preferredChannel, String language,
+                         ElectronicAddressRequest electronicAddress, String organisationCustomerNumber,
+                         InvoiceReferenceRequest invoiceReference, String directDebitMandate,
+                         Boolean interestInvoicing) {
+    this(customerNumber, name, type, priority, country, organisationNumber, email, invoiceEmail, address,
+        reminderFeeAgreed, preferredChannel, language, electronicAddress, organisationCustomerNumber,
+        invoiceReference, directDebitMandate, interestInvoicing, null);
+  }
 
   /** A customer without the distribution details (organisation link, invoice reference, direct-debit mandate). */
   public CustomerRequest(String customerNumber, String name, CustomerType type, Boolean priority, Country country,
@@ -57,14 +70,21 @@ public record CustomerRequest(
         c.organisationCustomerNumber(),
         c.invoiceReference() == null ? null
             : new InvoiceReferenceRequest(c.invoiceReference().name(), c.invoiceReference().email()),
-        c.directDebitMandate(), c.interestInvoicing());
+        c.directDebitMandate(), c.interestInvoicing(), c.vatNumber());
   }
 
   /** The same request for the given customer number. */
   public CustomerRequest withCustomerNumber(String number) {
     return new CustomerRequest(number, name, type, priority, country, organisationNumber, email, invoiceEmail,
         address, reminderFeeAgreed, preferredChannel, language, electronicAddress, organisationCustomerNumber,
-        invoiceReference, directDebitMandate, interestInvoicing);
+        invoiceReference, directDebitMandate, interestInvoicing, vatNumber);
+  }
+
+  /** The same request with the customer's VAT number. */
+  public CustomerRequest withVatNumber(String number) {
+    return new CustomerRequest(customerNumber, name, type, priority, country, organisationNumber, email, invoiceEmail,
+        address, reminderFeeAgreed, preferredChannel, language, electronicAddress, organisationCustomerNumber,
+        invoiceReference, directDebitMandate, interestInvoicing, number);
   }
 
   public record AddressRequest(String street, String postalCode, String city, String country) {}

@@ -256,13 +256,16 @@ public class CustomerService {
         && r.country() != null && !PersonalIdentityNumbers.isValid(r.country(), r.organisationNumber())) {
       // A private person's number: it is what the payer matching and the agency use, so it must be one.
       violations.add(prefix + "organisationNumber", "is not a valid " + r.country() + " personal identity number ("
-          + (r.country() == Country.SE ? "personnummer or samordningsnummer" : "fødselsnummer or D-number") + ")");
+          + (r.country() == Country.SE ? "personnummer or samordningsnummer"
+          : r.country() == Country.NO ? "fødselsnummer or D-number" : "letters, digits and . / -") + ")");
     }
+    validateVatNumber(r, prefix, violations);
     if (r.address() != null) {
       violations.text(prefix + "address.street", r.address().street(), 200);
       violations.text(prefix + "address.city", r.address().city(), 100);
-      if (r.address().country() != null && !r.address().country().matches("[A-Z]{2}")) {
-        violations.add(prefix + "address.country", "must be an ISO 3166 country code such as SE or NO");
+      if (r.address().country() != null && Country.of(r.address().country()) == null) {
+        violations.add(prefix + "address.country", "'" + r.address().country()
+            + "' is not an ISO 3166-1 alpha-2 country code such as SE, NO or DE");
       }
       String addressCountry = r.address().country() != null ? r.address().country()
           : r.country() == null ? null : r.country().name();
@@ -282,6 +285,24 @@ public class CustomerService {
         violations.add(prefix + "electronicAddress.scheme", "must be a 4-digit PEPPOL scheme such as 0007 or 0192");
       }
       violations.text(prefix + "electronicAddress.id", r.electronicAddress().id(), 100);
+    }
+  }
+
+  /**
+   * A VAT number fits the customer's country (its prefix and format); only an organisation has one, and abroad it is
+   * what decides reverse charge, so a number of the wrong country is refused rather than ignored.
+   */
+  private static void validateVatNumber(CustomerRequest r, String prefix, Violations violations) {
+    if (!violations.optionalText(prefix + "vatNumber", r.vatNumber(), 30) || isBlank(r.vatNumber())) {
+      return;
+    }
+    if (r.type() != CustomerType.BUSINESS) {
+      violations.add(prefix + "vatNumber", "only an organisation (type BUSINESS) has a VAT number");
+    } else if (r.country() != null) {
+      String problem = VatNumbers.problem(r.country(), r.vatNumber());
+      if (problem != null) {
+        violations.add(prefix + "vatNumber", problem);
+      }
     }
   }
 
@@ -337,7 +358,8 @@ public class CustomerService {
 
   private static Customer toCustomer(CustomerRequest r, Instant createdAt, boolean active) {
     var a = r.address();
-    String addressCountry = a == null || a.country() == null ? r.country().name() : a.country();
+    String addressCountry = a == null || a.country() == null ? r.country().name()
+        : a.country().strip().toUpperCase(java.util.Locale.ROOT);
     return new Customer(
         r.customerNumber(),
         r.name().strip(),
@@ -360,7 +382,8 @@ public class CustomerService {
             blankToNull(r.invoiceReference().email())),
         blankToNull(r.directDebitMandate()),
         Boolean.TRUE.equals(r.interestInvoicing()),
-        active);
+        active,
+        isBlank(r.vatNumber()) ? null : VatNumbers.normalise(r.vatNumber()));
   }
 
   private static String blankToNull(String s) {

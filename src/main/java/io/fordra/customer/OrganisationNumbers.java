@@ -1,6 +1,9 @@
 package io.fordra.customer;
 
-/** Checks Swedish (10 digits, Luhn) and Norwegian (9 digits, MOD11) organisation numbers. */
+/**
+ * Checks Swedish (10 digits, Luhn) and Norwegian (9 digits, MOD11) organisation numbers; abroad, a registration
+ * number (Handelsregister, Companies House, EIN ...) has no one format, so only its characters are checked.
+ */
 final class OrganisationNumbers {
 
   private static final int[] NO_WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
@@ -8,6 +11,9 @@ final class OrganisationNumbers {
   private OrganisationNumbers() {}
 
   static boolean isValid(Country country, String value) {
+    if (!country.hasOwnRules()) {
+      return value.strip().matches("[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}");
+    }
     String digits = value.replace("-", "").replace(" ", "");
     if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return false;
@@ -15,6 +21,7 @@ final class OrganisationNumbers {
     return switch (country) {
       case SE -> digits.length() == 10 && luhnValid(digits);
       case NO -> digits.length() == 9 && mod11Valid(digits);
+      default -> false;
     };
   }
 

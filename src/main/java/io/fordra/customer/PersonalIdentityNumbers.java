@@ -18,6 +18,8 @@ final class PersonalIdentityNumbers {
     return switch (country) {
       case SE -> swedish(compact);
       case NO -> compact.matches("\\d{11}") && norwegian(compact);
+      // Abroad there is no one format: a national id or tax number of letters, digits and separators.
+      default -> compact.matches("[A-Za-z0-9][A-Za-z0-9./-]{0,39}");
     };
   }
 

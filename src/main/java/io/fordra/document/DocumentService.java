@@ -10,6 +10,7 @@ import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceLine;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
+import io.fordra.invoice.InvoiceVat;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
@@ -105,10 +106,11 @@ public class DocumentService {
       List<LetterContent.Line> lines = creditNoteLines(now, credit);
       BigDecimal net = lines.stream().map(LetterContent.Line::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal vat = lines.stream().map(LetterContent.Line::vatAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-      LetterContent content = new LetterContent(DocumentKind.CREDIT_NOTE, customer.language(), sellerParty(),
-          buyerParty(customer), now.invoiceNumber(), now.issueDate(), now.dueDate(), creditDate,
+      InvoiceVat taxed = invoices.vat(now);
+      LetterContent content = new LetterContent(DocumentKind.CREDIT_NOTE, customer.language(), sellerParty(taxed),
+          buyerParty(customer, taxed), now.invoiceNumber(), now.issueDate(), now.dueDate(), creditDate,
           now.currency().name(), lines, net, vat, credit.amount(), null, null, null, now.openAmount(), creditDate,
-          now.paymentReference(), 0, null,
+          now.paymentReference(), 0, withVatNote(null, taxed, customer.language()),
           new LetterContent.Credit(CreditNoteNumber.of(now.invoiceNumber(), credit.ordinal()), credit.reason()))
           .with(customer.customerNumber(), null, sellerDetails());
       byte[] pdf = renderer.render(content, logo);
@@ -260,17 +262,50 @@ public class DocumentService {
                                LocalDate payBy, String note) {
     List<LetterContent.Line> lines = invoices.lines(invoice).stream().map(DocumentService::line).toList();
     LocalDate documentDate = kind == DocumentKind.INVOICE ? invoice.issueDate() : clock.today();
-    return new LetterContent(kind, customer.language(), sellerParty(), buyerParty(customer),
+    InvoiceVat vat = invoices.vat(invoice);
+    return new LetterContent(kind, customer.language(), sellerParty(vat), buyerParty(customer, vat),
         invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), documentDate, invoice.currency().name(),
         lines, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), invoice.paidAmount(),
         invoice.feesAmount(), fee, invoice.undisputedAmount(), payBy, invoice.paymentReference(),
-        kind == DocumentKind.REMINDER ? sequence : 0, note, null, invoice.creditedAmount())
+        kind == DocumentKind.REMINDER ? sequence : 0, withVatNote(note, vat, customer.language()), null,
+        invoice.creditedAmount())
         .with(customer.customerNumber(), invoices.supply(invoice).orElse(null), sellerDetails());
   }
 
   private LetterContent.SellerDetails sellerDetails() {
     return new LetterContent.SellerDetails(seller.iban(), seller.bic(), seller.fTaxApproved(),
         seller.inBusinessRegister(), seller.boardSeat());
+  }
+
+  /** Why an invoice under this treatment carries no VAT of the seller's, in the language (letters and e-invoices). */
+  public String vatNote(String language, io.fordra.invoice.VatTreatment treatment) {
+    return LetterRenderer.vatNote(language, treatment, seller.country().name());
+  }
+
+  /**
+   * The statutory text of an invoice without the seller's VAT (reverse charge, export) above any other note: the
+   * letter must say why it charges none.
+   */
+  private String withVatNote(String note, InvoiceVat vat, String language) {
+    if (!vat.treatment().zeroRated()) {
+      return note;
+    }
+    String text = LetterRenderer.vatNote(language, vat.treatment(), seller.country().name());
+    return note == null || note.isBlank() ? text : text + "\n\n" + note;
+  }
+
+  /** On an invoice without the seller's VAT both VAT numbers must show: the seller's as the invoice recorded it. */
+  private LetterContent.Party sellerParty(InvoiceVat vat) {
+    LetterContent.Party party = sellerParty();
+    return vat.sellerVatNumber() == null ? party : new LetterContent.Party(party.name(), party.organisationNumber(),
+        vat.sellerVatNumber(), party.street(), party.postalCode(), party.city(), party.country(), party.email(),
+        party.phone(), party.bankgiro(), party.bankAccount());
+  }
+
+  private static LetterContent.Party buyerParty(Customer c, InvoiceVat vat) {
+    String vatNumber = vat.buyerVatNumber() != null ? vat.buyerVatNumber() : c.vatNumber();
+    return new LetterContent.Party(c.name(), c.organisationNumber(), vatNumber, c.address().street(),
+        c.address().postalCode(), c.address().city(), c.address().country(), c.invoiceRecipient(), null, null, null);
   }
 
   private LetterContent.Party sellerParty() {

@@ -512,8 +512,10 @@ class LetterRenderer {
       column.setLeading(0, 1.25f);
       Paragraph lines = new Paragraph();
       lines.add(phrase(buyer.name(), addressBold));
-      addAddressLine(lines, buyer.street());
-      addAddressLine(lines, joined(" ", buyer.postalCode(), buyer.city()));
+      for (String line : io.fordra.customer.PostalAddresses.lines(buyer.country(), buyer.street(),
+          buyer.postalCode(), buyer.city())) {
+        addAddressLine(lines, line);
+      }
       // Domestic mail carries no country line; abroad, the country goes last in capitals (UPU convention).
       String country = countryName(buyer.country());
       if (country != null && !buyer.country().equalsIgnoreCase(seller.country())) {
@@ -1007,6 +1009,19 @@ class LetterRenderer {
    * The description of a credit note line that is no invoice line of its own, in the letter's language: the credited
    * share of one VAT rate ({@code rate} in percent) or the fees. The e-invoice uses the same text as the PDF.
    */
+  /**
+   * Why an invoice carries no VAT of the seller's (reverse charge, export), in the letter's language: the statutory
+   * text the invoice must carry (mervärdesskattelagen 17 kap., VAT directive art. 226 (11a)); the e-invoice's exemption
+   * reason is the same text.
+   */
+  public static String vatNote(String language, io.fordra.invoice.VatTreatment treatment, String sellerCountry) {
+    ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+        LetterRenderer.class.getClassLoader(), UTF8_WITHOUT_DEFAULT_LOCALE);
+    String key = "vat." + treatment.name();
+    String countrySpecific = key + "." + nullToEmpty(sellerCountry).toUpperCase(Locale.ROOT);
+    return texts.getString(texts.containsKey(countrySpecific) ? countrySpecific : key);
+  }
+
   static String creditLineDescription(String language, boolean fees, String invoiceNumber, BigDecimal rate) {
     ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
         LetterRenderer.class.getClassLoader(), UTF8_WITHOUT_DEFAULT_LOCALE);

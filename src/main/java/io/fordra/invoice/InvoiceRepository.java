@@ -87,6 +87,22 @@ public class InvoiceRepository {
         .update();
   }
 
+  /** How the invoice was taxed, where that was not at the seller's own rates. */
+  public void insertVat(long invoiceId, InvoiceVat vat) {
+    jdbc.sql("INSERT INTO fordra_invoice_vat (invoice_id, treatment, buyer_vat_number, seller_vat_number) "
+        + "VALUES (?, ?, ?, ?)")
+        .params(invoiceId, vat.treatment().name(), vat.buyerVatNumber(), vat.sellerVatNumber())
+        .update();
+  }
+
+  public InvoiceVat vat(long invoiceId) {
+    return jdbc.sql("SELECT treatment, buyer_vat_number, seller_vat_number FROM fordra_invoice_vat WHERE invoice_id = ?")
+        .param(invoiceId)
+        .query((rs, n) -> new InvoiceVat(VatTreatment.valueOf(rs.getString("treatment")),
+            rs.getString("buyer_vat_number"), rs.getString("seller_vat_number")))
+        .optional().orElse(InvoiceVat.DOMESTIC);
+  }
+
   public Optional<Supply> supply(long invoiceId) {
     return jdbc.sql("SELECT delivery_date, period_from, period_to FROM fordra_invoice_supply WHERE invoice_id = ?")
         .param(invoiceId)

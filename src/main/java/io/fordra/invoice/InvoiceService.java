@@ -4,6 +4,8 @@ import io.fordra.customer.Country;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerService;
+import io.fordra.customer.CustomerType;
+import io.fordra.customer.VatNumbers;
 import io.fordra.database.NaturalKeys;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.Identifiers;
@@ -106,7 +108,8 @@ public class InvoiceService {
 
   /** A checked invoice: the request with what its articles fill in, its totals and revenue accounts. */
   private record Prepared(InvoiceRequest request, String customerNumber, boolean customerExists,
-                          InvoiceCalculator.Totals totals, List<String> revenueAccounts, Violations violations) {}
+                          InvoiceCalculator.Totals totals, List<String> revenueAccounts, Violations violations,
+                          InvoiceVat vat) {}
 
   private Prepared prepare(InvoiceRequest original, List<String> givenAccounts) {
     Violations violations = new Violations();
@@ -132,6 +135,9 @@ public class InvoiceService {
         : original.customer().country() == null ? null : original.customer().country().language();
     ArticleLines.Resolved articled = articleLines.resolve(original, language, violations);
     InvoiceCalculator.Totals totals = validate(articled.request(), articled.unknownArticles(), violations);
+    InvoiceVat vat = vat(existing != null ? new VatTreatment.Buyer(existing.country(), existing.type(),
+        existing.vatNumber()) : original.customer() == null ? null : new VatTreatment.Buyer(original.customer().country(),
+        original.customer().type(), VatNumbers.normalise(original.customer().vatNumber())), totals, violations);
     List<String> accounts = givenAccounts;
     if (accounts == null && totals != null) {
       accounts = new java.util.ArrayList<>();
@@ -140,7 +146,56 @@ public class InvoiceService {
         accounts.add(fromArticle != null ? fromArticle : ledger.salesAccount(line.vatRate()).orElseThrow());
       }
     }
-    return new Prepared(articled.request(), customerNumber, existing != null, totals, accounts, violations);
+    return new Prepared(articled.request(), customerNumber, existing != null, totals, accounts, violations, vat);
+  }
+
+  /**
+   * The VAT control across borders: the treatment the buyer's country, type and VAT number call for, and every line
+   * at 0 % where the seller charges no VAT. A 0 % line to an EU business without a VAT number is refused: it looks
+   * like reverse charge, which needs the buyer's VAT number on the invoice.
+   */
+  private InvoiceVat vat(VatTreatment.Buyer buyer, InvoiceCalculator.Totals totals, Violations violations) {
+    if (buyer == null || totals == null) {
+      return InvoiceVat.DOMESTIC;
+    }
+    VatTreatment treatment = VatTreatment.of(seller.country(), buyer);
+    List<InvoiceLine> lines = totals.lines();
+    for (InvoiceLine line : lines) {
+      String field = "lines[" + (line.lineNumber() - 1) + "].vatRate";
+      if (treatment.zeroRated() && line.vatRate().signum() != 0) {
+        violations.add(field, line.vatRate().stripTrailingZeros().toPlainString() + " % is not allowed: "
+            + (treatment == VatTreatment.REVERSE_CHARGE
+            ? "reverse charge to the " + buyer.country() + " business " + buyer.vatNumber() + " (the buyer accounts"
+                + " for the VAT)"
+            : "export to a buyer in " + buyer.country() + " outside " + (seller.country() == Country.NO
+                ? "Norway" : "the EU") + " (no " + seller.country() + " VAT)") + "; every line must be 0 %");
+      } else if (treatment == VatTreatment.DOMESTIC && line.vatRate().signum() == 0 && buyer.country() != null
+          && !buyer.country().hasOwnRules() && buyer.country().isEu() && buyer.type() == CustomerType.BUSINESS) {
+        violations.add(field, "0 % to a business in " + buyer.country() + " is reverse charge, which needs the "
+            + "buyer's VAT number (customer.vatNumber, e.g. " + buyer.country().vatPrefix() + "…); without one the "
+            + "seller's rate applies (" + VatRates.of(seller.country()) + ")");
+      }
+    }
+    if (!treatment.zeroRated()) {
+      return InvoiceVat.DOMESTIC;
+    }
+    return new InvoiceVat(treatment, treatment == VatTreatment.REVERSE_CHARGE ? buyer.vatNumber() : null,
+        sellerVatNumber());
+  }
+
+  /** The seller's VAT number as configured, else the one its organisation number gives (SE…01, NO…MVA). */
+  private String sellerVatNumber() {
+    String configured = seller.vatNumber() == null ? "" : seller.vatNumber().replaceAll("\\s", "");
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    String digits = seller.organisationNumber() == null ? "" : seller.organisationNumber().replaceAll("\\D", "");
+    return seller.country() == Country.NO ? "NO" + digits + "MVA" : "SE" + digits + "01";
+  }
+
+  /** How the invoice was taxed: the seller's own rates, reverse charge or export, with its VAT numbers. */
+  public InvoiceVat vat(Invoice invoice) {
+    return invoices.vat(invoice.id());
   }
 
   private Invoice store(Prepared prepared, String origin) {
@@ -168,6 +223,9 @@ public class InvoiceService {
     }
     // Before the ledger and the process: a concurrent create of the same number waits here and then gets 409.
     naturalKeys.claim("Invoice number " + number + " already exists", () -> invoices.insert(invoice, lines));
+    if (prepared.vat().treatment().zeroRated()) {
+      invoices.insertVat(invoice.id(), prepared.vat());
+    }
     if (request.deliveryDate() != null || request.period() != null) {
       invoices.insertSupply(invoice.id(), request.deliveryDate() != null
           ? new Supply(request.deliveryDate(), null, null)
@@ -176,6 +234,9 @@ public class InvoiceService {
     LocalDate booked = ledger.invoiceIssued(invoice, lines);
     record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Invoice created: " + totals.total().toPlainString()
         + " " + invoice.currency() + " due " + invoice.dueDate() + ", payment reference " + reference
+        + (prepared.vat().treatment() == VatTreatment.REVERSE_CHARGE ? ", reverse charge (buyer's VAT number "
+            + prepared.vat().buyerVatNumber() + ")" : prepared.vat().treatment() == VatTreatment.EXPORT
+            ? ", export (no VAT)" : "")
         + (origin == null ? "" : " (from " + origin + ")")));
     if (!booked.equals(invoice.issueDate())) {
       invoices.invoiceBooked(id, booked);

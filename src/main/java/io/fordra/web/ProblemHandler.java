@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.fordra.customer.Country;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.fordra.kernel.Capped;
 import io.fordra.kernel.ConflictException;
@@ -143,6 +144,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     String strict = JsonProblems.strictInput(cause);
     if (strict != null) {
       return new Violation(path((JsonMappingException) cause), strict);
+    }
+    if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == Country.class) {
+      // 249 codes are no list to read: say what a valid one is.
+      return new Violation(path(invalid), Capped.quote(invalid.getValue())
+          + " is not an ISO 3166-1 alpha-2 country code in capitals (e.g. SE, NO, DE, US)");
     }
     if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
         && invalid.getTargetType().isEnum()) {

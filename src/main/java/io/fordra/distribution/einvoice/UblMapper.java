@@ -12,6 +12,7 @@ import io.fordra.invoice.CreditNote;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
 import io.fordra.invoice.InvoiceService;
+import io.fordra.invoice.InvoiceVat;
 import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
 import java.util.List;
@@ -55,11 +56,16 @@ class UblMapper {
         : orderReference != null ? orderReference : customer.customerNumber();
     String currency = invoice.currency().name();
     UblData.Payment payment = payment(invoice);
+    InvoiceVat vat = invoices.vat(invoice);
+    // Reverse charge (AE) and export (G) lines carry 0 % and the statutory text as the exemption reason (BR-AE-10,
+    // BR-G-10), the same text as the PDF.
+    String exemption = vat.treatment().zeroRated()
+        ? documents.vatNote(customer.language(), vat.treatment()) : null;
     return switch (letter.kind()) {
       case INVOICE -> checked(new UblData(invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), currency,
-          reference, orderReference, sellerParty(), buyerParty(customer), payment, null,
-          invoiceLines.stream().map(l -> UblData.Line.of(String.valueOf(l.lineNumber()), l.description(),
-              l.quantity(), UNIT, l.unitPrice(), l.vatRate(), l.vatAmount())).toList(),
+          reference, orderReference, sellerParty(vat), buyerParty(customer, vat), payment, null,
+          invoiceLines.stream().map(l -> line(vat, exemption, String.valueOf(l.lineNumber()), l.description(),
+              l.quantity(), l.unitPrice(), l.vatRate(), l.vatAmount())).toList(),
           null, null, paidBefore(invoice), invoices.supply(invoice).orElse(null)),
           invoice.totalAmount().subtract(paidBefore(invoice)));
       case CREDIT_NOTE -> {
@@ -71,9 +77,9 @@ class UblMapper {
         }
         List<LetterContent.Line> lines = documents.creditNoteLines(invoice, credit);
         yield checked(new UblData(documentNumber(letter, invoice), documents.creditDate(credit), null, currency,
-            reference, orderReference, sellerParty(), buyerParty(customer), payment, null,
-            IntStream.range(0, lines.size()).mapToObj(i -> UblData.Line.of(String.valueOf(i + 1),
-                lines.get(i).description(), lines.get(i).quantity(), UNIT, lines.get(i).unitPrice(),
+            reference, orderReference, sellerParty(vat), buyerParty(customer, vat), payment, null,
+            IntStream.range(0, lines.size()).mapToObj(i -> line(vat, exemption, String.valueOf(i + 1),
+                lines.get(i).description(), lines.get(i).quantity(), lines.get(i).unitPrice(),
                 lines.get(i).vatRate(), lines.get(i).vatAmount())).toList(),
             new UblData.BillingReference(invoice.invoiceNumber(), invoice.issueDate()), credit.reason()),
             credit.amount());
@@ -81,6 +87,16 @@ class UblMapper {
       default -> throw new IllegalArgumentException("Only invoices and credit notes go as e-invoices, not "
           + letter.kind() + " " + letter.fileName());
     };
+  }
+
+  /** A line at the seller's rates (S, or Z at 0 %), or under reverse charge (AE) or export (G) with its reason. */
+  private static UblData.Line line(InvoiceVat vat, String exemption, String id, String description,
+                                   BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate, BigDecimal vatAmount) {
+    if (!vat.treatment().zeroRated()) {
+      return UblData.Line.of(id, description, quantity, UNIT, unitPrice, vatRate, vatAmount);
+    }
+    return new UblData.Line(id, description, quantity, UNIT, unitPrice, vat.treatment().category(), vatRate,
+        exemption, vatAmount);
   }
 
   /** The e-invoice's own number (BT-1): the invoice number, or the credit note's number. */
@@ -123,6 +139,14 @@ class UblMapper {
     return data;
   }
 
+  /** The seller, with the VAT number the invoice recorded where it was taxed other than at the seller's rates. */
+  private UblData.Party sellerParty(InvoiceVat vat) {
+    UblData.Party party = sellerParty();
+    return vat.sellerVatNumber() == null ? party : new UblData.Party(party.name(), party.orgNo(),
+        party.orgNoScheme(), vat.sellerVatNumber(), party.taxRegistration(), party.address(), party.endpointScheme(),
+        party.endpointId());
+  }
+
   private UblData.Party sellerParty() {
     boolean norwegian = seller.country() == Country.NO;
     String orgNo = sellerOrganisationNumber();
@@ -140,13 +164,18 @@ class UblMapper {
     return configured.isEmpty() ? "SE" + orgNo + "01" : configured;
   }
 
-  private static UblData.Party buyerParty(Customer c) {
+  private static UblData.Party buyerParty(Customer c, InvoiceVat vat) {
     Customer.ElectronicAddress endpoint = c.electronicAddress();
     // A business's org. no. is its legal registration id; a private person's number is not published.
     boolean business = c.type() == CustomerType.BUSINESS && c.organisationNumber() != null;
-    String orgNo = business ? digits(c.organisationNumber()) : null;
-    String orgNoScheme = business ? (c.country() == Country.NO ? SCHEME_NO : SCHEME_SE) : null;
-    return new UblData.Party(c.name(), orgNo, orgNoScheme, null, null,
+    // Abroad the registration number has no ICD scheme Fordra knows (the rules check 0007 and 0192 numbers as Swedish
+    // and Norwegian ones): it goes as it was given, without a scheme.
+    boolean home = c.country().hasOwnRules();
+    String orgNo = !business ? null : home ? digits(c.organisationNumber()) : c.organisationNumber().strip();
+    String orgNoScheme = business && home ? (c.country() == Country.NO ? SCHEME_NO : SCHEME_SE) : null;
+    // BT-48: reverse charge needs the buyer's VAT number (BR-AE-02); an EU business shows its own otherwise too.
+    String buyerVat = vat.buyerVatNumber() != null ? vat.buyerVatNumber() : c.vatNumber();
+    return new UblData.Party(c.name(), orgNo, orgNoScheme, buyerVat, null,
         new UblData.Address(c.address().street(), c.address().city(), c.address().postalCode(),
             c.address().country()),
         endpoint.scheme(), endpoint.id());
