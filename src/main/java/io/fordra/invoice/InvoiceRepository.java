@@ -87,6 +87,12 @@ public class InvoiceRepository {
         .update();
   }
 
+  /** Sets late_compensation_charged unless it was set: true when this call set it. */
+  public boolean claimLateCompensation(long invoiceId) {
+    return jdbc.sql("UPDATE fordra_invoice SET late_compensation_charged = TRUE WHERE id = ? "
+        + "AND late_compensation_charged = FALSE").param(invoiceId).update() == 1;
+  }
+
   /** How the invoice was taxed, where that was not at the seller's own rates. */
   public void insertVat(long invoiceId, InvoiceVat vat) {
     jdbc.sql("INSERT INTO fordra_invoice_vat (invoice_id, treatment, buyer_vat_number, seller_vat_number) "

@@ -193,6 +193,15 @@ public class InvoiceService {
     return seller.country() == Country.NO ? "NO" + digits + "MVA" : "SE" + digits + "01";
   }
 
+  /**
+   * Marks the invoice's fixed compensation for recovery costs as charged (by a reminder, or an interest invoice's
+   * förseningsersättning); false when it already was: it is owed once per invoice.
+   */
+  @Transactional
+  public boolean claimLateCompensation(Invoice invoice) {
+    return invoices.claimLateCompensation(invoice.id());
+  }
+
   /** How the invoice was taxed: the seller's own rates, reverse charge or export, with its VAT numbers. */
   public InvoiceVat vat(Invoice invoice) {
     return invoices.vat(invoice.id());

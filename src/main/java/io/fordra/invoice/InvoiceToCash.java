@@ -116,6 +116,10 @@ public final class InvoiceToCash {
    * transiently by DunningFacts just before the table runs (never stored; the decision history keeps it).
    */
   public static final ProcessVariable<Integer> DUNNING_LEVEL = ProcessVariable.of("dunningLevel", Integer.class);
+  /** The dunning policy's input "debtorGroup" (DOMESTIC, EU, OTHER), set transiently by DunningFacts. */
+  public static final ProcessVariable<String> DEBTOR_GROUP = ProcessVariable.of("debtorGroup", String.class);
+  /** The dunning policy's input "lawOfClaim" (SE, NO): the law the claim follows, set transiently by DunningFacts. */
+  public static final ProcessVariable<String> LAW_OF_CLAIM = ProcessVariable.of("lawOfClaim", String.class);
   /** True once a case handler has reviewed the current step of a priority customer. */
   public static final ProcessVariable<Boolean> REVIEWED = ProcessVariable.of("reviewed", Boolean.class);
   /** The decision table's single result: action, fee, paymentPeriodDays, earliestDaysAfterDue. */

@@ -48,7 +48,10 @@ class DunningServiceTest {
   private final DocumentService documents = mock(DocumentService.class);
   private final FordraClock clock = mock(FordraClock.class);
   private final DunningLimits limits = mock(DunningLimits.class);
-  private final DunningService dunning = new DunningService(invoices, customers, documents, limits, clock);
+  private final DunningService dunning = new DunningService(invoices, customers, documents, limits, clock,
+      new io.fordra.seller.SellerProperties("Exempelbolaget AB", "556677-8899", "SE556677889901", "Storgatan 1",
+          "111 22", "Stockholm", Country.SE, null, null, "5050-1055", null, null),
+      new LateCompensationProperties(null));
 
   private final Invoice updated = invoice("F-1001", Currency.SEK, InvoiceStatus.REMINDED, 1, 1);
   private final StoredDocument letter = mock(StoredDocument.class);
