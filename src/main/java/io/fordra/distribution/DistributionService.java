@@ -136,7 +136,8 @@ public class DistributionService {
     String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "")
         + (settledInPart ? "_SETTLED_IN_PART" : "");
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
-        invoice.currency().name(), document.payBy().toString(), mail.payTo(language), invoice.paymentReference(),
+        invoice.currency().name(), document.payBy().toString(), mail.payTo(language, customer.country()),
+        invoice.paymentReference(),
         mail.referenceLabel(), seller.name(), seller.email(),
         Money.format(invoice.totalAmount(), language), Money.format(settledBefore.max(BigDecimal.ZERO), language)};
     // A retry repeats its attempt's Message-ID; sending again on purpose is a new message.

@@ -79,6 +79,18 @@ public class MailComposer {
     return text("format.pay-to.account", language, seller.bankAccount());
   }
 
+  /**
+   * Where a payer in the customer's country pays: abroad a bankgiro or domestic account cannot be paid into, so the
+   * IBAN (with the BIC) where the seller has one; at home as {@link #payTo(String)}.
+   */
+  public String payTo(String language, Country customerCountry) {
+    boolean abroad = customerCountry != null && !customerCountry.hasOwnRules();
+    if (abroad && seller.iban() != null && !seller.iban().isBlank()) {
+      return "IBAN " + seller.iban() + (seller.bic() == null || seller.bic().isBlank() ? "" : ", BIC " + seller.bic());
+    }
+    return payTo(language);
+  }
+
   /** What the payment reference is called where the seller is: KID in Norway, OCR in Sweden. */
   public String referenceLabel() {
     return seller.country() == Country.NO ? "KID" : "OCR";

@@ -106,7 +106,7 @@ public class DocumentService {
       List<LetterContent.Line> lines = creditNoteLines(now, credit);
       BigDecimal net = lines.stream().map(LetterContent.Line::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal vat = lines.stream().map(LetterContent.Line::vatAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-      InvoiceVat taxed = invoices.vat(now);
+      InvoiceVat taxed = taxation(invoices, now);
       LetterContent content = new LetterContent(DocumentKind.CREDIT_NOTE, customer.language(), sellerParty(taxed),
           buyerParty(customer, taxed), now.invoiceNumber(), now.issueDate(), now.dueDate(), creditDate,
           now.currency().name(), lines, net, vat, credit.amount(), null, null, null, now.openAmount(), creditDate,
@@ -262,7 +262,7 @@ public class DocumentService {
                                LocalDate payBy, String note) {
     List<LetterContent.Line> lines = invoices.lines(invoice).stream().map(DocumentService::line).toList();
     LocalDate documentDate = kind == DocumentKind.INVOICE ? invoice.issueDate() : clock.today();
-    InvoiceVat vat = invoices.vat(invoice);
+    InvoiceVat vat = taxation(invoices, invoice);
     return new LetterContent(kind, customer.language(), sellerParty(vat), buyerParty(customer, vat),
         invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), documentDate, invoice.currency().name(),
         lines, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), invoice.paidAmount(),
@@ -345,5 +345,11 @@ public class DocumentService {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the seller's logo " + configured, e);
     }
+  }
+
+  /** How the invoice was taxed; the seller's rates where nothing says otherwise. */
+  private static InvoiceVat taxation(InvoiceService invoices, Invoice invoice) {
+    InvoiceVat vat = invoices.vat(invoice);
+    return vat == null ? InvoiceVat.DOMESTIC : vat;
   }
 }

@@ -41,4 +41,17 @@ class MailComposerTest {
     assertThat(norwegian.payTo("nb")).isEqualTo("kontonummer 1503.12.34567");
     assertThat(norwegian.referenceLabel()).isEqualTo("KID");
   }
+
+  @Test
+  void aPayerAbroadIsToldTheIbanAndBicWhereTheSellerHasThem() {
+    SellerProperties s = Letters.SELLER;
+    MailComposer withIban = new MailComposer(PROPERTIES, mock(MailGateway.class), new SellerProperties(s.name(),
+        s.organisationNumber(), s.vatNumber(), s.street(), s.postalCode(), s.city(), s.country(), s.email(), s.phone(),
+        s.bankgiro(), null, null, "SE45 5000 0000 0583 9825 7466", "ESSESESS", true, false, null));
+
+    assertThat(withIban.payTo("en", Country.DE)).isEqualTo("IBAN SE45 5000 0000 0583 9825 7466, BIC ESSESESS");
+    assertThat(withIban.payTo("sv", Country.SE)).isEqualTo("bankgiro 5050-1055");
+    assertThat(withIban.payTo("nb", Country.NO)).isEqualTo("bankgiro 5050-1055");
+    assertThat(swedish.payTo("en", Country.US)).as("no IBAN: as at home").isEqualTo(swedish.payTo("en"));
+  }
 }

@@ -56,7 +56,7 @@ class UblMapper {
         : orderReference != null ? orderReference : customer.customerNumber();
     String currency = invoice.currency().name();
     UblData.Payment payment = payment(invoice);
-    InvoiceVat vat = invoices.vat(invoice);
+    InvoiceVat vat = taxation(invoices, invoice);
     // Reverse charge (AE) and export (G) lines carry 0 % and the statutory text as the exemption reason (BR-AE-10,
     // BR-G-10), the same text as the PDF.
     String exemption = vat.treatment().zeroRated()
@@ -206,5 +206,11 @@ class UblMapper {
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /** How the invoice was taxed; the seller's rates where nothing says otherwise. */
+  private static InvoiceVat taxation(InvoiceService invoices, Invoice invoice) {
+    InvoiceVat vat = invoices.vat(invoice);
+    return vat == null ? InvoiceVat.DOMESTIC : vat;
   }
 }

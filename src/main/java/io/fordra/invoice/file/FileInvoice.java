@@ -320,6 +320,10 @@ final class FileInvoice {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
+      if (type == io.fordra.customer.Country.class) {
+        throw new IllegalArgumentException(Capped.quote(value) + " is not an ISO 3166-1 alpha-2 country code "
+            + "(e.g. SE, NO, DE, US)");
+      }
       throw new IllegalArgumentException(Capped.quote(value) + " is not one of " + String.join(", ",
           Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
