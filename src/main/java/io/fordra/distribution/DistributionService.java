@@ -136,7 +136,9 @@ public class DistributionService {
     String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "")
         + (settledInPart ? "_SETTLED_IN_PART" : "");
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
-        invoice.currency().name(), document.payBy().toString(), mail.payTo(language, customer.country()),
+        invoice.currency().name(), document.payBy().toString(),
+        // A payer abroad cannot pay into a bankgiro: the IBAN; at home as before.
+        customer.country().hasOwnRules() ? mail.payTo(language) : mail.payTo(language, customer.country()),
         invoice.paymentReference(),
         mail.referenceLabel(), seller.name(), seller.email(),
         Money.format(invoice.totalAmount(), language), Money.format(settledBefore.max(BigDecimal.ZERO), language)};
