@@ -17,6 +17,11 @@ public interface Bookkeeping {
   /** The revenue account of a line at a VAT rate, for a new invoice; empty if the chart has none for the rate. */
   Optional<String> salesAccount(BigDecimal vatRate);
 
+  /** The sales account of a line under reverse charge or export (its own account); else the rate's. */
+  default Optional<String> salesAccount(VatTreatment treatment, BigDecimal vatRate) {
+    return salesAccount(vatRate);
+  }
+
   /** Whether a line at this VAT rate can be booked: the chart has its sales account and (above 0 %) its VAT account. */
   boolean canBook(BigDecimal vatRate);
 

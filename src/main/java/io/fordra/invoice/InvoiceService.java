@@ -143,7 +143,9 @@ public class InvoiceService {
       accounts = new java.util.ArrayList<>();
       for (InvoiceLine line : totals.lines()) {
         String fromArticle = articled.revenueAccounts().get(line.lineNumber() - 1);
-        accounts.add(fromArticle != null ? fromArticle : ledger.salesAccount(line.vatRate()).orElseThrow());
+        accounts.add(fromArticle != null ? fromArticle : vat.treatment().zeroRated()
+            ? ledger.salesAccount(vat.treatment(), line.vatRate()).orElseThrow()
+            : ledger.salesAccount(line.vatRate()).orElseThrow());
       }
     }
     return new Prepared(articled.request(), customerNumber, existing != null, totals, accounts, violations, vat);

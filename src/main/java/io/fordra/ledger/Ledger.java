@@ -172,6 +172,15 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
     return accounts.sales(vatRate);
   }
 
+  @Override
+  public java.util.Optional<String> salesAccount(io.fordra.invoice.VatTreatment treatment, BigDecimal vatRate) {
+    return switch (treatment) {
+      case REVERSE_CHARGE -> java.util.Optional.of(accounts.account(LedgerAccounts.Role.SALES_REVERSE_CHARGE));
+      case EXPORT -> java.util.Optional.of(accounts.account(LedgerAccounts.Role.SALES_EXPORT));
+      case DOMESTIC -> salesAccount(vatRate);
+    };
+  }
+
   /** Whether a line at this VAT rate can be booked: the chart has its sales account and (above 0 %) its VAT account. */
   @Override
   public boolean canBook(BigDecimal vatRate) {

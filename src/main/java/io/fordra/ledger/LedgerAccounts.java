@@ -28,7 +28,11 @@ public class LedgerAccounts {
     LATE_COMPENSATION("late-compensation"),
     CUSTOMER_CREDIT("customer-credit"),
     UNMATCHED_PAYMENTS("unmatched-payments"),
-    BAD_DEBT("bad-debt");
+    BAD_DEBT("bad-debt"),
+    /** Sales with reverse charge to EU businesses abroad (Swedish VAT return box 39: services to another EU country). */
+    SALES_REVERSE_CHARGE("sales-reverse-charge"),
+    /** Sales exported outside the EU (Sweden) or out of Norway: no VAT of the seller's. */
+    SALES_EXPORT("sales-export");
 
     final String key;
 
@@ -104,7 +108,7 @@ public class LedgerAccounts {
   private enum Chart {
     BAS(Map.of(Role.RECEIVABLES, "1510", Role.BANK, "1930", Role.INTEREST, "8313", Role.FEES, "3990",
         Role.LATE_COMPENSATION, "3990", Role.CUSTOMER_CREDIT, "2420", Role.UNMATCHED_PAYMENTS, "2421",
-        Role.BAD_DEBT, "6351"),
+        Role.BAD_DEBT, "6351", Role.SALES_REVERSE_CHARGE, "3308", Role.SALES_EXPORT, "3305"),
         Map.of("25", "3001", "12", "3002", "6", "3003", "0", "3004"),
         Map.of("25", "2611", "12", "2621", "6", "2631"),
         Map.ofEntries(Map.entry("1510", "Kundfordringar"), Map.entry("1930", "Företagskonto/checkkonto/affärskonto"),
@@ -116,12 +120,14 @@ public class LedgerAccounts {
             Map.entry("3002", "Försäljning inom Sverige, 12 % moms"),
             Map.entry("3003", "Försäljning inom Sverige, 6 % moms"),
             Map.entry("3004", "Försäljning inom Sverige, momsfri"),
+            Map.entry("3305", "Försäljning tjänster till land utanför EU"),
+            Map.entry("3308", "Försäljning tjänster till annat EU-land"),
             Map.entry("3990", "Övriga ersättningar och intäkter"),
             Map.entry("6351", "Konstaterade förluster på kundfordringar"),
             Map.entry("8313", "Ränteintäkter från kundfordringar"))),
     NS4102(Map.of(Role.RECEIVABLES, "1500", Role.BANK, "1920", Role.INTEREST, "8050", Role.FEES, "3900",
         Role.LATE_COMPENSATION, "3900", Role.CUSTOMER_CREDIT, "2900", Role.UNMATCHED_PAYMENTS, "2901",
-        Role.BAD_DEBT, "7830"),
+        Role.BAD_DEBT, "7830", Role.SALES_REVERSE_CHARGE, "3100", Role.SALES_EXPORT, "3100"),
         Map.of("25", "3000", "15", "3000", "12", "3000", "0", "3100"),
         Map.of("25", "2700", "15", "2701", "12", "2702"),
         Map.ofEntries(Map.entry("1500", "Kundefordringer"), Map.entry("1920", "Bankinnskudd"),

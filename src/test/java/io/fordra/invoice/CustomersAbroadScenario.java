@@ -111,6 +111,8 @@ abstract class CustomersAbroadScenario extends ProcessTestSupport {
     assertThat(invoice.vatAmount()).isEqualByComparingTo("0");
     assertThat(invoice.paymentReference()).as("an OCR reference as for every invoice").matches("\\d+");
     assertThat(invoices.events(invoice).get(0).message()).contains("reverse charge (buyer's VAT number DE123456789)");
+    assertThat(invoices.lines(invoice)).extracting(InvoiceLine::revenueAccount).as("BAS 3308, services to the EU")
+        .containsExactly("3308", "3308");
 
     String letter = Letters.pdfText(documents.issue(invoice, DocumentKind.INVOICE, 1, BigDecimal.ZERO.setScale(2),
         invoice.dueDate()).content());
@@ -131,6 +133,8 @@ abstract class CustomersAbroadScenario extends ProcessTestSupport {
     Invoice gb = invoices.get(json(send(admin, HttpMethod.POST, "/api/invoices", invoice(british, "0")))
         .get("invoiceNumber").asText());
     assertThat(invoices.vat(gb).treatment()).isEqualTo(VatTreatment.EXPORT);
+    assertThat(invoices.lines(gb)).extracting(InvoiceLine::revenueAccount).as("BAS 3305, outside the EU")
+        .containsExactly("3305");
     assertThat(Letters.pdfText(documents.issue(gb, DocumentKind.INVOICE, 1, BigDecimal.ZERO.setScale(2), gb.dueDate())
         .content())).contains("Eksport ut av EU", "LONDON SW1A 2AA", "STORBRITANNIA");
   }
@@ -149,6 +153,7 @@ abstract class CustomersAbroadScenario extends ProcessTestSupport {
     Invoice invoice = invoices.get(json(created).get("invoiceNumber").asText());
     assertThat(invoice.vatAmount()).isEqualByComparingTo("250.00");
     assertThat(invoices.vat(invoice)).isEqualTo(InvoiceVat.DOMESTIC);
+    assertThat(invoices.lines(invoice)).extracting(InvoiceLine::revenueAccount).containsExactly("3001");
   }
 
   static Map<String, Object> german(String number, String vatNumber) {
