@@ -2,7 +2,6 @@ package io.fordra.interest;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,23 +13,20 @@ class FindMissingReferenceRates implements JavaDelegate {
 
   private final InterestRateTable table;
   private final InterestProperties properties;
+  private final ReferenceRateReminders reminders;
 
-  FindMissingReferenceRates(InterestRateTable table, InterestProperties properties) {
+  FindMissingReferenceRates(InterestRateTable table, InterestProperties properties,
+                            ReferenceRateReminders reminders) {
     this.table = table;
     this.properties = properties;
+    this.reminders = reminders;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var runtime = execution.getProcessEngineServices().getRuntimeService();
     int started = 0;
     for (InterestRateTable.Due due : table.due(properties.rateReminderDaysBefore())) {
-      String key = ReferenceRateReminder.businessKey(due.country(), due.halfYear());
-      if (runtime.createProcessInstanceQuery().processDefinitionKey(ReferenceRateReminder.KEY)
-          .processInstanceBusinessKey(key).count() == 0) {
-        runtime.startProcessInstanceByMessage(ReferenceRateReminder.RATE_MISSING, key, Variables.createVariables()
-            .putValue(ReferenceRateReminder.COUNTRY.name(), due.country().name())
-            .putValue(ReferenceRateReminder.HALF_YEAR.name(), due.halfYear().toString()));
+      if (reminders.remind(due.country(), due.halfYear())) {
         started++;
       }
     }

@@ -7,4 +7,7 @@ interface ReferenceRateReminders {
 
   /** The row of the country's half-year was recorded elsewhere (over the API): its open task, if any, ends. */
   void recorded(Country country, HalfYear halfYear);
+
+  /** Starts the reminder of the country's half-year unless one waits already; whether it started one. */
+  boolean remind(Country country, HalfYear halfYear);
 }
