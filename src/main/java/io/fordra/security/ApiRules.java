@@ -69,6 +69,8 @@ final class ApiRules {
       rule(POST, "/api/month-end-closes/*/reopen/**", FINANCE),
       rule(null, "/api/month-end-closes/**", FINANCE),
       rule(null, "/api/interest-invoicing/**", FINANCE),
+      // The late-payment rate table: finance reads and adds half-years' rows.
+      rule(null, "/api/interest-rates/**", FINANCE),
       rule(null, "/api/print-batches/**", FINANCE),
       // The law's limits of dunning fees and times: finance records them; everyone reads them.
       rule(POST, "/api/dunning-limits/**", FINANCE),
