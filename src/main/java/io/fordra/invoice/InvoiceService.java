@@ -15,6 +15,7 @@ import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
 import io.fordra.seller.VatRates;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -421,7 +422,10 @@ public class InvoiceService {
   }
 
   public void record(Invoice invoice, InvoiceEvent event) {
-    invoices.insertEvent(invoice.id(), clock.now(), event);
+    Instant at = clock.now();
+    long id = invoices.insertEvent(invoice.id(), at, event);
+    // Synchronous listeners (webhook.EventOutbox) write in this same transaction: the outbox commits with the change.
+    events.publishEvent(new InvoiceEventRecorded(id, invoice.id(), event.type(), at));
   }
 
   private String customerNumberOf(InvoiceRequest request, Violations violations) {
