@@ -2,5 +2,5 @@ package io.fordra.invoice;
 
 import java.time.Instant;
 
-/** Published in the recording transaction when an invoice event is stored (fordra_invoice_event.id = eventId). */
+/** An invoice event just stored (fordra_invoice_event.id = eventId), as InvoiceEventLog hears of it. */
 public record InvoiceEventRecorded(long eventId, long invoiceId, InvoiceEventType type, Instant occurredAt) {}

@@ -42,6 +42,7 @@ public class InvoiceService {
   private final Bookkeeping ledger;
   private final ArticleLines articleLines;
   private final NaturalKeys naturalKeys;
+  private List<InvoiceEventLog> eventLogs = List.of();
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceFollowUp followUp,
                         SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Bookkeeping ledger,
@@ -424,8 +425,14 @@ public class InvoiceService {
   public void record(Invoice invoice, InvoiceEvent event) {
     Instant at = clock.now();
     long id = invoices.insertEvent(invoice.id(), at, event);
-    // Synchronous listeners (webhook.EventOutbox) write in this same transaction: the outbox commits with the change.
-    events.publishEvent(new InvoiceEventRecorded(id, invoice.id(), event.type(), at));
+    InvoiceEventRecorded recorded = new InvoiceEventRecorded(id, invoice.id(), event.type(), at);
+    eventLogs.forEach(log -> log.recorded(recorded));
+  }
+
+  /** Who is told of recorded events (the webhooks' outbox); none in unit tests that build the service by hand. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void eventLogs(List<InvoiceEventLog> logs) {
+    this.eventLogs = List.copyOf(logs);
   }
 
   private String customerNumberOf(InvoiceRequest request, Violations violations) {

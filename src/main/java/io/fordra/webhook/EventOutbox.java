@@ -1,20 +1,20 @@
 package io.fordra.webhook;
 
+import io.fordra.invoice.InvoiceEventLog;
 import io.fordra.invoice.InvoiceEventRecorded;
 import io.fordra.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the outbox row of a published invoice event in the transaction that records the event (a synchronous
- * listener runs on the caller's connection): the row exists if and only if the change committed. It keeps the invoice
+ * Writes the outbox row of a published invoice event in the transaction that records the event (InvoiceService calls
+ * this port on the caller's connection): the row exists if and only if the change committed. It keeps the invoice
  * as it stood right after the event, so that a delivery made later still tells what this event changed.
  */
 @Component
-class EventOutbox {
+class EventOutbox implements InvoiceEventLog {
 
   private final JdbcClient jdbc;
 
@@ -22,8 +22,8 @@ class EventOutbox {
     this.jdbc = jdbc;
   }
 
-  @EventListener
-  void recorded(InvoiceEventRecorded event) {
+  @Override
+  public void recorded(InvoiceEventRecorded event) {
     if (!WebhookEventType.candidate(event.type())) {
       return;   // most events are internal steps: no read, no row
     }

@@ -197,6 +197,35 @@ abstract class WebhookScenario extends ProcessTestSupport {
   }
 
   @Test
+  void twoNodesDeliveringAtOnce_deliverEveryEventOnce_inOrderPerInvoice() throws Exception {
+    String secret = subscribe(List.of("invoice.created", "invoice.sent")).get("secret").asText();
+    List<Invoice> created = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      created.add(createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK));
+    }
+    executeDueJobs();
+    // Two dispatchers share nothing but the database, as two nodes would.
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(nodes.submit(dispatcher::run));
+      }
+      for (var run : runs) {
+        run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      }
+    } finally {
+      nodes.shutdown();
+    }
+    dispatcher.run();
+    for (Invoice invoice : created) {
+      assertThat(of(invoice)).extracting(r -> r.header("Fordra-Event-Type")).as(invoice.invoiceNumber())
+          .containsExactly("invoice.created", "invoice.sent");
+      assertThat(of(invoice)).allSatisfy(r -> assertThat(verify(secret, r)).isTrue());
+    }
+  }
+
+  @Test
   void aTargetNobodyListensOn_failsWithTheConnectionError_andARedeliveryRepeatsTheSameEventId() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
