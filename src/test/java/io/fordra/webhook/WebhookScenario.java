@@ -57,6 +57,10 @@ abstract class WebhookScenario extends ProcessTestSupport {
 
   @Autowired WebhookDispatcher dispatcher;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired WebhookRepository repository;
+  @Autowired WebhookTargets targets;
+  @Autowired io.fordra.process.FordraClock clock;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
   private final List<String> users = new ArrayList<>();
   private final List<Long> subscriptions = new ArrayList<>();
@@ -194,6 +198,39 @@ abstract class WebhookScenario extends ProcessTestSupport {
     assertThat(deliveriesOf(id, blocked)).extracting(d -> d.get("status").asText() + "/" + d.get("attempts").asInt())
         .containsExactly("DELIVERED/3", "DELIVERED/1");
     assertThat(of(other)).hasSize(2);
+  }
+
+  @Test
+  void afterMaxAttemptsADeliveryIsFailed_stillHoldsBackTheInvoicesLaterEvents_untilRedelivered() throws Exception {
+    long id = subscribe(List.of("invoice.created", "invoice.sent")).get("id").asLong();
+    Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
+    executeDueJobs();
+    receiver.down(body -> body.contains(invoice.invoiceNumber()));
+    WebhookDispatcher twoAttempts = new WebhookDispatcher(repository, targets, new WebhookProperties(true,
+        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), 2, Duration.ofHours(1), 2,
+        Duration.ofMinutes(2), 500), clock, transactions, objectMapper);
+    Instant start = ClockUtil.getCurrentTime().toInstant();
+    twoAttempts.run();
+    ClockUtil.setCurrentTime(java.util.Date.from(start.plusSeconds(30)));
+    twoAttempts.run();
+    JsonNode failed = deliveriesOf(id, invoice).get(0);
+    assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failed.get("attempts").asInt()).isEqualTo(2);
+    assertThat(failed.get("nextAttemptAt").isNull()).isTrue();
+    assertThat(json(get(admin, "/api/webhooks/" + id + "/deliveries?status=FAILED")).findValues("id"))
+        .extracting(JsonNode::asLong).contains(failed.get("id").asLong());
+
+    receiver.up();
+    ClockUtil.setCurrentTime(java.util.Date.from(start.plus(Duration.ofDays(1))));
+    twoAttempts.run();
+    assertThat(of(invoice)).as("a failed delivery waits for a person, and the sent event waits behind it").isEmpty();
+    assertThat(deliveriesOf(id, invoice).get(1).get("attempts").asInt()).isZero();
+
+    send(admin, HttpMethod.POST, "/api/webhooks/" + id + "/deliveries/" + failed.get("id").asLong() + "/redeliver",
+        null);
+    twoAttempts.run();
+    assertThat(of(invoice)).extracting(r -> r.header("Fordra-Event-Type"))
+        .containsExactly("invoice.created", "invoice.sent");
   }
 
   @Test
