@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
@@ -318,12 +319,15 @@ public class InvoiceRepository {
         .params(feesAmount, dunningLevel, remindersSent, reminderFeesCharged, payBy, id).update();
   }
 
-  public void insertEvent(long invoiceId, Instant at, InvoiceEvent e) {
+  /** Records the event; returns its id. */
+  public long insertEvent(long invoiceId, Instant at, InvoiceEvent e) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO fordra_invoice_event (invoice_id, occurred_at, event_type, channel, recipient, message)
         VALUES (?, ?, ?, ?, ?, ?)""")
         .params(invoiceId, utc(at), e.type().name(), e.channel(), e.recipient(), truncate(e.message(), 1000))
-        .update();
+        .update(key, "id");
+    return key.getKeyAs(Number.class).longValue();
   }
 
   public List<InvoiceEvent> events(long invoiceId) {

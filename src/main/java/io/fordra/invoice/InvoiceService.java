@@ -15,6 +15,7 @@ import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
 import io.fordra.seller.VatRates;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,6 +42,7 @@ public class InvoiceService {
   private final Bookkeeping ledger;
   private final ArticleLines articleLines;
   private final NaturalKeys naturalKeys;
+  private List<InvoiceEventLog> eventLogs = List.of();
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceFollowUp followUp,
                         SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Bookkeeping ledger,
@@ -421,7 +423,16 @@ public class InvoiceService {
   }
 
   public void record(Invoice invoice, InvoiceEvent event) {
-    invoices.insertEvent(invoice.id(), clock.now(), event);
+    Instant at = clock.now();
+    long id = invoices.insertEvent(invoice.id(), at, event);
+    InvoiceEventRecorded recorded = new InvoiceEventRecorded(id, invoice.id(), event.type(), at);
+    eventLogs.forEach(log -> log.recorded(recorded));
+  }
+
+  /** Who is told of recorded events (the webhooks' outbox); none in unit tests that build the service by hand. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void eventLogs(List<InvoiceEventLog> logs) {
+    this.eventLogs = List.copyOf(logs);
   }
 
   private String customerNumberOf(InvoiceRequest request, Violations violations) {

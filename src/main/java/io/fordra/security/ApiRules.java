@@ -79,7 +79,9 @@ final class ApiRules {
       // Reading invoices (their documents too), customers and the article register.
       rule(GET, "/api/invoices/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
       rule(GET, "/api/customers/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
-      rule(GET, "/api/articles/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS));
+      rule(GET, "/api/articles/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
+      // Events for the ERP and CRM: finance pulls them (webhook subscriptions are administrators').
+      rule(GET, "/api/events/**", FINANCE));
 
   /**
    * The engine REST APIs' paths (Fordra's /engine-rest for the default and a named engine, and the webapps' own
