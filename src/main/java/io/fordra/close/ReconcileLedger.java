@@ -23,11 +23,7 @@ class ReconcileLedger implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String period = MonthEndClose.PERIOD.from(execution);
-    if (period == null || period.isBlank()) {
-      period = YearMonth.from(clock.today()).minusMonths(1).toString();
-      MonthEndClose.PERIOD.set(execution, period);
-    }
+    String period = MonthEndClose.period(execution, clock.today());
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(MonthEndClose.businessKey(period));
     }
