@@ -34,19 +34,6 @@ public final class MonthEndClose {
     return "month-end-close-" + period;
   }
 
-  /**
-   * The month the close closes: as started by hand, or (the timer's close) the month before today, then kept in
-   * {@link #PERIOD} for the steps after.
-   */
-  static String period(org.camunda.bpm.engine.delegate.DelegateExecution execution, java.time.LocalDate today) {
-    String period = PERIOD.from(execution);
-    if (period == null || period.isBlank()) {
-      period = java.time.YearMonth.from(today).minusMonths(1).toString();
-      PERIOD.set(execution, period);
-    }
-    return period;
-  }
-
   /** The month closed (YYYY-MM); the previous month when the timer starts the close. */
   public static final ProcessVariable<String> PERIOD = ProcessVariable.of("period", String.class);
   /** The close's row in fordra_month_end_close (GET /api/month-end-closes/{id}). */

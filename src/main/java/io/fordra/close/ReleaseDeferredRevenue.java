@@ -26,7 +26,7 @@ class ReleaseDeferredRevenue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String period = MonthEndClose.period(execution, clock.today());
+    String period = ReconcileLedger.period(execution, clock.today());
     Ledger.Released released = ledger.releaseDeferredRevenue(YearMonth.parse(period));
     MonthEndClose.RELEASES.set(execution, released.entries());
   }
