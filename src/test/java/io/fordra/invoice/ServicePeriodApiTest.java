@@ -26,34 +26,33 @@ class ServicePeriodApiTest extends ProcessTestSupport {
 
   @Autowired ObjectMapper json;
 
+  /** A period ending before it starts, one without its end, one of ten years, one on a discount line. */
+  private static final String BAD_LINES = """
+        {"description":"Reversed","quantity":1,"unitPrice":"100.00","vatRate":25,
+         "servicePeriod":{"from":"2026-12-31","to":"2026-01-01"}},
+        {"description":"Half","quantity":1,"unitPrice":"100.00","vatRate":25,"servicePeriod":{"from":"2026-01-01"}},
+        {"description":"Forever","quantity":1,"unitPrice":"100.00","vatRate":25,
+         "servicePeriod":{"from":"2026-01-01","to":"2036-01-01"}},
+        {"description":"Discount","quantity":-1,"unitPrice":"50.00","vatRate":25,
+         "servicePeriod":{"from":"2026-01-01","to":"2026-12-31"}}""";
+
   private final String run = UUID.randomUUID().toString().substring(0, 6);
 
   @Test
   void badServicePeriodsAreRefusedWithEveryReasonNamingTheLinesField() throws Exception {
     at(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0));
     String customer = customer();
-    ResponseEntity<String> refused = call(HttpMethod.POST, "/api/invoices", invoice("BAD-" + run, customer, """
-        {"description":"Reversed","quantity":1,"unitPrice":"100.00","vatRate":25,
-         "servicePeriod":{"from":"2026-12-31","to":"2026-01-01"}},
-        {"description":"Half","quantity":1,"unitPrice":"100.00","vatRate":25,"servicePeriod":{"from":"2026-01-01"}},
-        {"description":"Forever","quantity":1,"unitPrice":"100.00","vatRate":25,
-         "servicePeriod":{"from":"2026-01-01","to":"2036-01-01"}},
-        {"description":"Discount","quantity":-1,"unitPrice":"50.00","vatRate":25,
-         "servicePeriod":{"from":"2026-01-01","to":"2026-12-31"}},
-        {"description":"Not a date","quantity":1,"unitPrice":"100.00","vatRate":25,
-         "servicePeriod":{"from":"2026-01-01","to":"31.12.2026"}}"""));
+    // A date that does not read is refused by the JSON reading, before the checks.
+    ResponseEntity<String> refused = call(HttpMethod.POST, "/api/invoices", invoice("BAD-" + run, customer,
+        BAD_LINES + """
+        ,{"description":"Not a date","quantity":1,"unitPrice":"100.00","vatRate":25,
+          "servicePeriod":{"from":"2026-01-01","to":"31.12.2026"}}"""));
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     assertThat(refused.getBody()).contains("servicePeriod");
 
-    ResponseEntity<String> checked = call(HttpMethod.POST, "/api/invoices", invoice("BAD-" + run, customer, """
-        {"description":"Reversed","quantity":1,"unitPrice":"100.00","vatRate":25,
-         "servicePeriod":{"from":"2026-12-31","to":"2026-01-01"}},
-        {"description":"Half","quantity":1,"unitPrice":"100.00","vatRate":25,"servicePeriod":{"from":"2026-01-01"}},
-        {"description":"Forever","quantity":1,"unitPrice":"100.00","vatRate":25,
-         "servicePeriod":{"from":"2026-01-01","to":"2036-01-01"}},
-        {"description":"Discount","quantity":-1,"unitPrice":"50.00","vatRate":25,
-         "servicePeriod":{"from":"2026-01-01","to":"2026-12-31"}}"""));
+    ResponseEntity<String> checked = call(HttpMethod.POST, "/api/invoices", invoice("BAD-" + run, customer,
+        BAD_LINES));
     assertThat(checked.getStatusCode().value()).isEqualTo(400);
     assertThat(errors(checked)).containsExactlyInAnyOrder(
         "lines[0].servicePeriod.to: is before servicePeriod.from 2026-12-31",
