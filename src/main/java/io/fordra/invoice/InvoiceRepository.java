@@ -54,10 +54,11 @@ public class InvoiceRepository {
     for (InvoiceLine l : lines) {
       jdbc.sql("""
           INSERT INTO fordra_invoice_line (invoice_id, line_number, description, quantity, unit_price, vat_rate,
-            net_amount, vat_amount, article_number, order_reference, revenue_account)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            net_amount, vat_amount, article_number, order_reference, revenue_account, service_from, service_to)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(i.id(), l.lineNumber(), l.description(), l.quantity(), l.unitPrice(), l.vatRate(),
-              l.netAmount(), l.vatAmount(), l.articleNumber(), l.orderReference(), l.revenueAccount())
+              l.netAmount(), l.vatAmount(), l.articleNumber(), l.orderReference(), l.revenueAccount(),
+              l.serviceFrom(), l.serviceTo())
           .update();
     }
   }
@@ -102,7 +103,8 @@ public class InvoiceRepository {
         .query((rs, n) -> new InvoiceLine(rs.getInt("line_number"), rs.getString("description"),
             rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("vat_rate"),
             rs.getBigDecimal("net_amount"), rs.getBigDecimal("vat_amount"), rs.getString("article_number"),
-            rs.getString("order_reference"), rs.getString("revenue_account")))
+            rs.getString("order_reference"), rs.getString("revenue_account"),
+            rs.getObject("service_from", LocalDate.class), rs.getObject("service_to", LocalDate.class)))
         .list();
   }
 
