@@ -17,5 +17,7 @@ public enum EntryKind {
   /** What could not be collected: a loss on receivables (and the VAT on it reversed). */
   WRITE_OFF,
   /** An overpayment paid back to the customer. */
-  REFUND
+  REFUND,
+  /** A month's share of periodised revenue: the deferred-revenue account against the revenue account. */
+  REVENUE_RELEASE
 }

@@ -29,6 +29,8 @@ public class LedgerAccounts {
     CUSTOMER_CREDIT("customer-credit"),
     UNMATCHED_PAYMENTS("unmatched-payments"),
     BAD_DEBT("bad-debt"),
+    /** Revenue of a service period invoiced before it is earned, released month by month (DeferredRevenue). */
+    DEFERRED_REVENUE("deferred-revenue"),
     /** Sales with reverse charge to EU businesses abroad (Swedish VAT return box 39: services to another EU country). */
     SALES_REVERSE_CHARGE("sales-reverse-charge"),
     /** Sales exported outside the EU (Sweden) or out of Norway: no VAT of the seller's. */
@@ -55,6 +57,13 @@ public class LedgerAccounts {
       String account = properties.accounts().getOrDefault(role.key, chart.roles.get(role));
       check("fordra.ledger.accounts." + role.key, account, problems);
       roles.put(role, account);
+    }
+    // The deferred-revenue account is reconciled on its own: sharing another role's account would mix two balances.
+    for (Role other : List.of(Role.RECEIVABLES, Role.BANK, Role.CUSTOMER_CREDIT, Role.UNMATCHED_PAYMENTS)) {
+      if (roles.get(Role.DEFERRED_REVENUE).equals(roles.get(other))) {
+        problems.add("fordra.ledger.accounts." + Role.DEFERRED_REVENUE.key + " must not be the " + other.key
+            + " account " + roles.get(other));
+      }
     }
     byRate(chart.sales, properties.sales(), "fordra.ledger.sales.", sales, problems);
     byRate(chart.outputVat, properties.outputVat(), "fordra.ledger.output-vat.", outputVat, problems);
@@ -106,13 +115,14 @@ public class LedgerAccounts {
 
   /** The standard charts: Swedish BAS and Norwegian NS 4102, as far as Fordra books. */
   private enum Chart {
-    BAS(Map.of(Role.RECEIVABLES, "1510", Role.BANK, "1930", Role.INTEREST, "8313", Role.FEES, "3990",
+    BAS(roles(Map.of(Role.RECEIVABLES, "1510", Role.BANK, "1930", Role.INTEREST, "8313", Role.FEES, "3990",
         Role.LATE_COMPENSATION, "3990", Role.CUSTOMER_CREDIT, "2420", Role.UNMATCHED_PAYMENTS, "2421",
-        Role.BAD_DEBT, "6351", Role.SALES_REVERSE_CHARGE, "3308", Role.SALES_EXPORT, "3305"),
+        Role.BAD_DEBT, "6351", Role.DEFERRED_REVENUE, "2970"),
+        Map.of(Role.SALES_REVERSE_CHARGE, "3308", Role.SALES_EXPORT, "3305")),
         Map.of("25", "3001", "12", "3002", "6", "3003", "0", "3004"),
         Map.of("25", "2611", "12", "2621", "6", "2631"),
         Map.ofEntries(Map.entry("1510", "Kundfordringar"), Map.entry("1930", "Företagskonto/checkkonto/affärskonto"),
-            Map.entry("2420", "Förskott från kunder"), Map.entry("2421", "Ej avstämda inbetalningar"),
+            Map.entry("2420", "Förskott från kunder"), Map.entry("2970", "Förutbetalda intäkter"), Map.entry("2421", "Ej avstämda inbetalningar"),
             Map.entry("2611", "Utgående moms på försäljning inom Sverige, 25 %"),
             Map.entry("2621", "Utgående moms på försäljning inom Sverige, 12 %"),
             Map.entry("2631", "Utgående moms på försäljning inom Sverige, 6 %"),
@@ -125,16 +135,17 @@ public class LedgerAccounts {
             Map.entry("3990", "Övriga ersättningar och intäkter"),
             Map.entry("6351", "Konstaterade förluster på kundfordringar"),
             Map.entry("8313", "Ränteintäkter från kundfordringar"))),
-    NS4102(Map.of(Role.RECEIVABLES, "1500", Role.BANK, "1920", Role.INTEREST, "8050", Role.FEES, "3900",
+    NS4102(roles(Map.of(Role.RECEIVABLES, "1500", Role.BANK, "1920", Role.INTEREST, "8050", Role.FEES, "3900",
         Role.LATE_COMPENSATION, "3900", Role.CUSTOMER_CREDIT, "2900", Role.UNMATCHED_PAYMENTS, "2901",
-        Role.BAD_DEBT, "7830", Role.SALES_REVERSE_CHARGE, "3100", Role.SALES_EXPORT, "3100"),
+        Role.BAD_DEBT, "7830", Role.DEFERRED_REVENUE, "2965"),
+        Map.of(Role.SALES_REVERSE_CHARGE, "3100", Role.SALES_EXPORT, "3100")),
         Map.of("25", "3000", "15", "3000", "12", "3000", "0", "3100"),
         Map.of("25", "2700", "15", "2701", "12", "2702"),
         Map.ofEntries(Map.entry("1500", "Kundefordringer"), Map.entry("1920", "Bankinnskudd"),
             Map.entry("2700", "Utgående merverdiavgift, høy sats"),
             Map.entry("2701", "Utgående merverdiavgift, middels sats"),
             Map.entry("2702", "Utgående merverdiavgift, lav sats"),
-            Map.entry("2900", "Forskudd fra kunder"), Map.entry("2901", "Uavstemte innbetalinger"),
+            Map.entry("2900", "Forskudd fra kunder"), Map.entry("2965", "Forskuddsbetalt inntekt"), Map.entry("2901", "Uavstemte innbetalinger"),
             Map.entry("3000", "Salgsinntekt, avgiftspliktig"), Map.entry("3100", "Salgsinntekt, avgiftsfri"),
             Map.entry("3900", "Annen driftsrelatert inntekt"), Map.entry("7830", "Tap på fordringer"),
             Map.entry("8050", "Annen renteinntekt")));
@@ -150,6 +161,13 @@ public class LedgerAccounts {
       this.sales = sales;
       this.outputVat = outputVat;
       this.names = names;
+    }
+
+    /** Map.of takes at most ten pairs: the chart's roles in two parts. */
+    private static Map<Role, String> roles(Map<Role, String> first, Map<Role, String> more) {
+      Map<Role, String> all = new java.util.EnumMap<>(first);
+      all.putAll(more);
+      return all;
     }
   }
 }
