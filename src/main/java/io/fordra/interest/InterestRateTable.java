@@ -236,7 +236,8 @@ public class InterestRateTable {
       return null;
     }
     for (Country c : Country.values()) {
-      if (c.name().equals(country)) {
+      // Late-payment law (and so a rate table) is Fordra's only for the countries with its own rules.
+      if (c.name().equals(country) && c.hasOwnRules()) {
         return c;
       }
     }

@@ -1,8 +1,11 @@
 package io.fordra.interest;
 
+import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.InvalidRequestException;
+import io.fordra.kernel.Violation;
+import io.fordra.task.FormAnswerRefused;
 import java.math.BigDecimal;
-import org.camunda.bpm.engine.ProcessEngineException;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RecordReferenceRate implements TaskListener {
+
+  private static final String FORM = "enter-reference-rate";
 
   private final InterestRateTable table;
 
@@ -31,10 +36,10 @@ class RecordReferenceRate implements TaskListener {
           number("rate", ReferenceRateReminder.RATE.from(task, null)),
           ReferenceRateReminder.SOURCE.from(task, null)), user);
     } catch (InvalidRequestException e) {
-      throw new ProcessEngineException(e.violations().stream().map(v -> v.field() + " " + v.message())
-          .reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
-    } catch (io.fordra.kernel.ConflictException e) {
-      throw new ProcessEngineException(e.getMessage());
+      // The engine's form validation exception: engine REST answers 400 and Tasklist shows every reason.
+      throw new FormAnswerRefused(FORM, e.violations());
+    } catch (ConflictException e) {
+      throw new FormAnswerRefused(FORM, List.of(new Violation("halfYear", e.getMessage())));
     }
   }
 

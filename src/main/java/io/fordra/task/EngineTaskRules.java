@@ -74,9 +74,13 @@ public class EngineTaskRules extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (ProcessEngineException e) {
-        if (e.getClass() == ProcessEngineException.class
-            && (e.getCause() instanceof FormFieldValidationException || e.getCause() instanceof AuthorizationException)) {
-          throw (ProcessEngineException) e.getCause();
+        if (e.getClass() == ProcessEngineException.class) {
+          // A listener's refusal may come wrapped twice (ENGINE-03051 around the listener invocation's own wrapper).
+          for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidationException || cause instanceof AuthorizationException) {
+              throw (ProcessEngineException) cause;
+            }
+          }
         }
         throw e;
       }

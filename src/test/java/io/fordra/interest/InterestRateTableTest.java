@@ -144,7 +144,7 @@ class InterestRateTableTest {
   @Test
   void aCountryWithoutARateFromADayUpToTodayIsNamed() {
     assertThat(InterestRateTable.missing(shipped, TODAY)).extracting(MissingRate::message)
-        .containsExactly("no rate for SE from 2026-07-01", "no rate for NO from 2026-07-01");
+        .containsExactly("no rate for NO from 2026-07-01", "no rate for SE from 2026-07-01");
     assertThat(InterestRateTable.missing(shipped, LocalDate.of(2026, 6, 30))).as("covered up to today").isEmpty();
     List<InterestRate> withAGap = new ArrayList<>(shipped);
     withAGap.removeIf(r -> r.country() == Country.NO && r.validFrom().equals(LocalDate.of(2025, 7, 1)));
@@ -156,10 +156,10 @@ class InterestRateTableTest {
   @Test
   void theHalfYearsToAskForAreThoseMissingAndStartingWithinTheDaysBefore() {
     assertThat(InterestRateTable.due(shipped, TODAY, 14)).extracting(d -> d.country() + " " + d.halfYear())
-        .containsExactly("SE 2026-H2", "NO 2026-H2");
+        .containsExactly("NO 2026-H2", "SE 2026-H2");
     assertThat(InterestRateTable.due(shipped, LocalDate.of(2026, 12, 18), 14))
         .extracting(d -> d.country() + " " + d.halfYear())
-        .containsExactly("SE 2026-H2", "SE 2027-H1", "NO 2026-H2", "NO 2027-H1");
+        .containsExactly("NO 2026-H2", "NO 2027-H1", "SE 2026-H2", "SE 2027-H1");
     assertThat(InterestRateTable.due(shipped, LocalDate.of(2026, 6, 16), 14)).as("15 days before: not yet").isEmpty();
     assertThat(InterestRateTable.due(shipped, LocalDate.of(2026, 6, 17), 14)).hasSize(2);
     assertThat(InterestRateTable.due(shipped, LocalDate.of(2030, 1, 1), 0)).as("at most four per country")
