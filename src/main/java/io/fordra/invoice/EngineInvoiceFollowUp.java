@@ -39,6 +39,32 @@ class EngineInvoiceFollowUp implements InvoiceFollowUp {
   }
 
   @Override
+  public void startAt(String invoiceNumber, String customerType, boolean priority, String country, Stage stage,
+                      String step) {
+    // The invoice left with the previous system: "Send invoice" is never run, so credit notes go at once.
+    runtime.createProcessInstanceByKey(InvoiceToCash.KEY)
+        .businessKey(invoiceNumber)
+        .setVariables(Variables.createVariables()
+            .putValue(InvoiceToCash.INVOICE_NUMBER.name(), invoiceNumber)
+            .putValue(InvoiceToCash.CUSTOMER_TYPE.name(), customerType)
+            .putValue(InvoiceToCash.PRIORITY.name(), priority)
+            .putValue(InvoiceToCash.COUNTRY.name(), country)
+            .putValue(InvoiceToCash.REVIEWED.name(), false)
+            .putValue(InvoiceToCash.HANDED_OFF.name(), stage == Stage.WITH_AGENCY)
+            .putValue(InvoiceToCash.INVOICE_LEFT.name(), true)
+            .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false)
+            .putValue(InvoiceToCash.MIGRATED.name(), true)
+            .putValue(InvoiceToCash.MIGRATED_STEP.name(), step))
+        .startBeforeActivity(switch (stage) {
+          case DUE_DATE -> InvoiceToCash.Elements.WAIT_FOR_DUE_DATE;
+          case REMINDER_DEADLINE -> InvoiceToCash.Elements.WAIT_FOR_REMINDER_DEADLINE;
+          case COLLECTION_NOTICE_DEADLINE -> InvoiceToCash.Elements.WAIT_FOR_COLLECTION_NOTICE_DEADLINE;
+          case WITH_AGENCY -> InvoiceToCash.Elements.WAIT_FOR_AGENCY;
+        })
+        .execute();
+  }
+
+  @Override
   public boolean waitsForAgencyReport(String invoiceNumber) {
     return waitsFor(InvoiceToCash.Messages.COLLECTION_CASE_CLOSED, invoiceNumber);
   }

@@ -17,5 +17,7 @@ public enum EntryKind {
   /** What could not be collected: a loss on receivables (and the VAT on it reversed). */
   WRITE_OFF,
   /** An overpayment paid back to the customer. */
-  REFUND
+  REFUND,
+  /** An invoice taken over from the previous system: its open amount on receivables against the cut-over account. */
+  OPENING
 }

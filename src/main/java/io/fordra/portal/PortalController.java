@@ -199,7 +199,11 @@ class PortalController {
     for (Invoice invoice : list) {
       body.append("<tr class=\"invoice\" data-invoice-number=\"").append(esc(invoice.invoiceNumber())).append("\">")
           .append("<td class=\"number\"><a href=\"").append(invoiceHref(invoice)).append("\">")
-          .append(esc(invoice.invoiceNumber())).append("</a></td>")
+          .append(esc(invoice.invoiceNumber())).append("</a>")
+          // Invoices from the previous system stand beside the new ones during the switch: not duplicates (seed 000).
+          .append(invoice.migrated() ? " <span class=\"migrated\" title=\"" + esc(t.t("invoice.migrated.note"))
+              + "\">" + esc(t.t("invoice.migrated")) + "</span>" : "")
+          .append("</td>")
           .append("<td class=\"order-references\">")
           .append(esc(String.join(", ", references.getOrDefault(invoice.id(), List.of())))).append("</td>")
           .append("<td class=\"issue-date\">").append(invoice.issueDate()).append("</td>")
