@@ -250,6 +250,8 @@ class PortalController {
     StringBuilder body = new StringBuilder("<p><a id=\"back-to-list\" href=\"/portal/invoices\">")
         .append(t.t("invoice.back")).append("</a></p>")
         .append("<h1 id=\"invoice-number\">").append(t.t("invoice.title", invoice.invoiceNumber())).append("</h1>")
+        .append(invoice.migrated() ? "<p id=\"invoice-migrated\" class=\"migrated\">" + esc(t.t("invoice.migrated.note"))
+            + "</p>" : "")
         .append("<dl id=\"invoice-summary\">")
         .append(item(t, "invoice-issue-date", "invoices.issueDate", esc(invoice.issueDate())))
         .append(item(t, "invoice-due-date", "invoices.dueDate", esc(invoice.dueDate())))

@@ -268,6 +268,47 @@ abstract class MigrationFileScenario extends ProcessTestSupport {
     assertThat(close.getBody().get("differenceCount").asInt()).isZero();
   }
 
+  /** examples/cut-over-2026-12.csv lands with the report the README shows (C-1001 and C-2001 as the README made them). */
+  @Test
+  void theExampleFileLandsWithTheReportTheReadmeShows() throws IOException {
+    if (customers.find("C-1001").isEmpty()) {
+      customers.create(new CustomerRequest("C-1001", "Anna Andersson", CustomerType.PRIVATE, false, Country.SE, null,
+          "anna@example.se", null, new CustomerRequest.AddressRequest("Storgatan 1", "111 22", "Stockholm", null),
+          true, null, null, null));
+    }
+    if (customers.find("C-2001").isEmpty()) {
+      customers.create(new CustomerRequest("C-2001", "Kund AB", CustomerType.BUSINESS, false, Country.SE,
+          "556036-0793", "ekonomi@kund.example", null,
+          new CustomerRequest.AddressRequest("Kungsgatan 2", "411 19", "Göteborg", null), false, null, null, null));
+    }
+    at(LocalDate.of(2026, 12, 4), LocalTime.of(9, 0));
+    byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples/cut-over-2026-12.csv"));
+    JsonNode summary = upload("cut-over-2026-12.csv", example, null, null).getBody();
+    assertThat(summary.get("created").asInt()).as(summary.toString()).isEqualTo(5);
+    assertThat(summary.get("rows").asInt()).isEqualTo(7);
+    JsonNode sek = summary.get("report").get("perCurrency").get(0);
+    assertThat(sek.get("count").asInt()).isEqualTo(5);
+    assertThat(sek.get("totalAmount").decimalValue()).isEqualByComparingTo("44869.40");
+    assertThat(sek.get("paidAmount").decimalValue()).isEqualByComparingTo("3000.00");
+    assertThat(sek.get("feesAmount").decimalValue()).isEqualByComparingTo("360.00");
+    assertThat(sek.get("openAmount").decimalValue()).isEqualByComparingTo("42229.40");
+    List<String> steps = new ArrayList<>();
+    summary.get("report").get("perStep").forEach(s -> steps.add(s.get("dunningStep").asText() + " "
+        + s.get("count").asInt() + " " + s.get("openAmount").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP)));
+    assertThat(steps).containsExactly("COLLECTION_NOTICE 1 15060.00", "NONE 2 13189.40", "REMINDED 1 1 9740.00",
+        "WITH_AGENCY 1 4240.00");
+    Invoice disputed = invoices.get("G-2026-4903");
+    assertThat(disputed.disputedAmount()).isEqualByComparingTo("3562.50");
+    assertThat(invoices.get("G-2026-4702").dunningLevel()).as("SE business: the notice is the second letter")
+        .isEqualTo(2);
+    assertThat(customers.find("C-9001")).isPresent();
+    // G-2026-4801 (C-2001, business): its reminder's deadline passed; the policy's next step is the collection notice.
+    executeDueJobs();
+    assertThat(processOf(invoices.get("G-2026-4801"))).hasPassed(InvoiceToCash.Elements.SEND_COLLECTION_NOTICE)
+        .hasNotPassed(InvoiceToCash.Elements.SEND_INVOICE, InvoiceToCash.Elements.SEND_REMINDER);
+    assertThat(invoices.get("G-2026-4801").status()).isEqualTo(InvoiceStatus.COLLECTION_NOTICE_SENT);
+  }
+
   @Test
   void theSameFileTwiceCreatesNothingTwiceAndAKnownInvoiceNumberIsADuplicate() {
     String first = row(n("1"), "2031-02-01", "2031-03-31", "Licens", "1", "1000,00", "", "25", "", "", "NONE", "",
