@@ -7,6 +7,8 @@ import io.fordra.close.MonthEndClosePathsTest;
 import io.fordra.distribution.InvoiceDistributionPathsTest;
 import io.fordra.interest.InterestInvoicingPathsTest;
 import io.fordra.interest.InterestInvoicingProcess;
+import io.fordra.interest.ReferenceRatePathsTest;
+import io.fordra.interest.ReferenceRateReminder;
 import io.fordra.invoice.InvoiceToCash;
 import io.fordra.invoice.file.InvoiceFileImport;
 import io.fordra.invoice.file.InvoiceFileImportPathsTest;
@@ -50,7 +52,9 @@ class EndEventsTest {
           PaymentFileImportPathsTest.class, null),
       MonthEndClose.RESOURCE, new Model(MonthEndClose.Elements.class, MonthEndClosePathsTest.class, null),
       InterestInvoicingProcess.RESOURCE, new Model(InterestInvoicingProcess.Elements.class,
-          InterestInvoicingPathsTest.class, null));
+          InterestInvoicingPathsTest.class, null),
+      ReferenceRateReminder.RESOURCE, new Model(ReferenceRateReminder.Elements.class, ReferenceRatePathsTest.class,
+          null));
 
   @Test
   void everyModelIsListedHere() throws IOException {

@@ -29,7 +29,10 @@ import org.springframework.boot.test.context.SpringBootTest;
     "fordra.invoices.inbox=" + FordraTestContext.INVOICES_INBOX,
     "fordra.payments.inbox=" + FordraTestContext.PAYMENTS_INBOX,
     "fordra.invoices.inbox-cron=-",
-    "fordra.payments.inbox-cron=-"
+    "fordra.payments.inbox-cron=-",
+    // Webhook tests post to a receiver on localhost and deliver when they say so.
+    "fordra.webhooks.cron=-",
+    "fordra.webhooks.allow-private-targets=true"
 })
 @ExtendWith(LedgerInvariant.class)
 public @interface FordraTestContext {

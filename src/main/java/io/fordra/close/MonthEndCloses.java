@@ -186,6 +186,10 @@ class MonthEndCloses implements ClosedMonths, ClosedPeriods {
           .append(f.paymentsReceived().toPlainString()).append('\n')
           .append("  Aging report as of ").append(result.agingDate()).append(": ")
           .append(f.agingTotal().toPlainString()).append('\n');
+      if (nonZero(f.deferredRevenue()) || nonZero(f.toBeReleased())) {
+        text.append("  Deferred-revenue account now: ").append(f.deferredRevenue().toPlainString())
+            .append("; still to be released: ").append(f.toBeReleased().toPlainString()).append('\n');
+      }
     }
     return cut(text.toString().strip(), "");
   }
@@ -198,6 +202,10 @@ class MonthEndCloses implements ClosedMonths, ClosedPeriods {
       text += more;
     }
     return cut(text, more);
+  }
+
+  private static boolean nonZero(java.math.BigDecimal amount) {
+    return amount != null && amount.signum() != 0;
   }
 
   private static String cut(String text, String more) {

@@ -23,11 +23,7 @@ class ReconcileLedger implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String period = MonthEndClose.PERIOD.from(execution);
-    if (period == null || period.isBlank()) {
-      period = YearMonth.from(clock.today()).minusMonths(1).toString();
-      MonthEndClose.PERIOD.set(execution, period);
-    }
+    String period = period(execution, clock.today());
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(MonthEndClose.businessKey(period));
     }
@@ -38,5 +34,18 @@ class ReconcileLedger implements JavaDelegate {
     }
     Reconciliation.Result result = closes.reconcile(closeId);
     MonthEndClose.DIFFERENCES.set(execution, result.differenceCount());
+  }
+
+  /**
+   * The month the close closes: as started by hand, or (the timer's close) the month before today, then kept in
+   * {@link MonthEndClose#PERIOD} for the steps after.
+   */
+  static String period(org.camunda.bpm.engine.delegate.DelegateExecution execution, java.time.LocalDate today) {
+    String period = MonthEndClose.PERIOD.from(execution);
+    if (period == null || period.isBlank()) {
+      period = java.time.YearMonth.from(today).minusMonths(1).toString();
+      MonthEndClose.PERIOD.set(execution, period);
+    }
+    return period;
   }
 }

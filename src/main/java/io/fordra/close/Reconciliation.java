@@ -39,9 +39,25 @@ public class Reconciliation {
   public static final int LISTED = 100;
 
   /** One currency's figures. */
+  /**
+   * One currency's figures.
+   *
+   * @param deferredRevenue the deferred-revenue account now (credit as positive)
+   * @param toBeReleased    what is still to be released of periodised invoice lines now
+   */
   public record Figures(String currency, BigDecimal ledgerReceivablesAtPeriodEnd, BigDecimal ledgerReceivables,
                         BigDecimal openInvoices, BigDecimal bankMovements, BigDecimal refundsPaidOut,
-                        BigDecimal paymentsReceived, BigDecimal agingTotal) {}
+                        BigDecimal paymentsReceived, BigDecimal agingTotal, BigDecimal deferredRevenue,
+                        BigDecimal toBeReleased) {
+
+    /** Figures of a currency without periodised revenue (and as closes before it stored them). */
+    public Figures(String currency, BigDecimal ledgerReceivablesAtPeriodEnd, BigDecimal ledgerReceivables,
+                   BigDecimal openInvoices, BigDecimal bankMovements, BigDecimal refundsPaidOut,
+                   BigDecimal paymentsReceived, BigDecimal agingTotal) {
+      this(currency, ledgerReceivablesAtPeriodEnd, ledgerReceivables, openInvoices, bankMovements, refundsPaidOut,
+          paymentsReceived, agingTotal, ZERO, ZERO);
+    }
+  }
 
   /**
    * One difference: what the ledger says against what the other side says.
@@ -149,6 +165,23 @@ public class Reconciliation {
           ZERO, "Entry " + e.id() + " (" + e.text() + ") does not balance: its lines add up to %s, not %s"));
     }
 
+    // (e) Deferred revenue: the account against what is still to be released (the close released the month first).
+    List<String> deferredAccounts = sums.deferredRevenueAccounts(accounts.account(Role.DEFERRED_REVENUE));
+    for (ReconciliationRepository.Sum s : sums.deferredRevenue(deferredAccounts)) {
+      BigDecimal balance = money(s.amount()).negate();
+      update(figures, s.currency(), f -> withDeferred(f, balance, null));
+    }
+    for (ReconciliationRepository.Sum s : sums.toBeReleased()) {
+      BigDecimal planned = money(s.amount());
+      update(figures, s.currency(), f -> withDeferred(f, null, planned));
+    }
+    count += sums.countDeferredBalanceDifferences(deferredAccounts);
+    for (ReconciliationRepository.DeferredBalance d : sums.deferredBalanceDifferences(deferredAccounts, LISTED)) {
+      differences.add(difference(ReconciliationCheck.DEFERRED_REVENUE_INVOICE, d.currency(), d.invoiceNumber(),
+          d.balance(), d.toBeReleased(), "Invoice " + d.invoiceNumber()
+              + ": deferred revenue %s on the account, %s still to be released"));
+    }
+
     // The totals per currency.
     List<Difference> totals = new ArrayList<>();
     for (Figures f : figures.values()) {
@@ -166,6 +199,10 @@ public class Reconciliation {
         totals.add(difference(ReconciliationCheck.AGING_TOTAL, f.currency(), f.currency(),
             f.ledgerReceivablesAtPeriodEnd(), f.agingTotal(), "Receivables account at " + agingDate
                 + " %s, aging report as of " + agingDate + " %s"));
+      }
+      if (f.deferredRevenue().compareTo(f.toBeReleased()) != 0) {
+        totals.add(difference(ReconciliationCheck.DEFERRED_REVENUE_TOTAL, f.currency(), f.currency(),
+            f.deferredRevenue(), f.toBeReleased(), "Deferred-revenue account %s, still to be released %s"));
       }
     }
     count += totals.size();
@@ -191,7 +228,14 @@ public class Reconciliation {
                               BigDecimal bank, BigDecimal refunds, BigDecimal payments, BigDecimal agingTotal) {
     return new Figures(f.currency(), or(atPeriodEnd, f.ledgerReceivablesAtPeriodEnd()),
         or(receivables, f.ledgerReceivables()), or(open, f.openInvoices()), or(bank, f.bankMovements()),
-        or(refunds, f.refundsPaidOut()), or(payments, f.paymentsReceived()), or(agingTotal, f.agingTotal()));
+        or(refunds, f.refundsPaidOut()), or(payments, f.paymentsReceived()), or(agingTotal, f.agingTotal()),
+        f.deferredRevenue(), f.toBeReleased());
+  }
+
+  private static Figures withDeferred(Figures f, BigDecimal deferred, BigDecimal toBeReleased) {
+    return new Figures(f.currency(), f.ledgerReceivablesAtPeriodEnd(), f.ledgerReceivables(), f.openInvoices(),
+        f.bankMovements(), f.refundsPaidOut(), f.paymentsReceived(), f.agingTotal(),
+        or(deferred, f.deferredRevenue()), or(toBeReleased, f.toBeReleased()));
   }
 
   private static BigDecimal or(BigDecimal value, BigDecimal fallback) {

@@ -17,5 +17,9 @@ public enum ReconciliationCheck {
   /** The aging report does not add up to the receivables of the invoices it covers. */
   AGING_TOTAL,
   /** A ledger entry whose lines do not add up to zero. */
-  UNBALANCED_ENTRY
+  UNBALANCED_ENTRY,
+  /** The deferred-revenue account in total is not what is still to be released of periodised invoice lines. */
+  DEFERRED_REVENUE_TOTAL,
+  /** One invoice's balance on the deferred-revenue account is not what is still to be released of its lines. */
+  DEFERRED_REVENUE_INVOICE
 }

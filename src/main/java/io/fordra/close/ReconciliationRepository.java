@@ -68,10 +68,63 @@ class ReconciliationRepository {
       FROM fordra_ledger_entry e JOIN fordra_ledger_line l ON l.entry_id = e.id
       GROUP BY e.id, e.currency, e.text HAVING SUM(l.amount) <> 0""";
 
+  /** An invoice whose deferred-revenue balance (credit positive) is not what is still to be released of it. */
+  record DeferredBalance(String invoiceNumber, String currency, BigDecimal balance, BigDecimal toBeReleased) {}
+
+  /** Per invoice: the deferred-revenue lines (credit positive) beside the unreleased shares of its release plan. */
+  private static final String DEFERRED_BY_INVOICE = """
+      FROM (SELECT invoice_id, SUM(ledger) AS ledger, SUM(planned) AS planned
+            FROM (SELECT l.invoice_id, -l.amount AS ledger, 0 AS planned FROM fordra_ledger_line l
+                  WHERE l.account IN (:accounts) AND l.invoice_id IS NOT NULL
+                  UNION ALL
+                  SELECT invoice_id, 0, amount - credited_amount FROM fordra_revenue_release
+                  WHERE entry_id IS NULL) x
+            GROUP BY invoice_id HAVING SUM(ledger) <> SUM(planned)) d
+      JOIN fordra_invoice i ON i.id = d.invoice_id""";
+
   private final JdbcClient jdbc;
 
   ReconciliationRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The deferred-revenue accounts: the configured one and any a release plan still names (the chart may change). */
+  List<String> deferredRevenueAccounts(String configured) {
+    List<String> accounts = new java.util.ArrayList<>(List.of(configured));
+    jdbc.sql("SELECT DISTINCT deferred_account FROM fordra_revenue_release").query(String.class).list().stream()
+        .filter(a -> !a.equals(configured)).forEach(accounts::add);
+    return accounts;
+  }
+
+  /** The deferred-revenue accounts' balance per currency, as booked (credit negative). */
+  List<Sum> deferredRevenue(List<String> accounts) {
+    return jdbc.sql("""
+        SELECT e.currency, SUM(l.amount) FROM fordra_ledger_line l JOIN fordra_ledger_entry e ON e.id = l.entry_id
+        WHERE l.account IN (:accounts) GROUP BY e.currency""").param("accounts", accounts)
+        .query((rs, n) -> new Sum(rs.getString(1), rs.getBigDecimal(2)))
+        .list();
+  }
+
+  /** What is still to be released per currency: the unreleased, uncredited shares of every release plan. */
+  List<Sum> toBeReleased() {
+    return jdbc.sql("""
+        SELECT currency, SUM(amount - credited_amount) FROM fordra_revenue_release WHERE entry_id IS NULL
+        GROUP BY currency""")
+        .query((rs, n) -> new Sum(rs.getString(1), rs.getBigDecimal(2)))
+        .list();
+  }
+
+  int countDeferredBalanceDifferences(List<String> accounts) {
+    return jdbc.sql("SELECT COUNT(*) " + DEFERRED_BY_INVOICE).param("accounts", accounts).query(Integer.class)
+        .single();
+  }
+
+  List<DeferredBalance> deferredBalanceDifferences(List<String> accounts, int limit) {
+    return jdbc.sql("SELECT i.invoice_number, i.currency, d.ledger, d.planned " + DEFERRED_BY_INVOICE
+            + " ORDER BY i.id LIMIT " + limit).param("accounts", accounts)
+        .query((rs, n) -> new DeferredBalance(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+            rs.getBigDecimal(4)))
+        .list();
   }
 
   List<Receivables> receivables(String account, LocalDate periodEnd) {

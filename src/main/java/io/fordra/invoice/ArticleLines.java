@@ -70,7 +70,7 @@ class ArticleLines {
           line.quantity(),
           line.unitPrice() == null ? a.unitPrice() : line.unitPrice(),
           line.vatRate() == null ? a.vatRate() : line.vatRate(),
-          number, line.orderReference()));
+          number, line.orderReference(), line.servicePeriod()));
       accounts.add(a.revenueAccount());
     }
     InvoiceRequest filled = new InvoiceRequest(request.invoiceNumber(), request.customerNumber(), request.customer(),

@@ -23,7 +23,9 @@ final class InvoiceCalculator {
       BigDecimal lineNet = r.quantity().multiply(r.unitPrice()).setScale(2, RoundingMode.HALF_UP);
       BigDecimal lineVat = lineNet.multiply(r.vatRate()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
       lines.add(new InvoiceLine(number++, r.description().strip(), r.quantity(), r.unitPrice(), r.vatRate(),
-          lineNet, lineVat, blankToNull(r.articleNumber()), blankToNull(r.orderReference()), null));
+          lineNet, lineVat, blankToNull(r.articleNumber()), blankToNull(r.orderReference()), null,
+          r.servicePeriod() == null ? null : r.servicePeriod().from(),
+          r.servicePeriod() == null ? null : r.servicePeriod().to()));
       net = net.add(lineNet);
       vat = vat.add(lineVat);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
@@ -53,10 +54,11 @@ public class InvoiceRepository {
     for (InvoiceLine l : lines) {
       jdbc.sql("""
           INSERT INTO fordra_invoice_line (invoice_id, line_number, description, quantity, unit_price, vat_rate,
-            net_amount, vat_amount, article_number, order_reference, revenue_account)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            net_amount, vat_amount, article_number, order_reference, revenue_account, service_from, service_to)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(i.id(), l.lineNumber(), l.description(), l.quantity(), l.unitPrice(), l.vatRate(),
-              l.netAmount(), l.vatAmount(), l.articleNumber(), l.orderReference(), l.revenueAccount())
+              l.netAmount(), l.vatAmount(), l.articleNumber(), l.orderReference(), l.revenueAccount(),
+              l.serviceFrom(), l.serviceTo())
           .update();
     }
   }
@@ -112,7 +114,8 @@ public class InvoiceRepository {
         .query((rs, n) -> new InvoiceLine(rs.getInt("line_number"), rs.getString("description"),
             rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("vat_rate"),
             rs.getBigDecimal("net_amount"), rs.getBigDecimal("vat_amount"), rs.getString("article_number"),
-            rs.getString("order_reference"), rs.getString("revenue_account")))
+            rs.getString("order_reference"), rs.getString("revenue_account"),
+            rs.getObject("service_from", LocalDate.class), rs.getObject("service_to", LocalDate.class)))
         .list();
   }
 
@@ -329,12 +332,15 @@ public class InvoiceRepository {
         .params(feesAmount, dunningLevel, remindersSent, reminderFeesCharged, payBy, id).update();
   }
 
-  public void insertEvent(long invoiceId, Instant at, InvoiceEvent e) {
+  /** Records the event; returns its id. */
+  public long insertEvent(long invoiceId, Instant at, InvoiceEvent e) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO fordra_invoice_event (invoice_id, occurred_at, event_type, channel, recipient, message)
         VALUES (?, ?, ?, ?, ?, ?)""")
         .params(invoiceId, utc(at), e.type().name(), e.channel(), e.recipient(), truncate(e.message(), 1000))
-        .update();
+        .update(key, "id");
+    return key.getKeyAs(Number.class).longValue();
   }
 
   public List<InvoiceEvent> events(long invoiceId) {

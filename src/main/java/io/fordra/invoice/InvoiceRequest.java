@@ -35,8 +35,22 @@ public record InvoiceRequest(
         null);
   }
 
+  /**
+   * An invoice line; servicePeriod (optional, both days included) is the period the line's service covers: revenue
+   * for a period that runs past the invoice's month is deferred and released month by month.
+   */
   public record LineRequest(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate,
-                            String articleNumber, String orderReference) {}
+                            String articleNumber, String orderReference, Period servicePeriod) {
+
+    @JsonCreator
+    public LineRequest {}
+
+    /** A line without a service period. */
+    public LineRequest(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate,
+                       String articleNumber, String orderReference) {
+      this(description, quantity, unitPrice, vatRate, articleNumber, orderReference, null);
+    }
+  }
 
   /** The period of supply, both days included. */
   public record Period(LocalDate from, LocalDate to) {}

@@ -15,6 +15,7 @@ import io.fordra.reference.PaymentReferences;
 import io.fordra.seller.SellerProperties;
 import io.fordra.seller.VatRates;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,6 +32,8 @@ public class InvoiceService {
   private static final int MAX_LINES = 1000;
   private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
   private static final long MAX_PAYMENT_TERM_DAYS = 365;
+  /** The longest service period of a line, in years (a plausibility bound). */
+  static final int MAX_SERVICE_PERIOD_YEARS = 10;
 
   private final InvoiceRepository invoices;
   private final CustomerService customers;
@@ -41,6 +44,7 @@ public class InvoiceService {
   private final Bookkeeping ledger;
   private final ArticleLines articleLines;
   private final NaturalKeys naturalKeys;
+  private List<InvoiceEventLog> eventLogs = List.of();
 
   public InvoiceService(InvoiceRepository invoices, CustomerService customers, InvoiceFollowUp followUp,
                         SellerProperties seller, FordraClock clock, ApplicationEventPublisher events, Bookkeeping ledger,
@@ -492,7 +496,16 @@ public class InvoiceService {
   }
 
   public void record(Invoice invoice, InvoiceEvent event) {
-    invoices.insertEvent(invoice.id(), clock.now(), event);
+    Instant at = clock.now();
+    long id = invoices.insertEvent(invoice.id(), at, event);
+    InvoiceEventRecorded recorded = new InvoiceEventRecorded(id, invoice.id(), event.type(), at);
+    eventLogs.forEach(log -> log.recorded(recorded));
+  }
+
+  /** Who is told of recorded events (the webhooks' outbox); none in unit tests that build the service by hand. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void eventLogs(List<InvoiceEventLog> logs) {
+    this.eventLogs = List.copyOf(logs);
   }
 
   private String customerNumberOf(InvoiceRequest request, Violations violations) {
@@ -526,6 +539,31 @@ public class InvoiceService {
   }
 
   /** When the invoice's goods or services were supplied, if the invoice says so. */
+  /**
+   * A line's service period: both days, from not after to, at most {@link #MAX_SERVICE_PERIOD_YEARS} years (a
+   * plausibility bound, like the payment term's), on a line of a positive amount (what is deferred is revenue).
+   */
+  private static void validateServicePeriod(String prefix, InvoiceRequest.LineRequest line, Violations violations) {
+    InvoiceRequest.Period period = line.servicePeriod();
+    if (period == null) {
+      return;
+    }
+    boolean from = violations.required(prefix + "servicePeriod.from", period.from());
+    boolean to = violations.required(prefix + "servicePeriod.to", period.to());
+    if (from && to) {
+      if (period.to().isBefore(period.from())) {
+        violations.add(prefix + "servicePeriod.to", "is before servicePeriod.from " + period.from());
+      } else if (!period.to().isBefore(period.from().plusYears(MAX_SERVICE_PERIOD_YEARS))) {
+        violations.add(prefix + "servicePeriod.to", "is " + MAX_SERVICE_PERIOD_YEARS + " years or more after "
+            + "servicePeriod.from " + period.from());
+      }
+    }
+    if (line.quantity() != null && line.unitPrice() != null
+        && line.quantity().multiply(line.unitPrice()).signum() <= 0) {
+      violations.add(prefix + "servicePeriod", "only a line of a positive amount can be spread over a service period");
+    }
+  }
+
   /** The dates or periods of supply of these invoices, per id (those without one are absent). */
   public java.util.Map<Long, Supply> supplies(java.util.Collection<Long> invoiceIds) {
     return invoiceIds.isEmpty() ? java.util.Map.of() : invoices.supplies(invoiceIds);
@@ -607,6 +645,7 @@ public class InvoiceService {
     }
     violations.amount(prefix + "unitPrice", line.unitPrice());
     VatRates.check(prefix + "vatRate", line.vatRate(), seller.country(), ledger::canBook, violations);
+    validateServicePeriod(prefix, line, violations);
     return violations.list().size() == before;
   }
 }

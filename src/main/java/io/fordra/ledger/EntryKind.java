@@ -18,6 +18,8 @@ public enum EntryKind {
   WRITE_OFF,
   /** An overpayment paid back to the customer. */
   REFUND,
+  /** A month's share of periodised revenue: the deferred-revenue account against the revenue account. */
+  REVENUE_RELEASE,
   /** An invoice taken over from the previous system: its open amount on receivables against the cut-over account. */
   OPENING
 }

@@ -35,10 +35,12 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
   private final FordraClock clock;
   private final ResourceBundle texts;
   private final ClosedPeriods closedPeriods;
+  private final RevenueReleaseRepository releases;
 
   public Ledger(LedgerRepository entries, LedgerAccounts accounts, FordraClock clock, SellerProperties seller,
-                ClosedPeriods closedPeriods) {
+                ClosedPeriods closedPeriods, RevenueReleaseRepository releases) {
     this.closedPeriods = closedPeriods;
+    this.releases = releases;
     this.texts = ResourceBundle.getBundle("ledger.entries", Locale.forLanguageTag(seller.country().language()),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.entries = entries;
@@ -46,23 +48,87 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
     this.clock = clock;
   }
 
-  /** An invoice: the receivable (total) against each line's revenue account and the output VAT per rate. */
+  /**
+   * An invoice: the receivable (total) against each line's revenue account and the output VAT per rate. A line whose
+   * service period runs past the month the invoice is booked in goes on the deferred-revenue account instead, with
+   * its release plan (see {@link RevenueSchedule}); the month-end closes release it month by month.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public LocalDate invoiceIssued(Invoice invoice, List<InvoiceLine> lines) {
     List<LedgerLine> posting = new ArrayList<>();
     posting.add(receivable(invoice, invoice.totalAmount()));
+    LocalDate bookingDate = closedPeriods.firstOpenDay(invoice.issueDate());
+    String deferredAccount = accounts.account(Role.DEFERRED_REVENUE);
+    List<InvoiceLine> periodised = new ArrayList<>();
+    BigDecimal deferred = BigDecimal.ZERO;
     Map<String, BigDecimal> revenue = new LinkedHashMap<>();
     Map<String, BigDecimal> vat = new LinkedHashMap<>();
     for (InvoiceLine line : lines) {
-      revenue.merge(line.revenueAccount(), line.netAmount(), BigDecimal::add);
+      if (line.hasServicePeriod() && RevenueSchedule.extendsPast(line.serviceTo(), bookingDate)) {
+        periodised.add(line);
+        deferred = deferred.add(line.netAmount());
+      } else {
+        revenue.merge(line.revenueAccount(), line.netAmount(), BigDecimal::add);
+      }
       if (line.vatAmount().signum() != 0) {
         vat.merge(vatAccount(line.vatRate()), line.vatAmount(), BigDecimal::add);
       }
     }
     revenue.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
+    if (deferred.signum() != 0) {
+      posting.add(deferredLine(deferredAccount, deferred.negate(), invoice));
+    }
     vat.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
-    return post(EntryKind.INVOICE, invoice.issueDate(), text(EntryKind.INVOICE, invoice.invoiceNumber(), invoice.customerNumber()), invoice, null, posting);
+    LocalDate booked = post(EntryKind.INVOICE, invoice.issueDate(), text(EntryKind.INVOICE, invoice.invoiceNumber(), invoice.customerNumber()), invoice, null, posting);
+    for (InvoiceLine line : periodised) {
+      releases.plan(invoice.id(), line.lineNumber(), invoice.currency().name(), line.revenueAccount(), deferredAccount,
+          RevenueSchedule.of(line.netAmount(), line.serviceFrom(), line.serviceTo()));
+    }
+    return booked;
+  }
+
+  /** What the month-end close released: entries booked and the amount per currency. */
+  public record Released(int entries, Map<String, BigDecimal> amounts) {}
+
+  /**
+   * Releases the deferred revenue of every month up to and including {@code month} not yet released (a month the
+   * close of an earlier month could not release, e.g. of an invoice booked later, is caught up): per invoice and
+   * month one entry, the deferred-revenue account against each line's revenue account, dated the month's last day (or
+   * the invoice's booking day if later), on the first open day when that month is closed. Each share is released
+   * once: a second run finds nothing left.
+   */
+  @Transactional
+  public Released releaseDeferredRevenue(java.time.YearMonth month) {
+    Map<String, List<RevenueReleaseRepository.Planned>> byInvoiceAndMonth = new LinkedHashMap<>();
+    for (RevenueReleaseRepository.Planned p : releases.dueLocked(month.toString())) {
+      byInvoiceAndMonth.computeIfAbsent(p.invoiceId() + "/" + p.period(), k -> new ArrayList<>()).add(p);
+    }
+    Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
+    for (List<RevenueReleaseRepository.Planned> shares : byInvoiceAndMonth.values()) {
+      RevenueReleaseRepository.Planned first = shares.get(0);
+      Map<String, BigDecimal> fromDeferred = new LinkedHashMap<>();
+      Map<String, BigDecimal> toRevenue = new LinkedHashMap<>();
+      for (RevenueReleaseRepository.Planned p : shares) {
+        fromDeferred.merge(p.deferredAccount(), p.left(), BigDecimal::add);
+        toRevenue.merge(p.revenueAccount(), p.left(), BigDecimal::add);
+        amounts.merge(p.currency(), p.left(), BigDecimal::add);
+      }
+      List<LedgerLine> posting = new ArrayList<>();
+      fromDeferred.forEach((account, amount) -> posting.add(new LedgerLine(account, amount, first.invoiceId(), null)));
+      toRevenue.forEach((account, amount) -> posting.add(LedgerLine.credit(account, amount)));
+      LocalDate monthEnd = java.time.YearMonth.parse(first.period()).atEndOfMonth();
+      LocalDate date = monthEnd.isBefore(first.invoiceBookingDate()) ? first.invoiceBookingDate() : monthEnd;
+      Posted posted = book(EntryKind.REVENUE_RELEASE, date, text(EntryKind.REVENUE_RELEASE, first.invoiceNumber(),
+          first.period()), first.currency(), first.invoiceId(), null, posting);
+      releases.released(shares.stream().map(RevenueReleaseRepository.Planned::id).toList(), posted.id());
+    }
+    return new Released(byInvoiceAndMonth.size(), amounts);
+  }
+
+  /** What is still to be released of an invoice's deferred revenue. */
+  public BigDecimal unreleased(Invoice invoice) {
+    return releases.unreleased(invoice.id());
   }
 
   /** A reminder or collection-notice fee added to the invoice (no VAT). */
@@ -80,7 +146,9 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public LocalDate credited(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, int creditNoteOrdinal) {
-    List<LedgerLine> posting = new ArrayList<>(reversal(lines, CreditNoteLines.of(lines, amount), null));
+    List<CreditNoteLines.Line> reversed = CreditNoteLines.of(lines, amount);
+    List<LedgerLine> posting = new ArrayList<>(releases.anyPlanned(invoice.id())
+        ? reversalOfPeriodised(invoice, lines, reversed) : reversal(lines, reversed, null));
     posting.add(receivable(invoice, amount.negate()));
     return post(EntryKind.CREDIT_NOTE, clock.today(), text(EntryKind.CREDIT_NOTE, invoice.invoiceNumber(),
         String.valueOf(creditNoteOrdinal)), invoice, null, posting);
@@ -195,6 +263,80 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
     return accounts.account(role);
   }
 
+  /**
+   * Reverses credit-note lines of an invoice with periodised lines, line by line: of each periodised line's credited
+   * net, what is not yet released leaves the deferred-revenue account (the latest months first, so that a credit of
+   * "the rest" stops the releases from its month on), and only what was released already reverses revenue.
+   */
+  private List<LedgerLine> reversalOfPeriodised(Invoice invoice, List<InvoiceLine> invoiceLines,
+                                                List<CreditNoteLines.Line> reversed) {
+    Map<String, BigDecimal> debits = new LinkedHashMap<>();
+    Map<String, BigDecimal> fromDeferred = new LinkedHashMap<>();
+    Map<String, BigDecimal> vatDebits = new LinkedHashMap<>();
+    for (CreditNoteLines.Line line : reversed) {
+      switch (line.type()) {
+        case INVOICE_LINE -> creditLine(invoice, line.invoiceLine(), line.netAmount(), debits, fromDeferred);
+        case FEES -> debits.merge(accounts.account(Role.FEES), line.netAmount(), BigDecimal::add);
+        case SHARE_OF_RATE -> spreadOverLines(invoiceLines, line.vatRate(), line.netAmount())
+            .forEach((invoiceLine, share) -> creditLine(invoice, invoiceLine, share, debits, fromDeferred));
+      }
+      if (line.vatAmount().signum() != 0) {
+        vatDebits.merge(vatAccount(line.vatRate()), line.vatAmount(), BigDecimal::add);
+      }
+    }
+    List<LedgerLine> posting = new ArrayList<>();
+    debits.forEach((account, amount) -> posting.add(LedgerLine.debit(account, amount)));
+    fromDeferred.forEach((account, amount) -> posting.add(deferredLine(account, amount, invoice)));
+    vatDebits.forEach((account, amount) -> posting.add(LedgerLine.debit(account, amount)));
+    return posting;
+  }
+
+  /** One line's credited net: the unreleased shares first (cancelled, latest month first), the rest from revenue. */
+  private void creditLine(Invoice invoice, InvoiceLine line, BigDecimal net, Map<String, BigDecimal> revenue,
+                          Map<String, BigDecimal> fromDeferred) {
+    BigDecimal rest = net;
+    for (RevenueReleaseRepository.Planned p : releases.unreleasedLocked(invoice.id(), line.lineNumber())) {
+      if (rest.signum() <= 0) {
+        break;
+      }
+      BigDecimal cancelled = p.left().min(rest);
+      releases.credited(p.id(), p.credited().add(cancelled));
+      fromDeferred.merge(p.deferredAccount(), cancelled, BigDecimal::add);
+      rest = rest.subtract(cancelled);
+    }
+    if (rest.signum() != 0) {
+      revenue.merge(line.revenueAccount(), rest, BigDecimal::add);
+    }
+  }
+
+  /** A net amount at one VAT rate spread over that rate's lines by their net amounts; the largest takes the rest. */
+  static Map<InvoiceLine, BigDecimal> spreadOverLines(List<InvoiceLine> lines, BigDecimal vatRate, BigDecimal net) {
+    List<InvoiceLine> ofRate = lines.stream().filter(l -> l.vatRate().compareTo(vatRate) == 0).toList();
+    BigDecimal total = ofRate.stream().map(InvoiceLine::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    Map<InvoiceLine, BigDecimal> shares = new LinkedHashMap<>();
+    if (ofRate.size() == 1 || total.signum() == 0) {
+      shares.put(ofRate.get(0), net);
+      return shares;
+    }
+    InvoiceLine largest = null;
+    BigDecimal given = BigDecimal.ZERO;
+    for (InvoiceLine l : ofRate) {
+      BigDecimal share = net.multiply(l.netAmount()).divide(total, 2, RoundingMode.HALF_UP);
+      shares.put(l, share);
+      given = given.add(share);
+      if (largest == null || l.netAmount().compareTo(largest.netAmount()) > 0) {
+        largest = l;
+      }
+    }
+    shares.merge(largest, net.subtract(given), BigDecimal::add);
+    return shares;
+  }
+
+  /** A line on the deferred-revenue account, in the invoice's sub-ledger (the close reconciles it per invoice). */
+  private static LedgerLine deferredLine(String account, BigDecimal amount, Invoice invoice) {
+    return new LedgerLine(account, amount, invoice.id(), null);
+  }
+
   /** Reverses credit-note (or write-off) lines: revenue (or the loss account) and VAT debited. */
   private List<LedgerLine> reversal(List<InvoiceLine> invoiceLines, List<CreditNoteLines.Line> reversed,
                                     String netAccount) {
@@ -264,6 +406,9 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
     return new LedgerLine(accounts.account(Role.RECEIVABLES), amount, invoice.id(), invoice.customerNumber());
   }
 
+  /** A booked entry: its id (0 when it had no lines) and the day it was booked on. */
+  private record Posted(long id, LocalDate date) {}
+
   private LocalDate post(EntryKind kind, LocalDate date, String text, Invoice invoice, Long paymentId,
                          List<LedgerLine> lines) {
     return post(kind, date, text, invoice.currency().name(), invoice.id(), paymentId, lines);
@@ -276,15 +421,17 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
    */
   private LocalDate post(EntryKind kind, LocalDate date, String text, String currency, Long invoiceId,
                          Long paymentId, List<LedgerLine> lines) {
+    return book(kind, date, text, currency, invoiceId, paymentId, lines).date();
+  }
+
+  private Posted book(EntryKind kind, LocalDate date, String text, String currency, Long invoiceId,
+                      Long paymentId, List<LedgerLine> lines) {
     List<LedgerLine> nonZero = lines.stream().filter(l -> l.amount().signum() != 0).toList();
     LocalDate bookingDate = closedPeriods.firstOpenDay(date);
     LedgerEntry entry = new LedgerEntry(0, bookingDate, kind, text, currency, invoiceId, paymentId, clock.now(), nonZero);
     if (entry.sum().signum() != 0) {
       throw new IllegalStateException("Unbalanced ledger entry (" + entry.sum().toPlainString() + "): " + entry);
     }
-    if (!nonZero.isEmpty()) {
-      entries.insert(entry);
-    }
-    return bookingDate;
+    return new Posted(nonZero.isEmpty() ? 0 : entries.insert(entry), bookingDate);
   }
 }

@@ -29,6 +29,8 @@ public class LedgerAccounts {
     CUSTOMER_CREDIT("customer-credit"),
     UNMATCHED_PAYMENTS("unmatched-payments"),
     BAD_DEBT("bad-debt"),
+    /** Revenue of a service period invoiced before it is earned, released month by month (DeferredRevenue). */
+    DEFERRED_REVENUE("deferred-revenue"),
     /** The cut-over account: the other side of the opening entries of invoices taken over from the previous system. */
     OPENING("opening");
 
@@ -53,6 +55,13 @@ public class LedgerAccounts {
       String account = properties.accounts().getOrDefault(role.key, chart.roles.get(role));
       check("fordra.ledger.accounts." + role.key, account, problems);
       roles.put(role, account);
+    }
+    // The deferred-revenue account is reconciled on its own: sharing another role's account would mix two balances.
+    for (Role other : List.of(Role.RECEIVABLES, Role.BANK, Role.CUSTOMER_CREDIT, Role.UNMATCHED_PAYMENTS)) {
+      if (roles.get(Role.DEFERRED_REVENUE).equals(roles.get(other))) {
+        problems.add("fordra.ledger.accounts." + Role.DEFERRED_REVENUE.key + " must not be the " + other.key
+            + " account " + roles.get(other));
+      }
     }
     byRate(chart.sales, properties.sales(), "fordra.ledger.sales.", sales, problems);
     byRate(chart.outputVat, properties.outputVat(), "fordra.ledger.output-vat.", outputVat, problems);
@@ -106,12 +115,12 @@ public class LedgerAccounts {
   private enum Chart {
     BAS(Map.of(Role.RECEIVABLES, "1510", Role.BANK, "1930", Role.INTEREST, "8313", Role.FEES, "3990",
         Role.LATE_COMPENSATION, "3990", Role.CUSTOMER_CREDIT, "2420", Role.UNMATCHED_PAYMENTS, "2421",
-        Role.BAD_DEBT, "6351", Role.OPENING, "1518"),
+        Role.BAD_DEBT, "6351", Role.DEFERRED_REVENUE, "2970", Role.OPENING, "1518"),
         Map.of("25", "3001", "12", "3002", "6", "3003", "0", "3004"),
         Map.of("25", "2611", "12", "2621", "6", "2631"),
         Map.ofEntries(Map.entry("1510", "Kundfordringar"),
             Map.entry("1518", "Ej reskontraförda kundfordringar"), Map.entry("1930", "Företagskonto/checkkonto/affärskonto"),
-            Map.entry("2420", "Förskott från kunder"), Map.entry("2421", "Ej avstämda inbetalningar"),
+            Map.entry("2420", "Förskott från kunder"), Map.entry("2970", "Förutbetalda intäkter"), Map.entry("2421", "Ej avstämda inbetalningar"),
             Map.entry("2611", "Utgående moms på försäljning inom Sverige, 25 %"),
             Map.entry("2621", "Utgående moms på försäljning inom Sverige, 12 %"),
             Map.entry("2631", "Utgående moms på försäljning inom Sverige, 6 %"),
@@ -124,7 +133,7 @@ public class LedgerAccounts {
             Map.entry("8313", "Ränteintäkter från kundfordringar"))),
     NS4102(Map.of(Role.RECEIVABLES, "1500", Role.BANK, "1920", Role.INTEREST, "8050", Role.FEES, "3900",
         Role.LATE_COMPENSATION, "3900", Role.CUSTOMER_CREDIT, "2900", Role.UNMATCHED_PAYMENTS, "2901",
-        Role.BAD_DEBT, "7830", Role.OPENING, "1509"),
+        Role.BAD_DEBT, "7830", Role.DEFERRED_REVENUE, "2965", Role.OPENING, "1509"),
         Map.of("25", "3000", "15", "3000", "12", "3000", "0", "3100"),
         Map.of("25", "2700", "15", "2701", "12", "2702"),
         Map.ofEntries(Map.entry("1500", "Kundefordringer"),
@@ -132,7 +141,7 @@ public class LedgerAccounts {
             Map.entry("2700", "Utgående merverdiavgift, høy sats"),
             Map.entry("2701", "Utgående merverdiavgift, middels sats"),
             Map.entry("2702", "Utgående merverdiavgift, lav sats"),
-            Map.entry("2900", "Forskudd fra kunder"), Map.entry("2901", "Uavstemte innbetalinger"),
+            Map.entry("2900", "Forskudd fra kunder"), Map.entry("2965", "Forskuddsbetalt inntekt"), Map.entry("2901", "Uavstemte innbetalinger"),
             Map.entry("3000", "Salgsinntekt, avgiftspliktig"), Map.entry("3100", "Salgsinntekt, avgiftsfri"),
             Map.entry("3900", "Annen driftsrelatert inntekt"), Map.entry("7830", "Tap på fordringer"),
             Map.entry("8050", "Annen renteinntekt")));

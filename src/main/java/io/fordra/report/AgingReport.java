@@ -39,7 +39,20 @@ public class AgingReport {
     }
   }
 
-  public record Report(LocalDate date, List<Totals> totals, List<Row> customers) {}
+  /**
+   * missingRates: each country without a late-payment rate from a day up to today ("no rate for SE from
+   * 2026-07-01"), whose interest cannot be invoiced until the rate is entered.
+   */
+  public record Report(LocalDate date, List<Totals> totals, List<Row> customers, List<String> missingRates) {
+
+    public Report(LocalDate date, List<Totals> totals, List<Row> customers) {
+      this(date, totals, customers, List.of());
+    }
+
+    public Report withMissingRates(List<String> missing) {
+      return new Report(date, totals, customers, List.copyOf(missing));
+    }
+  }
 
   private final AgingRepository repository;
 

@@ -1,5 +1,7 @@
 package io.fordra.report;
 
+import io.fordra.interest.InterestRateTable;
+import io.fordra.interest.MissingRate;
 import io.fordra.process.FordraClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,16 +28,20 @@ class AgingReportController {
 
   private final AgingReport aging;
   private final FordraClock clock;
+  private final InterestRateTable rates;
 
-  public AgingReportController(AgingReport aging, FordraClock clock) {
+  public AgingReportController(AgingReport aging, FordraClock clock, InterestRateTable rates) {
     this.aging = aging;
     this.clock = clock;
+    this.rates = rates;
   }
 
   @GetMapping("/api/reports/aging")
   public AgingReport.Report json(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate date) {
-    return aging.on(date == null ? clock.today() : date);
+    // The interest on these receivables cannot be invoiced for days without a rate: said where finance looks.
+    return aging.on(date == null ? clock.today() : date)
+        .withMissingRates(rates.missing().stream().map(MissingRate::message).toList());
   }
 
   @GetMapping(value = "/api/reports/aging.csv", produces = "text/csv;charset=UTF-8")
@@ -65,6 +71,10 @@ class AgingReportController {
         + "table{border-collapse:collapse;margin:1em 0}td,th{padding:4px 10px;border-bottom:1px solid #ddd;"
         + "text-align:right}td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}"
         + "</style></head><body><h1>Outstanding receivables on " + report.date() + "</h1>");
+    for (String missing : report.missingRates()) {
+      page.append("<p class=\"warning\"><b>Interest cannot be invoiced: ").append(HtmlUtils.htmlEscape(missing))
+          .append("</b> (enter it in Tasklist or POST /api/interest-rates).</p>");
+    }
     if (report.totals().isEmpty()) {
       page.append("<p>Nothing is outstanding.</p>");
     }

@@ -71,6 +71,8 @@ final class ApiRules {
       rule(POST, "/api/month-end-closes/*/reopen/**", FINANCE),
       rule(null, "/api/month-end-closes/**", FINANCE),
       rule(null, "/api/interest-invoicing/**", FINANCE),
+      // The late-payment rate table: finance reads and adds half-years' rows.
+      rule(null, "/api/interest-rates/**", FINANCE),
       rule(null, "/api/print-batches/**", FINANCE),
       // The law's limits of dunning fees and times: finance records them; everyone reads them.
       rule(POST, "/api/dunning-limits/**", FINANCE),
@@ -79,7 +81,9 @@ final class ApiRules {
       // Reading invoices (their documents too), customers and the article register.
       rule(GET, "/api/invoices/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
       rule(GET, "/api/customers/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
-      rule(GET, "/api/articles/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS));
+      rule(GET, "/api/articles/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
+      // Events for the ERP and CRM: finance pulls them (webhook subscriptions are administrators').
+      rule(GET, "/api/events/**", FINANCE));
 
   /**
    * The engine REST APIs' paths (Fordra's /engine-rest for the default and a named engine, and the webapps' own

@@ -33,6 +33,7 @@ public class MonthEndClosePathsTest extends ProcessPaths {
     CloseCalendar calendar = mock(CloseCalendar.class);
     when(calendar.firstWorkingDay()).thenReturn(new Date(4_102_444_800_000L));
     Mocks.register("closeCalendar", calendar);
+    Mocks.register("releaseDeferredRevenue", (JavaDelegate) e -> MonthEndClose.RELEASES.set(e, 1));
     Mocks.register("reconcileLedger", (JavaDelegate) e -> MonthEndClose.DIFFERENCES.set(e, differences));
   }
 
@@ -40,15 +41,16 @@ public class MonthEndClosePathsTest extends ProcessPaths {
   void reconciledByHandWithoutDifferences() {
     ProcessInstance close = byHand();
     reached(close, Elements.END);
-    assertThat(close).hasPassed(Elements.START_BY_HAND, Elements.RECONCILE, Elements.RECORD_CLOSE)
-        .hasNotPassed(Elements.REVIEW).isEnded();
+    assertThat(close).hasPassed(Elements.START_BY_HAND, Elements.RELEASE_DEFERRED_REVENUE, Elements.RECONCILE,
+        Elements.RECORD_CLOSE).hasNotPassed(Elements.REVIEW).isEnded();
+    assertThat(close).variables().containsEntry(MonthEndClose.RELEASES.name(), 1);
   }
 
   @Test
   void differencesAreReviewedByFinanceBeforeTheClose() {
     differences = 2;
     ProcessInstance close = byHand();
-    assertThat(close).isWaitingAt(Elements.REVIEW);
+    assertThat(close).hasPassed(Elements.RELEASE_DEFERRED_REVENUE).isWaitingAt(Elements.REVIEW);
     assertThat(task(close)).hasCandidateGroup("finance");
     complete(task(close), withVariables(MonthEndClose.DECISION.name(), MonthEndClose.Decision.ACCEPTED.name(),
         MonthEndClose.COMMENT.name(), "timing of a bank file"));
@@ -63,7 +65,8 @@ public class MonthEndClosePathsTest extends ProcessPaths {
     assertThat(close).isWaitingAt(Elements.WAIT_FIRST_WORKING_DAY);
     run(close, Elements.WAIT_FIRST_WORKING_DAY);
     reached(close, Elements.END);
-    assertThat(close).hasPassed(Elements.START_MONTHLY, Elements.RECONCILE).isEnded();
+    assertThat(close).hasPassed(Elements.START_MONTHLY, Elements.RELEASE_DEFERRED_REVENUE, Elements.RECONCILE)
+        .isEnded();
   }
 
   /** As EngineMonthEndCloseRuns starts it (which answers only the id: the instance may have ended already). */

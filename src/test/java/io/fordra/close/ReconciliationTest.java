@@ -39,6 +39,8 @@ class ReconciliationTest {
       new SellerProperties("Exempelbolaget AB", "556677-8899", null, null, null, null, Country.SE, null, null, null,
           null, null));
   private final Reconciliation reconciliation = new Reconciliation(sums, accounts, aging);
+  /** The deferred-revenue accounts: 2970 (BAS) and none other that a release plan names. */
+  private static final List<String> DEFERRED_ACCOUNTS = List.of("2970");
 
   @BeforeEach
   void aMonthInWhichEverythingAgrees() {
@@ -143,6 +145,49 @@ class ReconciliationTest {
             Reconciliation.Difference::other, Reconciliation.Difference::description)
         .containsExactly(tuple(ReconciliationCheck.AGING_TOTAL, money("3750.00"), money("3650.00"),
             "Receivables account at 2026-10-31 3750.00, aging report as of 2026-10-31 3650.00 (difference 100.00 SEK)"));
+  }
+
+  @Test
+  void theDeferredAccountEqualToWhatIsStillToBeReleasedIsNoDifference() {
+    when(sums.deferredRevenueAccounts("2970")).thenReturn(DEFERRED_ACCOUNTS);
+    when(sums.deferredRevenue(DEFERRED_ACCOUNTS)).thenReturn(List.of(
+        new ReconciliationRepository.Sum("SEK", money("-8000.00"))));
+    when(sums.toBeReleased()).thenReturn(List.of(new ReconciliationRepository.Sum("SEK", money("8000.00"))));
+
+    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, STOCKHOLM);
+
+    assertThat(result.differenceCount()).isZero();
+    assertThat(result.figures()).singleElement().satisfies(f -> {
+      assertThat(f.currency()).isEqualTo("SEK");
+      assertThat(f.deferredRevenue()).isEqualByComparingTo("8000.00");
+      assertThat(f.toBeReleased()).isEqualByComparingTo("8000.00");
+    });
+  }
+
+  @Test
+  void aDifferenceIsReportedInTotalAndPerInvoiceLikeTheOthers() {
+    when(sums.deferredRevenueAccounts("2970")).thenReturn(DEFERRED_ACCOUNTS);
+    when(sums.deferredRevenue(DEFERRED_ACCOUNTS)).thenReturn(List.of(
+        new ReconciliationRepository.Sum("SEK", money("-9000.00"))));
+    when(sums.toBeReleased()).thenReturn(List.of(new ReconciliationRepository.Sum("SEK", money("8000.00"))));
+    when(sums.countDeferredBalanceDifferences(DEFERRED_ACCOUNTS)).thenReturn(1);
+    when(sums.deferredBalanceDifferences(DEFERRED_ACCOUNTS, Reconciliation.LISTED)).thenReturn(List.of(
+        new ReconciliationRepository.DeferredBalance("LIC-1", "SEK", money("9000.00"), money("8000.00"))));
+
+    Reconciliation.Result result = reconciliation.reconcile(OCTOBER, STOCKHOLM);
+
+    assertThat(result.differenceCount()).isEqualTo(2);
+    assertThat(result.differences())
+        .extracting(Reconciliation.Difference::check, Reconciliation.Difference::subject,
+            Reconciliation.Difference::difference, Reconciliation.Difference::description)
+        .containsExactly(
+            tuple(ReconciliationCheck.DEFERRED_REVENUE_TOTAL, "SEK", money("1000.00"),
+                "Deferred-revenue account 9000.00, still to be released 8000.00 (difference 1000.00 SEK)"),
+            tuple(ReconciliationCheck.DEFERRED_REVENUE_INVOICE, "LIC-1", money("1000.00"),
+                "Invoice LIC-1: deferred revenue 9000.00 on the account, 8000.00 still to be released "
+                    + "(difference 1000.00 SEK)"));
+    assertThat(MonthEndCloses.figuresText(result))
+        .contains("Deferred-revenue account now: 9000.00; still to be released: 8000.00");
   }
 
   private static BigDecimal money(String amount) {

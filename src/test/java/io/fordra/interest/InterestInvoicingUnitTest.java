@@ -55,7 +55,7 @@ class InterestInvoicingUnitTest {
   private final CustomerService customers = mock(CustomerService.class);
   private final FordraClock clock = mock(FordraClock.class);
   private final InterestInvoicing interest = new InterestInvoicing(repository, rates, invoices, customers, SELLER,
-      new InterestProperties(null, null, null, 2), clock,
+      new InterestProperties(null, null, null, 2, null), clock,
       new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER));
 
   @BeforeEach

@@ -38,7 +38,8 @@ class LedgerTest {
   private final FordraClock clock = mock(FordraClock.class);
   private final ClosedPeriods closedPeriods = mock(ClosedPeriods.class);
   private final Ledger ledger = new Ledger(entries,
-      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER), clock, SELLER, closedPeriods);
+      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER), clock, SELLER, closedPeriods,
+      mock(RevenueReleaseRepository.class));
 
   /** 1 000.00 at 25 % on 3001 and 300.00 at 12 % on 3002: 1 586.00 with VAT. */
   private final List<InvoiceLine> lines = List.of(

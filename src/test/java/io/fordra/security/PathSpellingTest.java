@@ -149,6 +149,7 @@ class PathSpellingTest extends ProcessTestSupport {
         new String[] {"POST", "/api/invoices/" + n + "/write-offs"}, new String[] {"POST", "/api/payments"},
         new String[] {"POST", "/api/payment-files"}, new String[] {"POST", "/api/month-end-closes"},
         new String[] {"POST", "/api/interest-invoicing"}, new String[] {"POST", "/api/print-batches/close"},
+        new String[] {"POST", "/api/interest-rates"},
         new String[] {"POST", "/api/simulation/clock"},
         new String[] {"PUT", engineRest() + "/job/" + job + "/retries"},
         new String[] {"POST", engineRest() + "/job/" + cleanupJob + "/execute"},
@@ -158,7 +159,7 @@ class PathSpellingTest extends ProcessTestSupport {
         new String[] {"GET", "/api/invoices/" + n + "/ledger"}, new String[] {"GET", "/api/ledger/sie?period=2026-03"},
         new String[] {"GET", "/api/reports/aging"}, new String[] {"GET", "/api/reports/aging.csv"},
         new String[] {"GET", "/api/invoice-files/1"}, new String[] {"GET", "/api/payment-files/1"},
-        new String[] {"GET", "/api/print-batches"});
+        new String[] {"GET", "/api/print-batches"}, new String[] {"GET", "/api/interest-rates"});
     Map<String, String> auditor = Map.of("Authorization", RawHttp.basic(user("auditors"), PASSWORD));
     Map<String, String> caseHandler = Map.of("Authorization", RawHttp.basic(user("case-handlers"), PASSWORD));
     List<String> leaks = new ArrayList<>();

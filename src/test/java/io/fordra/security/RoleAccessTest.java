@@ -175,6 +175,8 @@ class RoleAccessTest extends ProcessTestSupport {
         new Route(HttpMethod.POST, "/api/month-end-closes", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/month-end-closes/1/reopen", java.util.Set.of(fin)),
         new Route(HttpMethod.POST, "/api/interest-invoicing", java.util.Set.of(fin)),
+        new Route(HttpMethod.GET, "/api/interest-rates", java.util.Set.of(fin, aud)),
+        new Route(HttpMethod.POST, "/api/interest-rates", java.util.Set.of(fin)),
         new Route(HttpMethod.GET, "/api/dunning-limits", java.util.Set.of(ch, fin, po, aud)),
         new Route(HttpMethod.GET, "/api/dunning-limits/SE", java.util.Set.of(ch, fin, po, aud)),
         new Route(HttpMethod.POST, "/api/dunning-limits/SE", java.util.Set.of(fin)),

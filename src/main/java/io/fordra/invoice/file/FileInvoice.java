@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 final class FileInvoice {
 
-  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
+  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.([\\w.]+)");
 
   /** Where the details of a customer the register does not have are looked up in the rest of the file. */
   interface CustomerSource {
@@ -109,7 +109,7 @@ final class FileInvoice {
       }
       Matcher line = LINE_FIELD.matcher(v.field());
       if (line.matches()) {
-        located.add("line " + rows.get(Integer.parseInt(line.group(1))).line() + ", " + line.group(2) + ": "
+        located.add("line " + rows.get(Integer.parseInt(line.group(1))).line() + ", " + column(line.group(2)) + ": "
             + v.message());
       } else if (v.field().startsWith("customer.")) {
         String column = v.field().substring(v.field().lastIndexOf('.') + 1);
@@ -121,6 +121,15 @@ final class FileInvoice {
       }
     }
     return located;
+  }
+
+  /** The file's column for a field of a request line (a line's service period is two columns). */
+  private static String column(String lineField) {
+    return switch (lineField) {
+      case "servicePeriod", "servicePeriod.from" -> InvoiceFileColumn.SERVICE_PERIOD_FROM.header();
+      case "servicePeriod.to" -> InvoiceFileColumn.SERVICE_PERIOD_TO.header();
+      default -> lineField;
+    };
   }
 
   private void read(CustomerSource customers) {
@@ -147,7 +156,7 @@ final class FileInvoice {
       lines.add(new InvoiceRequest.LineRequest(row.get(InvoiceFileColumn.DESCRIPTION),
           number(row, InvoiceFileColumn.QUANTITY, at), number(row, InvoiceFileColumn.UNIT_PRICE, at),
           number(row, InvoiceFileColumn.VAT_RATE, at), row.get(InvoiceFileColumn.ARTICLE_NUMBER),
-          row.get(InvoiceFileColumn.ORDER_REFERENCE)));
+          row.get(InvoiceFileColumn.ORDER_REFERENCE), servicePeriod(row, at)));
     }
     // A customer number outside the rule is reported by the invoice service's checks, never looked up.
     CustomerRequest customer = customerNumber == null || !Identifiers.isValid(customerNumber) ? null
@@ -285,6 +294,29 @@ final class FileInvoice {
     } catch (NumberFormatException e) {
       explained.add(at + column.header());
       problems.add("line " + row.line() + ", " + column.header() + ": " + Capped.quote(value) + " is not a number");
+      return null;
+    }
+  }
+
+  /** A line's service period (servicePeriodFrom, servicePeriodTo); the service checks both-or-neither and order. */
+  private InvoiceRequest.Period servicePeriod(Row row, String at) {
+    LocalDate from = lineDate(row, InvoiceFileColumn.SERVICE_PERIOD_FROM, at + "servicePeriod.from");
+    LocalDate to = lineDate(row, InvoiceFileColumn.SERVICE_PERIOD_TO, at + "servicePeriod.to");
+    boolean given = row.get(InvoiceFileColumn.SERVICE_PERIOD_FROM) != null
+        || row.get(InvoiceFileColumn.SERVICE_PERIOD_TO) != null;
+    return given ? new InvoiceRequest.Period(from, to) : null;
+  }
+
+  private LocalDate lineDate(Row row, InvoiceFileColumn column, String field) {
+    String value = row.get(column);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return date(value);
+    } catch (IllegalArgumentException e) {
+      explained.add(field);
+      problems.add("line " + row.line() + ", " + column.header() + ": " + e.getMessage());
       return null;
     }
   }

@@ -36,7 +36,10 @@ enum InvoiceFileColumn {
   // Optional: when the goods or services were supplied, if not on the issue date (one day, or a period).
   DELIVERY_DATE("deliveryDate", "delivery_date", false),
   PERIOD_FROM("periodFrom", "period_from", false),
-  PERIOD_TO("periodTo", "period_to", false);
+  PERIOD_TO("periodTo", "period_to", false),
+  // Optional, per line: the period the line's service covers (revenue past the invoice's month is deferred).
+  SERVICE_PERIOD_FROM("servicePeriodFrom", "service_period_from", false),
+  SERVICE_PERIOD_TO("servicePeriodTo", "service_period_to", false);
 
   /** The longest value kept; a longer one is a problem of its row (no column of an invoice is that long). */
   public static final int MAX_LENGTH = 1000;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fordra.document.Letters;
 import io.fordra.invoice.InvoiceRequest;
 import io.fordra.invoice.file.InvoiceCsvReader.Row;
+import io.fordra.kernel.Violation;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The invoice file's optional columns deliveryDate, periodFrom and periodTo: one value per invoice, like its dates. */
+/**
+ * The invoice file's optional columns deliveryDate, periodFrom and periodTo: one value per invoice, like its dates;
+ * and servicePeriodFrom and servicePeriodTo, per line.
+ */
 class FileInvoiceSupplyTest {
 
   private static final FileInvoice.CustomerSource REGISTERED_C1 = new FileInvoice.CustomerSource() {
@@ -68,5 +72,40 @@ class FileInvoiceSupplyTest {
     assertThat(differing.problems()).singleElement().asString().startsWith("line 3, periodTo: ")
         .contains("differs from");
     assertThat(notADate.problems()).singleElement().asString().startsWith("line 2, deliveryDate: ");
+  }
+
+  @Test
+  void eachLineCarriesItsOwnServicePeriod() {
+    FileInvoice invoice = FileInvoice.read("F-1", List.of(
+        row(2, Map.of(InvoiceFileColumn.SERVICE_PERIOD_FROM, "2027-01-01",
+            InvoiceFileColumn.SERVICE_PERIOD_TO, "2027-12-31")),
+        row(3, Map.of())), REGISTERED_C1);
+
+    assertThat(invoice.problems()).isEmpty();
+    assertThat(invoice.request().lines().get(0).servicePeriod())
+        .isEqualTo(new InvoiceRequest.Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)));
+    assertThat(invoice.request().lines().get(1).servicePeriod()).isNull();
+    assertThat(invoice.request().period()).as("the invoice's own period of supply is another column").isNull();
+  }
+
+  @Test
+  void aNonDateIsAProblemOfItsLineAndColumnAndTheServicesObjectionsNameTheFilesColumns() {
+    FileInvoice notADate = FileInvoice.read("F-1", List.of(row(2, Map.of()),
+        row(3, Map.of(InvoiceFileColumn.SERVICE_PERIOD_FROM, "1.1.2027",
+            InvoiceFileColumn.SERVICE_PERIOD_TO, "2027-12-31"))), REGISTERED_C1);
+    assertThat(notADate.problems()).singleElement().asString().startsWith("line 3, servicePeriodFrom: ")
+        .contains("is not a date");
+    assertThat(notADate.locate(List.of(new Violation("lines[1].servicePeriod.from", "is required"))))
+        .as("already explained").isEmpty();
+
+    FileInvoice reversed = FileInvoice.read("F-1", List.of(row(2, Map.of(InvoiceFileColumn.SERVICE_PERIOD_FROM,
+        "2027-12-31", InvoiceFileColumn.SERVICE_PERIOD_TO, "2027-01-01"))), REGISTERED_C1);
+    assertThat(reversed.problems()).isEmpty();
+    assertThat(reversed.locate(List.of(
+        new Violation("lines[0].servicePeriod.to", "is before servicePeriod.from 2027-12-31"),
+        new Violation("lines[0].servicePeriod", "only a line of a positive amount can be spread over a service "
+            + "period"))))
+        .containsExactly("line 2, servicePeriodTo: is before servicePeriod.from 2027-12-31",
+            "line 2, servicePeriodFrom: only a line of a positive amount can be spread over a service period");
   }
 }

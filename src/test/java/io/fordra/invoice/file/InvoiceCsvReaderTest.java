@@ -184,7 +184,7 @@ class InvoiceCsvReaderTest {
         .getBytes(UTF8), new Problem("line 1", "unknown column a;b;c;d;e;f;g;h;i; the columns are invoiceNumber,"
         + " customerNumber, name, type, country, organisationNumber, email, invoiceEmail, street, postalCode, city,"
         + " preferredChannel, issueDate, dueDate, currency, articleNumber, description, quantity, unitPrice, vatRate,"
-        + " orderReference, deliveryDate, periodFrom, periodTo"));
+        + " orderReference, deliveryDate, periodFrom, periodTo, servicePeriodFrom, servicePeriodTo"));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -323,7 +323,8 @@ class InvoiceCsvReaderTest {
     assertRejected((MINIMAL + ";Kommentar\n").getBytes(UTF8), new Problem("line 1", "unknown column Kommentar;"
         + " the columns are invoiceNumber, customerNumber, name, type, country, organisationNumber, email,"
         + " invoiceEmail, street, postalCode, city, preferredChannel, issueDate, dueDate, currency, articleNumber,"
-        + " description, quantity, unitPrice, vatRate, orderReference, deliveryDate, periodFrom, periodTo"));
+        + " description, quantity, unitPrice, vatRate, orderReference, deliveryDate, periodFrom, periodTo,"
+        + " servicePeriodFrom, servicePeriodTo"));
   }
 
   @Test
@@ -369,7 +370,7 @@ class InvoiceCsvReaderTest {
         new Problem("line 1", "unknown column Kommentar; the columns are invoiceNumber, customerNumber, name, type,"
             + " country, organisationNumber, email, invoiceEmail, street, postalCode, city, preferredChannel,"
             + " issueDate, dueDate, currency, articleNumber, description, quantity, unitPrice, vatRate,"
-            + " orderReference, deliveryDate, periodFrom, periodTo"),
+            + " orderReference, deliveryDate, periodFrom, periodTo, servicePeriodFrom, servicePeriodTo"),
         new Problem("line 1", "the header has no column customerNumber"),
         new Problem("line 1", "the header has no column dueDate"),
         new Problem("line 1",
