@@ -90,6 +90,21 @@ public class DocumentService {
   }
 
   /**
+   * The original PDF of an invoice taken over from the previous system, kept in the invoice hotel as the invoice's
+   * document (sent by the previous system, so never marked sent here); if the invoice already has its document, that
+   * one is returned unchanged.
+   */
+  @Transactional
+  public StoredDocument keepOriginal(Invoice invoice, String fileName, byte[] pdf) {
+    return documents.find(invoice.id(), DocumentKind.INVOICE, 1).orElseGet(() -> {
+      StoredDocument document = new StoredDocument(0, invoice.id(), DocumentKind.INVOICE, 1, fileName, PDF, pdf,
+          invoice.openAmount(), java.math.BigDecimal.ZERO.setScale(2), invoice.dueDate(),
+          messageId(invoice, DocumentKind.INVOICE, 1), clock.now(), null, null, null, 0, null);
+      return documents.find(documents.insert(document)).orElseThrow();
+    });
+  }
+
+  /**
    * The document of one of the invoice's credit notes: a "Kreditfaktura" / "Kreditnota" / "Credit note" numbered
    * {@link CreditNoteNumber} with the credited lines ({@link CreditNoteLines}), VAT per rate, the total credited and
    * what remains open on the invoice, and no payment slip. Its sequence number is the credit note's ordinal on the

@@ -34,4 +34,10 @@ public interface Bookkeeping {
   LocalDate writtenOff(Invoice invoice, List<InvoiceLine> lines, BigDecimal amount, String reason);
 
   LocalDate refunded(Invoice invoice, BigDecimal amount);
+
+  /**
+   * An invoice taken over from the previous system: what it still has open there (total - paid + fees) on the
+   * receivables account against the cut-over account, on the cut-over day (or the first open day after it).
+   */
+  LocalDate openingBalance(Invoice invoice, BigDecimal openAmount, LocalDate cutOverDate);
 }

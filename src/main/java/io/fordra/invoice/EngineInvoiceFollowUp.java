@@ -4,6 +4,7 @@ import io.fordra.process.InvoiceDistribution;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,15 +27,39 @@ class EngineInvoiceFollowUp implements InvoiceFollowUp {
   public void start(String invoiceNumber, String customerType, boolean priority, String country) {
     runtime.createProcessInstanceByKey(InvoiceToCash.KEY)
         .businessKey(invoiceNumber)
-        .setVariables(Variables.createVariables()
-            .putValue(InvoiceToCash.INVOICE_NUMBER.name(), invoiceNumber)
-            .putValue(InvoiceToCash.CUSTOMER_TYPE.name(), customerType)
-            .putValue(InvoiceToCash.PRIORITY.name(), priority)
-            .putValue(InvoiceToCash.COUNTRY.name(), country)
-            .putValue(InvoiceToCash.REVIEWED.name(), false)
-            .putValue(InvoiceToCash.HANDED_OFF.name(), false)
-            .putValue(InvoiceToCash.INVOICE_LEFT.name(), false)
-            .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false))
+        .setVariables(variables(invoiceNumber, customerType, priority, country, false, false))
+        .execute();
+  }
+
+  /** The variables every invoice-to-cash starts with. */
+  private static VariableMap variables(String invoiceNumber, String customerType, boolean priority, String country,
+                                       boolean handedOff, boolean invoiceLeft) {
+    return Variables.createVariables()
+        .putValue(InvoiceToCash.INVOICE_NUMBER.name(), invoiceNumber)
+        .putValue(InvoiceToCash.CUSTOMER_TYPE.name(), customerType)
+        .putValue(InvoiceToCash.PRIORITY.name(), priority)
+        .putValue(InvoiceToCash.COUNTRY.name(), country)
+        .putValue(InvoiceToCash.REVIEWED.name(), false)
+        .putValue(InvoiceToCash.HANDED_OFF.name(), handedOff)
+        .putValue(InvoiceToCash.INVOICE_LEFT.name(), invoiceLeft)
+        .putValue(InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false);
+  }
+
+  @Override
+  public void startAt(String invoiceNumber, String customerType, boolean priority, String country, Stage stage,
+                      String step) {
+    // The invoice left with the previous system: "Send invoice" is never run, so credit notes go at once.
+    runtime.createProcessInstanceByKey(InvoiceToCash.KEY)
+        .businessKey(invoiceNumber)
+        .setVariables(variables(invoiceNumber, customerType, priority, country, stage == Stage.WITH_AGENCY, true)
+            .putValue(InvoiceToCash.MIGRATED.name(), true)
+            .putValue(InvoiceToCash.MIGRATED_STEP.name(), step))
+        .startBeforeActivity(switch (stage) {
+          case DUE_DATE -> InvoiceToCash.Elements.WAIT_FOR_DUE_DATE;
+          case REMINDER_DEADLINE -> InvoiceToCash.Elements.WAIT_FOR_REMINDER_DEADLINE;
+          case COLLECTION_NOTICE_DEADLINE -> InvoiceToCash.Elements.WAIT_FOR_COLLECTION_NOTICE_DEADLINE;
+          case WITH_AGENCY -> InvoiceToCash.Elements.WAIT_FOR_AGENCY;
+        })
         .execute();
   }
 

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An invoice and its receivable: what was billed, paid and charged, and where follow-up stands. */
+/**
+ * An invoice and its receivable: what was billed, paid and charged, and where follow-up stands. migrated: taken over
+ * from the previous system at cut-over (sent there, never sent again by Fordra).
+ */
 public record Invoice(
     long id,
     String invoiceNumber,
@@ -28,7 +31,20 @@ public record Invoice(
     int remindersSent,
     int reminderFeesCharged,
     LocalDate payBy,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean migrated) {
+
+  /** An invoice created in Fordra (not taken over from the previous system). */
+  public Invoice(long id, String invoiceNumber, String customerNumber, InvoiceStatus status, LocalDate issueDate,
+                 LocalDate dueDate, Currency currency, BigDecimal netAmount, BigDecimal vatAmount,
+                 BigDecimal totalAmount, BigDecimal paidAmount, BigDecimal feesAmount, BigDecimal creditBalance,
+                 BigDecimal creditedAmount, BigDecimal disputedAmount, BigDecimal writtenOffAmount,
+                 BigDecimal refundedAmount, String paymentReference, int dunningLevel, int remindersSent,
+                 int reminderFeesCharged, LocalDate payBy, Instant createdAt) {
+    this(id, invoiceNumber, customerNumber, status, issueDate, dueDate, currency, netAmount, vatAmount, totalAmount,
+        paidAmount, feesAmount, creditBalance, creditedAmount, disputedAmount, writtenOffAmount, refundedAmount,
+        paymentReference, dunningLevel, remindersSent, reminderFeesCharged, payBy, createdAt, false);
+  }
 
   /**
    * What the customer still owes: the total plus fees less payments, credit notes and what was written off, never

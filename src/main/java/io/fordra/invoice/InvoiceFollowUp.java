@@ -12,6 +12,26 @@ public interface InvoiceFollowUp {
   /** Starts the follow-up of a new invoice. */
   void start(String invoiceNumber, String customerType, boolean priority, String country);
 
+  /** Where the follow-up of an invoice taken over from the previous system starts (its invoice was sent there). */
+  enum Stage {
+    /** Waiting for the due date (an invoice not yet reminded). */
+    DUE_DATE,
+    /** Reminded: waiting for the last reminder's deadline, then the dunning policy decides the next step. */
+    REMINDER_DEADLINE,
+    /** Collection notice sent: waiting for its deadline. */
+    COLLECTION_NOTICE_DEADLINE,
+    /** With the collection agency: waiting for its report. */
+    WITH_AGENCY
+  }
+
+  /**
+   * Starts the follow-up of an invoice taken over from the previous system at its stage, without sending the invoice
+   * (process instance modification: the same invoice-to-cash, started before the stage's wait state).
+   *
+   * @param step the dunning step reached in the previous system, as the migration file said it (kept for Cockpit)
+   */
+  void startAt(String invoiceNumber, String customerType, boolean priority, String country, Stage stage, String step);
+
   /** Whether the follow-up waits for the collection agency's report (the claim is with the agency). */
   boolean waitsForAgencyReport(String invoiceNumber);
 

@@ -63,6 +63,17 @@ public class InvoiceRepository {
     }
   }
 
+  /** An invoice taken over from the previous system: from migration file fileId, booked (opening entry) on a day. */
+  public void markMigrated(long invoiceId, long fileId, LocalDate bookingDate) {
+    jdbc.sql("UPDATE fordra_invoice SET migrated_from = ?, booking_date = ? WHERE id = ?")
+        .params(fileId, bookingDate, invoiceId).update();
+  }
+
+  public boolean referenceExists(String paymentReference) {
+    return jdbc.sql("SELECT COUNT(*) FROM fordra_invoice WHERE payment_reference = ?")
+        .param(paymentReference).query(Integer.class).single() > 0;
+  }
+
   public Optional<Invoice> findByNumber(String invoiceNumber) {
     return jdbc.sql("SELECT * FROM fordra_invoice WHERE invoice_number = ?")
         .param(invoiceNumber).query(InvoiceRepository::map).optional();
@@ -387,7 +398,8 @@ public class InvoiceRepository {
         rs.getInt("reminders_sent"),
         rs.getInt("reminder_fees_charged"),
         rs.getObject("pay_by", LocalDate.class),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("migrated_from") != null);
   }
 
   static OffsetDateTime utc(Instant instant) {

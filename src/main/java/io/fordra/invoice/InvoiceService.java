@@ -110,6 +110,75 @@ public class InvoiceService {
     return new Attempt(store ? store(prepared, origin) : null, prepared.totals().total(), List.of());
   }
 
+  /**
+   * An invoice taken over from the previous system (a row of a migration file): the same checks as a new invoice,
+   * problems returned like {@link #tryCreate}; stored with the old system's payment reference, paid amount, fees and
+   * dunning state, an opening entry instead of the sales entry, and its invoice-to-cash started at its stage without
+   * sending anything. The caller has made sure that the invoice number is new.
+   */
+  @Transactional
+  public Attempt tryMigrate(MigratedInvoice migrated, boolean store, String origin) {
+    Prepared prepared = prepare(migrated.request(), null);
+    Violations violations = prepared.violations();
+    String reference = migrated.paymentReference();
+    if (reference != null) {
+      if (!reference.matches("\\d{2,25}")) {
+        violations.add("paymentReference", "an OCR/KID reference is 2-25 digits");
+      } else if (invoices.referenceExists(reference)) {
+        violations.add("paymentReference", "another invoice already has the payment reference " + reference);
+      }
+    }
+    if (prepared.totals() != null && migrated.paidAmount() != null && migrated.feesAmount() != null
+        && prepared.totals().total().add(migrated.feesAmount()).subtract(migrated.paidAmount()).signum() <= 0) {
+      violations.add("paidAmount", migrated.paidAmount().toPlainString() + " paid leaves nothing open of the total "
+          + prepared.totals().total().toPlainString() + " and fees " + migrated.feesAmount().toPlainString()
+          + ": only open invoices are taken over");
+    }
+    if (!violations.isEmpty()) {
+      return new Attempt(null, null, violations.list());
+    }
+    return new Attempt(store ? storeMigrated(prepared, migrated, origin) : null, prepared.totals().total(), List.of());
+  }
+
+  private Invoice storeMigrated(Prepared prepared, MigratedInvoice m, String origin) {
+    InvoiceRequest request = prepared.request();
+    InvoiceCalculator.Totals totals = prepared.totals();
+    long id = invoices.nextId();
+    String number = request.invoiceNumber();
+    Customer customer = prepared.customerExists() ? customers.get(prepared.customerNumber())
+        : customers.createValidated(request.customer());
+    String reference = m.paymentReference() != null ? m.paymentReference() : newReference(id);
+    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+    Invoice invoice = new Invoice(id, number, customer.customerNumber(), m.status(), request.issueDate(),
+        request.dueDate(), request.currency(), totals.net(), totals.vat(), totals.total(),
+        m.paidAmount().setScale(2, java.math.RoundingMode.UNNECESSARY),
+        m.feesAmount().setScale(2, java.math.RoundingMode.UNNECESSARY), zero, zero, zero, zero, zero, reference,
+        m.dunningLevel(), m.remindersSent(), m.reminderFeesCharged(), m.payBy(), clock.now(), true);
+    List<InvoiceLine> lines = new java.util.ArrayList<>();
+    for (InvoiceLine line : totals.lines()) {
+      lines.add(line.onAccount(prepared.revenueAccounts().get(line.lineNumber() - 1)));
+    }
+    naturalKeys.claim("Invoice number " + number + " already exists", () -> invoices.insert(invoice, lines));
+    BigDecimal open = invoice.openAmount();
+    LocalDate booked = ledger.openingBalance(invoice, open, m.cutOverDate());
+    invoices.markMigrated(id, m.fileId(), booked);
+    record(invoice, InvoiceEvent.of(InvoiceEventType.CREATED, "Taken over from the previous system"
+        + (origin == null ? "" : " (" + origin + ")") + ", not sent again: total " + totals.total().toPlainString()
+        + " " + invoice.currency() + " due " + invoice.dueDate() + ", paid " + invoice.paidAmount().toPlainString()
+        + ", fees " + invoice.feesAmount().toPlainString() + ", open " + open.toPlainString() + ", dunning step "
+        + m.step() + ", payment reference " + reference + "; opening entry booked " + booked));
+    followUp.startAt(number, customer.type().name(), customer.priority(), customer.country().name(), m.stage(),
+        m.step());
+    return invoices.findById(id).orElseThrow();
+  }
+
+  /** The seller's OCR (SE) or KID (NO) from an invoice id. */
+  private String newReference(long id) {
+    String digits = String.valueOf(id);
+    return seller.country() == Country.NO
+        ? PaymentReferences.norwegianKid(digits) : PaymentReferences.swedishOcr(digits);
+  }
+
   /** A checked invoice: the request with what its articles fill in, its totals and revenue accounts. */
   private record Prepared(InvoiceRequest request, String customerNumber, boolean customerExists,
                           InvoiceCalculator.Totals totals, List<String> revenueAccounts, Violations violations,
@@ -218,7 +287,9 @@ public class InvoiceService {
     InvoiceCalculator.Totals totals = prepared.totals();
     long id = invoices.nextId();
     // Without a number the invoice takes its id; skip ids that a client already used as invoice numbers.
-    while (request.invoiceNumber() == null && invoices.numberExists(String.valueOf(id))) {
+    // ... and ids whose payment reference an invoice taken over from the previous system kept as its old OCR/KID.
+    while (request.invoiceNumber() == null && invoices.numberExists(String.valueOf(id))
+        || invoices.referenceExists(newReference(id))) {
       id = invoices.nextId();
     }
     String number = request.invoiceNumber() == null ? String.valueOf(id) : request.invoiceNumber();

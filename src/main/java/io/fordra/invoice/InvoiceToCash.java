@@ -145,6 +145,11 @@ public final class InvoiceToCash {
   /** Sent with CollectionCaseClosed: what the agency reports (PAID, UNCOLLECTIBLE, WITHDRAWN). */
   public static final ProcessVariable<String> COLLECTION_OUTCOME = ProcessVariable.of("collectionOutcome", String.class);
 
+  /** True for an invoice taken over from the previous system at cut-over (started at its stage, never sent). */
+  public static final ProcessVariable<Boolean> MIGRATED = ProcessVariable.of("migrated", Boolean.class);
+  /** The dunning step the previous system had reached (NONE, REMINDED 2, COLLECTION_NOTICE, WITH_AGENCY). */
+  public static final ProcessVariable<String> MIGRATED_STEP = ProcessVariable.of("migratedStep", String.class);
+
   public static final ProcessVariable<String> COLLECTION_NOTE = ProcessVariable.of("collectionNote", String.class);
 
   // Objections (forms/respond-to-objection.form, forms/decide-disputed-claim.form)

@@ -8,7 +8,8 @@ import java.util.List;
  * GET /api/invoices/{n}: the invoice, its receivable and its history; creditBalance is the overpayment still held
  * for the customer (after refunds); bookingDate the day the ledger booked it (the issue date, or the first open day
  * when the issue date fell in a closed month); deliveryDate or period when the goods or services were supplied on
- * another day than the issue date (as the request gave them; both null otherwise).
+ * another day than the issue date (as the request gave them; both null otherwise); migrated when the invoice was
+ * taken over from the previous system at cut-over (sent by that system, never sent again by Fordra).
  */
 public record InvoiceView(
     String invoiceNumber,
@@ -37,7 +38,8 @@ public record InvoiceView(
     LocalDate payBy,
     List<InvoiceLine> lines,
     List<InvoiceEvent> events,
-    DisputeView dispute) {
+    DisputeView dispute,
+    boolean migrated) {
 
   /** The invoice's latest objection (null if it never had one). */
   public record DisputeView(String status, java.math.BigDecimal disputedAmount, String reason, String raisedBy,
@@ -51,6 +53,6 @@ public record InvoiceView(
         i.currency(), i.netAmount(), i.totalAmount(), i.vatAmount(), i.paidAmount(), i.openAmount(),
         i.disputedAmount(), i.feesAmount(), i.refundableAmount(), i.creditedAmount(), i.writtenOffAmount(),
         i.refundedAmount(), i.paymentReference(),
-        i.dunningLevel(), i.remindersSent(), i.payBy(), lines, events, dispute);
+        i.dunningLevel(), i.remindersSent(), i.payBy(), lines, events, dispute, i.migrated());
   }
 }

@@ -19,5 +19,7 @@ public enum EntryKind {
   /** An overpayment paid back to the customer. */
   REFUND,
   /** A month's share of periodised revenue: the deferred-revenue account against the revenue account. */
-  REVENUE_RELEASE
+  REVENUE_RELEASE,
+  /** An invoice taken over from the previous system: its open amount on receivables against the cut-over account. */
+  OPENING
 }

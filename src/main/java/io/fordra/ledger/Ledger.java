@@ -225,6 +225,19 @@ public class Ledger implements Bookkeeping, ChartOfAccounts {
             LedgerLine.credit(accounts.account(Role.BANK), amount)));
   }
 
+  /**
+   * An invoice taken over from the previous system: its open amount there on receivables, against the cut-over
+   * account (fordra.ledger.accounts.opening), which the old system's closing entry clears in the general ledger.
+   * Revenue and VAT were booked by the old system and are not booked again.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  @Override
+  public LocalDate openingBalance(Invoice invoice, BigDecimal openAmount, LocalDate cutOverDate) {
+    return post(EntryKind.OPENING, cutOverDate, text(EntryKind.OPENING, invoice.invoiceNumber(),
+        invoice.customerNumber()), invoice, null, List.of(receivable(invoice, openAmount),
+        LedgerLine.credit(accounts.account(Role.OPENING), openAmount)));
+  }
+
   /** The invoice's balance on the receivables account: what the ledger says the customer owes on it. */
   public BigDecimal receivableBalance(Invoice invoice) {
     return entries.invoiceBalance(invoice.id(), accounts.account(Role.RECEIVABLES));

@@ -34,7 +34,9 @@ public class LedgerAccounts {
     /** Sales with reverse charge to EU businesses abroad (Swedish VAT return box 39: services to another EU country). */
     SALES_REVERSE_CHARGE("sales-reverse-charge"),
     /** Sales exported outside the EU (Sweden) or out of Norway: no VAT of the seller's. */
-    SALES_EXPORT("sales-export");
+    SALES_EXPORT("sales-export"),
+    /** The cut-over account: the other side of the opening entries of invoices taken over from the previous system. */
+    OPENING("opening");
 
     final String key;
 
@@ -118,10 +120,11 @@ public class LedgerAccounts {
     BAS(roles(Map.of(Role.RECEIVABLES, "1510", Role.BANK, "1930", Role.INTEREST, "8313", Role.FEES, "3990",
         Role.LATE_COMPENSATION, "3990", Role.CUSTOMER_CREDIT, "2420", Role.UNMATCHED_PAYMENTS, "2421",
         Role.BAD_DEBT, "6351", Role.DEFERRED_REVENUE, "2970"),
-        Map.of(Role.SALES_REVERSE_CHARGE, "3308", Role.SALES_EXPORT, "3305")),
+        Map.of(Role.SALES_REVERSE_CHARGE, "3308", Role.SALES_EXPORT, "3305", Role.OPENING, "1518")),
         Map.of("25", "3001", "12", "3002", "6", "3003", "0", "3004"),
         Map.of("25", "2611", "12", "2621", "6", "2631"),
-        Map.ofEntries(Map.entry("1510", "Kundfordringar"), Map.entry("1930", "Företagskonto/checkkonto/affärskonto"),
+        Map.ofEntries(Map.entry("1510", "Kundfordringar"),
+            Map.entry("1518", "Ej reskontraförda kundfordringar"), Map.entry("1930", "Företagskonto/checkkonto/affärskonto"),
             Map.entry("2420", "Förskott från kunder"), Map.entry("2970", "Förutbetalda intäkter"), Map.entry("2421", "Ej avstämda inbetalningar"),
             Map.entry("2611", "Utgående moms på försäljning inom Sverige, 25 %"),
             Map.entry("2621", "Utgående moms på försäljning inom Sverige, 12 %"),
@@ -138,10 +141,11 @@ public class LedgerAccounts {
     NS4102(roles(Map.of(Role.RECEIVABLES, "1500", Role.BANK, "1920", Role.INTEREST, "8050", Role.FEES, "3900",
         Role.LATE_COMPENSATION, "3900", Role.CUSTOMER_CREDIT, "2900", Role.UNMATCHED_PAYMENTS, "2901",
         Role.BAD_DEBT, "7830", Role.DEFERRED_REVENUE, "2965"),
-        Map.of(Role.SALES_REVERSE_CHARGE, "3100", Role.SALES_EXPORT, "3100")),
+        Map.of(Role.SALES_REVERSE_CHARGE, "3100", Role.SALES_EXPORT, "3100", Role.OPENING, "1509")),
         Map.of("25", "3000", "15", "3000", "12", "3000", "0", "3100"),
         Map.of("25", "2700", "15", "2701", "12", "2702"),
-        Map.ofEntries(Map.entry("1500", "Kundefordringer"), Map.entry("1920", "Bankinnskudd"),
+        Map.ofEntries(Map.entry("1500", "Kundefordringer"),
+            Map.entry("1509", "Kundefordringer overført fra tidligere reskontro"), Map.entry("1920", "Bankinnskudd"),
             Map.entry("2700", "Utgående merverdiavgift, høy sats"),
             Map.entry("2701", "Utgående merverdiavgift, middels sats"),
             Map.entry("2702", "Utgående merverdiavgift, lav sats"),

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * chart of the seller's country (Sweden: BAS, Norway: NS 4102), see {@link LedgerAccounts}.
  *
  * @param accounts  account per role: receivables, bank, interest, fees, late-compensation, customer-credit,
- *                  unmatched-payments, bad-debt
+ *                  unmatched-payments, bad-debt, opening (the cut-over account: the other side of the opening
+ *                  entries of invoices taken over from the previous system; BAS 1518, NS 4102 1509 by default)
  * @param sales     sales (revenue) account per VAT rate in percent ("25", "12", "6", "0")
  * @param outputVat output VAT account per VAT rate in percent
  * @param names     account names for the SIE file (#KONTO), by account number

@@ -199,7 +199,11 @@ class PortalController {
     for (Invoice invoice : list) {
       body.append("<tr class=\"invoice\" data-invoice-number=\"").append(esc(invoice.invoiceNumber())).append("\">")
           .append("<td class=\"number\"><a href=\"").append(invoiceHref(invoice)).append("\">")
-          .append(esc(invoice.invoiceNumber())).append("</a></td>")
+          .append(esc(invoice.invoiceNumber())).append("</a>")
+          // Invoices from the previous system stand beside the new ones during the switch: not duplicates (seed 000).
+          .append(invoice.migrated() ? " <span class=\"migrated\" title=\"" + esc(t.t("invoice.migrated.note"))
+              + "\">" + esc(t.t("invoice.migrated")) + "</span>" : "")
+          .append("</td>")
           .append("<td class=\"order-references\">")
           .append(esc(String.join(", ", references.getOrDefault(invoice.id(), List.of())))).append("</td>")
           .append("<td class=\"issue-date\">").append(invoice.issueDate()).append("</td>")
@@ -246,6 +250,8 @@ class PortalController {
     StringBuilder body = new StringBuilder("<p><a id=\"back-to-list\" href=\"/portal/invoices\">")
         .append(t.t("invoice.back")).append("</a></p>")
         .append("<h1 id=\"invoice-number\">").append(t.t("invoice.title", invoice.invoiceNumber())).append("</h1>")
+        .append(invoice.migrated() ? "<p id=\"invoice-migrated\" class=\"migrated\">" + esc(t.t("invoice.migrated.note"))
+            + "</p>" : "")
         .append("<dl id=\"invoice-summary\">")
         .append(item(t, "invoice-issue-date", "invoices.issueDate", esc(invoice.issueDate())))
         .append(item(t, "invoice-due-date", "invoices.dueDate", esc(invoice.dueDate())))

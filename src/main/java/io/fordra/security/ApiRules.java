@@ -49,6 +49,8 @@ final class ApiRules {
       rule(PATCH, "/api/customers/**", FINANCE),
       rule(POST, "/api/invoice-files/**", FINANCE),
       rule(GET, "/api/invoice-files/**", FINANCE),
+      // Cut-over: open receivables from the previous system.
+      rule(null, "/api/migration-files/**", FINANCE),
       rule(POST, "/api/articles/**", FINANCE),
       rule(PUT, "/api/articles/**", FINANCE),
       rule(PATCH, "/api/articles/**", FINANCE),
