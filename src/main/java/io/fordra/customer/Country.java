@@ -1,5 +1,6 @@
 package io.fordra.customer;
 
+import io.fordra.kernel.CodeList;
 import java.util.Set;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Set;
  * every other country is "abroad": letters in English unless the customer chose another language, VAT as reverse
  * charge or export (see io.fordra.invoice.VatTreatment), dunning under the law of the claim.
  */
-public enum Country {
+public enum Country implements CodeList {
   AD, AE, AF, AG, AI, AL, AM, AO, AQ, AR, AS, AT, AU, AW, AX, AZ, BA, BB, BD, BE, BF, BG, BH, BI, BJ, BL, BM, BN,
   BO, BQ, BR, BS, BT, BV, BW, BY, BZ, CA, CC, CD, CF, CG, CH, CI, CK, CL, CM, CN, CO, CR, CU, CV, CW, CX, CY, CZ,
   DE, DJ, DK, DM, DO, DZ, EC, EE, EG, EH, ER, ES, ET, FI, FJ, FK, FM, FO, FR, GA, GB, GD, GE, GF, GG, GH, GI, GL,
@@ -24,6 +25,11 @@ public enum Country {
       "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
   /** The EEA beyond the EU: the late-payment directive 2011/7/EU applies there too. */
   private static final Set<String> EEA_ONLY = Set.of("IS", "LI", "NO");
+
+  @Override
+  public String whatAValidCodeIs() {
+    return "an ISO 3166-1 alpha-2 country code in capitals (e.g. SE, NO, DE, US)";
+  }
 
   /** The language letters are written in unless the customer chose another: sv, nb, else English. */
   public String language() {

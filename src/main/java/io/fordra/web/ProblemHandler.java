@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import io.fordra.customer.Country;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.fordra.kernel.Capped;
+import io.fordra.kernel.CodeList;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.FileRejected;
 import io.fordra.kernel.InvalidRequestException;
@@ -145,10 +145,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (strict != null) {
       return new Violation(path((JsonMappingException) cause), strict);
     }
-    if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == Country.class) {
-      // 249 codes are no list to read: say what a valid one is.
-      return new Violation(path(invalid), Capped.quote(invalid.getValue())
-          + " is not an ISO 3166-1 alpha-2 country code in capitals (e.g. SE, NO, DE, US)");
+    if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        && invalid.getTargetType().getEnumConstants() instanceof CodeList[] codes && codes.length > 0) {
+      // 249 country codes are no list to read: say what a valid one is.
+      return new Violation(path(invalid), Capped.quote(invalid.getValue()) + " is not " + codes[0].whatAValidCodeIs());
     }
     if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
         && invalid.getTargetType().isEnum()) {
