@@ -1,6 +1,7 @@
 package io.fordra.migration;
 
 import io.fordra.invoice.file.InvoiceFileSummary;
+import io.fordra.kernel.Capped;
 import io.fordra.kernel.InvalidRequestException;
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +46,7 @@ class MigrationFileController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate cutOverDate,
       Principal caller) throws IOException {
     InvoiceFileSummary.Mode importMode = mode == null ? null : InvoiceFileSummary.Mode.parse(mode)
-        .orElseThrow(() -> new InvalidRequestException("mode", "'" + mode + "' is not per-invoice or all-or-nothing"));
+        .orElseThrow(() -> new InvalidRequestException("mode", Capped.quote(mode) + " is not per-invoice or all-or-nothing"));
     if (file.isEmpty()) {
       throw new InvalidRequestException("file", "is empty");
     }

@@ -5,6 +5,7 @@ import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.InvoiceRequest;
+import io.fordra.kernel.Capped;
 import io.fordra.kernel.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -220,8 +221,8 @@ final class MigrationFileInvoice {
         value = v;
         line = row.line();
       } else if (!value.equals(v)) {
-        problems.add("line " + row.line() + ", " + column.header() + ": '" + v + "' differs from '" + value
-            + "' on line " + line + " (the rows of one invoice share one " + column.header() + ")");
+        problems.add("line " + row.line() + ", " + column.header() + ": " + Capped.quote(v) + " differs from " + Capped.quote(value)
+            + " on line " + line + " (the rows of one invoice share one " + column.header() + ")");
       }
     }
     return value;
@@ -235,7 +236,7 @@ final class MigrationFileInvoice {
     try {
       return parser.apply(value);
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      problem(column, "'" + value + "' is not " + (column.header().endsWith("Date") || column == MigrationFileColumn.PAY_BY
+      problem(column, Capped.quote(value) + " is not " + (column.header().endsWith("Date") || column == MigrationFileColumn.PAY_BY
           ? "a date (YYYY-MM-DD)" : column == MigrationFileColumn.DUNNING_STEP
           ? "one of NONE, REMINDED, COLLECTION_NOTICE, WITH_AGENCY" : column == MigrationFileColumn.CURRENCY
           ? "one of " + java.util.Arrays.toString(Currency.values()) : "a number"));
