@@ -37,7 +37,8 @@ final class InterestCalculator {
   /** No rate is known for a day on which interest runs: someone must add the row (a data change). */
   public static class MissingRate extends RuntimeException {
     public MissingRate(LocalDate day) {
-      super("No late-payment interest rate for " + day + ": add the rate for that period to fordra_interest_rate");
+      super("No late-payment interest rate for " + day + ": finance adds it (POST /api/interest-rates or the task"
+          + " \"Enter the reference rate\"), and the interest is invoiced then");
     }
   }
 

@@ -83,6 +83,6 @@ class InterestCalculatorTest {
     assertThatThrownBy(() -> InterestCalculator.interest(LocalDate.of(2026, 6, 20), new BigDecimal("1000.00"),
         List.of(), LocalDate.of(2026, 7, 15), SE))
         .isInstanceOf(InterestCalculator.MissingRate.class)
-        .hasMessageContaining("2026-07-01").hasMessageContaining("fordra_interest_rate");
+        .hasMessageContaining("2026-07-01").hasMessageContaining("POST /api/interest-rates");
   }
 }

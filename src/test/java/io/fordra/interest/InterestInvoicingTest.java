@@ -97,7 +97,7 @@ class InterestInvoicingTest extends ProcessTestSupport {
     run("2026-07");
     assertThat(interestInvoicesOf(customer)).hasSize(1);
     assertThat(events(invoice, InvoiceEventType.INTEREST_NOT_INVOICED)).singleElement()
-        .satisfies(e -> assertThat(e.message()).contains("2026-07-01").contains("fordra_interest_rate"));
+        .satisfies(e -> assertThat(e.message()).contains("2026-07-01").contains("POST /api/interest-rates"));
   }
 
   /** Amounts as Swedish letters print them (a narrow space between thousands). */

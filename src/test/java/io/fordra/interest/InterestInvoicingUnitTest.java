@@ -125,8 +125,8 @@ class InterestInvoicingUnitTest {
 
     assertThat(chunk).isEqualTo(new InterestInvoicing.Chunk("C-1", false, 0));
     verify(invoices).record(source, InvoiceEvent.of(InvoiceEventType.INTEREST_NOT_INVOICED, "Interest up to "
-        + "2026-10-31 not invoiced: No late-payment interest rate for 2026-10-01: add the rate for that period to "
-        + "fordra_interest_rate"));
+        + "2026-10-31 not invoiced: No late-payment interest rate for 2026-10-01: finance adds it (POST "
+        + "/api/interest-rates or the task \"Enter the reference rate\"), and the interest is invoiced then"));
     verify(invoices, never()).create(any(InvoiceRequest.class), any());
     verify(repository, never()).invoicedThrough(anyLong(), any(), anyBoolean(), anyBoolean());
     verify(repository, never()).markInterestInvoice(anyLong());
