@@ -5,6 +5,7 @@ import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerType;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.InvoiceRequest;
+import io.fordra.invoice.file.SpreadsheetNumbers;
 import io.fordra.kernel.Capped;
 import io.fordra.kernel.Violation;
 import java.math.BigDecimal;
@@ -111,7 +112,7 @@ final class MigrationFileInvoice {
     payBy = parse(MigrationFileColumn.PAY_BY, LocalDate::parse);
     objection = value(MigrationFileColumn.OBJECTION);
     objectionDate = parse(MigrationFileColumn.OBJECTION_DATE, LocalDate::parse);
-    disputedAmount = parse(MigrationFileColumn.DISPUTED_AMOUNT, MigrationFileInvoice::decimal);
+    disputedAmount = parse(MigrationFileColumn.DISPUTED_AMOUNT, SpreadsheetNumbers::decimal);
     paymentReference = value(MigrationFileColumn.PAYMENT_REFERENCE);
     if (paymentReference != null) {
       paymentReference = paymentReference.replace(" ", "");
@@ -202,7 +203,7 @@ final class MigrationFileInvoice {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add("line " + row.line() + ", " + column.header() + ": '" + value + "' is not one of "
+      problems.add("line " + row.line() + ", " + column.header() + ": " + Capped.quote(value) + " is not one of "
           + java.util.Arrays.toString(type.getEnumConstants()));
       return null;
     }
@@ -245,7 +246,7 @@ final class MigrationFileInvoice {
   }
 
   private BigDecimal amount(MigrationFileColumn column) {
-    BigDecimal amount = parse(column, MigrationFileInvoice::decimal);
+    BigDecimal amount = parse(column, SpreadsheetNumbers::decimal);
     if (amount == null) {
       return value(column) == null ? BigDecimal.ZERO.setScale(2) : null;
     }
@@ -262,23 +263,14 @@ final class MigrationFileInvoice {
       return null;
     }
     try {
-      return decimal(value);
+      return SpreadsheetNumbers.decimal(value);
     } catch (NumberFormatException e) {
-      problems.add("line " + row.line() + ", " + column.header() + ": '" + value + "' is not a number");
+      problems.add("line " + row.line() + ", " + column.header() + ": " + Capped.quote(value) + " is not a number");
       return null;
     }
   }
 
   private void problem(MigrationFileColumn column, String message) {
     problems.add("line " + firstLine() + ", " + column.header() + ": " + message);
-  }
-
-  /** A decimal as spreadsheets write it: a decimal comma is read as a point; blanks inside are thousands. */
-  static BigDecimal decimal(String value) {
-    String v = value.strip().replace(" ", "").replace("\u00a0", "");
-    if (v.contains(",") && !v.contains(".")) {
-      v = v.replace(',', '.');
-    }
-    return new BigDecimal(v);
   }
 }

@@ -12,6 +12,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.MigratedInvoice;
 import io.fordra.invoice.file.InvoiceFileSummary;
+import io.fordra.kernel.Capped;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.FileRejected;
 import io.fordra.kernel.Identifiers;
@@ -334,11 +335,11 @@ public class MigrationFileService {
     if (read.documentFile != null) {
       plan.pdf = pdfs.get(baseName(read.documentFile));
       if (plan.pdf == null) {
-        read.problems.add("line " + read.firstLine() + ", documentFile: '" + read.documentFile + "' is not in the "
+        read.problems.add("line " + read.firstLine() + ", documentFile: " + Capped.quote(read.documentFile) + " is not in the "
             + "uploaded zip of PDFs (multipart part documents)" + (pdfs.isEmpty() ? "; no zip was uploaded" : ""));
       } else if (plan.pdf.length < 5 || !new String(plan.pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)
           .equals("%PDF-")) {
-        read.problems.add("line " + read.firstLine() + ", documentFile: '" + read.documentFile + "' is not a PDF");
+        read.problems.add("line " + read.firstLine() + ", documentFile: " + Capped.quote(read.documentFile) + " is not a PDF");
       }
     }
     if (read.objection != null && read.objection.length() > 1800) {

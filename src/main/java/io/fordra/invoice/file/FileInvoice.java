@@ -290,7 +290,7 @@ final class FileInvoice {
       return null;
     }
     try {
-      return decimal(value);
+      return SpreadsheetNumbers.decimal(value);
     } catch (NumberFormatException e) {
       explained.add(at + column.header());
       problems.add("line " + row.line() + ", " + column.header() + ": " + Capped.quote(value) + " is not a number");
@@ -359,27 +359,5 @@ final class FileInvoice {
       throw new IllegalArgumentException(Capped.quote(value) + " is not one of " + String.join(", ",
           Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
-  }
-
-  /**
-   * A number as spreadsheets write it: "1250.50", "1 250,50" (decimal comma, spaces between thousands), "1.250,50",
-   * "25 %"; a minus sign may be the typographic one.
-   */
-  static BigDecimal decimal(String value) {
-    String s = value.replaceAll("[\\s\\u00a0\\u202f%]", "").replace('\u2212', '-');
-    int comma = s.lastIndexOf(',');
-    int dot = s.lastIndexOf('.');
-    if (comma >= 0 && dot >= 0) {
-      s = comma > dot ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
-    } else if (comma >= 0) {
-      if (s.indexOf(',') != comma) {
-        throw new NumberFormatException(value);
-      }
-      s = s.replace(',', '.');
-    }
-    if (!s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-      throw new NumberFormatException(value);
-    }
-    return new BigDecimal(s);
   }
 }

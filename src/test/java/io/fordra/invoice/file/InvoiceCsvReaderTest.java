@@ -75,8 +75,8 @@ class InvoiceCsvReaderTest {
           entry(QUANTITY, "1,5"),
           entry(UNIT_PRICE, "1 250,50"),
           entry(VAT_RATE, "25"));
-      assertThat(FileInvoice.decimal(first.get(QUANTITY))).isEqualTo(new BigDecimal("1.5"));
-      assertThat(FileInvoice.decimal(first.get(UNIT_PRICE))).isEqualTo(new BigDecimal("1250.50"));
+      assertThat(SpreadsheetNumbers.decimal(first.get(QUANTITY))).isEqualTo(new BigDecimal("1.5"));
+      assertThat(SpreadsheetNumbers.decimal(first.get(UNIT_PRICE))).isEqualTo(new BigDecimal("1250.50"));
       assertThat(FileInvoice.date(first.get(DUE_DATE))).isEqualTo(LocalDate.of(2026, 11, 30));
 
       Row second = reader.next();
@@ -546,20 +546,20 @@ class InvoiceCsvReaderTest {
       "'  42  '|42",
   })
   void decimalReadsSpreadsheetNumbers(String text, String expected) {
-    assertThat(FileInvoice.decimal(special(text))).isEqualTo(new BigDecimal(expected));
+    assertThat(SpreadsheetNumbers.decimal(special(text))).isEqualTo(new BigDecimal(expected));
   }
 
   @Test
   void decimalKeepsTheScaleWritten() {
-    assertThat(FileInvoice.decimal("1 250,50").scale()).isEqualTo(2);
-    assertThat(FileInvoice.decimal("100,000").scale()).isEqualTo(3);
+    assertThat(SpreadsheetNumbers.decimal("1 250,50").scale()).isEqualTo(2);
+    assertThat(SpreadsheetNumbers.decimal("100,000").scale()).isEqualTo(3);
   }
 
   @ParameterizedTest(name = "[{index}] ''{0}''")
   @ValueSource(strings = {"12,5,0", "abc", "1e5", "", " ", "%", "1.250.000", "1,2.3,4", "--5", "5-", "12 kr", "0x10",
       "1'250.50", "NaN", "Infinity", ",", "."})
   void decimalRejectsWhatIsNotANumber(String text) {
-    assertThatThrownBy(() -> FileInvoice.decimal(text))
+    assertThatThrownBy(() -> SpreadsheetNumbers.decimal(text))
         .isInstanceOf(NumberFormatException.class)
         .hasMessage(text);
   }
