@@ -23,4 +23,9 @@ CREATE INDEX fordra_mandate_customer_ix ON fordra_mandate (customer_number, sche
 INSERT INTO fordra_mandate (scheme, customer_number, payer_number, status, origin, created_at, updated_at)
 SELECT CASE WHEN country = 'NO' THEN 'AVTALEGIRO' ELSE 'AUTOGIRO' END, customer_number, direct_debit_mandate,
        'ACTIVE', 'MIGRATED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
-  FROM fordra_customer WHERE direct_debit_mandate IS NOT NULL;
+  FROM fordra_customer c
+ WHERE direct_debit_mandate IS NOT NULL
+   -- a payer number two customers share belongs to the first of them (the others are asked anew)
+   AND customer_number = (SELECT MIN(o.customer_number) FROM fordra_customer o
+                           WHERE o.direct_debit_mandate = c.direct_debit_mandate
+                             AND (CASE WHEN o.country = 'NO' THEN 1 ELSE 0 END) = (CASE WHEN c.country = 'NO' THEN 1 ELSE 0 END));
