@@ -1,4 +1,8 @@
 package io.fordra.customer;
 
 /** How a customer wants to receive invoices. Only EMAIL is wired today; the others arrive with Distribution. */
-public enum Channel { EMAIL, PRINT, EINVOICE, DIRECT_DEBIT }
+public enum Channel {
+  EMAIL, PRINT, EINVOICE, DIRECT_DEBIT,
+  /** A Swedish private person's digital mailbox (Kivra), found by their personnummer. */
+  DIGITAL_MAILBOX
+}

@@ -314,9 +314,9 @@ public class DistributionService {
           + properties.activeChannels() + ")");
     }
     boolean letterOnly = document.kind() == DocumentKind.REMINDER || document.kind() == DocumentKind.COLLECTION_NOTICE;
-    if (letterOnly && channel != Channel.EMAIL && channel != Channel.PRINT) {
+    if (letterOnly && channel != Channel.EMAIL && channel != Channel.PRINT && channel != Channel.DIGITAL_MAILBOX) {
       throw new InvalidRequestException("channel", "a " + document.kind().name().toLowerCase().replace('_', ' ')
-          + " goes only by EMAIL or PRINT");
+          + " goes only by EMAIL, PRINT or DIGITAL_MAILBOX");
     }
     if (channel == Channel.DIRECT_DEBIT) {
       throw new InvalidRequestException("channel", "DIRECT_DEBIT is not a way to send a document again; "
@@ -327,6 +327,7 @@ public class DistributionService {
       throw new InvalidRequestException("channel", "the customer has no " + switch (channel) {
         case EMAIL -> "e-mail address";
         case PRINT -> "postal address that can be posted";
+        case DIGITAL_MAILBOX -> "Swedish personnummer (a private customer in SE)";
         default -> "PEPPOL electronic address";
       } + " for " + channel);
     }

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * When the last retry of "Send by e-mail" fails, Camunda raises an incident (for Cockpit); Fordra also puts the
+ * When the last retry of "Send by e-mail" (or e-invoice, digital mailbox) fails, Camunda raises an incident (for Cockpit); Fordra also puts the
  * invoice's status back to what it was before the document was queued and records the error (seed 003).
  */
 @Component
@@ -21,7 +21,8 @@ class FailedSendingIncidents extends AbstractProcessEnginePlugin {
   /** The retried channel steps of invoice-distribution and the channel each hands the document to. */
   private static final java.util.Map<String, String> CHANNEL_OF_STEP = java.util.Map.of(
       InvoiceDistribution.Elements.SEND_EMAIL, io.fordra.customer.Channel.EMAIL.name(),
-      InvoiceDistribution.Elements.SEND_EINVOICE, io.fordra.customer.Channel.EINVOICE.name());
+      InvoiceDistribution.Elements.SEND_EINVOICE, io.fordra.customer.Channel.EINVOICE.name(),
+      InvoiceDistribution.Elements.SEND_TO_DIGITAL_MAILBOX, io.fordra.customer.Channel.DIGITAL_MAILBOX.name());
 
   private final ObjectProvider<DistributionService> distribution;
 

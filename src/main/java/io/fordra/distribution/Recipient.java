@@ -15,9 +15,16 @@ import io.fordra.customer.PostalAddresses;
  * @param electronic       the PEPPOL endpoint
  * @param buyerReference   the organisation's invoice reference person (BT-10 of an e-invoice), if any
  * @param directDebitMandate the autogiro/AvtaleGiro mandate of whoever pays
+ * @param personnummer   the Swedish personnummer of a private person at home (their digital mailbox), else null
  */
 public record Recipient(Channel preferredChannel, String email, Postal postal, Customer.ElectronicAddress electronic,
-                        String buyerReference, String directDebitMandate) {
+                        String buyerReference, String directDebitMandate, String personnummer) {
+
+  /** A recipient without a digital mailbox. */
+  public Recipient(Channel preferredChannel, String email, Postal postal, Customer.ElectronicAddress electronic,
+                   String buyerReference, String directDebitMandate) {
+    this(preferredChannel, email, postal, electronic, buyerReference, directDebitMandate, null);
+  }
 
   public record Postal(String name, String attention, Customer.Address address) {}
 
@@ -41,7 +48,14 @@ public record Recipient(Channel preferredChannel, String email, Postal postal, C
     String mandate = firstNonBlank(first.directDebitMandate(),
         organisation != null ? customer.directDebitMandate() : null);
     return new Recipient(first.preferredChannel(), email, postal, electronic,
-        reference == null ? null : reference.name(), mandate);
+        reference == null ? null : reference.name(), mandate, personnummerOf(first));
+  }
+
+  /** A digital mailbox belongs to a person: a PRIVATE customer in Sweden whose number is their personnummer. */
+  private static String personnummerOf(Customer customer) {
+    return customer.type() == io.fordra.customer.CustomerType.PRIVATE
+        && customer.country() == io.fordra.customer.Country.SE && customer.organisationNumber() != null
+        && !customer.organisationNumber().isBlank() ? customer.organisationNumber().strip() : null;
   }
 
   /** The recipient as it shows in the invoice's history for a channel. */
@@ -52,6 +66,9 @@ public record Recipient(Channel preferredChannel, String email, Postal postal, C
           postal.address().postalCode(), postal.address().city(), postal.address().country());
       case EINVOICE -> electronic == null ? null : electronic.scheme() + ":" + electronic.id();
       case DIRECT_DEBIT -> directDebitMandate == null ? null : "mandate " + directDebitMandate;
+      // Only the birth date in the history; whether there is a mailbox is known once Kivra is asked.
+      case DIGITAL_MAILBOX -> personnummer == null ? null : "digital mailbox of "
+          + personnummer.replaceAll("[-+]?\\d{4}$", "") + "-****";
     };
   }
 

@@ -28,6 +28,10 @@ public final class InvoiceDistribution {
     public static final String END_IN_PRINT_BATCH = "End_InPrintBatch";
     public static final String END_EINVOICE_SENT = "End_EInvoiceSent";
     public static final String END_NOT_SENT = "End_NotSent";
+    /** The Swedish digital mailbox (Kivra): the person has none, or Kivra refuses the content -> reserve channel. */
+    public static final String SEND_TO_DIGITAL_MAILBOX = "Task_SendToDigitalMailbox";
+    public static final String NO_DIGITAL_MAILBOX = "Boundary_NoDigitalMailbox";
+    public static final String END_IN_DIGITAL_MAILBOX = "End_InDigitalMailbox";
 
     private Elements() {}
   }
@@ -35,7 +39,9 @@ public final class InvoiceDistribution {
   /** The business failures that leave a channel step by a BPMN error: the name is the model's errorCode. */
   public enum Errors {
     /** The PEPPOL rules refuse the e-invoice: the boundary event tries the reserve channel. */
-    EINVOICE_REJECTED;
+    EINVOICE_REJECTED,
+    /** The person has no digital mailbox (or Kivra refuses the content): the boundary event tries the reserve. */
+    NO_DIGITAL_MAILBOX;
 
     public String code() {
       return name();
@@ -60,7 +66,7 @@ public final class InvoiceDistribution {
   public static final ProcessVariable<String> FAILED_CHANNEL = ProcessVariable.of("failedChannel", String.class);
   /** Why the deviation happened (bounce reason, e-invoice validation errors), shown to the case handler. */
   public static final ProcessVariable<String> DEVIATION_REASON = ProcessVariable.of("deviationReason", String.class);
-  /** The channel chosen: EMAIL, PRINT, EINVOICE, DIRECT_DEBIT or NONE. */
+  /** The channel chosen: EMAIL, PRINT, EINVOICE, DIRECT_DEBIT, DIGITAL_MAILBOX or NONE. */
   public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
   /** For DIRECT_DEBIT: the channel that carries the notice (EMAIL or PRINT). */
   public static final ProcessVariable<String> NOTICE_CHANNEL = ProcessVariable.of("noticeChannel", String.class);

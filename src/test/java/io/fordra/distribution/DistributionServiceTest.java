@@ -350,7 +350,7 @@ class DistributionServiceTest {
     assertThat(refusal(5L, Channel.EINVOICE)).isEqualTo("the customer has no PEPPOL electronic address for EINVOICE");
     assertThat(refusal(5L, Channel.DIRECT_DEBIT))
         .isEqualTo("DIRECT_DEBIT is not a way to send a document again; name EMAIL, PRINT or EINVOICE");
-    assertThat(refusal(6L, Channel.EINVOICE)).isEqualTo("a reminder goes only by EMAIL or PRINT");
+    assertThat(refusal(6L, Channel.EINVOICE)).isEqualTo("a reminder goes only by EMAIL, PRINT or DIGITAL_MAILBOX");
     service = service(new DistributionProperties(null, EnumSet.of(Channel.EMAIL, Channel.PRINT), null, null));
     assertThat(refusal(5L, Channel.EINVOICE))
         .isEqualTo("'EINVOICE' is not an active channel (active: [EMAIL, PRINT])");
