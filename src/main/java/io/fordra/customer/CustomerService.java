@@ -276,6 +276,7 @@ public class CustomerService {
       }
     }
     validateDistribution(r, prefix, violations);
+    validateDigitalMailbox(r, prefix, violations);
     if (r.language() != null && !LANGUAGES.contains(r.language())) {
       violations.add(prefix + "language", "'" + r.language() + "' is not one of " + LANGUAGES);
     }
@@ -337,6 +338,23 @@ public class CustomerService {
     if (!reachable) {
       violations.add(prefix + "email", "the customer has no channel to reach them: give an e-mail, a postal "
           + "address or an electronic address");
+    }
+  }
+
+  /**
+   * A digital mailbox (Kivra) is found by a Swedish person's personnummer: only a PRIVATE customer in SE whose
+   * organisationNumber is that number (checked above, Luhn) can prefer DIGITAL_MAILBOX.
+   */
+  private static void validateDigitalMailbox(CustomerRequest r, String prefix, Violations violations) {
+    if (r.preferredChannel() != Channel.DIGITAL_MAILBOX) {
+      return;
+    }
+    if (r.type() != CustomerType.PRIVATE || r.country() != Country.SE) {
+      violations.add(prefix + "preferredChannel", "DIGITAL_MAILBOX is for a private person in Sweden (type PRIVATE, "
+          + "country SE)");
+    } else if (isBlank(r.organisationNumber())) {
+      violations.add(prefix + "organisationNumber", "the personnummer is required for the preferred channel "
+          + "DIGITAL_MAILBOX (the digital mailbox is found by it)");
     }
   }
 

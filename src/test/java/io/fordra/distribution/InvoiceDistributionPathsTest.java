@@ -15,6 +15,8 @@ import static org.mockito.Mockito.when;
 
 import io.fordra.ProcessPaths;
 import io.fordra.customer.Channel;
+import io.fordra.distribution.mailbox.DigitalMailboxDistribution;
+import io.fordra.distribution.mailbox.SendToDigitalMailbox;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.InvoiceDistribution.Elements;
@@ -36,6 +38,7 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
   private final DistributionService distribution = mock(DistributionService.class);
   private final EInvoiceDistribution einvoice = mock(EInvoiceDistribution.class);
   private final DistributionSchedule schedule = mock(DistributionSchedule.class);
+  private final DigitalMailboxDistribution mailbox = mock(DigitalMailboxDistribution.class);
 
   @BeforeEach
   void mockTheServices() {
@@ -46,6 +49,8 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
     Mocks.register("bringLetterUpToDate", new BringLetterUpToDate(distribution));
     Mocks.register("sendEInvoice", new SendEInvoice(einvoice));
     when(einvoice.send(anyLong(), anyInt())).thenReturn(new EInvoiceDistribution.Outcome(InvoiceStatus.SENT, null));
+    Mocks.register("sendToDigitalMailbox", new SendToDigitalMailbox(mailbox));
+    when(mailbox.send(anyLong(), anyInt())).thenReturn(new DigitalMailboxDistribution.Outcome(InvoiceStatus.SENT, null));
   }
 
   @Test
@@ -103,6 +108,41 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
     assertThat(sending).hasPassed(Elements.EINVOICE_REJECTED).hasNotPassed(Elements.END_EINVOICE_SENT)
         .variables().containsEntry(InvoiceDistribution.FAILED_CHANNEL.name(), Channel.EINVOICE.name());
     reached(sending, Elements.END_IN_PRINT_BATCH);
+    assertThat(sending).isEnded();
+  }
+
+  @Test
+  void toTheDigitalMailbox() {
+    ProcessInstance sending = send(Channel.DIGITAL_MAILBOX, true, true);
+    assertThat(sending).isWaitingAt(Elements.SEND_TO_DIGITAL_MAILBOX);
+    run(sending, Elements.SEND_TO_DIGITAL_MAILBOX);
+    reached(sending, Elements.END_IN_DIGITAL_MAILBOX);
+    assertThat(sending).hasNotPassed(Elements.NO_DIGITAL_MAILBOX).isEnded();
+    verify(mailbox).send(7L, 1);
+  }
+
+  @Test
+  void aReminderGoesToTheDigitalMailboxToo() {
+    when(distribution.facts(anyLong(), any())).thenReturn(new DistributionService.ChannelFacts("REMINDER",
+        Channel.DIGITAL_MAILBOX, true, Channel.EMAIL, Channel.PRINT, true, true, false, false));
+    ProcessInstance sending = runtimeService().startProcessInstanceByKey(InvoiceDistribution.KEY, "T-1",
+        Variables.createVariables()
+            .putValue(InvoiceDistribution.INVOICE_NUMBER.name(), "T-1")
+            .putValue(InvoiceDistribution.DOCUMENT_ID.name(), 9L));
+    run(sending, Elements.UNDO_WINDOW);
+    assertThat(sending).isWaitingAt(Elements.SEND_TO_DIGITAL_MAILBOX);
+  }
+
+  @Test
+  void aPersonWithoutADigitalMailboxGetsTheReserveChannel() {
+    when(mailbox.send(anyLong(), anyInt())).thenReturn(new DigitalMailboxDistribution.Outcome(null,
+        "the person has no digital mailbox that accepts content from Exempelbolaget AB (Kivra user matching)"));
+    ProcessInstance sending = send(Channel.DIGITAL_MAILBOX, true, true);
+    run(sending, Elements.SEND_TO_DIGITAL_MAILBOX);
+    assertThat(sending).hasPassed(Elements.NO_DIGITAL_MAILBOX).hasNotPassed(Elements.END_IN_DIGITAL_MAILBOX)
+        .variables().containsEntry(InvoiceDistribution.FAILED_CHANNEL.name(), Channel.DIGITAL_MAILBOX.name())
+        .containsEntry(InvoiceDistribution.DEVIATION.name(), true);
+    reached(sending, Elements.END_IN_PRINT_BATCH); // the reserve channel (PRINT)
     assertThat(sending).isEnded();
   }
 
