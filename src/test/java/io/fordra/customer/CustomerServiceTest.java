@@ -116,6 +116,27 @@ class CustomerServiceTest {
     verify(customers, never()).insert(any());
   }
 
+  /** Issue 19: the digital mailbox is found by a Swedish person's personnummer; nobody else can prefer it. */
+  @Test
+  void onlyAPersonInSwedenWithAPersonnummerMayPreferTheDigitalMailbox() {
+    CustomerRequest business = new CustomerRequest("C-4", "Firma AB", CustomerType.BUSINESS, null, Country.SE,
+        "5566778899", "f@example.se", null, null, null, Channel.DIGITAL_MAILBOX, null, null);
+    CustomerRequest norwegian = new CustomerRequest("C-5", "Kari Nordmann", CustomerType.PRIVATE, null, Country.NO,
+        null, "kari@example.no", null, null, null, Channel.DIGITAL_MAILBOX, null, null);
+    CustomerRequest noNumber = new CustomerRequest("C-6", "Anna Andersson", CustomerType.PRIVATE, null, Country.SE,
+        null, "anna@example.se", null, null, null, Channel.DIGITAL_MAILBOX, null, null);
+
+    for (CustomerRequest refused : new CustomerRequest[] {business, norwegian}) {
+      assertThatThrownBy(() -> service.create(refused)).isInstanceOfSatisfying(InvalidRequestException.class,
+          e -> assertThat(e.violations()).containsExactly(new Violation("preferredChannel",
+              "DIGITAL_MAILBOX is for a private person in Sweden (type PRIVATE, country SE)")));
+    }
+    assertThatThrownBy(() -> service.create(noNumber)).isInstanceOfSatisfying(InvalidRequestException.class,
+        e -> assertThat(e.violations()).containsExactly(new Violation("organisationNumber", "the personnummer is "
+            + "required for the preferred channel DIGITAL_MAILBOX (the digital mailbox is found by it)")));
+    verify(customers, never()).insert(any());
+  }
+
   @Test
   void aCustomerNobodyCanReachIsRefused() {
     CustomerRequest unreachable = new CustomerRequest("C-2", "Tyst AB", CustomerType.BUSINESS, null, Country.SE,
