@@ -52,6 +52,8 @@ public record Recipient(Channel preferredChannel, String email, Postal postal, C
           postal.address().postalCode(), postal.address().city(), postal.address().country());
       case EINVOICE -> electronic == null ? null : electronic.scheme() + ":" + electronic.id();
       case DIRECT_DEBIT -> directDebitMandate == null ? null : "mandate " + directDebitMandate;
+      // The fødselsnummer stays out of the history: the eFaktura register is addressed by it.
+      case EFAKTURA -> "eFaktura (online bank)";
     };
   }
 

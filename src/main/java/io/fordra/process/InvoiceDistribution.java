@@ -28,6 +28,10 @@ public final class InvoiceDistribution {
     public static final String END_IN_PRINT_BATCH = "End_InPrintBatch";
     public static final String END_EINVOICE_SENT = "End_EInvoiceSent";
     public static final String END_NOT_SENT = "End_NotSent";
+    /** Norwegian eFaktura to a private person (issue 19). */
+    public static final String SEND_EFAKTURA = "Task_SendEFaktura";
+    public static final String EFAKTURA_NOT_ACCEPTED = "Boundary_EFakturaNotAccepted";
+    public static final String END_EFAKTURA_SENT = "End_EFakturaSent";
 
     private Elements() {}
   }
@@ -35,7 +39,12 @@ public final class InvoiceDistribution {
   /** The business failures that leave a channel step by a BPMN error: the name is the model's errorCode. */
   public enum Errors {
     /** The PEPPOL rules refuse the e-invoice: the boundary event tries the reserve channel. */
-    EINVOICE_REJECTED;
+    EINVOICE_REJECTED,
+    /**
+     * The recipient is not in the eFaktura register, has not accepted eFaktura from this issuer or has stopped it: the
+     * boundary event tries the reserve channel.
+     */
+    EFAKTURA_NOT_ACCEPTED;
 
     public String code() {
       return name();
