@@ -15,6 +15,8 @@ import static org.mockito.Mockito.when;
 
 import io.fordra.ProcessPaths;
 import io.fordra.customer.Channel;
+import io.fordra.distribution.efaktura.EFakturaService;
+import io.fordra.distribution.efaktura.SendEFaktura;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.InvoiceDistribution.Elements;
@@ -36,6 +38,7 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
   private final DistributionService distribution = mock(DistributionService.class);
   private final EInvoiceDistribution einvoice = mock(EInvoiceDistribution.class);
   private final DistributionSchedule schedule = mock(DistributionSchedule.class);
+  private final EFakturaService efaktura = mock(EFakturaService.class);
 
   @BeforeEach
   void mockTheServices() {
@@ -46,6 +49,8 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
     Mocks.register("bringLetterUpToDate", new BringLetterUpToDate(distribution));
     Mocks.register("sendEInvoice", new SendEInvoice(einvoice));
     when(einvoice.send(anyLong(), anyInt())).thenReturn(new EInvoiceDistribution.Outcome(InvoiceStatus.SENT, null));
+    Mocks.register("sendEFaktura", new SendEFaktura(efaktura));
+    when(efaktura.issue(anyLong(), anyInt())).thenReturn(new EFakturaService.Outcome(null));
   }
 
   @Test
@@ -104,6 +109,33 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
         .variables().containsEntry(InvoiceDistribution.FAILED_CHANNEL.name(), Channel.EINVOICE.name());
     reached(sending, Elements.END_IN_PRINT_BATCH);
     assertThat(sending).isEnded();
+  }
+
+  @Test
+  void asAnEFaktura() {
+    ProcessInstance sending = send(Channel.EFAKTURA, true, true);
+    assertThat(sending).isWaitingAt(Elements.SEND_EFAKTURA);
+    run(sending, Elements.SEND_EFAKTURA);
+    reached(sending, Elements.END_EFAKTURA_SENT);
+    assertThat(sending).hasNotPassed(Elements.EFAKTURA_NOT_ACCEPTED).isEnded();
+    verify(efaktura).issue(7L, 1);
+  }
+
+  @Test
+  void anEFakturaRecipientWhoDoesNotAcceptGetsTheReserveChannel() {
+    when(efaktura.issue(anyLong(), anyInt())).thenReturn(new EFakturaService.Outcome(
+        "the eFaktura register: the recipient has stopped eFaktura from this issuer in the online bank"));
+    ProcessInstance sending = send(Channel.EFAKTURA, true, true);
+    run(sending, Elements.SEND_EFAKTURA);
+    assertThat(sending).hasPassed(Elements.EFAKTURA_NOT_ACCEPTED).hasNotPassed(Elements.END_EFAKTURA_SENT)
+        .variables().containsEntry(InvoiceDistribution.FAILED_CHANNEL.name(), Channel.EFAKTURA.name())
+        .containsEntry(InvoiceDistribution.DEVIATION.name(), true)
+        .containsEntry(InvoiceDistribution.DEVIATION_REASON.name(),
+            "the eFaktura register: the recipient has stopped eFaktura from this issuer in the online bank");
+    // The reserve channel of the facts below is PRINT.
+    reached(sending, Elements.END_IN_PRINT_BATCH);
+    assertThat(sending).isEnded();
+    verify(distribution).recordChoice(7L, Channel.PRINT.name(), "reserve channel", true);
   }
 
   @Test
