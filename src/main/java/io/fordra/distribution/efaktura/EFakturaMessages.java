@@ -157,7 +157,15 @@ final class EFakturaMessages {
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setExpandEntityReferences(false);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+      javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+      // Report through the exception only (the default handler also prints to stderr).
+      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+          throw e;
+        }
+      });
+      return builder.parse(new ByteArrayInputStream(xml));
     } catch (Exception e) {
       throw new IllegalArgumentException("not a well-formed XML answer: " + e.getMessage(), e);
     }
