@@ -199,6 +199,26 @@ abstract class EFakturaScenario extends ProcessTestSupport {
   }
 
   @Test
+  void anInvoiceInAnotherCurrencyThanNokGoesByTheReserveChannelWithoutAskingTheRegister() throws Exception {
+    stub().accepted.add(ACCEPTS);
+    String customer = "EF-" + unique();
+    send(api(), HttpMethod.POST, "/api/customers", person(customer, ACCEPTS));
+    Map<String, Object> inEuro = new LinkedHashMap<>(invoice(customer));
+    inEuro.put("currency", "EUR");
+    Invoice invoice = invoices.get(json(send(api(), HttpMethod.POST, "/api/invoices", inEuro))
+        .get("invoiceNumber").asText());
+    int lookups = stub().of("getEfakturaIdentifiers").size();
+
+    executeDueJobs();
+
+    assertThat(invoices.events(reload(invoice))).anyMatch(e -> e.type() == InvoiceEventType.DISTRIBUTION_DEVIATION
+        && e.message().contains("eFaktura is paid in NOK only, the invoice is in EUR"))
+        .anyMatch(e -> e.type() == InvoiceEventType.IN_PRINT_BATCH);
+    assertThat(stub().of("getEfakturaIdentifiers")).hasSize(lookups);
+    assertThat(stub().of("addInvoices")).noneMatch(r -> invoice.invoiceNumber().equals(r.text("invoiceNumber")));
+  }
+
+  @Test
   void eFakturaIsForNorwegianPersonsWithAValidFodselsnummer() throws Exception {
     RestClient admin = api();
     Map<String, Object> business = person("EF-" + unique(), null);
