@@ -4,5 +4,7 @@ package io.fordra.customer;
 public enum Channel {
   EMAIL, PRINT, EINVOICE, DIRECT_DEBIT,
   /** A Swedish private person's digital mailbox (Kivra), found by their personnummer. */
-  DIGITAL_MAILBOX
+  DIGITAL_MAILBOX,
+  /** Norwegian eFaktura (B2C) to a private person's online bank, addressed by fødselsnummer (invoices only). */
+  EFAKTURA
 }

@@ -162,6 +162,16 @@ public class CustomerService {
     return get(customerNumber);
   }
 
+  /**
+   * Records what an outside register said about the customer (the eFaktura register: accepted, stopped) as a change
+   * of one field in the customer's history; the register keeps the value itself.
+   */
+  @Transactional
+  public void recordRegisterAnswer(String customerNumber, String by, String reason, CustomerEvent.Change change) {
+    events.insert(customerNumber, new CustomerEvent(0, CustomerEvent.Type.CHANGED, clock.now(), by, reason,
+        List.of(change)));
+  }
+
   /** Who changed the customer, when and how, oldest first; 404 for an unknown customer. */
   public List<CustomerEvent> events(String customerNumber) {
     get(customerNumber);
@@ -277,6 +287,7 @@ public class CustomerService {
     }
     validateDistribution(r, prefix, violations);
     validateDigitalMailbox(r, prefix, violations);
+    validateEFaktura(r, prefix, violations);
     if (r.language() != null && !LANGUAGES.contains(r.language())) {
       violations.add(prefix + "language", "'" + r.language() + "' is not one of " + LANGUAGES);
     }
@@ -355,6 +366,23 @@ public class CustomerService {
     } else if (isBlank(r.organisationNumber())) {
       violations.add(prefix + "organisationNumber", "the personnummer is required for the preferred channel "
           + "DIGITAL_MAILBOX (the digital mailbox is found by it)");
+    }
+  }
+
+  /**
+   * eFaktura (B2C) reaches a Norwegian private person by fødselsnummer: the preferred channel EFAKTURA needs one in
+   * organisationNumber (its MOD11 check digits are checked above with every Norwegian person's number).
+   */
+  private static void validateEFaktura(CustomerRequest r, String prefix, Violations violations) {
+    if (r.preferredChannel() != Channel.EFAKTURA) {
+      return;
+    }
+    if (r.type() != CustomerType.PRIVATE || r.country() != Country.NO) {
+      violations.add(prefix + "preferredChannel", "EFAKTURA is for Norwegian private persons only (type PRIVATE, "
+          + "country NO)");
+    } else if (isBlank(r.organisationNumber())) {
+      violations.add(prefix + "organisationNumber", "is required for the preferred channel EFAKTURA (the person's "
+          + "fødselsnummer, 11 digits, by which the eFaktura register is asked)");
     }
   }
 

@@ -318,6 +318,10 @@ public class DistributionService {
       throw new InvalidRequestException("channel", "a " + document.kind().name().toLowerCase().replace('_', ' ')
           + " goes only by EMAIL, PRINT or DIGITAL_MAILBOX");
     }
+    if (channel == Channel.EFAKTURA && document.kind() != DocumentKind.INVOICE) {
+      throw new InvalidRequestException("channel", "only invoices go by EFAKTURA, not a "
+          + document.kind().name().toLowerCase().replace('_', ' '));
+    }
     if (channel == Channel.DIRECT_DEBIT) {
       throw new InvalidRequestException("channel", "DIRECT_DEBIT is not a way to send a document again; "
           + "name EMAIL, PRINT or EINVOICE");

@@ -22,7 +22,8 @@ class FailedSendingIncidents extends AbstractProcessEnginePlugin {
   private static final java.util.Map<String, String> CHANNEL_OF_STEP = java.util.Map.of(
       InvoiceDistribution.Elements.SEND_EMAIL, io.fordra.customer.Channel.EMAIL.name(),
       InvoiceDistribution.Elements.SEND_EINVOICE, io.fordra.customer.Channel.EINVOICE.name(),
-      InvoiceDistribution.Elements.SEND_TO_DIGITAL_MAILBOX, io.fordra.customer.Channel.DIGITAL_MAILBOX.name());
+      InvoiceDistribution.Elements.SEND_TO_DIGITAL_MAILBOX, io.fordra.customer.Channel.DIGITAL_MAILBOX.name(),
+      InvoiceDistribution.Elements.SEND_EFAKTURA, io.fordra.customer.Channel.EFAKTURA.name());
 
   private final ObjectProvider<DistributionService> distribution;
 

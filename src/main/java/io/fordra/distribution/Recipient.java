@@ -69,6 +69,8 @@ public record Recipient(Channel preferredChannel, String email, Postal postal, C
       // Only the birth date in the history; whether there is a mailbox is known once Kivra is asked.
       case DIGITAL_MAILBOX -> personnummer == null ? null : "digital mailbox of "
           + personnummer.replaceAll("[-+]?\\d{4}$", "") + "-****";
+      // The fødselsnummer stays out of the history: the eFaktura register is addressed by it.
+      case EFAKTURA -> "eFaktura (online bank)";
     };
   }
 

@@ -32,6 +32,10 @@ public final class InvoiceDistribution {
     public static final String SEND_TO_DIGITAL_MAILBOX = "Task_SendToDigitalMailbox";
     public static final String NO_DIGITAL_MAILBOX = "Boundary_NoDigitalMailbox";
     public static final String END_IN_DIGITAL_MAILBOX = "End_InDigitalMailbox";
+    /** Norwegian eFaktura to a private person (issue 19). */
+    public static final String SEND_EFAKTURA = "Task_SendEFaktura";
+    public static final String EFAKTURA_NOT_ACCEPTED = "Boundary_EFakturaNotAccepted";
+    public static final String END_EFAKTURA_SENT = "End_EFakturaSent";
 
     private Elements() {}
   }
@@ -41,7 +45,12 @@ public final class InvoiceDistribution {
     /** The PEPPOL rules refuse the e-invoice: the boundary event tries the reserve channel. */
     EINVOICE_REJECTED,
     /** The person has no digital mailbox (or Kivra refuses the content): the boundary event tries the reserve. */
-    NO_DIGITAL_MAILBOX;
+    NO_DIGITAL_MAILBOX,
+    /**
+     * The recipient is not in the eFaktura register, has not accepted eFaktura from this issuer or has stopped it: the
+     * boundary event tries the reserve channel.
+     */
+    EFAKTURA_NOT_ACCEPTED;
 
     public String code() {
       return name();

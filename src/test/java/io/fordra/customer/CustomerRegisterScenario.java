@@ -133,7 +133,7 @@ abstract class CustomerRegisterScenario extends ProcessTestSupport {
         "address.city: Stockholm -> Lund");
 
     assertThat(errors(patch(admin, "/api/customers/" + number, "{\"preferredChannel\": \"FAX\"}"))).containsExactly(
-        "preferredChannel: 'FAX' is not one of [EMAIL, PRINT, EINVOICE, DIRECT_DEBIT, DIGITAL_MAILBOX]");
+        "preferredChannel: 'FAX' is not one of [EMAIL, PRINT, EINVOICE, DIRECT_DEBIT, DIGITAL_MAILBOX, EFAKTURA]");
     assertThat(errors(patch(admin, "/api/customers/" + number, "{\"email\": \"no-at-sign\"}"))).containsExactly(
         "email: is not an e-mail address");
     assertThat(errors(patch(admin, "/api/customers/" + number, "{\"name\": \"\", \"organisationNumber\": \"1\"}")))

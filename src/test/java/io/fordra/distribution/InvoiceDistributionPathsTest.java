@@ -17,6 +17,8 @@ import io.fordra.ProcessPaths;
 import io.fordra.customer.Channel;
 import io.fordra.distribution.mailbox.DigitalMailboxDistribution;
 import io.fordra.distribution.mailbox.SendToDigitalMailbox;
+import io.fordra.distribution.efaktura.EFakturaService;
+import io.fordra.distribution.efaktura.SendEFaktura;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.InvoiceDistribution.Elements;
@@ -39,6 +41,7 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
   private final EInvoiceDistribution einvoice = mock(EInvoiceDistribution.class);
   private final DistributionSchedule schedule = mock(DistributionSchedule.class);
   private final DigitalMailboxDistribution mailbox = mock(DigitalMailboxDistribution.class);
+  private final EFakturaService efaktura = mock(EFakturaService.class);
 
   @BeforeEach
   void mockTheServices() {
@@ -51,6 +54,8 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
     when(einvoice.send(anyLong(), anyInt())).thenReturn(new EInvoiceDistribution.Outcome(InvoiceStatus.SENT, null));
     Mocks.register("sendToDigitalMailbox", new SendToDigitalMailbox(mailbox));
     when(mailbox.send(anyLong(), anyInt())).thenReturn(new DigitalMailboxDistribution.Outcome(InvoiceStatus.SENT, null));
+    Mocks.register("sendEFaktura", new SendEFaktura(efaktura));
+    when(efaktura.issue(anyLong(), anyInt())).thenReturn(new EFakturaService.Outcome(null));
   }
 
   @Test
@@ -144,6 +149,33 @@ public class InvoiceDistributionPathsTest extends ProcessPaths {
         .containsEntry(InvoiceDistribution.DEVIATION.name(), true);
     reached(sending, Elements.END_IN_PRINT_BATCH); // the reserve channel (PRINT)
     assertThat(sending).isEnded();
+  }
+
+  @Test
+  void asAnEFaktura() {
+    ProcessInstance sending = send(Channel.EFAKTURA, true, true);
+    assertThat(sending).isWaitingAt(Elements.SEND_EFAKTURA);
+    run(sending, Elements.SEND_EFAKTURA);
+    reached(sending, Elements.END_EFAKTURA_SENT);
+    assertThat(sending).hasNotPassed(Elements.EFAKTURA_NOT_ACCEPTED).isEnded();
+    verify(efaktura).issue(7L, 1);
+  }
+
+  @Test
+  void anEFakturaRecipientWhoDoesNotAcceptGetsTheReserveChannel() {
+    when(efaktura.issue(anyLong(), anyInt())).thenReturn(new EFakturaService.Outcome(
+        "the eFaktura register: the recipient has stopped eFaktura from this issuer in the online bank"));
+    ProcessInstance sending = send(Channel.EFAKTURA, true, true);
+    run(sending, Elements.SEND_EFAKTURA);
+    assertThat(sending).hasPassed(Elements.EFAKTURA_NOT_ACCEPTED).hasNotPassed(Elements.END_EFAKTURA_SENT)
+        .variables().containsEntry(InvoiceDistribution.FAILED_CHANNEL.name(), Channel.EFAKTURA.name())
+        .containsEntry(InvoiceDistribution.DEVIATION.name(), true)
+        .containsEntry(InvoiceDistribution.DEVIATION_REASON.name(),
+            "the eFaktura register: the recipient has stopped eFaktura from this issuer in the online bank");
+    // The reserve channel of the facts below is PRINT.
+    reached(sending, Elements.END_IN_PRINT_BATCH);
+    assertThat(sending).isEnded();
+    verify(distribution).recordChoice(7L, Channel.PRINT.name(), "reserve channel", true);
   }
 
   @Test
