@@ -60,7 +60,7 @@ class OcrGiroReaderTest {
     assertThat(withMessage.references()).as("blank KID").isEmpty();
     assertThat(withMessage.remittanceText()).isEqualTo("Faktura 100034 mars");
     assertThat(withMessage.payerAccount()).isEqualTo("1234.56.78903");
-    assertThat(file.payments().get(4).location()).isEqualTo("line 13");
+    assertThat(file.payments().get(4).location()).isEqualTo("line 14");
 
     BankPayment reversal = file.payments().get(5);
     assertThat(reversal.amount()).isEqualByComparingTo("-250.00");
