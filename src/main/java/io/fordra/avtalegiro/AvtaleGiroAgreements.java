@@ -113,15 +113,6 @@ public class AvtaleGiroAgreements {
     return outcome;
   }
 
-  /** The customer's AvtaleGiro mandates as the bank last told them (payer number = the agreement's KID). */
-  public List<AvtaleGiroMandate> mandatesOf(String customerNumber) {
-    return repository.ofCustomer(customerNumber).stream()
-        .map(m -> new AvtaleGiroMandate(m.payerNumber(), m.status(), m.bankNotifies(), m.origin())).toList();
-  }
-
-  /** One AvtaleGiro mandate of a customer. */
-  public record AvtaleGiroMandate(String kid, String status, Boolean bankNotifies, String origin) {}
-
   private Outcome again(AvtaleGiroRepository.FileOutcome o) {
     return new Outcome(o.id(), true, o.agreements(), o.changed(), o.unchanged(), repository.aside(o.id()),
         List.of());

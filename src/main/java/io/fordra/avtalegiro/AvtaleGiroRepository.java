@@ -36,15 +36,6 @@ class AvtaleGiroRepository {
         .optional();
   }
 
-  List<Mandate> ofCustomer(String customerNumber) {
-    return jdbc.sql("SELECT id, customer_number, payer_number, status, bank_notifies, origin FROM fordra_mandate "
-            + "WHERE scheme = ? AND customer_number = ? ORDER BY id")
-        .param(SCHEME).param(customerNumber)
-        .query((rs, n) -> new Mandate(rs.getLong("id"), rs.getString("customer_number"), rs.getString("payer_number"),
-            rs.getString("status"), (Boolean) rs.getObject("bank_notifies"), rs.getString("origin")))
-        .list();
-  }
-
   void insert(String customerNumber, String kid, String status, String statusCode, String statusText,
               boolean bankNotifies, Instant at) {
     jdbc.sql("INSERT INTO fordra_mandate (scheme, customer_number, payer_number, status, status_code, status_text, "
