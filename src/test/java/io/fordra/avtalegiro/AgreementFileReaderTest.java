@@ -49,6 +49,14 @@ class AgreementFileReaderTest {
         .anySatisfy(p -> assertThat(p).contains("registration type (position 16) is '7'"));
   }
 
+  /** examples/AVTALEGIRO-20261204.txt, written by scripts/stubs/ocr_giro_file.py. */
+  @Test
+  void theExampleFileOfTheStubScriptIsRead() throws Exception {
+    assertThat(reader.read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples/AVTALEGIRO-20261204.txt")))
+        .agreements()).containsExactly(new AgreementFileReader.Agreement(3, '1', "1000072", true),
+            new AgreementFileReader.Agreement(4, '2', "1000080", false));
+  }
+
   private List<String> problems(String text) {
     try {
       reader.read(text.getBytes(StandardCharsets.ISO_8859_1));

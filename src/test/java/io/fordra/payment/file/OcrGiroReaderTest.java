@@ -165,6 +165,17 @@ class OcrGiroReaderTest {
     });
   }
 
+  /** examples/OCR-20261204.txt, written by scripts/stubs/ocr_giro_file.py, reads as the bank's file would. */
+  @Test
+  void theExampleFileOfTheStubScriptIsRead() throws Exception {
+    ParsedPaymentFile file = reader.read(java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("examples/OCR-20261204.txt")));
+    assertThat(file.payments()).extracting(p -> p.references().get(0) + " " + p.amount().toPlainString())
+        .containsExactly("1000072 1250.00", "1000080 99.50", "99999999999 410.00");
+    assertThat(file.payments()).allSatisfy(p -> assertThat(p.bookingDate()).isEqualTo(LocalDate.of(2026, 12, 4)));
+    assertThat(file.total()).isEqualByComparingTo("1759.50");
+  }
+
   private List<String> problems(String text) {
     try {
       reader.read(text.getBytes(StandardCharsets.ISO_8859_1));
