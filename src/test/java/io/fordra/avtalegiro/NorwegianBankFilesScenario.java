@@ -68,6 +68,19 @@ abstract class NorwegianBankFilesScenario extends ProcessTestSupport {
     Files.write(inbox.resolve("OCR.D200326.txt"), file);
     assertThat(paymentInbox.poll()).singleElement().asString().contains("received before");
     assertThat(reload(invoice).paidAmount()).isEqualByComparingTo("1250.00");
+
+    // The payer pays the paid invoice again (another transaction of another day): kept as the invoice's credit,
+    // in the ledger (paid 2 500.00 of 1 250.00), the invoice stays PAID.
+    Files.write(inbox.resolve("OCR.D210326.txt"), new OcrGiroFile().settlement(LocalDate.of(2026, 3, 21))
+        .assignmentsAfter(1002).assignment().payment("10", invoice.paymentReference(), 125000).endAssignment().build());
+    assertThat(paymentInbox.poll()).singleElement().asString().startsWith("OCR.D210326.txt: payment file ");
+    executeDueJobs();
+    Invoice twice = reload(invoice);
+    assertThat(twice.status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(twice.paidAmount()).isEqualByComparingTo("2500.00");
+    assertThat(twice.creditBalance()).isEqualByComparingTo("1250.00");
+    assertThat(payments.forInvoice(invoice.id())).extracting(Payment::bankTransactionId)
+        .containsExactlyInAnyOrder("NETS001008566-0001001-0000001", "NETS001008566-0001003-0000001");
   }
 
   @Test

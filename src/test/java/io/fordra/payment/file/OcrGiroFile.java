@@ -31,6 +31,12 @@ public final class OcrGiroFile {
     return this;
   }
 
+  /** The next assignment gets number {@code number} + 1. */
+  public OcrGiroFile assignmentsAfter(int number) {
+    this.assignmentNumber = number;
+    return this;
+  }
+
   /** Starts an OCR giro assignment (agreement id 001008566, account 9999.10.42764). */
   public OcrGiroFile assignment() {
     assignmentNumber++;
