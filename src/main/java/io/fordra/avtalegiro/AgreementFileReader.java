@@ -40,7 +40,7 @@ final class AgreementFileReader {
 
   AgreementFile read(byte[] content) {
     List<String> lines = new ArrayList<>(List.of(new String(content, StandardCharsets.ISO_8859_1)
-        .replace("\uFEFF", "").split("\r\n|\n|\r", -1)));
+        .replaceFirst("^(\uFEFF|\u00EF\u00BB\u00BF)", "").split("\r\n|\n|\r", -1)));
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
       lines.remove(lines.size() - 1);
     }

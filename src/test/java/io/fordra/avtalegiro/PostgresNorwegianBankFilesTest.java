@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The Norwegian bank-file scenario on the real PostgreSQL (a fresh database nets_it), with -Dfordra.it.postgres=true. */
+/** The Norwegian bank-file scenario on the real PostgreSQL (a fresh database nets_it), -Dfordra.it.postgres=true. */
 @EnabledIfSystemProperty(named = "fordra.it.postgres", matches = "true")
 @ActiveProfiles("postgres")
 @org.junit.jupiter.api.extension.ExtendWith(io.fordra.LedgerInvariant.class)

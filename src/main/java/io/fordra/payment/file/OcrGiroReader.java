@@ -170,7 +170,9 @@ final class OcrGiroReader {
     private boolean unsignedSumsUsed;
 
     Parse(String text) {
-      List<String> all = new ArrayList<>(List.of(text.replace("\uFEFF", "").split("\r\n|\n|\r", -1)));
+      // a byte order mark (as UTF-8 read as ISO-8859-1, or decoded) that an editor added is not part of the file
+      String body = text.replaceFirst("^(\uFEFF|\u00EF\u00BB\u00BF)", "");
+      List<String> all = new ArrayList<>(List.of(body.split("\r\n|\n|\r", -1)));
       while (!all.isEmpty() && all.get(all.size() - 1).isBlank()) {
         all.remove(all.size() - 1);
       }
@@ -476,8 +478,8 @@ final class OcrGiroReader {
     }
 
     private static String lineList(List<Integer> at) {
-      return (at.size() == 1 ? "line " : "lines ") + String.join(", ",
-          at.stream().limit(10).map(String::valueOf).toList()) + (at.size() > 10 ? " … (" + at.size() + " in all)" : "");
+      String listed = String.join(", ", at.stream().limit(10).map(String::valueOf).toList());
+      return (at.size() == 1 ? "line " : "lines ") + listed + (at.size() > 10 ? " … (" + at.size() + " in all)" : "");
     }
   }
 }

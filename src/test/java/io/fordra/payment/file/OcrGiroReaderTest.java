@@ -97,11 +97,16 @@ class OcrGiroReaderTest {
   }
 
   @Test
-  void crlfTrimmedTrailingBlanksAndNoLineBreaksAreRead() {
+  void crlfNoLineBreaksAndAByteOrderMarkAreRead() {
     String text = twoAssignments().text();
     assertThat(reader.read(text.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1)).payments()).hasSize(7);
     assertThat(reader.read(text.replace("\n", "").getBytes(StandardCharsets.ISO_8859_1)).remarks())
         .singleElement().asString().contains("no line breaks");
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] withBom = new byte[bom.length + text.length()];
+    System.arraycopy(bom, 0, withBom, 0, bom.length);
+    System.arraycopy(text.getBytes(StandardCharsets.ISO_8859_1), 0, withBom, bom.length, text.length());
+    assertThat(reader.read(withBom).payments()).as("a UTF-8 byte order mark an editor added").hasSize(7);
   }
 
   @Test
