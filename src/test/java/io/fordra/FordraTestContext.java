@@ -30,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "fordra.payments.inbox=" + FordraTestContext.PAYMENTS_INBOX,
     "fordra.invoices.inbox-cron=-",
     "fordra.payments.inbox-cron=-",
+    "fordra.avtalegiro.inbox=target/avtalegiro-inbox-test",
+    "fordra.avtalegiro.inbox-cron=-",
     // Webhook tests post to a receiver on localhost and deliver when they say so.
     "fordra.webhooks.cron=-",
     "fordra.webhooks.allow-private-targets=true"

@@ -32,6 +32,8 @@ public class PaymentFileService {
 
   private final PaymentFileRepository files;
   private final BgMaxReader bgMax;
+  /** Stateless: made here rather than injected, so that the constructor stays as it was. */
+  private final OcrGiroReader ocrGiro = new OcrGiroReader();
   private final ObjectProvider<PaymentFileReader> xmlReader;
   private final PaymentMatcher matcher;
   private final PaymentService payments;
@@ -237,6 +239,9 @@ public class PaymentFileService {
         .replace("\uFEFF", "").replace("ï»¿", "").stripLeading();
     if (head.startsWith("01BGMAX")) {
       return bgMax.read(content);
+    }
+    if (head.startsWith("NY000010")) {
+      return ocrGiro.read(content);
     }
     if (head.startsWith("<")) {
       PaymentFileReader reader = xmlReader.getIfAvailable();
