@@ -733,7 +733,8 @@ class LetterRenderer {
      */
     private PdfPCell qrRow(String payload) {
       float side = QR_SIDE;
-      PdfPTable row = new PdfPTable(new float[] {CONTENT_WIDTH - side - 2 * PAYMENT_PADDING, side + 2 * PAYMENT_PADDING});
+      float codeWidth = side + 2 * PAYMENT_PADDING;
+      PdfPTable row = new PdfPTable(new float[] {CONTENT_WIDTH - codeWidth, codeWidth});
       row.setWidthPercentage(100);
       Paragraph explanation = new Paragraph(phrase(text("payNow.title"), bodyBold));
       explanation.add(phrase("\n" + text("payNow.scan"), body));

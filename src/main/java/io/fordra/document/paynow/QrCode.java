@@ -18,8 +18,8 @@ import javax.imageio.ImageIO;
  *
  * <p>Error correction level M (about 15 % of the code may be lost): the level payment QR formats commonly fix (the
  * EPC's SEPA payment code does), robust against a fold or a stain, and a code of ~200 characters stays at version
- * 8-10, about 25 mm at the 0.5 mm module a phone camera reads off paper. Text in UTF-8 (å ä ö in the payee's name), four modules of
- * quiet zone as the standard requires.
+ * 8-10, about 25 mm at the 0.5 mm module a phone camera reads off paper.
+ * Text in UTF-8 (å ä ö in the payee's name), four modules of quiet zone as the standard requires.
  */
 public final class QrCode {
 

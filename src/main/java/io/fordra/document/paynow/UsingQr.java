@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The text of the Swedish "Betala med QR" code: the usingQR format published by Visma (usingqr.com / usingqr.se,
- * "UsingQR format specification", revision 2, June 2014), which Swedish bank apps read to prefill a payment. One line of
- * JSON, version and type first:
+ * "UsingQR format specification", revision 2, June 2014), which Swedish bank apps read to prefill a payment. One
+ * line of JSON, version and type first. (The field names and their use follow the format's published examples, the
+ * domestic bankgiro one and the foreign IBAN one; the specification document itself could not be consulted here.)
  *
  * <pre>{"uqr":1,"tp":1,"nme":"Exempelbolaget AB","cc":"SE","cid":"556677-8899","iref":"10000180","idt":"20261001",
  * "ddt":"20261031","due":1000.00,"pt":"BG","acc":"5050-1055"}</pre>
