@@ -64,12 +64,22 @@ public record PayNow(String payeeName, String organisationNumber, String sellerC
         || invoice.status() == InvoiceStatus.IN_COLLECTION) {
       return Optional.empty();
     }
-    LocalDate payBy = invoice.payBy() != null ? invoice.payBy() : invoice.dueDate();
+    return of(invoice, seller, invoice.undisputedAmount(),
+        invoice.payBy() != null ? invoice.payBy() : invoice.dueDate());
+  }
+
+  /**
+   * What a stored letter of the invoice asks to be paid (its amount due and pay-by date, as its PDF says), e.g. for
+   * the e-mail that carries it; empty when it asks for nothing.
+   */
+  public static Optional<PayNow> of(Invoice invoice, SellerProperties seller, BigDecimal amountDue, LocalDate payBy) {
+    if (amountDue == null || amountDue.signum() <= 0 || payBy == null) {
+      return Optional.empty();
+    }
     return Optional.of(new PayNow(seller.name(), seller.organisationNumber(),
         seller.country() == null ? null : seller.country().name(),
-        referenceOr(invoice.paymentReference(), invoice.invoiceNumber()), invoice.undisputedAmount(),
-        invoice.currency().name(), invoice.issueDate(), payBy, seller.bankgiro(), seller.bankAccount(),
-        seller.iban(), seller.bic()));
+        referenceOr(invoice.paymentReference(), invoice.invoiceNumber()), amountDue, invoice.currency().name(),
+        invoice.issueDate(), payBy, seller.bankgiro(), seller.bankAccount(), seller.iban(), seller.bic()));
   }
 
   /** "OCR" in Sweden, "KID" in Norway, null elsewhere (the letter then uses its own neutral label). */
