@@ -107,6 +107,25 @@ class PayNowLetterTest {
   }
 
   @Test
+  void aEuroInvoiceIsPaidToTheIbanWithBicAndWithoutAnIbanHasNoCode() {
+    LetterContent c = LetterRendererTest.invoice("en", SWEDISH_SELLER, NORWEGIAN_BUYER);
+    LetterContent euro = new LetterContent(c.kind(), c.language(), c.seller(), c.buyer(), c.invoiceNumber(),
+        c.issueDate(), c.dueDate(), c.documentDate(), "EUR", c.lines(), c.netAmount(), c.vatAmount(),
+        c.totalAmount(), null, null, null, c.openAmount(), c.payBy(), c.paymentReference(), 0, null);
+
+    JsonNode qr = onlyCode(RENDERER.render(euro.with(null, null,
+        new LetterContent.SellerDetails("SE45 5000 0000 0583 9825 7466", "ESSESESS", true, false, null)), null));
+
+    assertThat(qr.get("pt").asText()).isEqualTo("IBAN");
+    assertThat(qr.get("acc").asText()).isEqualTo("SE4550000000058398257466");
+    assertThat(qr.get("bc").asText()).isEqualTo("ESSESESS");
+    assertThat(qr.get("cur").asText()).isEqualTo("EUR");
+    assertThat(qr.get("due").decimalValue()).isEqualByComparingTo("14845.50");
+    // A bankgiro takes SEK only: without an IBAN the euro letter has no code (the slip data is printed as ever).
+    assertThat(QrDecoder.onPage(RENDERER.render(euro, null), 1)).isEmpty();
+  }
+
+  @Test
   void theSameLetterStillGivesTheSameBytes() {
     LetterContent letter = LetterRendererTest.invoice("sv", SWEDISH_SELLER, SWEDISH_BUYER);
 
