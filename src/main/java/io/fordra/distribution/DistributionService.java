@@ -7,6 +7,8 @@ import io.fordra.distribution.print.PrintBatchService;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
+import io.fordra.document.paynow.PayNow;
+import io.fordra.document.paynow.QrCode;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
@@ -18,6 +20,7 @@ import io.fordra.kernel.InvalidRequestException;
 import io.fordra.process.FordraClock;
 import io.fordra.seller.SellerProperties;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -34,6 +37,8 @@ public class DistributionService {
   public static final String EMAIL = Channel.EMAIL.name();
   /** Seed 003: "Det är inte tillåtet att skicka samma faktura mer än tre gånger". */
   public static final int MAX_SENDS = 3;
+  /** The "Betala med QR" code beside the PDF of a mail that asks for payment (the mail's text names it). */
+  public static final String QR_FILE_NAME = "betala-med-qr.png";
   /** What the decision table answers when nothing reaches the customer. */
   public static final String NO_CHANNEL = "NONE";
 
@@ -135,20 +140,28 @@ public class DistributionService {
         && settledBefore.signum() > 0;
     String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "")
         + (settledInPart ? "_SETTLED_IN_PART" : "");
+    // "Betala med QR": the code of what this letter asks to be paid, the same as on its PDF
+    // (io.fordra.document.paynow); not on a direct debit notice, which asks the customer to pay nothing.
+    Optional<String> qrCode = directDebitNotice || !document.kind().asksForPayment() ? Optional.empty()
+        : PayNow.of(invoice, seller, document.amountDue(), document.payBy()).flatMap(PayNow::usingQr);
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
         invoice.currency().name(), document.payBy().toString(),
         // A payer abroad cannot pay into a bankgiro: the IBAN; at home as before.
         customer.country().hasOwnRules() ? mail.payTo(language) : mail.payTo(language, customer.country()),
         invoice.paymentReference(),
         mail.referenceLabel(), seller.name(), seller.email(),
-        Money.format(invoice.totalAmount(), language), Money.format(settledBefore.max(BigDecimal.ZERO), language)};
+        Money.format(invoice.totalAmount(), language), Money.format(settledBefore.max(BigDecimal.ZERO), language),
+        qrCode.isPresent() ? mail.text("mail.payNow.qr", language) : ""};
+    List<MailComposer.Attachment> attachments = new ArrayList<>(
+        List.of(new MailComposer.Attachment(document.fileName(), document.mediaType(), document.content())));
+    qrCode.ifPresent(code -> attachments.add(
+        MailComposer.Attachment.inline(QR_FILE_NAME, "image/png", QrCode.of(code).png(6))));
     // A retry repeats its attempt's Message-ID; sending again on purpose is a new message.
     String messageId = attempt <= 1 ? document.messageId() : document.messageId().replace("@", ".a" + attempt + "@");
     mail.send(mail.compose(messageId, to,
         mail.text("mail." + kind + ".subject", language, args),
         mail.text("mail." + kind + ".body", language, args),
-        document.createdAt(),
-        List.of(new MailComposer.Attachment(document.fileName(), document.mediaType(), document.content()))));
+        document.createdAt(), attachments));
     return delivered(document, invoice, Channel.EMAIL, to, attempt, "by e-mail");
   }
 

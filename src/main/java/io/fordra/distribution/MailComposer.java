@@ -30,8 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailComposer {
 
-  /** A file attached to a mail. */
-  public record Attachment(String fileName, String mediaType, byte[] content) {}
+  /**
+   * A file attached to a mail; an inline one (the "Betala med QR" code) is shown in the mail where the reader allows,
+   * with its file name as Content-ID.
+   */
+  public record Attachment(String fileName, String mediaType, byte[] content, boolean inline) {
+
+    public Attachment(String fileName, String mediaType, byte[] content) {
+      this(fileName, mediaType, content, false);
+    }
+
+    public static Attachment inline(String fileName, String mediaType, byte[] content) {
+      return new Attachment(fileName, mediaType, content, true);
+    }
+  }
 
   private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
   private final MailProperties properties;
@@ -117,7 +129,10 @@ public class MailComposer {
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mediaType())));
         part.setFileName(a.fileName());
-        part.setDisposition(Part.ATTACHMENT);
+        part.setDisposition(a.inline() ? Part.INLINE : Part.ATTACHMENT);
+        if (a.inline()) {
+          part.setContentID("<" + a.fileName() + ">");
+        }
         mixed.addBodyPart(part);
       }
       message.setContent(mixed);

@@ -20,6 +20,8 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import io.fordra.document.paynow.PayNow;
+import io.fordra.document.paynow.QrCode;
 import io.fordra.invoice.Supply;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -105,6 +107,8 @@ class LetterRenderer {
   private static final Color RULE = new Color(0xC9, 0xD2, 0xD6);
   private static final Color PAYMENT_BACKGROUND = new Color(0xE8, 0xF1, 0xF2);
   private static final float PAYMENT_PADDING = 7;
+  /** The "Betala med QR" code, quiet zone included: ~0.5 mm modules for the usual version 8-10 code. */
+  private static final float QR_SIDE = 30 * MM;
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
   private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -280,6 +284,8 @@ class LetterRenderer {
     private final Font addressBold = font(bold, 10.5f, TEXT);
     private final Font paymentValue = font(bold, 11f, TEXT);
     private final Font title = font(bold, 20f, ACCENT);
+    /** Set when rendering starts: the QR code of the payment box is drawn as a template of the writer. */
+    private PdfWriter writer;
 
     Letter(LetterContent content, byte[] logo) {
       this.content = content;
@@ -308,6 +314,7 @@ class LetterRenderer {
       float firstPageTop = Math.max(FIRST_PAGE_TOP, INFO_TOP + infoBox.getTotalHeight() + 8 * MM);
       Document document = new Document(PAGE, MARGIN_LEFT, MARGIN_RIGHT, firstPageTop, MARGIN_BOTTOM);
       PdfWriter writer = PdfWriter.getInstance(document, out);
+      this.writer = writer;
       makeReproducible(writer);
       writer.setPageEvent(new PageDecorations());
       document.addTitle(text("title." + content.kind()) + " " + documentNumber());
@@ -716,7 +723,71 @@ class LetterRenderer {
         rowWidth += width;
       }
       box.addCell(paymentRow(row));
+      PayNow.forLetter(content).flatMap(PayNow::usingQr).ifPresent(qr -> box.addCell(qrRow(qr)));
       return box;
+    }
+
+    /**
+     * "Betala med QR-kod": the code a Swedish bank app scans to fill in payee, amount, OCR and date, beside a line that
+     * says so; part of the payment box, so it is never parted from the slip data it repeats.
+     */
+    private PdfPCell qrRow(String payload) {
+      float side = QR_SIDE;
+      float codeWidth = side + 2 * PAYMENT_PADDING;
+      PdfPTable row = new PdfPTable(new float[] {CONTENT_WIDTH - codeWidth, codeWidth});
+      row.setWidthPercentage(100);
+      Paragraph explanation = new Paragraph(phrase(text("payNow.title"), bodyBold));
+      explanation.add(phrase("\n" + text("payNow.scan"), body));
+      PdfPCell textCell = new PdfPCell(explanation);
+      textCell.setBorder(Rectangle.NO_BORDER);
+      textCell.setBackgroundColor(PAYMENT_BACKGROUND);
+      textCell.setPadding(PAYMENT_PADDING);
+      textCell.setLeading(0, 1.3f);
+      textCell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+      row.addCell(textCell);
+      PdfPCell codeCell = new PdfPCell(qrImage(QrCode.of(payload), side), false);
+      codeCell.setBorder(Rectangle.NO_BORDER);
+      codeCell.setBackgroundColor(PAYMENT_BACKGROUND);
+      codeCell.setPadding(PAYMENT_PADDING);
+      codeCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+      row.addCell(codeCell);
+      PdfPCell rowCell = new PdfPCell(row);
+      rowCell.setBorder(Rectangle.NO_BORDER);
+      rowCell.setPadding(0);
+      return rowCell;
+    }
+
+    /**
+     * The code drawn as vector squares (sharp at any print resolution, no image to compress), white quiet zone
+     * included; runs of dark modules in a row are one rectangle.
+     */
+    private Image qrImage(QrCode code, float side) {
+      PdfTemplate template = writer.getDirectContent().createTemplate(side, side);
+      float module = side / code.size();
+      template.setColorFill(Color.WHITE);
+      template.rectangle(0, 0, side, side);
+      template.fill();
+      template.setColorFill(Color.BLACK);
+      for (int y = 0; y < code.size(); y++) {
+        int x = 0;
+        while (x < code.size()) {
+          if (!code.isDark(x, y)) {
+            x++;
+            continue;
+          }
+          int start = x;
+          while (x < code.size() && code.isDark(x, y)) {
+            x++;
+          }
+          template.rectangle(start * module, side - (y + 1) * module, (x - start) * module, module);
+        }
+      }
+      template.fill();
+      try {
+        return Image.getInstance(template);
+      } catch (DocumentException e) {
+        throw new IllegalStateException("A template always makes an image", e);
+      }
     }
 
     private float naturalWidth(Field field) {

@@ -9,6 +9,8 @@ import io.fordra.dispute.ObjectionRequest;
 import io.fordra.dispute.RaisedBy;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
+import io.fordra.document.paynow.PayNow;
+import io.fordra.document.paynow.QrCode;
 import io.fordra.invoice.CustomerSort;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceLine;
@@ -16,6 +18,7 @@ import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceView;
 import io.fordra.invoice.Money;
 import io.fordra.kernel.ConflictException;
+import io.fordra.kernel.Identifiers;
 import io.fordra.kernel.InvalidRequestException;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violation;
@@ -44,6 +47,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.CacheControl;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,6 +72,7 @@ class PortalController {
   private final CustomerService customers;
   private final PaymentService payments;
   private final ProcessConflicts conflicts;
+  private final SellerProperties seller;
   private final String defaultLanguage;
   private final ZoneId zone;
 
@@ -83,6 +88,7 @@ class PortalController {
     this.customers = customers;
     this.payments = payments;
     this.conflicts = conflicts;
+    this.seller = seller;
     String sellerLanguage = seller.country() == null ? "sv" : seller.country().language();
     this.defaultLanguage = PortalUsers.LANGUAGES.contains(sellerLanguage) ? sellerLanguage : "sv";
     this.zone = zone;
@@ -306,6 +312,9 @@ class PortalController {
     } else {
       body.append("<p id=\"financial-hidden\" class=\"note\">").append(t.t("invoice.financialHidden")).append("</p>");
     }
+    if (user.financial()) {
+      PayNow.forInvoice(invoice, seller).ifPresent(pay -> body.append(payNow(t, invoice, pay)));
+    }
 
     body.append("<h2>").append(t.t("invoice.documents")).append("</h2><table id=\"documents\"><thead><tr><th>")
         .append(t.t("document.kind")).append("</th><th>").append(t.t("document.file")).append("</th><th>")
@@ -375,6 +384,60 @@ class PortalController {
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(document.fileName()).build().toString())
         .body(document.content());
+  }
+
+  /**
+   * The "Betala med QR" code of what the invoice asks to be paid now (PNG), for a user who may see the amounts: the
+   * invoice must be the user's customer's, valid as a number and have something to pay with a code; otherwise 404,
+   * the same as for an invoice that does not exist.
+   */
+  @GetMapping("/portal/invoices/{invoiceNumber}/pay-now.png")
+  public ResponseEntity<byte[]> payNowCode(HttpServletRequest request, @PathVariable String invoiceNumber) {
+    PortalUser user = user(request);
+    if (!Identifiers.isValid(invoiceNumber)) {
+      throw new NotFoundException("No invoice");
+    }
+    Invoice invoice = ownInvoice(user, invoiceNumber);
+    if (!user.financial()) {
+      throw new PortalUsers.PortalForbiddenException();
+    }
+    String code = PayNow.forInvoice(invoice, seller).flatMap(PayNow::usingQr)
+        .orElseThrow(() -> new NotFoundException("Nothing to pay by QR code on invoice " + invoiceNumber));
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_PNG)
+        // What is owed changes with every payment: never a stale code from a cache.
+        .cacheControl(CacheControl.noStore())
+        .body(QrCode.of(code).png(6));
+  }
+
+  /** What lets the customer pay at once: amount, date, reference, account and, for a Swedish seller, the QR code. */
+  private String payNow(PortalText t, Invoice invoice, PayNow pay) {
+    String label = pay.referenceLabel() == null ? t.t("invoice.paymentReference") : esc(pay.referenceLabel());
+    StringBuilder html = new StringBuilder("<section id=\"pay-now\"><h2>").append(t.t("payNow.title"))
+        .append("</h2><dl>")
+        .append(item(t, "pay-now-amount", "invoice.openAmount", money(pay.amount(), invoice, t)))
+        .append(item(t, "pay-now-pay-by", "invoice.payBy", esc(pay.payBy())))
+        .append("<dt>").append(label).append("</dt><dd id=\"pay-now-reference\">").append(esc(pay.reference()))
+        .append("</dd>");
+    if (pay.bankgiro() != null) {
+      html.append(item(t, "pay-now-bankgiro", "payNow.bankgiro", esc(pay.bankgiro())));
+    }
+    if (pay.bankAccount() != null) {
+      html.append(item(t, "pay-now-account", "payNow.account", esc(pay.bankAccount())));
+    }
+    if (pay.iban() != null) {
+      html.append("<dt>IBAN</dt><dd id=\"pay-now-iban\">").append(esc(pay.iban())).append("</dd>");
+    }
+    if (pay.bic() != null) {
+      html.append("<dt>BIC</dt><dd id=\"pay-now-bic\">").append(esc(pay.bic())).append("</dd>");
+    }
+    html.append("</dl>");
+    if (pay.usingQr().isPresent()) {
+      html.append("<figure id=\"pay-now-qr\"><img src=\"").append(invoiceHref(invoice))
+          .append("/pay-now.png\" width=\"180\" height=\"180\" alt=\"").append(t.t("payNow.qrAlt"))
+          .append("\"><figcaption>").append(t.t("payNow.scan")).append("</figcaption></figure>");
+    }
+    return html.append("</section>").toString();
   }
 
   @PostMapping("/portal/invoices/{invoiceNumber}/objections")

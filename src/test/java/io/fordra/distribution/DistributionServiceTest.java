@@ -7,12 +7,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fordra.customer.Channel;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
@@ -25,6 +27,7 @@ import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.Letters;
 import io.fordra.document.StoredDocument;
+import io.fordra.document.paynow.QrDecoder;
 import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceEvent;
 import io.fordra.invoice.InvoiceEventType;
@@ -40,6 +43,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,15 +142,30 @@ class DistributionServiceTest {
         .thenAnswer(call -> "text of " + call.getArgument(0));
     when(mail.payTo("sv")).thenReturn("bankgiro 5050-1055");
     when(mail.referenceLabel()).thenReturn("OCR");
-    when(mail.compose("<INV-7.pdf@fordra.test>", "anna@example.se", "text of mail.INVOICE.subject",
-        "text of mail.INVOICE.body", Letters.NOW,
-        List.of(new MailComposer.Attachment("INV-7.pdf", Letters.PDF, PDF)))).thenReturn(message);
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<List<MailComposer.Attachment>> attachments = ArgumentCaptor.forClass(List.class);
+    when(mail.compose(eq("<INV-7.pdf@fordra.test>"), eq("anna@example.se"), eq("text of mail.INVOICE.subject"),
+        eq("text of mail.INVOICE.body"), eq(Letters.NOW), attachments.capture())).thenReturn(message);
 
     assertThat(service.sendByEmail(5L, 1, false)).isEqualTo(InvoiceStatus.SENT);
 
     verify(mail).text("mail.INVOICE.subject", "sv", "Anna Svensson", "INV-7", "1\u00a0000,00", "SEK",
         "2026-10-31", "bankgiro 5050-1055", "10000180", "OCR", "Exempelbolaget AB", "faktura@exempelbolaget.se",
-        "1\u00a0000,00", "0,00");
+        "1\u00a0000,00", "0,00", "text of mail.payNow.qr");
+    // The PDF, and beside it the "Betala med QR" code of what the letter asks: decoded, it is the letter's slip.
+    assertThat(attachments.getValue()).hasSize(2);
+    assertThat(attachments.getValue().get(0)).isEqualTo(new MailComposer.Attachment("INV-7.pdf", Letters.PDF, PDF));
+    MailComposer.Attachment code = attachments.getValue().get(1);
+    assertThat(code.fileName()).isEqualTo(DistributionService.QR_FILE_NAME);
+    assertThat(code.mediaType()).isEqualTo("image/png");
+    assertThat(code.inline()).isTrue();
+    JsonNode qr = QrDecoder.json(QrDecoder.png(code.content()));
+    assertThat(qr.get("iref").asText()).isEqualTo("10000180");
+    assertThat(qr.get("due").decimalValue()).isEqualByComparingTo("1000.00");
+    assertThat(qr.get("ddt").asText()).isEqualTo("20261031");
+    assertThat(qr.get("pt").asText()).isEqualTo("BG");
+    assertThat(qr.get("acc").asText()).isEqualTo("5050-1055");
+    assertThat(qr.get("nme").asText()).isEqualTo("Exempelbolaget AB");
     verify(mail).send(message);
     verify(documents).markSent(LETTER, "EMAIL", "anna@example.se");
     verify(invoices).changeStatus(QUEUED, InvoiceStatus.SENT, InvoiceEvent.of(InvoiceEventType.SENT,
@@ -171,7 +190,7 @@ class DistributionServiceTest {
 
     verify(mail).text("mail.INVOICE_SETTLED_IN_PART.body", "sv", "Anna Svensson", "INV-7", "600,00", "SEK",
         "2026-10-31", "bankgiro 5050-1055", "10000180", "OCR", "Exempelbolaget AB", "faktura@exempelbolaget.se",
-        "1\u00a0000,00", "400,00");
+        "1\u00a0000,00", "400,00", "text of mail.payNow.qr");
   }
 
   /** A retry repeats its attempt's Message-ID; the status moved with the first attempt and stays. */
