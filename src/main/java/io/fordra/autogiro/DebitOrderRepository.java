@@ -77,9 +77,12 @@ class DebitOrderRepository {
          WHERE id = ? AND status = 'CANCELLING'""").params(fileName, utc(at), id).update() == 1;
   }
 
-  List<Long> cancelling() {
-    return jdbc.sql("SELECT id FROM fordra_direct_debit WHERE status = 'CANCELLING' ORDER BY id").query(Long.class)
-        .list();
+  /** Orders to cancel of invoices to customers in the country. */
+  List<Long> cancelling(String country) {
+    return jdbc.sql("""
+        SELECT d.id FROM fordra_direct_debit d JOIN fordra_invoice i ON i.id = d.invoice_id
+          JOIN fordra_customer c ON c.customer_number = i.customer_number
+         WHERE d.status = 'CANCELLING' AND c.country = ? ORDER BY d.id""").param(country).query(Long.class).list();
   }
 
   /** A status change that only happens from one of the given statuses; true if it did. */
@@ -96,26 +99,45 @@ class DebitOrderRepository {
   }
 
   /** Files whose orders are claimed but not yet written (this run's, or one a crash left). */
-  List<String> unwrittenFiles() {
+  List<String> unwrittenFiles(String prefix) {
     return jdbc.sql("""
-        SELECT file_name FROM fordra_direct_debit WHERE file_name IS NOT NULL AND file_written_at IS NULL
+        SELECT file_name FROM fordra_direct_debit
+         WHERE file_name IS NOT NULL AND file_written_at IS NULL AND file_name LIKE ?
         UNION SELECT cancel_file_name FROM fordra_direct_debit
-               WHERE cancel_file_name IS NOT NULL AND cancel_written_at IS NULL""").query(String.class).list()
-        .stream().sorted().toList();
+               WHERE cancel_file_name IS NOT NULL AND cancel_written_at IS NULL AND cancel_file_name LIKE ?""")
+        .params(prefix + "%", prefix + "%").query(String.class).list().stream().sorted().toList();
   }
 
-  List<AutogiroPaymentRecords.Order> payments(String fileName) {
-    return jdbc.sql("SELECT payer_number, file_debit_date, amount, reference FROM fordra_direct_debit"
-            + " WHERE file_name = ? ORDER BY id").param(fileName)
-        .query((rs, n) -> new AutogiroPaymentRecords.Order(rs.getString(1), rs.getObject(2, LocalDate.class),
-            rs.getBigDecimal(3), rs.getString(4))).list();
+  /** An order as its file carries it. */
+  record FileOrder(long id, String payerNumber, LocalDate debitDate, BigDecimal amount, String reference,
+                   String payerName, boolean bankNotifies) {
+
+    AutogiroPaymentRecords.Order autogiro() {
+      return new AutogiroPaymentRecords.Order(payerNumber, debitDate, amount, reference);
+    }
   }
 
-  List<AutogiroPaymentRecords.Order> cancellations(String fileName) {
-    return jdbc.sql("SELECT payer_number, file_debit_date, amount, reference FROM fordra_direct_debit"
-            + " WHERE cancel_file_name = ? ORDER BY id").param(fileName)
-        .query((rs, n) -> new AutogiroPaymentRecords.Order(rs.getString(1), rs.getObject(2, LocalDate.class),
-            rs.getBigDecimal(3), rs.getString(4))).list();
+  private static final String FILE_ORDER = """
+      SELECT d.id, d.payer_number, d.file_debit_date, d.amount, d.reference, c.name,
+             (SELECT MAX(CASE WHEN m.bank_notifies THEN 1 ELSE 0 END) FROM fordra_mandate m
+               WHERE m.scheme = 'AVTALEGIRO' AND m.payer_number = d.payer_number) AS bank_notifies
+        FROM fordra_direct_debit d JOIN fordra_invoice i ON i.id = d.invoice_id
+        JOIN fordra_customer c ON c.customer_number = i.customer_number
+      """;
+
+  List<FileOrder> payments(String fileName) {
+    return jdbc.sql(FILE_ORDER + " WHERE d.file_name = ? ORDER BY d.id").param(fileName)
+        .query(DebitOrderRepository::fileOrder).list();
+  }
+
+  List<FileOrder> cancellations(String fileName) {
+    return jdbc.sql(FILE_ORDER + " WHERE d.cancel_file_name = ? ORDER BY d.id").param(fileName)
+        .query(DebitOrderRepository::fileOrder).list();
+  }
+
+  private static FileOrder fileOrder(ResultSet rs, int row) throws SQLException {
+    return new FileOrder(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
+        rs.getString(5), rs.getString(6), rs.getInt(7) == 1);
   }
 
   void written(String fileName, Instant at) {

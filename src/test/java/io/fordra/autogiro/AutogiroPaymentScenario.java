@@ -35,8 +35,12 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
   static final String CUSTOMER_NUMBER = "fordra.autogiro.customer-number=4711";
   static final String BANKGIRO = "fordra.autogiro.bankgiro=991-2346";
   static final String NO_SCHEDULE = "fordra.autogiro.payment-file-cron=-";
+  static final String AVTALEGIRO_SENDER = "fordra.avtalegiro.data-sender=12345";
+  static final String AVTALEGIRO_ACCOUNT = "fordra.avtalegiro.account=8601.11.17947";
+  static final String AVTALEGIRO_NO_SCHEDULE = "fordra.avtalegiro.claim-file-cron=-";
 
   @Autowired AutogiroPaymentFiles paymentFiles;
+  @Autowired AvtaleGiroClaimFiles claimFiles;
   @Autowired PaymentFileService paymentFileService;
   @Autowired JdbcClient jdbc;
 
@@ -238,6 +242,68 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
   }
 
   abstract String outbox();
+
+  private Invoice claimedInvoice(boolean bankNotifies) {
+    String kid = payerNumber();
+    CustomerRequest c = customer(CustomerType.PRIVATE, Country.NO, false, false);
+    CustomerRequest customer = new CustomerRequest(c.customerNumber(), c.name(), c.type(), c.priority(), c.country(),
+        c.organisationNumber(), c.email(), null, c.address(), c.reminderFeeAgreed(), Channel.DIRECT_DEBIT, null, null,
+        null, null, kid, null);
+    Invoice invoice = createInvoice(customer, Currency.NOK);
+    jdbc.sql("""
+        INSERT INTO fordra_mandate (scheme, customer_number, payer_number, status, bank_notifies, origin, created_at,
+                                    updated_at)
+        VALUES ('AVTALEGIRO', ?, ?, 'ACTIVE', ?, 'BANK', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+        .params(customer.customerNumber(), kid, bankNotifies).update();
+    executeDueJobs();
+    assertThat(order(invoice, "status")).isEqualTo("REGISTERED");
+    return invoice;
+  }
+
+  private static String kidField(Invoice invoice) {
+    return String.format("%25s", invoice.paymentReference());
+  }
+
+  @Test
+  void avtaleGiro_aClaimGoesFourWorkingDaysBeforeTheDueDateWithThePayersNotice_theKidPaymentDebitsIt()
+      throws Exception {
+    Invoice bankNotice = claimedInvoice(true);
+    Invoice ownNotice = claimedInvoice(false);
+
+    advanceTo(LocalDate.of(2026, 3, 25), LocalTime.of(7, 0)); // 5 Norwegian working days before 1 April
+    assertThat(claimFiles.writeDue().stream().filter(f -> contains(f, bankNotice.paymentReference()))).isEmpty();
+    advanceTo(LocalDate.of(2026, 3, 26), LocalTime.of(7, 0));
+    Path file = claimFiles.writeDue().stream().filter(f -> contains(f, bankNotice.paymentReference())).findFirst()
+        .orElseThrow();
+    assertThat(file.getFileName().toString()).startsWith("AVTALEGIRO-KRAV-86011117947-");
+    List<String> records = records(file);
+    assertThat(records.get(0)).startsWith("NY00001000012345");
+    assertThat(records.get(1)).startsWith("NY210020000000000").contains("86011117947");
+    assertThat(records).anySatisfy(r -> assertThat(r).startsWith("NY212130").contains("010426")
+        .contains("00000000000125000" + kidField(bankNotice)));
+    assertThat(records).anySatisfy(r -> assertThat(r).startsWith("NY210230")
+        .contains("00000000000125000" + kidField(ownNotice)));
+    assertThat(order(bankNotice, "status")).isEqualTo("IN_FILE");
+
+    // The own-notice invoice is paid by transfer before its due date: its claim is cancelled in the next file.
+    at(LocalDate.of(2026, 3, 27), LocalTime.of(9, 0));
+    pay(ownNotice, "1250.00");
+    executeDueJobs();
+    assertThat(order(ownNotice, "status")).isEqualTo("CANCELLING");
+    Path cancellation = claimFiles.writeDue().stream().filter(f -> contains(f, ownNotice.paymentReference()))
+        .findFirst().orElseThrow();
+    assertThat(records(cancellation)).anySatisfy(r -> assertThat(r).startsWith("NY219330")
+        .contains(kidField(ownNotice)));
+    assertThat(order(ownNotice, "status")).isEqualTo("CANCELLED");
+
+    // The debit comes back as a KID payment (OCR Giro) on the due date: the order is DEBITED, the invoice PAID.
+    at(LocalDate.of(2026, 4, 1), LocalTime.of(9, 0));
+    pay(bankNotice, "1250.00");
+    executeDueJobs();
+    assertThat(order(bankNotice, "status")).isEqualTo("DEBITED");
+    assertThat(reload(bankNotice).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(events(bankNotice)).contains(InvoiceEventType.DIRECT_DEBIT_DEBITED);
+  }
 
   private static boolean contains(Path file, String text) {
     try {

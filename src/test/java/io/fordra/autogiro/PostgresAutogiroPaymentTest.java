@@ -25,7 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
     "fordra.webhooks.cron=-",
     "fordra.collection-agency.email=agency@inkasso.example",
     AutogiroPaymentScenario.CUSTOMER_NUMBER, AutogiroPaymentScenario.BANKGIRO, AutogiroPaymentScenario.NO_SCHEDULE,
-    "fordra.autogiro.outbox=" + PostgresAutogiroPaymentTest.OUTBOX
+    "fordra.autogiro.outbox=" + PostgresAutogiroPaymentTest.OUTBOX,
+    AutogiroPaymentScenario.AVTALEGIRO_SENDER, AutogiroPaymentScenario.AVTALEGIRO_ACCOUNT,
+    AutogiroPaymentScenario.AVTALEGIRO_NO_SCHEDULE, "fordra.avtalegiro.outbox=" + PostgresAutogiroPaymentTest.OUTBOX + "-avtalegiro"
 })
 @DirtiesContext
 class PostgresAutogiroPaymentTest extends AutogiroPaymentScenario {
