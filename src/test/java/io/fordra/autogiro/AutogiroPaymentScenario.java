@@ -145,6 +145,7 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
   void aFailedDebitFailsTheOrder_theInvoiceGoesByTheReserveChannelAndIsRemindedAfterItsDueDate() {
     String payer = payerNumber();
     Invoice invoice = debitedInvoice(payer, "ACTIVE");
+    org.camunda.bpm.engine.runtime.ProcessInstance followUp = processOf(invoice);
     advanceTo(LocalDate.of(2026, 3, 31), LocalTime.of(7, 0));
     paymentFiles.writeDue();
     assertThat(order(invoice, "status")).isEqualTo("IN_FILE");
@@ -163,6 +164,9 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
     Invoice reminded = reload(invoice);
     assertThat(reminded.status()).isEqualTo(InvoiceStatus.REMINDED);
     assertThat(reminded.remindersSent()).isEqualTo(1);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(followUp)
+        .hasPassed(io.fordra.invoice.InvoiceToCash.Elements.MARK_OVERDUE)
+        .isWaitingAt(io.fordra.invoice.InvoiceToCash.Elements.WAIT_FOR_REMINDER_DEADLINE);
   }
 
   @Test
