@@ -116,7 +116,8 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
         + "0009912346" + String.format("%-16s", invoice.paymentReference()) + " ".repeat(11));
     assertThat(order(invoice, "status")).isEqualTo("IN_FILE");
     assertThat(order(invoice, "file_name")).isEqualTo(file.getFileName().toString());
-    assertThat(events(invoice)).contains(InvoiceEventType.DIRECT_DEBIT_REGISTERED, InvoiceEventType.DIRECT_DEBIT_IN_FILE);
+    assertThat(events(invoice)).contains(InvoiceEventType.DIRECT_DEBIT_REGISTERED,
+        InvoiceEventType.DIRECT_DEBIT_IN_FILE);
 
     // A second run (another node, or the same one again) does not put the order in another file.
     assertThat(paymentFiles.writeDue().stream().filter(f -> contains(f, invoice.paymentReference()))).isEmpty();

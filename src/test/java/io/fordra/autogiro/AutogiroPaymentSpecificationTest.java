@@ -56,7 +56,8 @@ class AutogiroPaymentSpecificationTest {
         "Not debited from payer number 7 (reference 77777): renewed funds: the bank tries the debit again on the "
             + "following banking days (förnyad täckning)",
         "Not debited from payer number 8 (reference 88888): not debited, payment status code 7");
-    assertThat(parsed.aside()).allSatisfy(a -> assertThat(a.outcome()).isEqualTo(ParsedPaymentFile.Aside.Outcome.SKIPPED));
+    assertThat(parsed.aside()).allSatisfy(a -> assertThat(a.outcome())
+        .isEqualTo(ParsedPaymentFile.Aside.Outcome.SKIPPED));
   }
 
   @Test

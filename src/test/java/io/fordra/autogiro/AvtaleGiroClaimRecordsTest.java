@@ -22,7 +22,8 @@ class AvtaleGiroClaimRecordsTest {
   @Test
   void claimsWithTheBanksNoticeAndWithTheirOwn_andACancellationAssignment() {
     byte[] file = AvtaleGiroClaimRecords.file("12345", "86011117947", 42, List.of(
-        new AvtaleGiroClaimRecords.Claim(LocalDate.of(2026, 4, 1), new BigDecimal("1250.00"), "000100006", "Øyvind Nordmann",
+        new AvtaleGiroClaimRecords.Claim(LocalDate.of(2026, 4, 1), new BigDecimal("1250.00"), "000100006",
+            "Øyvind Nordmann",
             "FORDRA-7", true),
         new AvtaleGiroClaimRecords.Claim(LocalDate.of(2026, 4, 3), new BigDecimal("99.50"), "12345678901234567890123",
             "Kari", "FORDRA-8", false)),

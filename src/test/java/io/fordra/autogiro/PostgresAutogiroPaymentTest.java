@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The Autogiro payment scenario on the real PostgreSQL (a fresh database agp_autogiro_it), -Dfordra.it.postgres=true. */
+/**
+ * The Autogiro payment scenario on the real PostgreSQL (a fresh database agp_autogiro_it), with
+ * -Dfordra.it.postgres=true.
+ */
 @EnabledIfSystemProperty(named = "fordra.it.postgres", matches = "true")
 @ActiveProfiles("postgres")
 @org.junit.jupiter.api.extension.ExtendWith(io.fordra.LedgerInvariant.class)
@@ -27,7 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
     AutogiroPaymentScenario.CUSTOMER_NUMBER, AutogiroPaymentScenario.BANKGIRO, AutogiroPaymentScenario.NO_SCHEDULE,
     "fordra.autogiro.outbox=" + PostgresAutogiroPaymentTest.OUTBOX,
     AutogiroPaymentScenario.AVTALEGIRO_SENDER, AutogiroPaymentScenario.AVTALEGIRO_ACCOUNT,
-    AutogiroPaymentScenario.AVTALEGIRO_NO_SCHEDULE, "fordra.avtalegiro.outbox=" + PostgresAutogiroPaymentTest.OUTBOX + "-avtalegiro"
+    AutogiroPaymentScenario.AVTALEGIRO_NO_SCHEDULE,
+    "fordra.avtalegiro.outbox=" + PostgresAutogiroPaymentTest.OUTBOX + "-avtalegiro"
 })
 @DirtiesContext
 class PostgresAutogiroPaymentTest extends AutogiroPaymentScenario {
