@@ -143,6 +143,29 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
   }
 
   @Test
+  void twoNodesWritingAtOnceNeverPutAnOrderInTwoFiles() throws Exception {
+    List<Invoice> due = List.of(debitedInvoice(payerNumber(), "ACTIVE"), debitedInvoice(payerNumber(), "ACTIVE"),
+        debitedInvoice(payerNumber(), "ACTIVE"));
+    advanceTo(LocalDate.of(2026, 3, 31), LocalTime.of(7, 0));
+
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = nodes.submit(paymentFiles::writeDue);
+      var second = nodes.submit(paymentFiles::writeDue);
+      List<Path> written = new java.util.ArrayList<>(first.get());
+      written.addAll(second.get());
+      for (Invoice invoice : due) {
+        assertThat(written.stream().distinct().filter(f -> contains(f, invoice.paymentReference())))
+            .as("files with invoice %s", invoice.invoiceNumber()).hasSize(1);
+        assertThat(order(invoice, "status")).isEqualTo("IN_FILE");
+        assertThat(events(invoice).stream().filter(e -> e == InvoiceEventType.DIRECT_DEBIT_IN_FILE)).hasSize(1);
+      }
+    } finally {
+      nodes.shutdown();
+    }
+  }
+
+  @Test
   void aFailedDebitFailsTheOrder_theInvoiceGoesByTheReserveChannelAndIsRemindedAfterItsDueDate() {
     String payer = payerNumber();
     Invoice invoice = debitedInvoice(payer, "ACTIVE");
