@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DirectDebitRepository {
 
-  public enum Status { REGISTERED, DEBITED, FAILED }
+  /** IN_FILE, WITHDRAWN, CANCELLING, CANCELLED: the order's way through the bank's files (autogiro package). */
+  public enum Status { REGISTERED, IN_FILE, DEBITED, FAILED, WITHDRAWN, CANCELLING, CANCELLED }
 
   public record DirectDebit(long id, long invoiceId, String mandate, BigDecimal amount, LocalDate debitDate,
                             Status status, String reason, Instant createdAt) {}

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A payment file that parsed and passed its own checks (record counts, control sums): its payments in file order,
  * and what it holds that is not a payment to book (issue 16: read what you can, keep aside the rest with its reason).
  *
- * @param format   BGMAX, CAMT054 or OCR_GIRO (Nets OCR giro, Norway)
+   * @param format   BGMAX, CAMT054, OCR_GIRO (Nets OCR giro, Norway) or AUTOGIRO (Autogiro payment specification)
  * @param account  the receiving account the file is about (bankgiro number, IBAN), if the file says; the first one
  *                 when it is about several
  * @param payments the payments to book, in file order
@@ -20,7 +20,7 @@ import java.util.Objects;
 public record ParsedPaymentFile(Format format, String account, List<BankPayment> payments, BigDecimal total,
                                 List<Aside> aside, List<String> remarks) {
 
-  public enum Format { BGMAX, CAMT054, OCR_GIRO }
+  public enum Format { BGMAX, CAMT054, OCR_GIRO, AUTOGIRO }
 
   /** A file with nothing kept aside and nothing to remark. */
   public ParsedPaymentFile(Format format, String account, List<BankPayment> payments, BigDecimal total) {

@@ -4,7 +4,7 @@ import io.fordra.kernel.FileRejected;
 import java.util.List;
 
 /** A payment file that is rejected whole: nothing from it may be booked. */
-class PaymentFileRejected extends FileRejected {
+public class PaymentFileRejected extends FileRejected {
 
   public PaymentFileRejected(List<Problem> problems) {
     super(problems);

@@ -35,6 +35,8 @@ public class PaymentFileService {
   /** Stateless: made here rather than injected, so that the constructor stays as it was. */
   private final OcrGiroReader ocrGiro = new OcrGiroReader();
   private final ObjectProvider<PaymentFileReader> xmlReader;
+  /** Direct-debit result files (Autogiro payment specification), issue 19. */
+  private final ObjectProvider<DirectDebitResultFile> directDebitResults;
   private final PaymentMatcher matcher;
   private final PaymentService payments;
   private final PaymentFileImports imports;
@@ -43,11 +45,20 @@ public class PaymentFileService {
   /** Payments booked per transaction of the import (fordra.payments.import-chunk). */
   private final int chunk;
 
+  /** Without direct-debit result files (tests of the BgMax and XML paths). */
+  PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
+                     PaymentMatcher matcher, PaymentService payments, PaymentFileImports imports,
+                     FordraClock clock, io.fordra.database.NaturalKeys naturalKeys, int chunk) {
+    this(files, bgMax, xmlReader, matcher, payments, imports, clock, naturalKeys, chunk, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
   PaymentFileService(PaymentFileRepository files, BgMaxReader bgMax, ObjectProvider<PaymentFileReader> xmlReader,
                      PaymentMatcher matcher, PaymentService payments, PaymentFileImports imports,
                      FordraClock clock, io.fordra.database.NaturalKeys naturalKeys,
                      @org.springframework.beans.factory.annotation.Value("${fordra.payments.import-chunk:200}")
-                     int chunk) {
+                     int chunk, ObjectProvider<DirectDebitResultFile> directDebitResults) {
+    this.directDebitResults = directDebitResults;
     this.naturalKeys = naturalKeys;
     if (chunk < 1) {
       throw new IllegalArgumentException("fordra.payments.import-chunk must be at least 1");
@@ -76,7 +87,8 @@ public class PaymentFileService {
     if (earlier.isPresent()) {
       return withNotes(earlier.get()).again();
     }
-    ParsedPaymentFile parsed = bookable(read(content));
+    ParsedPaymentFile parsed = withRemarks(bookable(read(content)),
+        directDebitResult(content).map(r -> r.received(content)).orElse(List.of()));
     String name = fileName == null || fileName.isBlank() ? "payments" : fileName.strip();
     // The file's hash is its natural key: the same file uploaded twice at one moment is received once (409 for the
     // other, which met it still being received; afterwards it is "the same file again").
@@ -234,7 +246,29 @@ public class PaymentFileService {
     return new PaymentFileSummary.Review(by, at, note.strip());
   }
 
+  private java.util.Optional<DirectDebitResultFile> directDebitResult(byte[] content) {
+    if (directDebitResults == null) {
+      return java.util.Optional.empty();
+    }
+    String head = new String(content, 0, Math.min(content.length, 80), StandardCharsets.ISO_8859_1);
+    return directDebitResults.orderedStream().filter(r -> r.reads(head)).findFirst();
+  }
+
+  private static ParsedPaymentFile withRemarks(ParsedPaymentFile parsed, List<String> more) {
+    if (more.isEmpty()) {
+      return parsed;
+    }
+    List<String> remarks = new ArrayList<>(parsed.remarks());
+    remarks.addAll(more);
+    return new ParsedPaymentFile(parsed.format(), parsed.account(), parsed.payments(), parsed.total(),
+        parsed.aside(), remarks);
+  }
+
   private ParsedPaymentFile read(byte[] content) {
+    var directDebit = directDebitResult(content);
+    if (directDebit.isPresent()) {
+      return directDebit.get().read(content);
+    }
     String head = new String(content, 0, Math.min(content.length, 64), StandardCharsets.ISO_8859_1)
         .replace("\uFEFF", "").replace("ï»¿", "").stripLeading();
     if (head.startsWith("01BGMAX")) {
@@ -249,8 +283,9 @@ public class PaymentFileService {
         return reader.read(content);
       }
     }
-    throw new PaymentFileRejected("line 1", "neither a BgMax file (starts with 01BGMAX) nor an ISO 20022 camt.054 "
-        + "XML document");
+    throw new PaymentFileRejected("line 1", "not a payment file Fordra reads: neither BgMax (starts with 01BGMAX), an "
+        + "Autogiro payment specification (01 ... AUTOGIRO), Nets OCR giro (starts with NY000010) nor an ISO 20022 "
+        + "camt.054 XML document");
   }
 
   private static String sha256(byte[] content) {

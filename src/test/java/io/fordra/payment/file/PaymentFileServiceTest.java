@@ -98,8 +98,9 @@ class PaymentFileServiceTest {
             .containsExactly(new Problem("file", "is empty")));
     assertThatThrownBy(() -> service.receive("notes.txt", "Dear bank,".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOfSatisfying(PaymentFileRejected.class, e -> assertThat(e.problems()).containsExactly(
-            new Problem("line 1", "neither a BgMax file (starts with 01BGMAX) nor an ISO 20022 camt.054 XML "
-                + "document")));
+            new Problem("line 1", "not a payment file Fordra reads: neither BgMax (starts with 01BGMAX), an Autogiro "
+                + "payment specification (01 ... AUTOGIRO), Nets OCR giro (starts with NY000010) nor an ISO 20022 "
+                + "camt.054 XML document")));
     // XML, but no camt.054 reader in this installation
     assertThatThrownBy(() -> service.receive("camt.xml", "<Document/>".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(PaymentFileRejected.class);
