@@ -372,7 +372,7 @@ class DistributionServiceTest {
 
   private DistributionService service(DistributionProperties properties) {
     return new DistributionService(documents, invoices, customers, mail, Letters.SELLER, distributions, properties,
-        directDebits, clock, printBatches);
+        directDebits, clock, printBatches, customer -> java.util.Optional.ofNullable(customer.directDebitMandate()));
   }
 
   @Test

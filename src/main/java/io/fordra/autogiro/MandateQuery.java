@@ -1,0 +1,36 @@
+package io.fordra.autogiro;
+
+import io.fordra.customer.Customer;
+import io.fordra.distribution.DirectDebitMandates;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one question other code asks of the mandates: under which payer number may this customer be debited? Only an
+ * ACTIVE mandate counts (REQUESTED, SENT, REJECTED and CANCELLED are not debited).
+ */
+@Component
+public class MandateQuery implements DirectDebitMandates {
+
+  private final MandateRepository mandates;
+
+  public MandateQuery(MandateRepository mandates) {
+    this.mandates = mandates;
+  }
+
+  /** The payer number of the customer's active mandate of the scheme, or empty. */
+  public Optional<String> activeMandate(String customerNumber, MandateScheme scheme) {
+    return mandates.active(customerNumber, scheme).map(Mandate::payerNumber);
+  }
+
+  /** The customer's active mandate of the scheme, or empty. */
+  public Optional<Mandate> active(String customerNumber, MandateScheme scheme) {
+    return mandates.active(customerNumber, scheme);
+  }
+
+  /** The payer number of the customer's active mandate of their country's scheme (AvtaleGiro in Norway). */
+  @Override
+  public Optional<String> activeMandate(Customer customer) {
+    return activeMandate(customer.customerNumber(), MandateScheme.of(customer.country()));
+  }
+}
