@@ -30,6 +30,12 @@ import org.springframework.boot.test.context.SpringBootTest;
     "fordra.payments.inbox=" + FordraTestContext.PAYMENTS_INBOX,
     "fordra.invoices.inbox-cron=-",
     "fordra.payments.inbox-cron=-",
+    "fordra.autogiro.outbox=" + FordraTestContext.AUTOGIRO_OUTBOX,
+    "fordra.autogiro.inbox=" + FordraTestContext.AUTOGIRO_INBOX,
+    "fordra.autogiro.customer-number=471117",
+    "fordra.autogiro.bankgiro=5050-1055",
+    "fordra.autogiro.mandate-file-cron=-",
+    "fordra.autogiro.inbox-cron=-",
     // Webhook tests post to a receiver on localhost and deliver when they say so.
     "fordra.webhooks.cron=-",
     "fordra.webhooks.allow-private-targets=true"
@@ -40,4 +46,6 @@ public @interface FordraTestContext {
   String EINVOICE_OUTBOX = "target/test-einvoice-outbox/se";
   String INVOICES_INBOX = "target/test-invoices-inbox";
   String PAYMENTS_INBOX = "target/test-payments-inbox";
+  String AUTOGIRO_OUTBOX = "target/test-autogiro-outbox";
+  String AUTOGIRO_INBOX = "target/test-autogiro-inbox";
 }

@@ -48,6 +48,12 @@ class MandateRepository {
         .params(scheme.name(), payerNumber).query(MandateRepository::map).optional();
   }
 
+  /** The mandate whose payer number is these digits, leading zeros aside (the bank writes them zero-filled). */
+  Optional<Mandate> byPayerNumberDigits(MandateScheme scheme, String digits) {
+    return jdbc.sql("SELECT * FROM fordra_mandate WHERE scheme = ? AND (payer_number = ? OR LTRIM(payer_number, '0') = ?)")
+        .params(scheme.name(), digits, digits).query(MandateRepository::map).list().stream().findFirst();
+  }
+
   List<Mandate> ofCustomer(String customerNumber) {
     return jdbc.sql("SELECT * FROM fordra_mandate WHERE customer_number = ? ORDER BY id").param(customerNumber)
         .query(MandateRepository::map).list();
