@@ -96,11 +96,38 @@ public class MandateService {
       violations.add("payerNumber", "must be 1-16 digits (Bankgirot's betalarnummer), not all zeros");
     }
     violations.throwIfAny();
+    Optional<Mandate> open = mandates.ofCustomer(customerNumber).stream()
+        .filter(m -> m.scheme() == MandateScheme.AUTOGIRO && m.status().isOpen()).findFirst();
+    // A payer number given with the customer (directDebitMandate) waits for the account and personnummer: this
+    // request completes it (under its payer number, unless another is given).
+    Optional<Mandate> incomplete = open.filter(m -> m.status() == MandateStatus.REQUESTED && m.payerAccount() == null
+        && m.pendingAction() == null);
+    if (payerNumber == null && incomplete.isPresent()) {
+      if (!MandatePayers.isPayerNumber(incomplete.get().payerNumber())) {
+        throw new io.fordra.kernel.InvalidRequestException("payerNumber", "is required: the payer number given "
+            + "with the customer ('" + incomplete.get().payerNumber() + "') is not 1-16 digits as Autogiro needs");
+      }
+      payerNumber = incomplete.get().payerNumber();
+    }
     if (payerNumber == null) {
       payerNumber = MandatePayers.isPayerNumber(customerNumber) ? customerNumber : payerId;
     }
-    Optional<Mandate> open = mandates.ofCustomer(customerNumber).stream()
-        .filter(m -> m.scheme() == MandateScheme.AUTOGIRO && m.status().isOpen()).findFirst();
+    if (incomplete.isPresent()) {
+      Mandate m = incomplete.get();
+      Optional<Mandate> taken = mandates.byPayerNumber(MandateScheme.AUTOGIRO, payerNumber)
+          .filter(other -> other.id() != m.id());
+      if (taken.isPresent()) {
+        throw new ConflictException("Payer number " + payerNumber + " is already Autogiro mandate " + taken.get().id()
+            + " (customer " + taken.get().customerNumber() + "); give another payerNumber");
+      }
+      Mandate completed = new Mandate(m.id(), m.scheme(), customerNumber, payerNumber, account, payerId,
+          MandateStatus.REQUESTED, null, null, m.origin(), Mandate.PendingAction.NEW, m.createdAt(), clock.now());
+      mandates.update(completed);
+      event(completed, by, "Autogiro mandate " + payerNumber + " completed with the payer's account and "
+          + "personnummer; it goes to the bank in the next mandate file", MandateStatus.REQUESTED,
+          MandateStatus.REQUESTED);
+      return mandates.find(m.id()).orElseThrow();
+    }
     if (open.isPresent()) {
       throw new ConflictException("Customer " + customerNumber + " already has Autogiro mandate " + open.get().id()
           + " (" + open.get().status() + ", payer number " + open.get().payerNumber()
