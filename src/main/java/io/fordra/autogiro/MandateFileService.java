@@ -103,7 +103,8 @@ public class MandateFileService {
     for (MandateFileRepository.OutgoingFile file : files.undelivered()) {
       try {
         Path outbox = Files.createDirectories(properties.outbox());
-        Path temp = outbox.resolve("." + file.fileName() + ".tmp");
+        // A temp file of its own: another node may be writing the same file at this moment.
+        Path temp = Files.createTempFile(outbox, "." + file.fileName() + ".", ".tmp");
         Files.write(temp, file.content());
         Path target = outbox.resolve(file.fileName());
         try {

@@ -207,6 +207,42 @@ abstract class AutogiroMandateScenario extends ProcessTestSupport {
   }
 
   @Test
+  void twoRunsAtOnce_eachMandateIsInExactlyOneFile() throws Exception {
+    List<String> payers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String payer = payerNumber();
+      request(newCustomer(Map.of()), payer);
+      payers.add(payer);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      List<java.util.concurrent.Future<List<Path>>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          return mandateFiles.run();
+        }));
+      }
+      // A file both runs found undelivered is written by both, the same: count each file once.
+      java.util.Set<Path> files = new java.util.TreeSet<>();
+      for (var run : runs) {
+        files.addAll(run.get());
+      }
+      List<String> written = new ArrayList<>();
+      for (Path file : files) {
+        written.addAll(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
+      }
+      for (String payer : payers) {
+        assertThat(written).as(payer).filteredOn(r -> r.startsWith("04") && r.substring(12, 28).equals(zeros(payer, 16)))
+            .hasSize(1);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void aTruncatedFileIsRefusedWholeAs400_andChangesNothing() throws Exception {
     String customer = newCustomer(Map.of());
     String payer = payerNumber();
