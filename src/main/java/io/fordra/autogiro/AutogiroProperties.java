@@ -28,7 +28,8 @@ public record AutogiroProperties(Path outbox, Path inbox, String customerNumber,
   /** Whether Fordra can write a mandate file: a 6-digit customer number and a bankgiro number of 7-8 digits. */
   public String configurationProblem() {
     if (!customerNumber.matches("\\d{6}")) {
-      return "fordra.autogiro.customer-number must be Bankgirot's 6-digit customer number (got '" + customerNumber + "')";
+      return "fordra.autogiro.customer-number must be Bankgirot's 6-digit customer number (got '" + customerNumber
+          + "')";
     }
     if (!bankgiroDigits().matches("\\d{7,8}") || bankgiro.replaceAll("[\\d -]", "").length() > 0) {
       return "fordra.autogiro.bankgiro must be the payee's bankgiro number, 7 or 8 digits (got '" + bankgiro + "')";

@@ -50,7 +50,8 @@ class MandateRepository {
 
   /** The mandate whose payer number is these digits, leading zeros aside (the bank writes them zero-filled). */
   Optional<Mandate> byPayerNumberDigits(MandateScheme scheme, String digits) {
-    return jdbc.sql("SELECT * FROM fordra_mandate WHERE scheme = ? AND (payer_number = ? OR LTRIM(payer_number, '0') = ?)")
+    return jdbc.sql("SELECT * FROM fordra_mandate WHERE scheme = ? "
+            + "AND (payer_number = ? OR LTRIM(payer_number, '0') = ?)")
         .params(scheme.name(), digits, digits).query(MandateRepository::map).list().stream().findFirst();
   }
 

@@ -1,5 +1,6 @@
 package io.fordra.distribution;
 
+import io.fordra.autogiro.MandateQuery;
 import io.fordra.customer.Channel;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
@@ -47,12 +48,12 @@ public class DistributionService {
   private final DirectDebitRepository directDebits;
   private final FordraClock clock;
   private final PrintBatchService printBatches;
-  private final DirectDebitMandates mandates;
+  private final MandateQuery mandates;
 
   public DistributionService(DocumentService documents, InvoiceService invoices, CustomerService customers,
                              MailComposer mail, SellerProperties seller, InvoiceDistributions distributions,
                              DistributionProperties properties, DirectDebitRepository directDebits,
-                             FordraClock clock, PrintBatchService printBatches, DirectDebitMandates mandates) {
+                             FordraClock clock, PrintBatchService printBatches, MandateQuery mandates) {
     this.mandates = mandates;
     this.printBatches = printBatches;
     this.distributions = distributions;
