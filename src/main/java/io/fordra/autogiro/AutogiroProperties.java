@@ -27,8 +27,8 @@ public record AutogiroProperties(Path outbox, Path inbox, String customerNumber,
 
   /** Whether Fordra can write a mandate file: a 6-digit customer number and a bankgiro number of 7-8 digits. */
   public String configurationProblem() {
-    if (!customerNumber.matches("\\d{6}")) {
-      return "fordra.autogiro.customer-number must be Bankgirot's 6-digit customer number (got '" + customerNumber
+    if (!customerNumber.matches("\\d{1,6}")) {
+      return "fordra.autogiro.customer-number must be Bankgirot's customer number, up to 6 digits (got '" + customerNumber
           + "')";
     }
     if (!bankgiroDigits().matches("\\d{7,8}") || bankgiro.replaceAll("[\\d -]", "").length() > 0) {
