@@ -25,10 +25,11 @@ public record AutogiroProperties(Path outbox, Path inbox, String customerNumber,
     return bankgiro.replaceAll("\\D", "");
   }
 
-  /** Whether Fordra can write a mandate file: a 6-digit customer number and a bankgiro number of 7-8 digits. */
+  /** Why no mandate file can be written (null: it can): a customer number of 1-6 digits, a bankgiro of 7-8. */
   public String configurationProblem() {
     if (!customerNumber.matches("\\d{1,6}")) {
-      return "fordra.autogiro.customer-number must be Bankgirot's customer number, up to 6 digits (got '" + customerNumber
+      return "fordra.autogiro.customer-number must be Bankgirot's customer number, up to 6 digits (got '"
+          + customerNumber
           + "')";
     }
     if (!bankgiroDigits().matches("\\d{7,8}") || bankgiro.replaceAll("[\\d -]", "").length() > 0) {
