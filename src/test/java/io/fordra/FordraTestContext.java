@@ -32,6 +32,14 @@ import org.springframework.boot.test.context.SpringBootTest;
     "fordra.payments.inbox-cron=-",
     "fordra.avtalegiro.inbox=target/avtalegiro-inbox-test",
     "fordra.avtalegiro.inbox-cron=-",
+    "fordra.autogiro.outbox=" + FordraTestContext.AUTOGIRO_OUTBOX,
+    "fordra.autogiro.inbox=" + FordraTestContext.AUTOGIRO_INBOX,
+    "fordra.autogiro.customer-number=471117",
+    "fordra.autogiro.bankgiro=5050-1055",
+    "fordra.autogiro.mandate-file-cron=-",
+    "fordra.autogiro.inbox-cron=-",
+    "fordra.autogiro.payment-file-cron=-",
+    "fordra.avtalegiro.claim-file-cron=-",
     // Webhook tests post to a receiver on localhost and deliver when they say so.
     "fordra.webhooks.cron=-",
     "fordra.webhooks.allow-private-targets=true"
@@ -42,4 +50,6 @@ public @interface FordraTestContext {
   String EINVOICE_OUTBOX = "target/test-einvoice-outbox/se";
   String INVOICES_INBOX = "target/test-invoices-inbox";
   String PAYMENTS_INBOX = "target/test-payments-inbox";
+  String AUTOGIRO_OUTBOX = "target/test-autogiro-outbox";
+  String AUTOGIRO_INBOX = "target/test-autogiro-inbox";
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +32,7 @@ public class CustomerService {
   private final CustomerEventRepository events;
   private final FordraClock clock;
   private final NaturalKeys naturalKeys;
+  private ApplicationEventPublisher publisher = event -> { };
 
   public CustomerService(CustomerRepository customers, CustomerEventRepository events, FordraClock clock,
                          NaturalKeys naturalKeys) {
@@ -37,6 +40,12 @@ public class CustomerService {
     this.events = events;
     this.clock = clock;
     this.naturalKeys = naturalKeys;
+  }
+
+  /** Where CustomerSaved goes (the application; nowhere in unit tests that build the service themselves). */
+  @Autowired(required = false)
+  void setPublisher(ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
   }
 
   @Transactional
@@ -54,6 +63,7 @@ public class CustomerService {
     Customer customer = toCustomer(request, clock.now(), true);
     // The unique key decides between concurrent creates of one number (409, not a lock timeout).
     naturalKeys.claim("Customer " + request.customerNumber() + " already exists", () -> customers.insert(customer));
+    publisher.publishEvent(new CustomerSaved(customer));
     return customer;
   }
 
@@ -128,6 +138,7 @@ public class CustomerService {
       customers.update(changed);
       events.insert(existing.customerNumber(), new CustomerEvent(0, CustomerEvent.Type.CHANGED, clock.now(), by,
           null, changes));
+      publisher.publishEvent(new CustomerSaved(changed));
     }
     return changed;
   }
@@ -173,6 +184,16 @@ public class CustomerService {
   }
 
   /** Who changed the customer, when and how, oldest first; 404 for an unknown customer. */
+  /**
+   * Records something that happened to a customer outside the register (a direct-debit mandate approved by the bank):
+   * a CHANGED event by who did it, saying why, with what changed.
+   */
+  @Transactional
+  public void recordEvent(String customerNumber, String by, String reason, List<CustomerEvent.Change> changes) {
+    events.insert(customerNumber, new CustomerEvent(0, CustomerEvent.Type.CHANGED, clock.now(), by,
+        reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…", changes));
+  }
+
   public List<CustomerEvent> events(String customerNumber) {
     get(customerNumber);
     return events.of(customerNumber);
@@ -398,6 +419,7 @@ public class CustomerService {
     Customer customer = toCustomer(request, clock.now(), true);
     return naturalKeys.tryClaim(() -> {
       customers.insert(customer);
+      publisher.publishEvent(new CustomerSaved(customer));
       return customer;
     }).orElseGet(() -> get(request.customerNumber()));
   }

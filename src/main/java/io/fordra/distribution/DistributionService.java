@@ -1,5 +1,6 @@
 package io.fordra.distribution;
 
+import io.fordra.autogiro.MandateQuery;
 import io.fordra.customer.Channel;
 import io.fordra.customer.Customer;
 import io.fordra.customer.CustomerService;
@@ -52,11 +53,13 @@ public class DistributionService {
   private final DirectDebitRepository directDebits;
   private final FordraClock clock;
   private final PrintBatchService printBatches;
+  private final MandateQuery mandates;
 
   public DistributionService(DocumentService documents, InvoiceService invoices, CustomerService customers,
                              MailComposer mail, SellerProperties seller, InvoiceDistributions distributions,
                              DistributionProperties properties, DirectDebitRepository directDebits,
-                             FordraClock clock, PrintBatchService printBatches) {
+                             FordraClock clock, PrintBatchService printBatches, MandateQuery mandates) {
+    this.mandates = mandates;
     this.printBatches = printBatches;
     this.distributions = distributions;
     this.documents = documents;
@@ -93,7 +96,23 @@ public class DistributionService {
         : Channel.valueOf(requestedChannel);
     return new ChannelFacts(document.kind().name(), preferred, properties.isActive(preferred),
         properties.defaultChannel(), properties.reserveChannel(), recipient.email() != null,
-        recipient.postal() != null, recipient.electronic() != null, recipient.directDebitMandate() != null);
+        recipient.postal() != null, recipient.electronic() != null,
+        activeMandate(invoices.byId(document.invoiceId())).isPresent());
+  }
+
+  /**
+   * The payer number of the active direct-debit mandate of whoever pays the invoice (the organisation a person belongs
+   * to, else the customer, as Recipient orders them): without an active mandate nothing is debited.
+   */
+  public Optional<String> activeMandate(Invoice invoice) {
+    Customer customer = customers.get(invoice.customerNumber());
+    if (customer.organisationCustomerNumber() != null) {
+      Optional<String> organisations = mandates.activeMandate(customers.get(customer.organisationCustomerNumber()));
+      if (organisations.isPresent()) {
+        return organisations;
+      }
+    }
+    return mandates.activeMandate(customer);
   }
 
   /**
@@ -222,7 +241,8 @@ public class DistributionService {
     if (directDebits.forInvoice(invoice.id()).isPresent()) {
       return;
     }
-    String mandate = recipientOf(invoice).directDebitMandate();
+    // The active mandate's payer number (the table chose DIRECT_DEBIT only with one); the customer's own field else.
+    String mandate = activeMandate(invoice).orElse(recipientOf(invoice).directDebitMandate());
     directDebits.insert(invoice.id(), mandate, invoice.openAmount(), invoice.dueDate(), clock.now());
     invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.DIRECT_DEBIT_REGISTERED, invoice.inCurrency(
         invoice.openAmount()) + " to be debited on " + invoice.dueDate()).via(Channel.DIRECT_DEBIT.name(),

@@ -5,6 +5,7 @@ import static io.fordra.security.StaffGroups.AUDITORS;
 import static io.fordra.security.StaffGroups.CASE_HANDLERS;
 import static io.fordra.security.StaffGroups.FINANCE;
 import static io.fordra.security.StaffGroups.PROCESS_OWNERS;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
@@ -44,6 +45,9 @@ final class ApiRules {
       rule(POST, "/api/simulation/clock/**", PROCESS_OWNERS),
       // Invoicing and the registers of customers and articles.
       rule(POST, "/api/invoices", FINANCE),
+      // Direct-debit mandates: case handlers register and cancel them with the customer (issue 19).
+      rule(POST, "/api/customers/*/mandates/**", CASE_HANDLERS, FINANCE),
+      rule(DELETE, "/api/customers/*/mandates/**", CASE_HANDLERS, FINANCE),
       rule(POST, "/api/customers/**", FINANCE),
       rule(PUT, "/api/customers/**", FINANCE),
       rule(PATCH, "/api/customers/**", FINANCE),
@@ -65,6 +69,7 @@ final class ApiRules {
       rule(POST, INVOICE + "/write-offs/**", FINANCE),
       rule(null, "/api/payments/**", FINANCE),
       rule(null, "/api/payment-files/**", FINANCE),
+      rule(null, "/api/autogiro/mandate-advice-files/**", FINANCE),
       rule(null, "/api/ledger/**", FINANCE),
       rule(null, "/api/reports/**", FINANCE),
       // Reopening a closed month (a correction) is finance's alone, whatever later rules for closes allow.

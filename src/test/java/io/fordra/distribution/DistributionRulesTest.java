@@ -186,6 +186,10 @@ class DistributionRulesTest extends ProcessTestSupport {
         CustomerType.PRIVATE, false, Country.SE, null, "ag@debit.example", null,
         new CustomerRequest.AddressRequest("Storgatan 1", "111 22", "Stockholm", null), false,
         Channel.DIRECT_DEBIT, null, null, null, null, "AG-4711");
+    customers.create(debit);
+    // Only an ACTIVE mandate is debited (issue 19): the bank has approved this one.
+    assertThat(jdbc.sql("UPDATE fordra_mandate SET status = 'ACTIVE' WHERE customer_number = ? AND payer_number = ?")
+        .params(debit.customerNumber(), "AG-4711").update()).isEqualTo(1);
     Invoice invoice = createInvoice(debit, Currency.SEK);
     executeDueJobs();
 

@@ -68,6 +68,10 @@ class DistributionServiceTest {
   private final CustomerService customers = mock(CustomerService.class);
   private final MailComposer mail = mock(MailComposer.class);
   private final InvoiceDistributions distributions = mock(InvoiceDistributions.class);
+  /** The customer's own payer number stands for an active mandate here (the mandates are autogiro's to test). */
+  private final io.fordra.autogiro.MandateQuery mandates = mock(io.fordra.autogiro.MandateQuery.class,
+      invocation -> invocation.getArgument(0) instanceof io.fordra.customer.Customer c
+          ? java.util.Optional.ofNullable(c.directDebitMandate()) : java.util.Optional.empty());
   private final DirectDebitRepository directDebits = mock(DirectDebitRepository.class);
   private final FordraClock clock = mock(FordraClock.class);
   private final PrintBatchService printBatches = mock(PrintBatchService.class);
@@ -391,7 +395,7 @@ class DistributionServiceTest {
 
   private DistributionService service(DistributionProperties properties) {
     return new DistributionService(documents, invoices, customers, mail, Letters.SELLER, distributions, properties,
-        directDebits, clock, printBatches);
+        directDebits, clock, printBatches, mandates);
   }
 
   @Test

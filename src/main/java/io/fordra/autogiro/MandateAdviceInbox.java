@@ -1,0 +1,80 @@
+package io.fordra.autogiro;
+
+import io.fordra.inbox.FolderInbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mandate advice files in the watched folder fordra.autogiro.inbox: each is claimed once across nodes
+ * (FolderInbox), applied, then moved to processed/ (a .report.txt beside it) or rejected/ (a .problems.txt). Only
+ * files whose opening names the layout AG-MEDAVI are taken: Bankgirot's other Autogiro files in the same folder
+ * (payment specifications, rejected payments) are left to their own reader.
+ */
+@Component
+public class MandateAdviceInbox {
+
+  private static final Logger log = LoggerFactory.getLogger(MandateAdviceInbox.class);
+
+  private final MandateAdviceService advice;
+  private final FolderInbox inbox;
+
+  public MandateAdviceInbox(MandateAdviceService advice, AutogiroProperties properties) {
+    this.advice = advice;
+    this.inbox = new FolderInbox(properties.inbox());
+  }
+
+  /** Applies every mandate advice file waiting; returns what became of each (file name → summary or problems). */
+  public List<String> poll() {
+    List<String> outcomes = new ArrayList<>();
+    for (Path file : inbox.waiting()) {
+      if (!isMandateAdvice(file)) {
+        continue;
+      }
+      inbox.claim(file).ifPresent(claimed -> outcomes.add(importClaimed(file.getFileName().toString(), claimed)));
+    }
+    return outcomes;
+  }
+
+  private static boolean isMandateAdvice(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return MandateAdviceReader.looksLikeMandateAdvice(in.readNBytes(82));
+    } catch (IOException e) {
+      return false;   // gone meanwhile (another node claimed it)
+    }
+  }
+
+  private String importClaimed(String name, Path claimed) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(claimed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + claimed, e);
+    }
+    try {
+      MandateAdviceSummary summary = advice.receive(name, content);
+      Path processed = inbox.moveTo(FolderInbox.PROCESSED, claimed, name);
+      StringBuilder report = new StringBuilder("Mandate advice file " + summary.id() + ": " + summary.records()
+          + " records, " + summary.applied() + " applied, " + summary.keptAside() + " kept aside"
+          + (summary.sameFileAgain() ? " (received before: nothing applied again)" : "") + "\n");
+      summary.notes().forEach(n -> report.append("line ").append(n.line()).append(" payer ").append(n.payerNumber())
+          .append(": ").append(n.outcome()).append(": ").append(n.message()).append('\n'));
+      inbox.writeBeside(processed, ".report.txt", report.toString());
+      String outcome = name + ": " + (summary.sameFileAgain() ? "received before as mandate advice file "
+          : "mandate advice file ") + summary.id();
+      log.info("Autogiro inbox: {}", outcome);
+      return outcome;
+    } catch (MandateAdviceRejected e) {
+      inbox.reject(claimed, name, e);
+      log.warn("Autogiro inbox: {} rejected, no mandate changed: {}", name, e.getMessage());
+      return name + ": rejected (" + e.problemCount() + " problems)";
+    }
+  }
+}
