@@ -52,7 +52,13 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
         null, null, payerNumber, null);
   }
 
+  /** The customer's mandate as the bank has it (the customer register already asked for it: REQUESTED). */
   private void mandate(CustomerRequest customer, String payerNumber, String status) {
+    int asked = jdbc.sql("UPDATE fordra_mandate SET status = ? WHERE scheme = 'AUTOGIRO' AND payer_number = ?")
+        .params(status, payerNumber).update();
+    if (asked > 0) {
+      return;
+    }
     jdbc.sql("""
         INSERT INTO fordra_mandate (scheme, customer_number, payer_number, status, origin, created_at, updated_at)
         VALUES ('AUTOGIRO', ?, ?, ?, 'FORDRA', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
@@ -196,7 +202,10 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
   @Test
   void anOrderWithoutAnActiveMandateWaits_isReportedOnce_andFailsOnItsDebitDate() {
     String payer = payerNumber();
-    Invoice invoice = debitedInvoice(payer, "SENT");
+    // Only an active mandate makes the channel DIRECT_DEBIT: the payer cancels it after the order was registered.
+    Invoice invoice = debitedInvoice(payer, "ACTIVE");
+    jdbc.sql("UPDATE fordra_mandate SET status = 'CANCELLED' WHERE scheme = 'AUTOGIRO' AND payer_number = ?")
+        .param(payer).update();
 
     advanceTo(LocalDate.of(2026, 3, 31), LocalTime.of(7, 0));
     paymentFiles.writeDue();
@@ -278,6 +287,7 @@ abstract class AutogiroPaymentScenario extends ProcessTestSupport {
         c.organisationNumber(), c.email(), null, c.address(), c.reminderFeeAgreed(), Channel.DIRECT_DEBIT, null, null,
         null, null, kid, null);
     Invoice invoice = createInvoice(customer, Currency.NOK);
+    jdbc.sql("DELETE FROM fordra_mandate WHERE scheme = 'AVTALEGIRO' AND payer_number = ?").param(kid).update();
     jdbc.sql("""
         INSERT INTO fordra_mandate (scheme, customer_number, payer_number, status, bank_notifies, origin, created_at,
                                     updated_at)
