@@ -6,7 +6,6 @@ import io.fordra.process.FordraClock;
 import io.fordra.task.WorkingDays;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -21,17 +20,17 @@ public class AutogiroPaymentFiles extends DebitOrderFiles {
 
   static final String SCHEME = "AUTOGIRO";
 
+  private final AutogiroProperties properties;
   private final String customerNumber;
   private final String bankgiro;
 
   public AutogiroPaymentFiles(DebitOrderRepository orders, InvoiceService invoices, FailedDebits failedDebits,
                               FordraClock clock, PlatformTransactionManager transactions,
-                              @Value("${fordra.autogiro.outbox:data/autogiro-outbox}") String outbox,
-                              @Value("${fordra.autogiro.customer-number:}") String customerNumber,
-                              @Value("${fordra.autogiro.bankgiro:}") String bankgiro) {
-    super(orders, invoices, failedDebits, clock, transactions, outbox);
-    this.customerNumber = customerNumber == null ? "" : customerNumber.strip();
-    this.bankgiro = bankgiro == null ? "" : bankgiro.replace("-", "").strip();
+                              AutogiroProperties properties) {
+    super(orders, invoices, failedDebits, clock, transactions, properties.outbox().toString());
+    this.properties = properties;
+    this.customerNumber = properties.customerNumber();
+    this.bankgiro = properties.bankgiroDigits();
   }
 
   @Override
@@ -56,8 +55,7 @@ public class AutogiroPaymentFiles extends DebitOrderFiles {
 
   @Override
   String notConfigured() {
-    return customerNumber.matches("[0-9]{1,6}") && bankgiro.matches("[0-9]{7,10}") ? null
-        : "fordra.autogiro.customer-number (1-6 digits) and fordra.autogiro.bankgiro (7-10 digits) are not both set";
+    return properties.configurationProblem();
   }
 
   /** The next banking day: the file is due a banking day before the debit date. */

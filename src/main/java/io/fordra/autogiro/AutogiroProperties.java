@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * fordra.autogiro.*: where Autogiro files to Bankgirot are written (outbox) and where Bankgirot's files arrive (inbox),
  * the payee's Bankgirot customer number (kundnummer, 6 digits) and bankgiro number, and when the day's mandate file is
- * written (mandate-file-cron, 6-field cron, "-" = never) and the inbox looked at (inbox-cron). Other code reads
- * fordra.autogiro.outbox, .bankgiro and .customer-number by these keys: keep them.
+ * written (mandate-file-cron, 6-field cron, "-" = never) and the inbox looked at (inbox-cron). The payment files
+ * (AutogiroPaymentFiles) use the same outbox and numbers; their schedule is payment-file-cron.
  */
 @ConfigurationProperties("fordra.autogiro")
 public record AutogiroProperties(Path outbox, Path inbox, String customerNumber, String bankgiro,
@@ -25,7 +25,7 @@ public record AutogiroProperties(Path outbox, Path inbox, String customerNumber,
     return bankgiro.replaceAll("\\D", "");
   }
 
-  /** Why no mandate file can be written (null: it can): a customer number of 1-6 digits, a bankgiro of 7-8. */
+  /** Why no Autogiro file can be written (null: it can): a customer number of 1-6 digits, a bankgiro of 7-8. */
   public String configurationProblem() {
     if (!customerNumber.matches("\\d{1,6}")) {
       return "fordra.autogiro.customer-number must be Bankgirot's customer number, up to 6 digits (got '"
