@@ -3,7 +3,6 @@ package io.fordra.autogiro;
 import io.fordra.inbox.FolderInbox;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,12 +51,7 @@ public class MandateAdviceInbox {
   }
 
   private String importClaimed(String name, Path claimed) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(claimed);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + claimed, e);
-    }
+    byte[] content = FolderInbox.content(claimed);
     try {
       MandateAdviceSummary summary = advice.receive(name, content);
       Path processed = inbox.moveTo(FolderInbox.PROCESSED, claimed, name);

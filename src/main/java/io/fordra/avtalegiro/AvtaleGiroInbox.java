@@ -2,9 +2,6 @@ package io.fordra.avtalegiro;
 
 import io.fordra.inbox.FolderInbox;
 import io.fordra.kernel.FileRejected;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,12 +53,7 @@ public class AvtaleGiroInbox {
   }
 
   private String importClaimed(String name, Path claimed) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(claimed);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + claimed, e);
-    }
+    byte[] content = FolderInbox.content(claimed);
     try {
       AvtaleGiroAgreements.Outcome outcome = agreements.receive(name, content);
       Path processed = inbox.moveTo(FolderInbox.PROCESSED, claimed, name);

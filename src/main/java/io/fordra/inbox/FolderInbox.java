@@ -95,6 +95,15 @@ public final class FolderInbox {
     return files;
   }
 
+  /** The content of a file this node claimed (unreadable now: the poll fails and the next one tries again). */
+  public static byte[] content(Path claimed) {
+    try {
+      return Files.readAllBytes(claimed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + claimed, e);
+    }
+  }
+
   /**
    * Claims every file waiting and hands it to the importer (its name, where it lies claimed); returns what the
    * importer said of each. A file another node claimed first is left to that node.

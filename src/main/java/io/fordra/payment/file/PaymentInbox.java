@@ -1,9 +1,6 @@
 package io.fordra.payment.file;
 
 import io.fordra.inbox.FolderInbox;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -44,12 +41,7 @@ public class PaymentInbox {
   }
 
   private String importClaimed(String name, Path claimed) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(claimed);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot import " + claimed, e);
-    }
+    byte[] content = FolderInbox.content(claimed);
     try {
       PaymentFileSummary summary = files.receive(name, content);
       inbox.moveTo(FolderInbox.PROCESSED, claimed, name);

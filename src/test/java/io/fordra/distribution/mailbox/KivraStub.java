@@ -15,8 +15,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,6 +50,8 @@ public final class KivraStub implements AutoCloseable {
   private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private volatile long slowMillis = 1500;
+  /** Holds a slow answer; released when the stub closes, so no answer outlives the test. */
+  private final CountDownLatch release = new CountDownLatch(1);
 
   private KivraStub(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -226,7 +230,7 @@ public final class KivraStub implements AutoCloseable {
     if (fault == Fault.SLOW) {
       // Kivra took the content but its answer comes too late: the sender cannot know whether it arrived.
       try {
-        Thread.sleep(slowMillis);
+        release.await(slowMillis, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -331,6 +335,7 @@ public final class KivraStub implements AutoCloseable {
 
   @Override
   public void close() {
+    release.countDown();
     server.stop(0);
     ((java.util.concurrent.ExecutorService) Collections.singletonList(server.getExecutor()).get(0)).shutdownNow();
   }
