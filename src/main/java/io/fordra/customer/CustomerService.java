@@ -174,19 +174,9 @@ public class CustomerService {
   }
 
   /**
-   * Records what an outside register said about the customer (the eFaktura register: accepted, stopped) as a change
-   * of one field in the customer's history; the register keeps the value itself.
-   */
-  @Transactional
-  public void recordRegisterAnswer(String customerNumber, String by, String reason, CustomerEvent.Change change) {
-    events.insert(customerNumber, new CustomerEvent(0, CustomerEvent.Type.CHANGED, clock.now(), by, reason,
-        List.of(change)));
-  }
-
-  /** Who changed the customer, when and how, oldest first; 404 for an unknown customer. */
-  /**
-   * Records something that happened to a customer outside the register (a direct-debit mandate approved by the bank):
-   * a CHANGED event by who did it, saying why, with what changed.
+   * Records what happened to a customer outside the register (a direct-debit mandate approved by the bank, what the
+   * eFaktura register said): a CHANGED event by who did it, saying why, with what changed; the other register keeps
+   * the value itself.
    */
   @Transactional
   public void recordEvent(String customerNumber, String by, String reason, List<CustomerEvent.Change> changes) {
@@ -194,6 +184,7 @@ public class CustomerService {
         reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…", changes));
   }
 
+  /** Who changed the customer, when and how, oldest first; 404 for an unknown customer. */
   public List<CustomerEvent> events(String customerNumber) {
     get(customerNumber);
     return events.of(customerNumber);
@@ -307,8 +298,7 @@ public class CustomerService {
       }
     }
     validateDistribution(r, prefix, violations);
-    validateDigitalMailbox(r, prefix, violations);
-    validateEFaktura(r, prefix, violations);
+    validatePersonalChannel(r, prefix, violations);
     if (r.language() != null && !LANGUAGES.contains(r.language())) {
       violations.add(prefix + "language", "'" + r.language() + "' is not one of " + LANGUAGES);
     }
@@ -374,36 +364,28 @@ public class CustomerService {
   }
 
   /**
-   * A digital mailbox (Kivra) is found by a Swedish person's personnummer: only a PRIVATE customer in SE whose
-   * organisationNumber is that number (checked above, Luhn) can prefer DIGITAL_MAILBOX.
+   * A digital mailbox (Kivra) is found by a Swedish person's personnummer, eFaktura (B2C) reaches a Norwegian person by
+   * fødselsnummer: only a PRIVATE customer of that country whose organisationNumber is that number (checked above:
+   * Luhn, MOD11) can prefer the channel.
    */
-  private static void validateDigitalMailbox(CustomerRequest r, String prefix, Violations violations) {
-    if (r.preferredChannel() != Channel.DIGITAL_MAILBOX) {
-      return;
-    }
-    if (r.type() != CustomerType.PRIVATE || r.country() != Country.SE) {
-      violations.add(prefix + "preferredChannel", "DIGITAL_MAILBOX is for a private person in Sweden (type PRIVATE, "
-          + "country SE)");
-    } else if (isBlank(r.organisationNumber())) {
-      violations.add(prefix + "organisationNumber", "the personnummer is required for the preferred channel "
-          + "DIGITAL_MAILBOX (the digital mailbox is found by it)");
+  private static void validatePersonalChannel(CustomerRequest r, String prefix, Violations violations) {
+    if (r.preferredChannel() == Channel.DIGITAL_MAILBOX) {
+      validatePersonalChannel(r, prefix, violations, Country.SE, "DIGITAL_MAILBOX is for a private person in Sweden "
+          + "(type PRIVATE, country SE)", "the personnummer is required for the preferred channel DIGITAL_MAILBOX "
+          + "(the digital mailbox is found by it)");
+    } else if (r.preferredChannel() == Channel.EFAKTURA) {
+      validatePersonalChannel(r, prefix, violations, Country.NO, "EFAKTURA is for Norwegian private persons only "
+          + "(type PRIVATE, country NO)", "is required for the preferred channel EFAKTURA (the person's "
+          + "fødselsnummer, 11 digits, by which the eFaktura register is asked)");
     }
   }
 
-  /**
-   * eFaktura (B2C) reaches a Norwegian private person by fødselsnummer: the preferred channel EFAKTURA needs one in
-   * organisationNumber (its MOD11 check digits are checked above with every Norwegian person's number).
-   */
-  private static void validateEFaktura(CustomerRequest r, String prefix, Violations violations) {
-    if (r.preferredChannel() != Channel.EFAKTURA) {
-      return;
-    }
-    if (r.type() != CustomerType.PRIVATE || r.country() != Country.NO) {
-      violations.add(prefix + "preferredChannel", "EFAKTURA is for Norwegian private persons only (type PRIVATE, "
-          + "country NO)");
+  private static void validatePersonalChannel(CustomerRequest r, String prefix, Violations violations,
+                                               Country country, String notForThem, String numberMissing) {
+    if (r.type() != CustomerType.PRIVATE || r.country() != country) {
+      violations.add(prefix + "preferredChannel", notForThem);
     } else if (isBlank(r.organisationNumber())) {
-      violations.add(prefix + "organisationNumber", "is required for the preferred channel EFAKTURA (the person's "
-          + "fødselsnummer, 11 digits, by which the eFaktura register is asked)");
+      violations.add(prefix + "organisationNumber", numberMissing);
     }
   }
 

@@ -120,8 +120,8 @@ public class EFakturaRegister {
     boolean changed = before != answer.status();
     repository.saveRecipient(customerNumber, answer.status(), answer.efakturaIdentifier(), clock.now(), changed);
     if (changed) {
-      customers.recordRegisterAnswer(customerNumber, BY, describe(answer.status()),
-          new CustomerEvent.Change("efakturaStatus", before == null ? null : before.name(), answer.status().name()));
+      customers.recordEvent(customerNumber, BY, describe(answer.status()), List.of(
+          new CustomerEvent.Change("efakturaStatus", before == null ? null : before.name(), answer.status().name())));
     }
     return changed;
   }
