@@ -28,13 +28,30 @@ class AutogiroPaymentResults implements DirectDebitResultFile {
   private final InvoiceService invoices;
   private final FailedDebits failedDebits;
   private final FordraClock clock;
+  private final AutogiroProperties properties;
 
   AutogiroPaymentResults(DebitOrderRepository orders, InvoiceService invoices, FailedDebits failedDebits,
-                         FordraClock clock) {
+                         FordraClock clock, AutogiroProperties properties) {
     this.orders = orders;
     this.invoices = invoices;
     this.failedDebits = failedDebits;
     this.clock = clock;
+    this.properties = properties;
+  }
+
+  /**
+   * Why a result is not Fordra's to book (null: it is): it names another payee's bankgiro than Fordra's
+   * (fordra.autogiro.bankgiro), or, with none configured, than the file's opening record.
+   */
+  private String notOurs(AutogiroPaymentSpecification.Parsed file, AutogiroPaymentSpecification.Result r) {
+    String ours = properties.bankgiroDigits().isEmpty() ? digits(file.bankgiro()) : properties.bankgiroDigits();
+    String theirs = digits(r.bankgiro());
+    return theirs.equals(ours) ? null : "the debit is for payee bankgiro " + theirs + ", not Fordra's " + ours
+        + ": kept aside for a person";
+  }
+
+  private static String digits(String bankgiro) {
+    return bankgiro == null ? "" : bankgiro.strip().replaceFirst("^0+(?=.)", "");
   }
 
   @Override
@@ -49,7 +66,12 @@ class AutogiroPaymentResults implements DirectDebitResultFile {
     List<ParsedPaymentFile.Aside> aside = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     for (AutogiroPaymentSpecification.Result r : file.results()) {
-      if (r.approved()) {
+      String notOurs = notOurs(file, r);
+      if (notOurs != null) {
+        aside.add(new ParsedPaymentFile.Aside(r.location(), ParsedPaymentFile.Aside.Outcome.KEPT_ASIDE, r.amount(),
+            "SEK", transactionId(file, r), "Payer number " + r.payerNumber() + " (reference " + r.reference() + "): "
+            + notOurs));
+      } else if (r.approved()) {
         payments.add(new BankPayment(transactionId(file, r), r.amount(), "SEK", r.paymentDate(),
             r.reference().isEmpty() ? List.of() : List.of(r.reference()), "Autogiro payer number " + r.payerNumber(),
             null, null, r.location()));
@@ -82,6 +104,9 @@ class AutogiroPaymentResults implements DirectDebitResultFile {
     AutogiroPaymentSpecification.Parsed file = AutogiroPaymentSpecification.parse(content);
     List<String> remarks = new ArrayList<>();
     for (AutogiroPaymentSpecification.Result r : file.results()) {
+      if (notOurs(file, r) != null) {
+        continue;   // kept aside by read(): no order of Fordra's is touched
+      }
       var order = orders.sent(AutogiroPaymentFiles.SCHEME, r.payerNumber(), r.reference());
       String what = "Payer number " + r.payerNumber() + ", reference " + r.reference() + ", "
           + r.amount().toPlainString() + " SEK on " + r.paymentDate() + " (" + r.location() + ")";

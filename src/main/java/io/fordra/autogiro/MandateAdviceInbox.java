@@ -1,6 +1,7 @@
 package io.fordra.autogiro;
 
 import io.fordra.inbox.FolderInbox;
+import io.fordra.kernel.FileRejected;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,10 +35,19 @@ public class MandateAdviceInbox {
   public List<String> poll() {
     List<String> outcomes = new ArrayList<>();
     for (Path file : inbox.waiting()) {
+      String name = file.getFileName().toString();
       if (!isMandateAdvice(file)) {
+        // Said, not left lying: a file here that is no mandate advice goes to rejected/ with why.
+        inbox.claim(file).ifPresent(claimed -> {
+          inbox.reject(claimed, name, new MandateAdviceRejected(List.of(new FileRejected.Problem("line 1",
+              "not an Autogiro mandate advice (its opening record names layout AG-MEDAVI); the bank's payment "
+                  + "specification goes to fordra.payments.inbox"))));
+          log.warn("Autogiro inbox: {} is no mandate advice; moved to rejected/", name);
+          outcomes.add(name + ": rejected (not a mandate advice)");
+        });
         continue;
       }
-      inbox.claim(file).ifPresent(claimed -> outcomes.add(importClaimed(file.getFileName().toString(), claimed)));
+      inbox.claim(file).ifPresent(claimed -> outcomes.add(importClaimed(name, claimed)));
     }
     return outcomes;
   }
@@ -60,6 +70,10 @@ public class MandateAdviceInbox {
           + (summary.sameFileAgain() ? " (received before: nothing applied again)" : "") + "\n");
       summary.notes().forEach(n -> report.append("line ").append(n.line()).append(" payer ").append(n.payerNumber())
           .append(": ").append(n.outcome()).append(": ").append(n.message()).append('\n'));
+      if (summary.notesNotListed() > 0) {
+        report.append("and ").append(summary.notesNotListed()).append(" more records (GET /api/autogiro/mandate-advice-"
+            + "files/").append(summary.id()).append(")\n");
+      }
       inbox.writeBeside(processed, ".report.txt", report.toString());
       String outcome = name + ": " + (summary.sameFileAgain() ? "received before as mandate advice file "
           : "mandate advice file ") + summary.id();

@@ -92,12 +92,16 @@ public class MandateAdviceService {
         applied++;
       } else {
         keptAside++;
-        log.warn("Autogiro mandate advice {} line {}: kept aside: {}", name, advice.lineNo(), note.message());
       }
     }
     files.counts(fileId, applied, keptAside);
-    log.info("Autogiro mandate advice {}: {} records, {} applied, {} kept aside", name, parsed.records().size(),
-        applied, keptAside);
+    // One line a file (a file of 300 000 records is one line too); the notes say which and why.
+    if (keptAside > 0) {
+      log.warn("Autogiro mandate advice {}: {} records, {} applied, {} kept aside (the summary of "
+          + "mandate advice file {} says why)", name, parsed.records().size(), applied, keptAside, fileId);
+    } else {
+      log.info("Autogiro mandate advice {}: {} records, {} applied", name, parsed.records().size(), applied);
+    }
     return summary(files.advice(fileId).orElseThrow(), false);
   }
 
@@ -121,12 +125,22 @@ public class MandateAdviceService {
     if (effect == MandateAdviceCodes.Effect.PAYER_NUMBER_CHANGED) {
       return aside(a, codes + ": Fordra asks for no changes of payer number (TK05); the register is not changed");
     }
-    Optional<Mandate> known = mandates.byPayerNumberDigits(MandateScheme.AUTOGIRO, a.payerNumber());
+    List<Mandate> known = mandates.byPayerNumberDigits(MandateScheme.AUTOGIRO, a.payerNumber());
     if (known.isEmpty()) {
       return effect == MandateAdviceCodes.Effect.ACTIVE ? fromInternetBank(a, code, codes, by)
           : aside(a, "payer number " + a.payerNumber() + " is no mandate Fordra knows (" + codes + ")");
     }
-    Mandate m = known.get();
+    if (known.size() > 1) {
+      return aside(a, "payer number " + a.payerNumber() + " is " + known.size() + " mandates in Fordra (customers "
+          + known.stream().map(Mandate::customerNumber).toList() + ", taken over from before): a person decides ("
+          + codes + ")");
+    }
+    Mandate m = known.get(0);
+    if (m.payerId() != null && a.payerId() != null && !m.payerId().equals(a.payerId())) {
+      // The same payer number for another person: never change one customer's mandate on another's advice.
+      return aside(a, "payer number " + a.payerNumber() + " is customer " + m.customerNumber() + "'s mandate for "
+          + m.payerId() + ", but the bank's record names " + a.payerId() + " (" + codes + "): a person decides");
+    }
     MandateStatus to = switch (effect) {
       case ACTIVE -> MandateStatus.ACTIVE;
       case REJECTED -> MandateStatus.REJECTED;
@@ -145,8 +159,10 @@ public class MandateAdviceService {
     Mandate changed = new Mandate(m.id(), m.scheme(), m.customerNumber(), m.payerNumber(),
         m.payerAccount() != null ? m.payerAccount() : a.account(), m.payerId() != null ? m.payerId() : a.payerId(),
         to, code, codes, m.origin(),
-        // The bank has cancelled it already: a TK03 would only come back "not in the register".
-        to == MandateStatus.CANCELLED ? null : m.pendingAction(), m.createdAt(), clock.now());
+        // The bank has cancelled it already: a TK03 would only come back "not in the register"; approved or
+        // rejected, a new mandate (TK04) is not to be sent any more.
+        to == MandateStatus.CANCELLED || m.pendingAction() == Mandate.PendingAction.NEW ? null : m.pendingAction(),
+        m.createdAt(), clock.now());
     mandates.update(changed);
     String what = switch (to) {
       case ACTIVE -> "approved by the bank";
@@ -198,11 +214,11 @@ public class MandateAdviceService {
 
   private MandateAdviceSummary summary(MandateFileRepository.AdviceFile f, boolean again) {
     List<MandateAdviceSummary.Note> notes = new ArrayList<>();
-    for (MandateFileRepository.Note n : files.notes(f.id())) {
+    for (MandateFileRepository.Note n : files.notes(f.id(), MandateAdviceSummary.NOTES_LISTED)) {
       notes.add(new MandateAdviceSummary.Note(n.lineNo(), n.payerNumber(), n.outcome(), n.message()));
     }
     return new MandateAdviceSummary(f.id(), f.fileName(), f.writtenOn(), f.records(), f.applied(), f.keptAside(),
-        f.receivedAt(), again, notes);
+        f.receivedAt(), again, notes, Math.max(0, f.records() - notes.size()));
   }
 
   static String sha256(byte[] content) {

@@ -97,8 +97,10 @@ class MandateFileRepository {
         .update();
   }
 
-  List<Note> notes(long fileId) {
-    return jdbc.sql("SELECT * FROM fordra_autogiro_advice_note WHERE file_id = ? ORDER BY line_no").param(fileId)
+  /** The first notes of a file, by line (a file of any size answers with a bounded list). */
+  List<Note> notes(long fileId, int limit) {
+    return jdbc.sql("SELECT * FROM fordra_autogiro_advice_note WHERE file_id = ? ORDER BY line_no "
+            + "FETCH FIRST ? ROWS ONLY").params(fileId, limit)
         .query((rs, row) -> new Note(rs.getInt("line_no"), rs.getString("payer_number"), rs.getString("outcome"),
             rs.getString("message"))).list();
   }

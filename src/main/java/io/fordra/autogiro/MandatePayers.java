@@ -21,6 +21,14 @@ final class MandatePayers {
 
   private MandatePayers() {}
 
+  /**
+   * A payer number as Bankgirot compares it: the file field is zero-filled from the left, so 04712 and 4712 are one
+   * payer number; Fordra keeps it without leading zeros.
+   */
+  static String canonical(String payerNumber) {
+    return payerNumber == null ? null : payerNumber.replaceFirst("^0+(?=\\d)", "");
+  }
+
   /** A payer number: 1-16 digits (no letters, no separators). */
   static boolean isPayerNumber(String value) {
     return value != null && value.matches("\\d{1,16}") && !value.matches("0+");

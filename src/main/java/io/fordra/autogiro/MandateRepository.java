@@ -43,16 +43,24 @@ class MandateRepository {
         .query(MandateRepository::map).optional();
   }
 
+  /**
+   * The mandate of this payer number; an Autogiro payer number leading zeros aside (the bank writes it zero-filled,
+   * so 04712 is 4712), the first where payer numbers taken over from before (V37) are the same but for them.
+   */
   Optional<Mandate> byPayerNumber(MandateScheme scheme, String payerNumber) {
-    return jdbc.sql("SELECT * FROM fordra_mandate WHERE scheme = ? AND payer_number = ?")
-        .params(scheme.name(), payerNumber).query(MandateRepository::map).optional();
+    return byPayerNumberDigits(scheme, payerNumber).stream().findFirst();
   }
 
-  /** The mandate whose payer number is these digits, leading zeros aside (the bank writes them zero-filled). */
-  Optional<Mandate> byPayerNumberDigits(MandateScheme scheme, String digits) {
+  /** The mandates whose payer number is these digits, leading zeros aside for Autogiro; more than one is ambiguous. */
+  List<Mandate> byPayerNumberDigits(MandateScheme scheme, String payerNumber) {
+    if (scheme != MandateScheme.AUTOGIRO || payerNumber == null || !payerNumber.matches("\\d+")) {
+      return jdbc.sql("SELECT * FROM fordra_mandate WHERE scheme = ? AND payer_number = ? ORDER BY id")
+          .params(scheme.name(), payerNumber).query(MandateRepository::map).list();
+    }
+    String digits = MandatePayers.canonical(payerNumber);
     return jdbc.sql("SELECT * FROM fordra_mandate WHERE scheme = ? "
-            + "AND (payer_number = ? OR LTRIM(payer_number, '0') = ?)")
-        .params(scheme.name(), digits, digits).query(MandateRepository::map).list().stream().findFirst();
+            + "AND (payer_number = ? OR LTRIM(payer_number, '0') = ?) ORDER BY id")
+        .params(scheme.name(), digits, digits).query(MandateRepository::map).list();
   }
 
   List<Mandate> ofCustomer(String customerNumber) {

@@ -112,6 +112,7 @@ public class MandateService {
     if (payerNumber == null) {
       payerNumber = MandatePayers.isPayerNumber(customerNumber) ? customerNumber : payerId;
     }
+    payerNumber = MandatePayers.canonical(payerNumber);
     if (incomplete.isPresent()) {
       Mandate m = incomplete.get();
       Optional<Mandate> taken = mandates.byPayerNumber(MandateScheme.AUTOGIRO, payerNumber)
@@ -200,7 +201,9 @@ public class MandateService {
       return;
     }
     MandateScheme scheme = MandateScheme.of(c.country());
-    Optional<Mandate> known = mandates.byPayerNumber(scheme, c.directDebitMandate());
+    String payerNumber = scheme == MandateScheme.AUTOGIRO && MandatePayers.isPayerNumber(c.directDebitMandate())
+        ? MandatePayers.canonical(c.directDebitMandate()) : c.directDebitMandate();
+    Optional<Mandate> known = mandates.byPayerNumber(scheme, payerNumber);
     if (known.isPresent()) {
       if (!known.get().customerNumber().equals(c.customerNumber())) {
         log.warn("Customer {} gives payer number {}, which is customer {}'s {} mandate {}: no mandate registered",
@@ -211,7 +214,7 @@ public class MandateService {
     Instant now = clock.now();
     String text = "given with the customer (directDebitMandate): the payer's account and personnummer are needed "
         + "before it can go to the bank";
-    naturalKeys.tryClaim(() -> mandates.insert(new Mandate(0, scheme, c.customerNumber(), c.directDebitMandate(),
+    naturalKeys.tryClaim(() -> mandates.insert(new Mandate(0, scheme, c.customerNumber(), payerNumber,
         null, null, MandateStatus.REQUESTED, null, text, Mandate.Origin.FORDRA, null, now, now)));
   }
 

@@ -24,9 +24,19 @@ class CustomerRepository {
 
   /** Customers with this organisation number, written with or without the hyphen (SE NNNNNN-NNNN, NO 9 digits). */
   public java.util.List<Customer> byOrganisationNumber(String digits) {
-    String hyphenated = digits.length() == 10 ? digits.substring(0, 6) + "-" + digits.substring(6) : digits;
-    return jdbc.sql("SELECT * FROM fordra_customer WHERE organisation_number IN (?, ?)").params(digits, hyphenated)
-        .query(CustomerRepository::map).list();
+    if (digits.length() != 10) {
+      return jdbc.sql("SELECT * FROM fordra_customer WHERE organisation_number = ?").param(digits)
+          .query(CustomerRepository::map).list();
+    }
+    // As people write a Swedish number: 5505050558, 550505-0558, and a personnummer with its century too
+    // (195505050558, 19550505-0558).
+    java.util.List<String> forms = new java.util.ArrayList<>();
+    for (String century : new String[] {"", "19", "20"}) {
+      forms.add(century + digits);
+      forms.add(century + digits.substring(0, 6) + "-" + digits.substring(6));
+    }
+    return jdbc.sql("SELECT * FROM fordra_customer WHERE organisation_number IN (?, ?, ?, ?, ?, ?)")
+        .params(forms.toArray()).query(CustomerRepository::map).list();
   }
 
   public boolean exists(String customerNumber) {

@@ -38,7 +38,7 @@ class AutogiroBankResultsStubTest {
     assertThat(stub.waitFor()).as(output).isZero();
 
     ParsedPaymentFile parsed = new AutogiroPaymentResults(mock(DebitOrderRepository.class), mock(InvoiceService.class),
-        mock(FailedDebits.class), mock(FordraClock.class))
+        mock(FailedDebits.class), mock(FordraClock.class), AutogiroPaymentSpecificationTest.NOT_CONFIGURED)
         .read(Files.readAllBytes(inbox.resolve("AUTOGIRO-BETSPEC-AUTOGIRO-BET-1.txt")));
     assertThat(parsed.payments()).singleElement().satisfies(p -> {
       assertThat(p.amount()).isEqualByComparingTo("1250.00");

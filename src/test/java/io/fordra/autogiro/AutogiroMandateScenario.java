@@ -207,6 +207,61 @@ abstract class AutogiroMandateScenario extends ProcessTestSupport {
   }
 
   @Test
+  void onePayerNumberIsOnePayer_leadingZerosAside_andAnAdviceNamingAnotherPersonChangesNoMandate() throws Exception {
+    String holder = newCustomer(Map.of());
+    String payer = payerNumber();
+    request(holder, payer);
+    String other = newCustomer(Map.of());
+    ResponseEntity<String> zeros = send(api(), HttpMethod.POST, "/api/customers/" + other + "/mandates",
+        Map.of("payerNumber", "00" + payer, "payerAccount", "5000 1234567", "payerId", "19750707-7779"));
+    assertThat(zeros.getStatusCode().value()).as(zeros.getBody()).isEqualTo(409);
+    assertThat(zeros.getBody()).contains("Payer number " + payer + " is customer " + holder + "'s");
+
+    // The bank approves payer number <payer> for another person than the holder's mandate names.
+    JsonNode summary = json(upload("/api/autogiro/mandate-advice-files", "medavi-other-person.txt", advice(
+        tk73(payer, "5000000001234567", "197507077779", "04", "32", "20260303"))));
+    assertThat(summary.get("keptAside").asInt()).isEqualTo(1);
+    assertThat(summary.get("notes").get(0).get("message").asText()).isEqualTo("payer number " + payer
+        + " is customer " + holder + "'s mandate for 197001011233, but the bank's record names 197507077779 "
+        + "(04/32: new mandate initiated by the payee; new mandate): a person decides");
+    assertThat(mandate(holder).get("status").asText()).isEqualTo("REQUESTED");
+    assertThat(json(get(api(), "/api/customers/" + other + "/mandates"))).isEmpty();
+
+    // Approved for the right person, before it went in a file: active, and no TK04 is to be sent any more.
+    upload("/api/autogiro/mandate-advice-files", "medavi-holder.txt", advice(
+        tk73(payer, "5000000001234567", "197001011233", "04", "32", "20260303")));
+    JsonNode approved = mandate(holder);
+    assertThat(approved.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(approved.get("pendingAction").isNull()).as(approved.toString()).isTrue();
+  }
+
+  @Test
+  void aMandateFromTheInternetBankIsFoundByTheCustomersPersonnummer() throws Exception {
+    String personnummer = personnummer();
+    String customer = newCustomer(Map.of("organisationNumber", personnummer.substring(0, 8) + "-"
+        + personnummer.substring(8)));
+    String payer = payerNumber();
+    JsonNode summary = json(upload("/api/autogiro/mandate-advice-files", "medavi-by-id.txt", advice(
+        tk73(payer, "5000000001234567", personnummer, "04", "32", "20260303"))));
+    assertThat(summary.get("applied").asInt()).as(summary.toString()).isEqualTo(1);
+    JsonNode mandate = mandate(customer);
+    assertThat(mandate.get("payerNumber").asText()).isEqualTo(payer);
+    assertThat(mandate.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(mandate.get("origin").asText()).isEqualTo("BANK");
+  }
+
+  @Test
+  void aFileInTheInboxThatIsNoMandateAdviceIsRejectedWithWhy() throws Exception {
+    java.nio.file.Path inbox = properties.inbox();
+    java.nio.file.Files.createDirectories(inbox);
+    String name = "hello-" + payerNumber() + ".txt";
+    java.nio.file.Files.writeString(inbox.resolve(name), "hello world\n");
+    assertThat(adviceInbox.poll()).contains(name + ": rejected (not a mandate advice)");
+    assertThat(java.nio.file.Files.readString(inbox.resolve("rejected").resolve(name + ".problems.txt")))
+        .contains("not an Autogiro mandate advice");
+  }
+
+  @Test
   void twoRunsAtOnce_eachMandateIsInExactlyOneFile() throws Exception {
     List<String> payers = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -369,6 +424,19 @@ abstract class AutogiroMandateScenario extends ProcessTestSupport {
 
   private static String payerNumber() {
     return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+  }
+
+  /** A valid personnummer with century (YYYYMMDDNNNN), random enough to be nobody else's in the test database. */
+  private static String personnummer() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String nine = String.format("%02d%02d%02d%03d", random.nextInt(40, 99), random.nextInt(1, 13),
+        random.nextInt(1, 29), random.nextInt(0, 1000));
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+      sum += d > 9 ? d - 9 : d;
+    }
+    return "19" + nine + (10 - sum % 10) % 10;
   }
 
   private static String zeros(String digits, int width) {

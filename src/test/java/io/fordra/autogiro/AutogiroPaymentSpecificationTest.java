@@ -20,7 +20,9 @@ class AutogiroPaymentSpecificationTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 4, 1);
   private final AutogiroPaymentResults reader = new AutogiroPaymentResults(mock(DebitOrderRepository.class),
-      mock(InvoiceService.class), mock(FailedDebits.class), mock(FordraClock.class));
+      mock(InvoiceService.class), mock(FailedDebits.class), mock(FordraClock.class), NOT_CONFIGURED);
+  /** No fordra.autogiro.bankgiro: the file's opening record names the payee. */
+  static final AutogiroProperties NOT_CONFIGURED = new AutogiroProperties(null, null, "", "", null, null);
 
   private PaymentSpecificationBuilder everyCode() {
     return new PaymentSpecificationBuilder("4711", "9912346")
@@ -29,6 +31,32 @@ class AutogiroPaymentSpecificationTest {
         .debit("6", "10.00", DAY, "66666", '2')
         .debit("7", "20.00", DAY, "77777", '9')
         .debit("8", "30.00", DAY, "88888", '7');
+  }
+
+  @Test
+  void aDebitForAnotherPayeesBankgiroIsKeptAside_notBooked() {
+    List<String> records = new PaymentSpecificationBuilder("4711", "9912346")
+        .debit("19710101123", "1250.00", DAY, "1234567897", '0')
+        .debit("4730", "70.00", DAY, "10000180", '0').records();
+    // The second debit names another payee's bankgiro (positions 44-53), in a file for 991-2346.
+    String other = records.get(3);
+    records.set(3, other.substring(0, 43) + "0056789123" + other.substring(53));
+    byte[] file = (String.join("\r\n", records) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
+    ParsedPaymentFile parsed = reader.read(file);
+
+    assertThat(parsed.payments()).extracting(p -> p.references().get(0)).containsExactly("1234567897");
+    assertThat(parsed.aside()).singleElement().satisfies(a -> {
+      assertThat(a.outcome()).isEqualTo(ParsedPaymentFile.Aside.Outcome.KEPT_ASIDE);
+      assertThat(a.amount()).isEqualByComparingTo("70.00");
+      assertThat(a.reason()).isEqualTo("Payer number 4730 (reference 10000180): the debit is for payee bankgiro "
+          + "56789123, not Fordra's 9912346: kept aside for a person");
+    });
+    // Configured, Fordra's own bankgiro decides, whatever the opening record says.
+    AutogiroPaymentResults configured = new AutogiroPaymentResults(mock(DebitOrderRepository.class),
+        mock(InvoiceService.class), mock(FailedDebits.class), mock(FordraClock.class),
+        new AutogiroProperties(null, null, "4711", "5678-9123", null, null));
+    assertThat(configured.read(file).payments()).extracting(p -> p.references().get(0)).containsExactly("10000180");
   }
 
   @Test

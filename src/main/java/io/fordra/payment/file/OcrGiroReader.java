@@ -58,6 +58,12 @@ final class OcrGiroReader {
   static final int RECORD_LENGTH = 80;
   static final String SERVICE_OCR = "09";
   static final String SERVICE_AVTALEGIRO = "21";
+  /**
+   * Where each record type's last field ends (1-based): after it only filler follows, which some banks write as blanks
+   * and trim. 32's message may end in blanks itself.
+   */
+  private static final java.util.Map<String, Integer> LAST_FIELD_ENDS = java.util.Map.of(
+      "10", 31, "20", 35, "30", 74, "31", 58, "32", 15, "88", 59, "89", 47);
   private static final String SHORT = "Shorter than 80 characters, trailing blanks trimmed (read as if padded)";
 
   public ParsedPaymentFile read(byte[] content) {
@@ -246,13 +252,20 @@ final class OcrGiroReader {
         problem(line, "record is " + raw.length() + " characters long, expected " + RECORD_LENGTH);
         return;
       }
-      if (raw.length() < RECORD_LENGTH) {
-        shortLines.add(line);
-      }
       Rec rec = new Rec(line, raw.length() == RECORD_LENGTH ? raw : raw + " ".repeat(RECORD_LENGTH - raw.length()));
       if (!rec.field(1, 2).equals("NY")) {
         problem(line, "format code is '" + rec.field(1, 2) + "', expected NY");
         return;
+      }
+      if (raw.length() < RECORD_LENGTH) {
+        // Only the filler after a record's last field may have been trimmed; shorter, a field was cut off.
+        int lastField = LAST_FIELD_ENDS.getOrDefault(rec.field(7, 8), RECORD_LENGTH);
+        if (raw.length() < lastField) {
+          problem(line, "record cut short: " + raw.length() + " characters, but record type " + rec.field(7, 8)
+              + " has fields up to position " + lastField + " (of " + RECORD_LENGTH + ")");
+          return;
+        }
+        shortLines.add(line);
       }
       if (endLine != 0) {
         problem(line, "record after the end of transmission (89) on line " + endLine);

@@ -152,6 +152,18 @@ class OcrGiroReaderTest {
   }
 
   @Test
+  void aRecordCutShortInsideItsFieldsIsRefused_onlyItsFillerMayHaveBeenTrimmed() {
+    String text = new OcrGiroFile().assignment().payment("10", "100018", 50000).endAssignment().text();
+    List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+    String item2 = lines.get(3);
+    lines.set(3, item2.substring(0, 30));   // the archive reference and the debited account cut off
+    assertThat(problems(String.join("\n", lines))).contains("line 4: record cut short: 30 characters, but "
+        + "record type 31 has fields up to position 58 (of 80)");
+    lines.set(3, item2.substring(0, 58));   // only the filler gone, as a bank that trims blanks writes it
+    assertThat(reader.read(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1)).payments()).hasSize(1);
+  }
+
+  @Test
   void aPaymentWithoutItsSecondAmountItemIsRefused() {
     String text = new OcrGiroFile().assignment().payment("10", "100018", 50000).endAssignment().text();
     List<String> lines = new ArrayList<>(List.of(text.split("\n")));
