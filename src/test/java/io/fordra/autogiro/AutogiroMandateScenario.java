@@ -251,6 +251,20 @@ abstract class AutogiroMandateScenario extends ProcessTestSupport {
   }
 
   @Test
+  void aLargeAdviceAnswersWithItsCountsAndTheFirst200Notes() throws Exception {
+    String[] records = new String[201];
+    long first = Long.parseLong(payerNumber());
+    for (int i = 0; i < records.length; i++) {
+      records[i] = tk73(String.valueOf(first + i), null, null, "46", "02", "20260303");
+    }
+    JsonNode summary = json(upload("/api/autogiro/mandate-advice-files", "medavi-large.txt", advice(records)));
+    assertThat(summary.get("records").asInt()).isEqualTo(201);
+    assertThat(summary.get("keptAside").asInt()).isEqualTo(201);
+    assertThat(summary.get("notes")).hasSize(200);
+    assertThat(summary.get("notesNotListed").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void aFileInTheInboxThatIsNoMandateAdviceIsRejectedWithWhy() throws Exception {
     java.nio.file.Path inbox = properties.inbox();
     java.nio.file.Files.createDirectories(inbox);
