@@ -1,0 +1,94 @@
+package io.fordra.paymentplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fordra.customer.Channel;
+import io.fordra.customer.Country;
+import io.fordra.customer.CustomerRequest;
+import io.fordra.customer.CustomerService;
+import io.fordra.customer.CustomerType;
+import io.fordra.reference.PaymentReferences;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** V44 as the database runs it, the deployed policy asked through Camunda, and the instalments' references. */
+abstract class PaymentPlanStoreScenario {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired CustomerService customers;
+  @Autowired PaymentPlanPolicy policy;
+  @Autowired InstalmentReferences references;
+  @Autowired PaymentPlanProperties properties;
+
+  @Test
+  void v44IsApplied() {
+    assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '44'").query(Boolean.class)
+        .single()).isTrue();
+    for (String table : new String[] {"fordra_payment_plan", "fordra_payment_plan_invoice",
+        "fordra_payment_plan_instalment"}) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).isNotNegative();
+    }
+  }
+
+  @Test
+  void thePlanAndItsInstalmentsAreStoredAndAReferenceIsUniqueAndAStatusChecked() {
+    String customer = "PLAN-" + System.nanoTime();
+    customers.create(new CustomerRequest(customer, "Plan Testsson", CustomerType.PRIVATE, false, Country.SE, null,
+        "plan@example.se", null, null, false, Channel.EMAIL, null, null, null, null, null, false));
+    jdbc.sql("""
+        INSERT INTO fordra_payment_plan (customer_number, kind, status, fee, currency, created_at, decided_by, reason)
+        VALUES (:c, 'INSTALMENTS', 'APPROVED', 170.00, 'SEK', CURRENT_TIMESTAMP, 'payment-plan-policy', 'small')""")
+        .param("c", customer).update();
+    long plan = jdbc.sql("SELECT id FROM fordra_payment_plan WHERE customer_number = :c").param("c", customer)
+        .query(Long.class).single();
+    String reference = references.next();
+    jdbc.sql("""
+        INSERT INTO fordra_payment_plan_instalment (plan_id, number, due_date, amount, payment_reference, status)
+        VALUES (:p, 1, DATE '2026-12-20', 3000.00, :r, 'OPEN')""").param("p", plan).param("r", reference).update();
+    assertThat(jdbc.sql("SELECT paid_amount FROM fordra_payment_plan_instalment WHERE payment_reference = :r")
+        .param("r", reference).query(BigDecimal.class).single()).isEqualByComparingTo("0");
+    assertThatThrownBy(() -> jdbc.sql("""
+        INSERT INTO fordra_payment_plan_instalment (plan_id, number, due_date, amount, payment_reference, status)
+        VALUES (:p, 2, DATE '2027-01-20', 3000.00, :r, 'OPEN')""").param("p", plan).param("r", reference).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> jdbc.sql("UPDATE fordra_payment_plan SET status = 'LOST' WHERE id = :p")
+        .param("p", plan).update()).isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void instalmentReferencesAreTheSellersOcrAndNeverRepeat() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      String reference = references.next();
+      assertThat(PaymentReferences.isValidSwedishOcr(reference)).as(reference).isTrue();
+      assertThat(reference).startsWith("9");
+      assertThat(seen.add(reference)).isTrue();
+    }
+  }
+
+  @Test
+  void theDeployedPolicyDecides() {
+    assertThat(policy.decide(new PaymentPlanPolicy.Request(PlanKind.INSTALMENTS, "PRIVATE", "SE", "REMINDED",
+        new BigDecimal("9000.00"), 3, 14, 0)).outcome()).isEqualTo(PaymentPlanPolicy.Outcome.AUTO_APPROVE);
+    assertThat(policy.decide(new PaymentPlanPolicy.Request(PlanKind.INSTALMENTS, "BUSINESS", "SE", "REMINDED",
+        new BigDecimal("9000.00"), 3, 14, 0)).outcome()).isEqualTo(PaymentPlanPolicy.Outcome.DECIDE_BY_HAND);
+    PaymentPlanPolicy.Decision refused = policy.decide(new PaymentPlanPolicy.Request(PlanKind.DEFERRAL, "PRIVATE",
+        "NO", "IN_COLLECTION", new BigDecimal("900.00"), 0, 0, 7));
+    assertThat(refused.outcome()).isEqualTo(PaymentPlanPolicy.Outcome.REFUSE);
+    assertThat(refused.reason()).contains("agency decides");
+  }
+
+  @Test
+  void theConfiguredKeysAreRead() {
+    assertThat(properties.maxInstalments()).isEqualTo(12);
+    assertThat(properties.feeIn("SE")).isEqualTo(new BigDecimal("170.00"));
+    assertThat(properties.feeIn("NO")).isEqualTo(new BigDecimal("0.00"));
+    assertThat(properties.minimumInstalmentIn("EUR")).isEqualByComparingTo("30");
+  }
+}
