@@ -57,7 +57,7 @@ class PaymentPlanPolicyTableTest {
         .putValue("dunningStep", step).putValue("openAmount", open.doubleValue())
         .putValue("instalments", instalments).putValue("firstDueInDays", firstDueInDays)
         .putValue("deferralDays", deferralDays)).getSingleResult();
-    PaymentPlanPolicy.Decision result = PaymentPlanPolicy.from(row.getEntryMap());
+    PaymentPlanPolicy.Decision result = PaymentPlanPolicy.Decision.from(row.getEntryMap());
     assertThat(result.outcome()).hasToString(decision);
     assertThat(result.reason()).isNotBlank();
     if (decision.equals("REFUSE")) {
@@ -67,8 +67,8 @@ class PaymentPlanPolicyTableTest {
 
   @Test
   void aMistypedOutcomeGoesToACaseHandler() {
-    assertThat(PaymentPlanPolicy.from(Map.of("decision", "APPROVE", "reason", "x")).outcome())
+    assertThat(PaymentPlanPolicy.Decision.from(Map.of("decision", "APPROVE", "reason", "x")).outcome())
         .isEqualTo(PaymentPlanPolicy.Outcome.DECIDE_BY_HAND);
-    assertThat(PaymentPlanPolicy.from(null).outcome()).isEqualTo(PaymentPlanPolicy.Outcome.DECIDE_BY_HAND);
+    assertThat(PaymentPlanPolicy.Decision.from(null).outcome()).isEqualTo(PaymentPlanPolicy.Outcome.DECIDE_BY_HAND);
   }
 }
