@@ -68,6 +68,33 @@ abstract class PaymentPlanStoreScenario {
   }
 
   @Test
+  void aReferenceSomethingAlreadyHasIsSkipped() {
+    long plan = planOf("SKIP-" + System.nanoTime());
+    long number = jdbc.sql("SELECT nextval('fordra_payment_plan_reference_seq')").query(Long.class).single();
+    String taken = InstalmentReferences.reference(Country.SE, number + 1);
+    jdbc.sql("""
+        INSERT INTO fordra_payment_plan_instalment (plan_id, number, due_date, amount, payment_reference, status)
+        VALUES (:p, 1, DATE '2026-12-20', 300.00, :r, 'OPEN')""").param("p", plan).param("r", taken).update();
+    assertThat(references.next()).isEqualTo(InstalmentReferences.reference(Country.SE, number + 2));
+  }
+
+  @Test
+  void aNorwegianSellersInstalmentsGetAKid() {
+    assertThat(PaymentReferences.isValidNorwegianKid(InstalmentReferences.reference(Country.NO, 9000000001L)))
+        .isTrue();
+  }
+
+  private long planOf(String customer) {
+    customers.create(new CustomerRequest(customer, "Plan Testsson", CustomerType.PRIVATE, false, Country.SE, null,
+        "plan@example.se", null, null, false, Channel.EMAIL, null, null, null, null, null, false));
+    jdbc.sql("""
+        INSERT INTO fordra_payment_plan (customer_number, kind, status, currency, created_at)
+        VALUES (:c, 'INSTALMENTS', 'REQUESTED', 'SEK', CURRENT_TIMESTAMP)""").param("c", customer).update();
+    return jdbc.sql("SELECT id FROM fordra_payment_plan WHERE customer_number = :c").param("c", customer)
+        .query(Long.class).single();
+  }
+
+  @Test
   void instalmentReferencesAreTheSellersOcrAndNeverRepeat() {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 20; i++) {
