@@ -11,13 +11,16 @@ Each run makes a fresh database faults_<run> on 127.0.0.1:5432 (user postgres, t
 (Fordra's ./data: inboxes and outboxes), an SMTP server of its own (smtp_sink.py, which stores every message and
 counts Message-IDs) and starts target/fordra-*.jar with the profile postgres. It prints one FIGURES line per run
 (invoices, sent, lost, duplicated, time to recover …) and exits 1 if a check fails: an invoice lost, a letter sent
-twice, an inbox file claimed twice, a ledger entry unbalanced, the month-end close finding differences.
+twice (other than the few in their SMTP conversation at a kill -9, sent again unchanged: see split_in_flight), an
+inbox file claimed twice, a ledger entry unbalanced, the month-end close finding differences.
 
 Ports: FAULTS_PORT_BASE (default 18400): nodes on base+0/+1, SMTP on base+25.
 """
 import argparse
 import base64
 import datetime
+import email
+import hashlib
 import glob
 import json
 import os
@@ -86,6 +89,12 @@ def fresh_database(db):
 # ------------------------------------------------------------------------------------------------------------- SMTP
 
 class Smtp:
+    def duplicated_ids(self):
+        counts = {}
+        for i in self.ids():
+            counts[i] = counts.get(i, 0) + 1
+        return sorted(i for i, n in counts.items() if n > 1)
+
     def __init__(self, folder, port):
         self.folder, self.port, self.process = folder, port, None
 
@@ -113,6 +122,67 @@ class Smtp:
             return []
         with open(path) as f:
             return [line.strip() for line in f if line.strip()]
+
+    def stored(self, message_id):
+        """When each copy of a message was stored, oldest first: (seconds since the epoch, file)."""
+        path = os.path.join(self.folder, "stored.log")
+        if not os.path.exists(path):
+            return []
+        with open(path) as f:
+            rows = [line.split(" ", 2) for line in f if line.strip()]
+        return sorted((float(t), name) for t, name, i in rows if i.strip() == message_id)
+
+    def content(self, name):
+        """What the reader gets: headers that say who, what and when, and every part's decoded bytes. Not the MIME
+        boundaries, which a message encoded again draws anew."""
+        with open(os.path.join(self.folder, name), "rb") as f:
+            message = email.message_from_binary_file(f)
+        digest = hashlib.sha256()
+        for header in ("Message-ID", "From", "To", "Cc", "Subject", "Date"):
+            digest.update(("%s: %s\n" % (header, message.get(header, ""))).encode())
+        for part in message.walk():
+            if not part.is_multipart():
+                digest.update(("%s %s\n" % (part.get_content_type(), part.get_filename())).encode())
+                digest.update(part.get_payload(decode=True) or b"")
+        return digest.hexdigest()
+
+
+# SMTP cannot be asked whether it took a message: a node killed after the server stored a letter and before the send
+# log's commit (a few milliseconds) sends it again after the restart, with the same Message-ID and content (RFC 1047).
+# At most one such letter per job executor thread of the killed node (max-pool-size 8); anything else sent twice fails.
+IN_FLIGHT_MAX = 8
+IN_FLIGHT_SECONDS = 2.0
+
+
+def split_in_flight(run, figures, killed_at):
+    """Moves the letters that were in their SMTP conversation when the node was killed from duplicated to
+    resentInFlight: exactly two copies, the first stored within IN_FLIGHT_SECONDS of the kill and never
+    recorded as accepted by the killed node, the second after it, both with the same content. Each is logged."""
+    in_flight, still = [], []
+    for message_id in run.smtp.duplicated_ids():
+        copies = run.smtp.stored(message_id)
+        recorded = scalar(run.db, "select extract(epoch from accepted_at) from fordra_mail_sent where message_id = '%s'"
+                          % message_id.replace("'", "''"))
+        why = None
+        if len(copies) != 2:
+            why = "%d copies" % len(copies)
+        # The server may finish storing the last copy a moment after the kill: the client had sent the whole letter.
+        elif not (abs(copies[0][0] - killed_at) <= IN_FLIGHT_SECONDS < copies[1][0] - killed_at):
+            why = "copies stored %.3f s and %.3f s from the kill" % (copies[0][0] - killed_at, copies[1][0] - killed_at)
+        elif recorded is None or float(recorded) < killed_at:
+            why = "recorded as accepted before the kill, sent again"
+        elif run.smtp.content(copies[0][1]) != run.smtp.content(copies[1][1]):
+            why = "a second, different message"
+        if why:
+            still.append(message_id)
+        else:
+            in_flight.append(message_id)
+        log("%s twice: %s" % (message_id, why or "stored %+.0f ms from the kill, in its SMTP conversation, sent again"
+                              " unchanged" % ((copies[0][0] - killed_at) * 1000)))
+    if len(in_flight) > IN_FLIGHT_MAX:
+        still, in_flight = still + in_flight, []
+    figures.update(duplicated=len(still), duplicatedIds=sorted(still)[:10], resentInFlight=len(in_flight),
+                   resentInFlightIds=sorted(in_flight)[:10])
 
 
 def mail_figures(ids):
@@ -317,7 +387,7 @@ def checks(figures, expected):
 
 def report(name, figures, expected):
     problems = checks(figures, expected)
-    shown = {k: v for k, v in figures.items() if k != "duplicatedIds" or v}
+    shown = {k: v for k, v in figures.items() if k not in ("duplicatedIds", "resentInFlightIds") or v}
     print("FIGURES %s %s" % (name, json.dumps(shown, sort_keys=True)), flush=True)
     print("%s: %s" % (name, "PASS" if not problems else "FAIL " + ", ".join(problems)), flush=True)
     return not problems
@@ -410,7 +480,7 @@ def crash(args):
         wait_until(run.deadline, "waiting for the import to reach %.0f %%" % (args.kill_at * 100), mid_run, 0.2)
         mails_at_kill = len(run.smtp.ids())
         node.kill9()
-        killed = time.monotonic()
+        killed, killed_at = time.monotonic(), time.time()
         processed = int(scalar(run.db, "select processed from fordra_invoice_file where id = %d" % summary["id"]))
         log("kill -9 after %.0f s: %d of %d invoices imported, %d letters at the SMTP server"
             % (killed - started, processed, args.invoices, mails_at_kill))
@@ -425,6 +495,7 @@ def crash(args):
         f.update(importStatus=done["status"], importCreated=done["created"], importDuplicates=done["duplicates"],
                  importedAtKill=processed, mailsAtKill=mails_at_kill, restartReadySeconds=round(ready),
                  importDoneAfterKillSeconds=round(imported - killed), recoverSeconds=round(recovered))
+        split_in_flight(run, f, killed_at)
         return report("crash", f, args.invoices)
 
 
@@ -511,7 +582,7 @@ def two_nodes(args):
         time.sleep(args.kill_delay)
         mails_at_kill = len(run.smtp.ids())
         a.kill9()
-        killed = time.monotonic()
+        killed, killed_at = time.monotonic(), time.time()
         processed = int(scalar(run.db, "select processed from fordra_invoice_file where id = %d" % fid))
         log("node A killed after %.0f s: %d of %d invoices imported, %d letters at the SMTP server"
             % (killed - started, processed, args.invoices, mails_at_kill))
@@ -537,6 +608,7 @@ def two_nodes(args):
                  paymentsBookedAmount=booked[2], paymentsFileAmount="%.2f" % (paid_ore / 100),
                  paidInvoices=f["status"].get("PAID", 0), portalCookieOnB=cookie_ok,
                  inboxProcessedFiles=in_processed)
+        split_in_flight(run, f, killed_at)
         ok = report("two-nodes", f, args.invoices)
         extra = []
         if claims_invoices != 1 or claims_payments != 1:

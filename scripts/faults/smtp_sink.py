@@ -5,7 +5,9 @@ scripts can count the messages by Message-ID (the same id twice = a letter sent 
     smtp_sink.py --port 18425 --dir /tmp/mail
 
 Each message is written to DIR/NNNNNN.eml; its Message-ID is then appended, one a line, to DIR/ids.log (flushed and
-fsynced before the server answers 250, so that what the sender saw accepted is counted). Killing the process is
+fsynced before the server answers 250, so that what the sender saw accepted is counted), and the moment it was
+stored, the file and the id to DIR/stored.log (seconds since the epoch), which tells a letter in the middle of its
+SMTP conversation when a node was killed from a letter sent twice. Killing the process is
 "SMTP down": connections are refused until it is started again on the same folder, which carries on counting.
 Standard library only (Python's smtpd is deprecated and gone in 3.12).
 """
@@ -14,6 +16,7 @@ import email.parser
 import os
 import socketserver
 import threading
+import time
 
 lock = threading.Lock()
 
@@ -83,6 +86,8 @@ class Handler(socketserver.StreamRequestHandler):
             self.server.ids.write(message_id + "\n")
             self.server.ids.flush()
             os.fsync(self.server.ids.fileno())
+            self.server.stored.write("%.6f %s %s\n" % (time.time(), os.path.basename(name), message_id))
+            self.server.stored.flush()
 
 
 class Server(socketserver.ThreadingTCPServer):
@@ -100,6 +105,7 @@ def main():
     server.dir = args.dir
     server.count = len([n for n in os.listdir(args.dir) if n.endswith(".eml")])
     server.ids = open(os.path.join(args.dir, "ids.log"), "a")
+    server.stored = open(os.path.join(args.dir, "stored.log"), "a")
     print("smtp_sink: listening on 127.0.0.1:%d, storing in %s" % (args.port, args.dir), flush=True)
     server.serve_forever()
 
