@@ -5,14 +5,15 @@ import java.util.Optional;
 
 /**
  * Payment plans and deferrals as the doors (REST /api/payment-plans, the portal) see them: a request is checked,
- * stored and handed to the payment-plan process, which decides it (policy table or a case handler) and follows it.
+ * stored and handed to the payment-plan process ({@link PaymentPlanRequested}), which decides it (policy table or a
+ * case handler) and follows it.
  */
 public interface PaymentPlans {
 
   /**
    * A debtor's (portal) or a case handler's (API) request, checked at the door: the invoices are the customer's,
    * open, in one currency, in no running or requested plan; the numbers within fordra.payment-plan.*. Stored as
-   * REQUESTED and the payment-plan process started, in the caller's transaction.
+   * REQUESTED and {@link PaymentPlanRequested} published, in the caller's transaction.
    *
    * @throws io.fordra.web.InvalidRequestException with every reason, nothing stored
    */

@@ -4,8 +4,7 @@ import java.time.LocalDate;
 
 /**
  * What the payment-plan process (processes/payment-plan.bpmn) does to a plan, one call per step. Every change is
- * recorded on the covered invoices' events; a plan that ends (REFUSED, PAID, BROKEN) lets invoice-to-cash go on
- * (message PaymentPlanEnded to each covered invoice).
+ * recorded on the covered invoices' events; a plan that ends (REFUSED, PAID, BROKEN) publishes {@link PaymentPlanEnded}.
  */
 public interface PlanLifecycle {
 
