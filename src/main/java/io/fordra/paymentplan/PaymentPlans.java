@@ -15,7 +15,7 @@ public interface PaymentPlans {
    * open, in one currency, in no running or requested plan; the numbers within fordra.payment-plan.*. Stored as
    * REQUESTED and {@link PaymentPlanRequested} published, in the caller's transaction.
    *
-   * @throws io.fordra.web.InvalidRequestException with every reason, nothing stored
+   * @throws io.fordra.kernel.InvalidRequestException with every reason, nothing stored
    */
   PaymentPlanView request(PlanRequest request);
 
