@@ -417,12 +417,31 @@ public class InvoiceService {
                                   LocalDate payBy) {
     invoices.updateDunning(invoice.id(), invoice.feesAmount().add(fee), invoice.dunningLevel() + 1, remindersSent,
         reminderFeesCharged, payBy);
+    bookFee(invoice, fee);
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  /**
+   * A fee that is no dunning step (a payment plan's): added to the invoice's fees and booked as a reminder's fee is;
+   * the dunning level, reminders and deadline stay as they are.
+   *
+   * @return the invoice as it is now
+   */
+  @Transactional
+  public Invoice chargeFee(Invoice invoice, BigDecimal fee) {
+    invoices.updateDunning(invoice.id(), invoice.feesAmount().add(fee), invoice.dunningLevel(),
+        invoice.remindersSent(), invoice.reminderFeesCharged(), invoice.payBy());
+    bookFee(invoice, fee);
+    return invoices.findById(invoice.id()).orElseThrow();
+  }
+
+  /** The fee in the ledger (in an open period) and as an adjustment the aging report reads. */
+  private void bookFee(Invoice invoice, BigDecimal fee) {
     if (fee.signum() > 0) {
       LocalDate booked = ledger.feeCharged(invoice, fee);
       invoices.insertAdjustment(invoice.id(), "FEE", fee, booked);
       recordIfBookedLater(invoice, "The fee of " + invoice.inCurrency(fee), clock.today(), booked);
     }
-    return invoices.findById(invoice.id()).orElseThrow();
   }
 
   /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Period;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * fordra.payment-plan.*: the limits every plan keeps, whatever the policy table (processes/payment-plan-policy.dmn)
@@ -16,12 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fee fee for drawing up a written plan over the whole debt, by the country whose law the claim follows
  *     (SE: lag 1981:739 3 § 2 and 4 § 3, at most 170 kronor; a country without an amount charges none)
  * @param interestDuringPlan whether late-payment interest keeps running while the plan runs
+ * @param maxDeferral how far a deferral may move an invoice's date to pay: from its due date, or from today when that
+ *     has passed
  */
 @ConfigurationProperties("fordra.payment-plan")
 public record PaymentPlanProperties(Integer maxInstalments, Map<String, BigDecimal> minimumInstalment,
                                     Period gracePeriod, Period interval, Map<String, BigDecimal> fee,
-                                    Boolean interestDuringPlan) {
+                                    Boolean interestDuringPlan, Period maxDeferral) {
 
+  @ConstructorBinding
   public PaymentPlanProperties {
     maxInstalments = maxInstalments == null ? 12 : maxInstalments;
     minimumInstalment = minimumInstalment == null
@@ -31,6 +35,7 @@ public record PaymentPlanProperties(Integer maxInstalments, Map<String, BigDecim
     interval = interval == null ? Period.ofMonths(1) : interval;
     fee = fee == null ? Map.of("SE", new BigDecimal("170.00")) : Map.copyOf(fee);
     interestDuringPlan = interestDuringPlan == null || interestDuringPlan;
+    maxDeferral = maxDeferral == null ? Period.ofDays(60) : maxDeferral;
     if (maxInstalments < 1) {
       throw new IllegalArgumentException("fordra.payment-plan.max-instalments must be 1 or more, but was "
           + maxInstalments);
@@ -38,6 +43,15 @@ public record PaymentPlanProperties(Integer maxInstalments, Map<String, BigDecim
     if (interval.isZero() || interval.isNegative()) {
       throw new IllegalArgumentException("fordra.payment-plan.interval must be positive, but was " + interval);
     }
+    if (maxDeferral.isZero() || maxDeferral.isNegative()) {
+      throw new IllegalArgumentException("fordra.payment-plan.max-deferral must be positive, but was " + maxDeferral);
+    }
+  }
+
+  /** The settings before max-deferral (its default, P60D). */
+  public PaymentPlanProperties(Integer maxInstalments, Map<String, BigDecimal> minimumInstalment, Period gracePeriod,
+                               Period interval, Map<String, BigDecimal> fee, Boolean interestDuringPlan) {
+    this(maxInstalments, minimumInstalment, gracePeriod, interval, fee, interestDuringPlan, null);
   }
 
   /** The smallest instalment in {@code currency}, zero if none is set. */
