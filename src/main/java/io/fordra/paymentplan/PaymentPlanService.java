@@ -447,19 +447,15 @@ public class PaymentPlanService implements PaymentPlans, PlanLifecycle {
   @Override
   @Transactional
   public PaymentPlanView refuse(long planId, String decidedBy, String reason) {
-    Locked locked = lock(planId);
-    PaymentPlanRepository.Plan plan = locked.plan();
-    if (plan.status() == PlanStatus.REFUSED) {
-      return view(plan);
-    }
-    requireStatus(plan, PlanStatus.REQUESTED, "refused");
-    Violations violations = new Violations();
-    violations.text("decidedBy", decidedBy, MAX_NAME);
-    violations.text("reason", reason, MAX_REASON);
-    violations.throwIfAny();
-    plans.refused(planId, clock.now(), decidedBy.strip(), reason.strip());
-    return end(plan, PlanStatus.REFUSED, locked.invoices(), InvoiceEventType.PAYMENT_PLAN_REFUSED, "Payment plan "
-        + plan.number() + " refused by " + decidedBy.strip() + ": " + reason.strip() + "; follow-up goes on");
+    return endOnce(planId, PlanStatus.REQUESTED, PlanStatus.REFUSED, "refused", locked -> {
+      Violations violations = new Violations();
+      violations.text("decidedBy", decidedBy, MAX_NAME);
+      violations.text("reason", reason, MAX_REASON);
+      violations.throwIfAny();
+      plans.refused(planId, clock.now(), decidedBy.strip(), reason.strip());
+      return InvoiceEvent.of(InvoiceEventType.PAYMENT_PLAN_REFUSED, "Payment plan " + locked.plan().number()
+          + " refused by " + decidedBy.strip() + ": " + reason.strip() + "; follow-up goes on");
+    });
   }
 
   @Override
@@ -495,45 +491,48 @@ public class PaymentPlanService implements PaymentPlans, PlanLifecycle {
   @Override
   @Transactional
   public PaymentPlanView complete(long planId) {
-    Locked locked = lock(planId);
-    PaymentPlanRepository.Plan plan = locked.plan();
-    if (plan.status() == PlanStatus.PAID) {
-      return view(plan);
-    }
-    requireStatus(plan, PlanStatus.RUNNING, "completed");
-    plans.instalments(planId).stream().filter(i -> !i.paid()).findFirst().ifPresent(i -> {
-      throw new ConflictException("Payment plan " + plan.number() + " is not paid: instalment " + i.number()
-          + " has " + i.paidAmount().toPlainString() + " of " + i.amount().toPlainString() + " paid");
+    return endOnce(planId, PlanStatus.RUNNING, PlanStatus.PAID, "completed", locked -> {
+      plans.instalments(planId).stream().filter(i -> !i.paid()).findFirst().ifPresent(i -> {
+        throw new ConflictException("Payment plan " + locked.plan().number() + " is not paid: instalment "
+            + i.number() + " has " + i.paidAmount().toPlainString() + " of " + i.amount().toPlainString() + " paid");
+      });
+      plans.ended(planId, PlanStatus.PAID, clock.now());
+      return InvoiceEvent.of(InvoiceEventType.PAYMENT_PLAN_PAID, "Payment plan " + locked.plan().number()
+          + " paid in full");
     });
-    plans.ended(planId, PlanStatus.PAID, clock.now());
-    return end(plan, PlanStatus.PAID, locked.invoices(), InvoiceEventType.PAYMENT_PLAN_PAID, "Payment plan "
-        + plan.number() + " paid in full");
   }
 
   @Override
   @Transactional
   public PaymentPlanView breakPlan(long planId) {
-    Locked locked = lock(planId);
-    PaymentPlanRepository.Plan plan = locked.plan();
-    if (plan.status() == PlanStatus.BROKEN) {
-      return view(plan);
-    }
-    requireStatus(plan, PlanStatus.RUNNING, "broken");
-    String unpaid = plans.instalments(planId).stream().filter(i -> !i.paid()).map(i -> String.valueOf(i.number()))
-        .collect(Collectors.joining(", "));
-    plans.ended(planId, PlanStatus.BROKEN, clock.now());
-    return end(plan, PlanStatus.BROKEN, locked.invoices(), InvoiceEventType.PAYMENT_PLAN_BROKEN, "Payment plan "
-        + plan.number() + " broken (unpaid instalment(s) " + unpaid + "): follow-up resumes for what is still open");
+    return endOnce(planId, PlanStatus.RUNNING, PlanStatus.BROKEN, "broken", locked -> {
+      String unpaid = plans.instalments(planId).stream().filter(i -> !i.paid())
+          .map(i -> String.valueOf(i.number())).collect(Collectors.joining(", "));
+      plans.ended(planId, PlanStatus.BROKEN, clock.now());
+      return InvoiceEvent.of(InvoiceEventType.PAYMENT_PLAN_BROKEN, "Payment plan " + locked.plan().number()
+          + " broken (unpaid instalment(s) " + unpaid + "): follow-up resumes for what is still open");
+    });
   }
 
-  /** The plan's invoices are free again, each says so, and their follow-up hears that the plan ended. */
-  private PaymentPlanView end(PaymentPlanRepository.Plan plan, PlanStatus status, List<Invoice> covered,
-                              InvoiceEventType type, String message) {
-    plans.releaseHolds(plan.id());
-    covered.forEach(invoice -> invoices.record(invoice, InvoiceEvent.of(type, message)));
-    events.publishEvent(new PaymentPlanEnded(plan.id(), plan.number(), status,
-        covered.stream().map(Invoice::invoiceNumber).toList()));
-    return view(plans.find(plan.id()).orElseThrow());
+  /**
+   * A step that ends a plan in status {@code to}, from status {@code from} only; one that has already ended so is
+   * returned as it is (a retried step). {@code step} stores the end and says what each covered invoice records; then
+   * the invoices are free again and their follow-up hears that the plan ended.
+   */
+  private PaymentPlanView endOnce(long planId, PlanStatus from, PlanStatus to, String what,
+                                  java.util.function.Function<Locked, InvoiceEvent> step) {
+    Locked locked = lock(planId);
+    PaymentPlanRepository.Plan plan = locked.plan();
+    if (plan.status() == to) {
+      return view(plan);
+    }
+    requireStatus(plan, from, what);
+    InvoiceEvent event = step.apply(locked);
+    plans.releaseHolds(planId);
+    locked.invoices().forEach(invoice -> invoices.record(invoice, event));
+    events.publishEvent(new PaymentPlanEnded(planId, plan.number(), to,
+        locked.invoices().stream().map(Invoice::invoiceNumber).toList()));
+    return view(plans.find(planId).orElseThrow());
   }
 
   // ------------------------------------------------------------------------------------------------ payments

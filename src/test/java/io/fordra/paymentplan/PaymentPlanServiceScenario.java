@@ -244,7 +244,10 @@ abstract class PaymentPlanServiceScenario {
 
       assertThat(results).filteredOn(PaymentPlanView.class::isInstance).hasSize(1);
       assertThat(results).filteredOn(r -> !(r instanceof PaymentPlanView)).singleElement()
-          .satisfies(r -> assertThat(r).isInstanceOfAny(InvalidRequestException.class, ConflictException.class));
+          .satisfies(r -> {
+            assertThat(r).isInstanceOfAny(InvalidRequestException.class, ConflictException.class);
+            assertThat(((RuntimeException) r).getMessage()).contains("already in");
+          });
       assertThat(service.ofCustomer(customer.customerNumber())).hasSize(1);
     } finally {
       threads.shutdownNow();

@@ -123,5 +123,6 @@ abstract class PaymentPlanStoreScenario {
     assertThat(properties.feeIn("SE")).isEqualTo(new BigDecimal("170.00"));
     assertThat(properties.feeIn("NO")).isEqualTo(new BigDecimal("0.00"));
     assertThat(properties.minimumInstalmentIn("EUR")).isEqualByComparingTo("30");
+    assertThat(properties.maxDeferral()).isEqualTo(java.time.Period.ofDays(60));
   }
 }
