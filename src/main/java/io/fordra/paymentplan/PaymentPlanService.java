@@ -370,14 +370,14 @@ public class PaymentPlanService implements PaymentPlans, PlanLifecycle {
     }
     plans.approved(planId, approval.fee(), owed, approval.deferTo(), clock.now(), decidedBy.strip(),
         blankToNull(reason));
-    String terms2 = plan.kind() == PlanKind.INSTALMENTS
+    String granted = plan.kind() == PlanKind.INSTALMENTS
         ? approval.instalments().size() + " instalment(s) of " + first.inCurrency(owed.add(approval.fee()))
             + " in all, the first due " + approval.instalments().get(0).dueDate() + "; " + approval.feeNote()
         : "pay " + first.inCurrency(owed) + " by " + approval.deferTo() + " (payment reference "
             + first.paymentReference() + ")";
     for (Invoice invoice : covered) {
       invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.PAYMENT_PLAN_APPROVED, "Payment plan "
-          + plan.number() + " approved by " + decidedBy.strip() + ": " + terms2
+          + plan.number() + " approved by " + decidedBy.strip() + ": " + granted
           + (reason == null || reason.isBlank() ? "" : " — " + reason.strip())
           + "; no reminders, fees or collection while it runs"));
     }
