@@ -5,6 +5,8 @@ import io.fordra.customer.CustomerService;
 import io.fordra.kernel.NotFoundException;
 import io.fordra.kernel.Violations;
 import io.fordra.process.ProcessConflicts;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -42,9 +44,30 @@ class PaymentPlanController {
     this.conflicts = conflicts;
   }
 
+  /**
+   * The body of POST /api/payment-plans, for the API's description only: the body is read as a tree
+   * ({@link PlanRequestJson}) so that one answer names every problem.
+   */
+  @Schema(name = "PaymentPlanRequest", description = "INSTALMENTS: one or more of the customer's open invoices, "
+      + "instalments and optionally firstDueDate; DEFERRAL: one invoice and deferTo")
+  record Body(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "C-2001") String customerNumber,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"F-2026-0001\"]")
+              List<String> invoiceNumbers,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlanKind kind,
+              @Schema(description = "INSTALMENTS: 1 to fordra.payment-plan.max-instalments", example = "3")
+              Integer instalments,
+              @Schema(description = "INSTALMENTS: the first due date (default: today + the interval)")
+              java.time.LocalDate firstDueDate,
+              @Schema(description = "DEFERRAL: the new date to pay by") java.time.LocalDate deferTo,
+              @Schema(description = "what the debtor said, for the case handler who decides", maxLength = 2000)
+              String note) {}
+
   /** Every problem of the body at once (400 problem+json), nothing stored; then PaymentPlans' own checks. */
   @PostMapping
-  public ResponseEntity<PaymentPlanView> request(@RequestBody JsonNode body, Principal caller) {
+  public ResponseEntity<PaymentPlanView> request(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+          content = @Content(schema = @Schema(implementation = Body.class))) @RequestBody JsonNode body,
+      Principal caller) {
     PlanRequest request = PlanRequestJson.read(body, PlanRequest.RequestedBy.CASE_HANDLER, caller.getName(),
         properties.maxInstalments());
     PaymentPlanView plan = conflicts.retrying(() -> plans.request(request));

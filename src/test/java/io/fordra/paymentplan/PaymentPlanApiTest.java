@@ -245,6 +245,22 @@ class PaymentPlanApiTest extends ProcessTestSupport {
     verify(plans, never()).ofCustomer(any());
   }
 
+  @Test
+  void theApiDescriptionSaysWhoMayAndWhatTheBodyIs() throws Exception {
+    JsonNode api = json(call(HttpMethod.GET, "/v3/api-docs", null));
+    assertThat(api.at("/paths/~1api~1payment-plans/post/x-fordra-groups")).extracting(JsonNode::asText)
+        .containsExactly("case-handlers", "finance", "camunda-admin");
+    assertThat(api.at("/paths/~1api~1payment-plans~1{planNumber}/get/x-fordra-groups")).extracting(JsonNode::asText)
+        .containsExactly("case-handlers", "finance", "process-owners", "camunda-admin", "auditors");
+    assertThat(api.at("/paths/~1api~1payment-plans/post/requestBody/content/application~1json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/PaymentPlanRequest");
+    assertThat(api.at("/components/schemas/PaymentPlanRequest/properties").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("customerNumber", "invoiceNumbers", "kind", "instalments", "firstDueDate",
+            "deferTo", "note");
+    assertThat(api.at("/paths/~1api~1payment-plans/post/responses/400/content").has("application/problem+json"))
+        .isTrue();
+  }
+
   private PaymentPlanView running(Invoice invoice) {
     return new PaymentPlanView(41, "PP-41", invoice.customerNumber(), PlanKind.INSTALMENTS, PlanStatus.RUNNING, "SEK",
         List.of(invoice.invoiceNumber()), new BigDecimal("9000.00"), new BigDecimal("170.00"),
