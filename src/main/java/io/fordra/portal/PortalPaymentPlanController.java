@@ -18,6 +18,7 @@ import io.fordra.invoice.Invoice;
 import io.fordra.invoice.InvoiceService;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.invoice.Money;
+import io.fordra.kernel.Capped;
 import io.fordra.kernel.ConflictException;
 import io.fordra.kernel.Identifiers;
 import io.fordra.kernel.InvalidRequestException;
@@ -35,10 +36,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Payment plans in the portal (issue 20): a customer's user asks to pay open invoices of theirs in instalments
@@ -171,7 +174,7 @@ class PortalPaymentPlanController {
         .append(item(t, "plan-kind", "plan.kind", t.t("plan.kind." + plan.kind())))
         .append(item(t, "plan-status", "plan.status", t.t("planStatus." + plan.status())))
         .append(item(t, "plan-invoices", "plans.invoices", plan.invoiceNumbers().stream()
-            .map(n -> "<a href=\"/portal/invoices/" + esc(org.springframework.web.util.UriUtils.encodePathSegment(n,
+            .map(n -> "<a href=\"/portal/invoices/" + esc(UriUtils.encodePathSegment(n,
                 StandardCharsets.UTF_8)) + "\">" + esc(n) + "</a>").collect(Collectors.joining(", "))))
         .append(item(t, "plan-asked", "plan.asked", asked(t, plan)));
     if (plan.note() != null && !plan.note().isBlank()) {
@@ -288,24 +291,26 @@ class PortalPaymentPlanController {
         deferTo, note);
     List<String> errors = new ArrayList<>();
     // Fields already refused here are not refused again by PlanRequestDoor (as missing).
-    Set<String> refused = new java.util.HashSet<>();
+    Set<String> refused = new HashSet<>();
     if (planKind == null) {
-      errors.add(t.raw("field.kind") + ": " + io.fordra.kernel.Capped.quote(kind));
+      errors.add(t.raw("field.kind") + ": " + Capped.quote(kind));
       refused.add("kind");
     }
     // Only the user's customer's open invoices: another's, a paid one and one that cannot exist are refused alike.
     if (numbers.size() <= PlanRequestDoor.MAX_INVOICES) {
       for (String number : numbers) {
         if (ownOpenInvoice(user, number).isEmpty()) {
-          errors.add(t.raw("plan.notYourInvoice", io.fordra.kernel.Capped.value(number)));
+          errors.add(t.raw("plan.notYourInvoice", Capped.value(number)));
           refused.add("invoiceNumbers[]");
         }
       }
     }
-    Integer count = planKind == PlanKind.INSTALMENTS ? whole(t, "instalments", instalments, errors, refused) : null;
-    LocalDate first = planKind == PlanKind.INSTALMENTS ? date(t, "firstDueDate", firstDueDate, errors, refused)
-        : null;
-    LocalDate later = planKind == PlanKind.DEFERRAL ? date(t, "deferTo", deferTo, errors, refused) : null;
+    Integer count = planKind != PlanKind.INSTALMENTS ? null
+        : parsed(t, "instalments", instalments, Integer::valueOf, "plan.notANumber", errors, refused);
+    LocalDate first = planKind != PlanKind.INSTALMENTS ? null
+        : parsed(t, "firstDueDate", firstDueDate, LocalDate::parse, "invoices.badDate", errors, refused);
+    LocalDate later = planKind != PlanKind.DEFERRAL ? null
+        : parsed(t, "deferTo", deferTo, LocalDate::parse, "invoices.badDate", errors, refused);
     String text = note == null || note.isBlank() ? null : note.strip();
     PlanRequest plan = new PlanRequest(user.customerNumber(), numbers, planKind, count, first, later, text,
         PlanRequest.RequestedBy.CUSTOMER, user.username());
@@ -463,29 +468,19 @@ class PortalPaymentPlanController {
     return violations.stream().map(v -> label.apply(v.field()) + ": " + v.message()).toList();
   }
 
-  private static Integer whole(PortalText t, String field, String value, List<String> errors,
-                               Set<String> refused) {
-    if (value == null || value.isBlank()) {
-      return null;   // PlanRequestDoor says it is required
-    }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      errors.add(t.raw("plan.notANumber", t.raw("field." + field), io.fordra.kernel.Capped.value(value)));
-      refused.add(field);
-      return null;
-    }
-  }
-
-  private static LocalDate date(PortalText t, String field, String value, List<String> errors,
-                                Set<String> refused) {
+  /**
+   * The form's text as the request's value, or null when left empty (PlanRequestDoor says when that is missing);
+   * text that is no such value is refused here, named with the field's label.
+   */
+  private static <T> T parsed(PortalText t, String field, String value, Function<String, T> parse, String problem,
+                              List<String> errors, Set<String> refused) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(t.raw("invoices.badDate", t.raw("field." + field), io.fordra.kernel.Capped.value(value)));
+      return parse.apply(value.strip());
+    } catch (IllegalArgumentException | DateTimeException e) {
+      errors.add(t.raw(problem, t.raw("field." + field), Capped.value(value)));
       refused.add(field);
       return null;
     }
