@@ -114,6 +114,22 @@ class PortalPaymentPlanTest extends ProcessTestSupport {
   }
 
   @Test
+  void theActionsInNorwegianAndEnglish() {
+    PortalBrowser browser = loggedIn(eva);
+    browser.get("/portal/invoices");
+    assertThat(browser.post("/portal/language", Map.of("lang", "nb", "back", "/portal/invoices")).statusCode())
+        .isEqualTo(303);
+    assertThat(browser.get("/portal/invoices/" + sent.invoiceNumber()).body())
+        .contains(">Nedbetalingsplan</a>", ">Be om betalingsutsettelse</a>", "Nedbetalingsplaner");
+    assertThat(browser.get("/portal/payment-plans/new?kind=DEFERRAL&invoice=" + sent.invoiceNumber()).body())
+        .contains("Ny betalingsfrist");
+    assertThat(browser.post("/portal/language", Map.of("lang", "en", "back", "/portal/invoices")).statusCode())
+        .isEqualTo(303);
+    assertThat(browser.get("/portal/invoices/" + sent.invoiceNumber()).body())
+        .contains(">Pay in instalments</a>", ">Ask for more time</a>", ">Payment plans</a>");
+  }
+
+  @Test
   void aDeferralAndWhatAPendingOrRefusedRequestSays() {
     PortalBrowser browser = loggedIn(eva);
     String form = browser.get("/portal/payment-plans/new?kind=DEFERRAL&invoice=" + sent.invoiceNumber()).body();
