@@ -199,7 +199,8 @@ class PortalController {
         .append(sortHeader(t, "due_date", "invoices.dueDate", order, descending, from, to))
         .append(sortHeader(t, "status", "invoices.status", order, descending, from, to));
     if (user.financial()) {
-      body.append("<th class=\"amount\">").append(t.t("invoice.openAmount")).append("</th>");
+      body.append("<th class=\"amount\">").append(t.t("invoice.openAmount")).append("</th><th>")
+          .append(t.t("invoices.planColumn")).append("</th>");
     }
     body.append("</tr></thead><tbody>");
     for (Invoice invoice : list) {
@@ -217,7 +218,9 @@ class PortalController {
           .append("<td class=\"status\" data-status=\"").append(invoice.status()).append("\">")
           .append(t.t("status." + invoice.status())).append("</td>");
       if (user.financial()) {
-        body.append("<td class=\"amount\">").append(money(invoice.openAmount(), invoice, t)).append("</td>");
+        body.append("<td class=\"amount\">").append(money(invoice.openAmount(), invoice, t)).append("</td><td>")
+            .append(PortalPaymentPlanController.open(invoice) ? PortalPaymentPlanController.listAction(t, invoice) : "")
+            .append("</td>");
       }
       body.append("</tr>");
     }
@@ -314,6 +317,9 @@ class PortalController {
     }
     if (user.financial()) {
       PayNow.forInvoice(invoice, seller).ifPresent(pay -> body.append(payNow(t, invoice, pay)));
+      if (PortalPaymentPlanController.open(invoice)) {
+        body.append(PortalPaymentPlanController.actions(t, invoice));
+      }
     }
 
     body.append("<h2>").append(t.t("invoice.documents")).append("</h2><table id=\"documents\"><thead><tr><th>")
@@ -603,7 +609,7 @@ class PortalController {
 
   // ---------------------------------------------------------------- helpers
 
-  private static PortalUser user(HttpServletRequest request) {
+  static PortalUser user(HttpServletRequest request) {
     if (request.getAttribute(PortalFilter.USER) instanceof PortalUser user) {
       return user;
     }
@@ -618,7 +624,7 @@ class PortalController {
     return user;
   }
 
-  private static String csrf(HttpServletRequest request) {
+  static String csrf(HttpServletRequest request) {
     return (String) request.getAttribute(PortalFilter.CSRF);
   }
 
@@ -687,7 +693,7 @@ class PortalController {
         + (active ? (descending ? " ▼" : " ▲") : "") + "</a></th>";
   }
 
-  private static String invoiceHref(Invoice invoice) {
+  static String invoiceHref(Invoice invoice) {
     return "/portal/invoices/" + esc(org.springframework.web.util.UriUtils.encodePathSegment(invoice.invoiceNumber(),
         java.nio.charset.StandardCharsets.UTF_8));
   }
@@ -696,11 +702,11 @@ class PortalController {
     return esc(Money.format(amount, t.language()) + " " + invoice.currency());
   }
 
-  private static String item(PortalText t, String id, String key, String html) {
+  static String item(PortalText t, String id, String key, String html) {
     return "<dt>" + t.t(key) + "</dt><dd id=\"" + id + "\">" + html + "</dd>";
   }
 
-  private static String hidden(String name, String value) {
+  static String hidden(String name, String value) {
     return "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
   }
 
@@ -709,7 +715,7 @@ class PortalController {
         + type + "\" value=\"" + esc(value) + "\">";
   }
 
-  private static void errorList(StringBuilder body, List<String> errors) {
+  static void errorList(StringBuilder body, List<String> errors) {
     if (!errors.isEmpty()) {
       body.append("<ul id=\"form-errors\" class=\"error\">");
       errors.forEach(e -> body.append("<li>").append(esc(e)).append("</li>"));
@@ -717,7 +723,7 @@ class PortalController {
     }
   }
 
-  private String page(PortalText t, String title, PortalUser user, HttpServletRequest request, String body) {
+  static String page(PortalText t, String title, PortalUser user, HttpServletRequest request, String body) {
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(t.language())
         .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>").append(esc(title)).append(" – ").append(t.t("portal.name")).append("</title>")
@@ -726,6 +732,10 @@ class PortalController {
     if (user != null) {
       String csrf = csrf(request);
       html.append("<nav><a id=\"nav-invoices\" href=\"/portal/invoices\">").append(t.t("invoices.title")).append("</a>");
+      if (user.financial()) {
+        html.append(" <a id=\"nav-payment-plans\" href=\"/portal/payment-plans\">").append(t.t("plans.title"))
+            .append("</a>");
+      }
       if (user.administrator()) {
         html.append(" <a id=\"nav-users\" href=\"/portal/users\">").append(t.t("users.title")).append("</a>");
       }
@@ -746,11 +756,11 @@ class PortalController {
     return html.append("</header><main>").append(body).append("</main></body></html>").toString();
   }
 
-  private static ResponseEntity<String> html(HttpStatus status, String html) {
+  static ResponseEntity<String> html(HttpStatus status, String html) {
     return ResponseEntity.status(status).contentType(HTML).body(html);
   }
 
-  private static ResponseEntity<String> redirect(String location) {
+  static ResponseEntity<String> redirect(String location) {
     return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
   }
 }

@@ -64,6 +64,9 @@ final class ApiRules {
       rule(POST, INVOICE + "/send/**", CASE_HANDLERS, FINANCE),
       rule(POST, INVOICE + "/bounces/**", CASE_HANDLERS, FINANCE),
       rule(POST, INVOICE + "/collection-case/closure/**", CASE_HANDLERS, FINANCE),
+      // Payment plans and deferrals a case handler takes on the phone (issue 20); reading them as reading invoices.
+      rule(POST, "/api/payment-plans/**", CASE_HANDLERS, FINANCE),
+      rule(GET, "/api/payment-plans/**", CASE_HANDLERS, FINANCE, PROCESS_OWNERS),
       // Money and the books.
       rule(POST, INVOICE + "/refunds/**", FINANCE),
       rule(POST, INVOICE + "/write-offs/**", FINANCE),
