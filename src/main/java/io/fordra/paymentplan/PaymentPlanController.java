@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +34,7 @@ class PaymentPlanController {
   private final CustomerService customers;
   private final ProcessConflicts conflicts;
 
-  // @Lazy: resolved on first use, so the doors do not decide which bean implements the contract, nor when it starts.
-  PaymentPlanController(@Lazy PaymentPlans plans, PaymentPlanProperties properties, CustomerService customers,
+  PaymentPlanController(PaymentPlans plans, PaymentPlanProperties properties, CustomerService customers,
                         ProcessConflicts conflicts) {
     this.plans = plans;
     this.properties = properties;

@@ -49,7 +49,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -80,8 +79,7 @@ class PortalPaymentPlanController {
   private final PaymentPlanProperties properties;
   private final ZoneId zone;
 
-  // @Lazy: resolved on first use, so the doors do not decide which bean implements the contract, nor when it starts.
-  PortalPaymentPlanController(@Lazy PaymentPlans plans, InvoiceService invoices, DocumentService documents,
+  PortalPaymentPlanController(PaymentPlans plans, InvoiceService invoices, DocumentService documents,
                               ProcessConflicts conflicts, PaymentPlanProperties properties,
                               @Value("${fordra.time-zone:Europe/Stockholm}") ZoneId zone) {
     this.plans = plans;
