@@ -146,7 +146,7 @@ public class PaymentPlanPathsTest extends ProcessPaths {
     assertThat(instalmentNumber(plan)).as("the second was paid early: only the third is waited for").isEqualTo(3);
     assertThat(graceTimer(plan)).as("2026-05-31 + 7 days").isEqualTo(startOf(LocalDate.of(2026, 6, 8)));
 
-    message(plan); // a payment that does not yet pay the third
+    message(); // a payment that does not yet pay the third
     BpmnAwareTests.assertThat(plan).isWaitingAt(Elements.WAIT_FOR_PAYMENT_OR_GRACE);
     pay(3);
     reached(plan, Elements.END_INSTALMENT_PAID);
@@ -269,8 +269,11 @@ public class PaymentPlanPathsTest extends ProcessPaths {
   @Test
   void oneInstalmentLateIsRemindedThenPaidAndThePlanGoesOn() {
     ProcessInstance plan = running(PlanKind.INSTALMENTS, 2);
+    ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2026, 4, 8)).toInstant().minusSeconds(60)));
+    assertThat(jobQuery().processInstanceId(plan.getId()).executable().count())
+        .as("on 2026-04-07, the last day of grace after the due date 2026-03-31, nothing is due").isZero();
     ClockUtil.setCurrentTime(startOf(LocalDate.of(2026, 4, 8)));
-    run(plan, Elements.GRACE_PERIOD_OVER);
+    BpmnAwareTests.execute(jobQuery().processInstanceId(plan.getId()).executable().singleResult());
     verify(lifecycle).markLate(PLAN_ID, 1);
     BpmnAwareTests.assertThat(plan).hasPassed(Elements.CHECK_AFTER_GRACE, Elements.MARK_LATE)
         .isWaitingAt(Elements.PREPARE_REMINDER);
@@ -281,7 +284,7 @@ public class PaymentPlanPathsTest extends ProcessPaths {
     assertThat(timer(plan, Elements.REMINDER_DEADLINE)).as("another 7 days from the reminder's day, 2026-04-08")
         .isEqualTo(startOf(LocalDate.of(2026, 4, 16)));
 
-    message(plan); // part of it: still unpaid, still waiting
+    message(); // part of it: still unpaid, still waiting
     BpmnAwareTests.assertThat(plan).hasPassed(Elements.CHECK_AFTER_REMINDER)
         .isWaitingAt(Elements.WAIT_FOR_PAYMENT_OR_DEADLINE);
     pay(1);
@@ -334,11 +337,11 @@ public class PaymentPlanPathsTest extends ProcessPaths {
 
   @Test
   void deferralPaidByItsNewDate() {
+    when(lifecycle.dueDate(PLAN_ID, 1)).thenReturn(LocalDate.of(2026, 4, 1)); // the new date
     ProcessInstance plan = running(PlanKind.DEFERRAL, 0);
     assertThat(instalmentCount(plan)).as("a deferral is one payment").isEqualTo(1);
-    when(lifecycle.dueDate(PLAN_ID, 1)).thenReturn(LocalDate.of(2026, 3, 12));
-    // the timer was set when the wait began; its date is the deferral's due date + 7 days
-    assertThat(graceTimer(plan)).isEqualTo(startOf(LocalDate.of(2026, 4, 8)));
+    assertThat(graceTimer(plan)).as("the end of the day 7 days after the new date")
+        .isEqualTo(startOf(LocalDate.of(2026, 4, 9)));
     pay(1);
     reached(plan, Elements.END_INSTALMENT_PAID);
     reached(plan, Elements.END_PAID_IN_FULL);
@@ -444,10 +447,10 @@ public class PaymentPlanPathsTest extends ProcessPaths {
   /** Instalments paid now, and the message a booked payment sends. */
   private void pay(Integer... numbers) {
     paid.addAll(List.of(numbers));
-    message(null);
+    message();
   }
 
-  private void message(ProcessInstance ignored) {
+  private void message() {
     runtimeService().createMessageCorrelation(PaymentPlanProcess.Messages.PAYMENT_RECEIVED)
         .processInstanceBusinessKey(PLAN_NUMBER).correlateAllWithResult();
   }
