@@ -16,6 +16,9 @@ import io.fordra.ProcessTestSupport;
 import io.fordra.customer.Country;
 import io.fordra.customer.CustomerRequest;
 import io.fordra.customer.CustomerType;
+import io.fordra.document.DocumentKind;
+import io.fordra.document.DocumentService;
+import io.fordra.document.StoredDocument;
 import io.fordra.invoice.Currency;
 import io.fordra.invoice.Invoice;
 import io.fordra.paymentplan.PaymentPlanProcess.Elements;
@@ -59,12 +62,16 @@ class PaymentPlanProcessTest extends ProcessTestSupport {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transactions;
   @Autowired IdentityService identity;
+  @Autowired DocumentService documents;
 
   private final List<String> users = new ArrayList<>();
 
   @AfterEach
-  void deleteUsers() {
+  void deleteUsersAndPlans() {
     users.forEach(identity::deleteUser);
+    // The mocks forget each test's plans: its instances and their jobs go with them.
+    runtime.createProcessInstanceQuery().processDefinitionKey(PaymentPlanProcess.KEY).list()
+        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over", true, true));
   }
 
   @Test
@@ -161,6 +168,26 @@ class PaymentPlanProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("planDecision", "SOMETHING")))
         .as("the Java API goes through the same check").isInstanceOf(io.fordra.task.FormAnswerRefused.class)
         .hasMessageContaining("planDecision is \"SOMETHING\", not one of APPROVE, REFUSE");
+  }
+
+  @Test
+  void theAgreedLetterIsSentByInvoiceDistributionWithThePlansFirstInvoice() {
+    long planId = plan(PlanKind.INSTALMENTS, "PRIVATE", "REMINDED", 2);
+    Invoice first = invoices.get(plans.find(planId).orElseThrow().letterInvoice());
+    // A stand-in for PlanLetters' PDF (its own tests): a letter of the first invoice that invoice-distribution sends.
+    StoredDocument letter = documents.issue(first, DocumentKind.REMINDER, 91, BigDecimal.ZERO,
+        LocalDate.of(2026, 3, 31));
+    when(letters.agreed(any())).thenReturn(letter);
+    request(planId);
+    ProcessInstance plan = instance(planId);
+
+    executeDueJobs();
+    assertThat(plan).hasPassed(Elements.PREPARE_AGREED_LETTER, Elements.SEND_AGREED_LETTER)
+        .isWaitingAt(Elements.WAIT_FOR_PAYMENT_OR_GRACE);
+    assertThat(documents.get(letter.id()).sentChannel()).as("sent by the customer's channel").isEqualTo("EMAIL");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(io.fordra.process.InvoiceDistribution.KEY)
+        .superProcessInstanceId(plan.getId()).singleResult().getBusinessKey()).isEqualTo(first.invoiceNumber());
   }
 
   // ------------------------------------------------------------------------------------------ helpers
