@@ -37,16 +37,32 @@ public class PlanSchedule {
     return IntStream.rangeClosed(1, count).boxed().toList();
   }
 
-  /** The instalment's grace period is over: fordra.payment-plan.grace-period after its due date. */
+  /** The instalment's grace period is over: at the end of its last day of grace. */
   public Date graceOver(DelegateExecution execution) {
-    LocalDate due = lifecycle.dueDate(PaymentPlanProcess.PLAN_ID.from(execution),
-        PaymentPlanProcess.INSTALMENT_NUMBER.from(execution));
-    return endOf(due.plus(properties.gracePeriod()));
+    return endOf(lastDayOfGrace(PaymentPlanProcess.PLAN_ID.from(execution),
+        PaymentPlanProcess.INSTALMENT_NUMBER.from(execution)));
   }
 
-  /** The reminder about a late instalment gives another grace period, from the day it went out. */
+  /**
+   * The reminder about a late instalment has passed its deadline: at the end of {@link #reminderPayBy}. Reckoned from
+   * the due date, not from now, so the wait that a payment too small interrupts resumes with the same deadline.
+   */
   public Date reminderDeadline(DelegateExecution execution) {
-    return endOf(clock.today().plus(properties.gracePeriod()));
+    return endOf(reminderPayBy(PaymentPlanProcess.PLAN_ID.from(execution),
+        PaymentPlanProcess.INSTALMENT_NUMBER.from(execution)));
+  }
+
+  /** The due date plus fordra.payment-plan.grace-period: paid by the end of this day, no reminder. */
+  public LocalDate lastDayOfGrace(long planId, int number) {
+    return lifecycle.dueDate(planId, number).plus(properties.gracePeriod());
+  }
+
+  /**
+   * The date a reminder about the instalment gives to pay by (the letter says it): another grace period from the day
+   * the reminder goes out, the day after the last day of grace.
+   */
+  public LocalDate reminderPayBy(long planId, int number) {
+    return lastDayOfGrace(planId, number).plusDays(1).plus(properties.gracePeriod());
   }
 
   private Date endOf(LocalDate day) {

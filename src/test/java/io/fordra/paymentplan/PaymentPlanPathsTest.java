@@ -284,9 +284,11 @@ public class PaymentPlanPathsTest extends ProcessPaths {
     assertThat(timer(plan, Elements.REMINDER_DEADLINE)).as("another 7 days from the reminder's day, 2026-04-08")
         .isEqualTo(startOf(LocalDate.of(2026, 4, 16)));
 
-    message(); // part of it: still unpaid, still waiting
+    ClockUtil.setCurrentTime(startOf(LocalDate.of(2026, 4, 12)));
+    message(); // part of it: still unpaid, still waiting, for the same deadline
     BpmnAwareTests.assertThat(plan).hasPassed(Elements.CHECK_AFTER_REMINDER)
         .isWaitingAt(Elements.WAIT_FOR_PAYMENT_OR_DEADLINE);
+    assertThat(timer(plan, Elements.REMINDER_DEADLINE)).isEqualTo(startOf(LocalDate.of(2026, 4, 16)));
     pay(1);
     reached(plan, Elements.END_PAID_AFTER_REMINDER);
     assertThat(instalmentNumber(plan)).isEqualTo(2);
