@@ -14,6 +14,8 @@ import io.fordra.invoice.file.InvoiceFileImport;
 import io.fordra.invoice.file.InvoiceFileImportPathsTest;
 import io.fordra.payment.file.PaymentFileImport;
 import io.fordra.payment.file.PaymentFileImportPathsTest;
+import io.fordra.paymentplan.PaymentPlanPathsTest;
+import io.fordra.paymentplan.PaymentPlanProcess;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.process.InvoiceToCashPathsTest;
 import java.io.IOException;
@@ -54,7 +56,9 @@ class EndEventsTest {
       InterestInvoicingProcess.RESOURCE, new Model(InterestInvoicingProcess.Elements.class,
           InterestInvoicingPathsTest.class, null),
       ReferenceRateReminder.RESOURCE, new Model(ReferenceRateReminder.Elements.class, ReferenceRatePathsTest.class,
-          null));
+          null),
+      PaymentPlanProcess.RESOURCE, new Model(PaymentPlanProcess.Elements.class, PaymentPlanPathsTest.class,
+          PaymentPlanProcess.Errors.class));
 
   @Test
   void everyModelIsListedHere() throws IOException {

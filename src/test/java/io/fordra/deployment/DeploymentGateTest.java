@@ -247,7 +247,7 @@ class DeploymentGateTest extends ProcessTestSupport {
     }
     Deployment deployed = deployment.deploy();
     try {
-      assertThat(repository.createProcessDefinitionQuery().deploymentId(deployed.getId()).count()).isEqualTo(8);
+      assertThat(repository.createProcessDefinitionQuery().deploymentId(deployed.getId()).count()).isEqualTo(9);
       assertThat(repository.createDecisionDefinitionQuery().deploymentId(deployed.getId()).count()).isPositive();
     } finally {
       repository.deleteDeployment(deployed.getId(), true);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.close.MonthEndClose;
 import io.fordra.payment.file.PaymentFileImport;
+import io.fordra.paymentplan.PaymentPlanProcess;
 import io.fordra.task.FormOutputs;
 import io.fordra.task.TaskForm;
 import java.io.IOException;
@@ -154,6 +155,19 @@ class FormsTest {
     assertThat(components(form("review-reconciliation"))).filteredOn(c -> c.path("key").asText()
         .equals(MonthEndClose.COMMENT.name())).singleElement()
         .satisfies(c -> assertThat(c.path("validate").path("required").asBoolean()).isTrue());
+  }
+
+  @Test
+  void decidePaymentPlanSubmitsTheDecisionTheTermsAndTheReasons() {
+    assertThat(submittedKeys("decide-payment-plan")).containsExactlyInAnyOrder("planDecision", "agreedInstalments",
+        "agreedFirstDueDate", "agreedDeferTo", "approvalNote", "refusalReason");
+    assertThat(radioValues("decide-payment-plan", "planDecision"))
+        .containsExactly(PaymentPlanProcess.Decision.APPROVE.name(), PaymentPlanProcess.Decision.REFUSE.name());
+    assertThat(components(form("decide-payment-plan"))).filteredOn(c -> c.path("key").asText().equals("refusalReason"))
+        .singleElement().satisfies(c -> {
+          assertThat(c.path("validate").path("required").asBoolean()).as("a refusal needs a reason").isTrue();
+          assertThat(c.path("conditional").path("hide").asText()).isEqualTo("=planDecision != \"REFUSE\"");
+        });
   }
 
   /**
