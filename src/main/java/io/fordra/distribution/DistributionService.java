@@ -353,12 +353,11 @@ public class DistributionService {
     }
     if (document.kind().goesOnlyAsLetter() && channel != Channel.EMAIL && channel != Channel.PRINT
         && channel != Channel.DIGITAL_MAILBOX) {
-      throw new InvalidRequestException("channel", "a " + document.kind().name().toLowerCase().replace('_', ' ')
+      throw new InvalidRequestException("channel", named(document.kind())
           + " goes only by EMAIL, PRINT or DIGITAL_MAILBOX");
     }
     if (channel == Channel.EFAKTURA && document.kind() != DocumentKind.INVOICE) {
-      throw new InvalidRequestException("channel", "only invoices go by EFAKTURA, not a "
-          + document.kind().name().toLowerCase().replace('_', ' '));
+      throw new InvalidRequestException("channel", "only invoices go by EFAKTURA, not " + named(document.kind()));
     }
     if (channel == Channel.DIRECT_DEBIT) {
       throw new InvalidRequestException("channel", "DIRECT_DEBIT is not a way to send a document again; "
@@ -373,6 +372,12 @@ public class DistributionService {
         default -> "PEPPOL electronic address";
       } + " for " + channel);
     }
+  }
+
+  /** "a reminder", "an instalment reminder". */
+  private static String named(DocumentKind kind) {
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   String numberOf(StoredDocument document) {
