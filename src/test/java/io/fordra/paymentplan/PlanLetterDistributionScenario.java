@@ -3,7 +3,6 @@ package io.fordra.paymentplan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fordra.FordraTestContext;
 import io.fordra.ProcessTestSupport;
 import io.fordra.customer.Country;
 import io.fordra.customer.CustomerType;
@@ -40,9 +39,9 @@ import org.springframework.http.HttpMethod;
  * A plan's letter on its way: made by the {@link PlanLetters} bean, sent through invoice-distribution (business key
  * the plan's first invoice, as payment-plan.bpmn's call activity starts it) to the customer's e-mail, written to the
  * test outbox as .eml. The invoice's status and dunning level stay as they were; the sending is an invoice event.
+ * Run on H2 ({@link H2PlanLetterDistributionTest}) and PostgreSQL ({@link PostgresPlanLetterDistributionTest}).
  */
-@FordraTestContext
-class PlanLetterDistributionTest extends ProcessTestSupport {
+abstract class PlanLetterDistributionScenario extends ProcessTestSupport {
 
   @Autowired private PlanLetters letters;
   @Autowired private DocumentService documents;
@@ -86,7 +85,7 @@ class PlanLetterDistributionTest extends ProcessTestSupport {
     assertThat(message.getAllRecipients()[0].toString()).isEqualTo(invoice.customerNumber().toLowerCase()
         + "@customer.example");
     List<Part> parts = parts(message);
-    String body = parts.stream().filter(p -> isType(p, "text/plain")).map(PlanLetterDistributionTest::text)
+    String body = parts.stream().filter(p -> isType(p, "text/plain")).map(PlanLetterDistributionScenario::text)
         .findFirst().orElseThrow();
     assertThat(body).startsWith("Hej ").contains("Nästa betalning: 710,00 SEK senast 2026-05-01",
         "och ange OCR " + first, "Varje delbetalning har ett eget OCR-nummer", "betala-med-qr.png");
