@@ -66,7 +66,7 @@ public class PlanLetterService implements PlanLetters {
   @Transactional
   public StoredDocument refused(PaymentPlanView plan) {
     return documents.issuePlanLetter(plan.letterInvoice(), DocumentKind.PAYMENT_PLAN_REFUSED, plan.planNumber(),
-        content(plan, null), plan.openAmount(), clock.today(), null);
+        content(plan, null), Objects.requireNonNullElse(plan.openAmount(), BigDecimal.ZERO), clock.today(), null);
   }
 
   /**
