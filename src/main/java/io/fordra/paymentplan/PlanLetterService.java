@@ -95,13 +95,35 @@ public class PlanLetterService implements PlanLetters {
 
   /** The plan as the letter shows it: the covered invoices as they stand now, the agreed figures as the plan has them. */
   private LetterContent.Plan content(PaymentPlanView plan, Integer instalmentNumber) {
-    List<LetterContent.CoveredInvoice> covered = plan.invoiceNumbers().stream().map(invoices::get)
-        .map(PlanLetterService::covered).toList();
+    List<LetterContent.CoveredInvoice> covered = withoutPlanFee(plan, plan.invoiceNumbers().stream()
+        .map(invoices::get).map(PlanLetterService::covered).toList());
     List<LetterContent.Instalment> instalments = plan.instalments() == null ? List.of()
         : plan.instalments().stream().map(i -> new LetterContent.Instalment(i.number(), i.dueDate(), i.amount(),
             i.paymentReference())).toList();
     return new LetterContent.Plan(plan.planNumber(), plan.kind() == PlanKind.DEFERRAL, covered, plan.openAmount(),
         plan.fee(), total(plan), plan.paidAmount(), plan.interestRuns(), instalments, instalmentNumber, plan.reason());
+  }
+
+  /**
+   * The agreed plan lists the debt it covers, then its fee: approval books the fee on the first invoice
+   * (PlanLifecycle.approve), which then owes it too. Where the invoices' open amounts exceed the plan's debt by just
+   * that fee, the first invoice's row is shown without it, so that the rows add up to the debt line above the fee
+   * line. Any other difference (a payment since) is shown as it is.
+   */
+  private static List<LetterContent.CoveredInvoice> withoutPlanFee(PaymentPlanView plan,
+                                                                   List<LetterContent.CoveredInvoice> covered) {
+    BigDecimal fee = plan.fee() == null ? BigDecimal.ZERO : plan.fee();
+    BigDecimal open = covered.stream().map(LetterContent.CoveredInvoice::openAmount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (fee.signum() <= 0 || plan.openAmount() == null || open.compareTo(plan.openAmount().add(fee)) != 0
+        || plan.status() != PlanStatus.RUNNING && plan.status() != PlanStatus.APPROVED) {
+      return covered;
+    }
+    List<LetterContent.CoveredInvoice> rows = new java.util.ArrayList<>(covered);
+    LetterContent.CoveredInvoice first = rows.get(0);
+    rows.set(0, new LetterContent.CoveredInvoice(first.invoiceNumber(), first.dueDate(),
+        first.openAmount().subtract(fee).max(BigDecimal.ZERO)));
+    return rows;
   }
 
   private static LetterContent.CoveredInvoice covered(Invoice invoice) {

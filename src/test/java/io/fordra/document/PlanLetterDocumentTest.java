@@ -167,6 +167,19 @@ class PlanLetterDocumentTest {
   }
 
   @Test
+  void theFeeBookedOnTheFirstInvoiceAtApprovalIsShownOnceOnTheFeeLine() {
+    // Approval charged the 170.00 on F-2026-0011: it owes 1 420.00 now.
+    invoice(invoice(11, "F-2026-0011", "C-1", Currency.SEK, "1250.00", "0.00", "170.00", "10001107"));
+
+    String text = text(letters(SWEDISH_SELLER).agreed(swedishPlan(PlanStatus.RUNNING, true, "0.00")).content());
+
+    assertContains(text, "F-2026-0011 | 2026-10-01 | 1 250,00", "F-2026-0012 | 2026-10-01 | 860,00",
+        "Skuld som omfattas av planen | 2 110,00", "Avgift för avbetalningsplan | 170,00",
+        "Totalt att betala enligt planen | 2 280,00 SEK");
+    assertThat(text).doesNotContain("1 420,00");
+  }
+
+  @Test
   void aPlanWithoutInterestSaysNoneRunsWhileItIsKept() {
     String text = text(letters(SWEDISH_SELLER).agreed(swedishPlan(PlanStatus.RUNNING, false, "0.00")).content());
 
