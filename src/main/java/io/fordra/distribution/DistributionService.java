@@ -159,15 +159,17 @@ public class DistributionService {
         && settledBefore.signum() > 0;
     String kind = document.kind().name() + (directDebitNotice ? "_DIRECT_DEBIT" : "")
         + (settledInPart ? "_SETTLED_IN_PART" : "");
+    // A payment plan's letter is paid with its instalment's own OCR/KID, which its PDF names.
+    String reference = document.paymentReferenceOr(invoice.paymentReference());
     // "Betala med QR": the code of what this letter asks to be paid, the same as on its PDF
     // (io.fordra.document.paynow); not on a direct debit notice, which asks the customer to pay nothing.
     Optional<String> qrCode = directDebitNotice || !document.kind().asksForPayment() ? Optional.empty()
-        : PayNow.of(invoice, seller, document.amountDue(), document.payBy()).flatMap(PayNow::usingQr);
+        : PayNow.of(invoice, seller, document.amountDue(), document.payBy(), reference).flatMap(PayNow::usingQr);
     Object[] args = {customer.name(), invoice.invoiceNumber(), Money.format(document.amountDue(), language),
         invoice.currency().name(), document.payBy().toString(),
         // A payer abroad cannot pay into a bankgiro: the IBAN; at home as before.
         customer.country().hasOwnRules() ? mail.payTo(language) : mail.payTo(language, customer.country()),
-        invoice.paymentReference(),
+        reference,
         mail.referenceLabel(), seller.name(), seller.email(),
         Money.format(invoice.totalAmount(), language), Money.format(settledBefore.max(BigDecimal.ZERO), language),
         qrCode.isPresent() ? mail.text("mail.payNow.qr", language) : ""};
@@ -186,7 +188,8 @@ public class DistributionService {
 
   /**
    * The channel has the document: the first delivery of a letter moves the invoice's status on; sending it again
-   * on purpose leaves the status as it is. Either way the attempt is an event with channel and recipient.
+   * on purpose leaves the status as it is. Either way the attempt is an event with channel and recipient. A payment
+   * plan's letter never moves the status (nor the dunning level): the plan holds the follow-up, not the letter.
    */
   @Transactional
   public InvoiceStatus delivered(StoredDocument document, Invoice lockedInvoice, Channel channel, String recipient,
@@ -201,16 +204,18 @@ public class DistributionService {
       case REMINDER -> InvoiceEventType.REMINDER_SENT;
       case COLLECTION_NOTICE -> InvoiceEventType.COLLECTION_NOTICE_SENT;
       case INVOICE -> InvoiceEventType.SENT;
+      case PAYMENT_PLAN, PAYMENT_PLAN_REFUSED, INSTALMENT_REMINDER, PAYMENT_PLAN_BROKEN ->
+          InvoiceEventType.PAYMENT_PLAN_LETTER_SENT;
       default -> InvoiceEventType.CREDIT_NOTE_SENT;
     };
-    String what = document.kind() == DocumentKind.INVOICE || document.kind() == DocumentKind.REMINDER
-        || document.kind() == DocumentKind.COLLECTION_NOTICE
-        ? ", " + lockedInvoice.inCurrency(document.amountDue()) + " to pay by " + document.payBy() : "";
+    String what = document.kind().asksForPayment()
+        ? ", " + lockedInvoice.inCurrency(document.amountDue()) + " to pay by " + document.payBy()
+        + (document.paymentReference() == null ? "" : " with reference " + document.paymentReference()) : "";
     InvoiceEvent event = InvoiceEvent.of(type, document.fileName()
         + (attempt > 1 ? " sent again (" + attempt + ")" : " sent") + " " + how + what)
         .via(channel.name(), recipient);
     boolean statusMoves = attempt <= 1 && !document.isSent() && !lockedInvoice.status().isFinal()
-        && type != InvoiceEventType.CREDIT_NOTE_SENT;
+        && type != InvoiceEventType.CREDIT_NOTE_SENT && !document.kind().isPlanLetter();
     if (!statusMoves) {
       invoices.record(lockedInvoice, event);
       return lockedInvoice.status();
@@ -346,14 +351,13 @@ public class DistributionService {
       throw new InvalidRequestException("channel", "'" + channel + "' is not an active channel (active: "
           + properties.activeChannels() + ")");
     }
-    boolean letterOnly = document.kind() == DocumentKind.REMINDER || document.kind() == DocumentKind.COLLECTION_NOTICE;
-    if (letterOnly && channel != Channel.EMAIL && channel != Channel.PRINT && channel != Channel.DIGITAL_MAILBOX) {
-      throw new InvalidRequestException("channel", "a " + document.kind().name().toLowerCase().replace('_', ' ')
+    if (document.kind().goesOnlyAsLetter() && channel != Channel.EMAIL && channel != Channel.PRINT
+        && channel != Channel.DIGITAL_MAILBOX) {
+      throw new InvalidRequestException("channel", named(document.kind())
           + " goes only by EMAIL, PRINT or DIGITAL_MAILBOX");
     }
     if (channel == Channel.EFAKTURA && document.kind() != DocumentKind.INVOICE) {
-      throw new InvalidRequestException("channel", "only invoices go by EFAKTURA, not a "
-          + document.kind().name().toLowerCase().replace('_', ' '));
+      throw new InvalidRequestException("channel", "only invoices go by EFAKTURA, not " + named(document.kind()));
     }
     if (channel == Channel.DIRECT_DEBIT) {
       throw new InvalidRequestException("channel", "DIRECT_DEBIT is not a way to send a document again; "
@@ -368,6 +372,12 @@ public class DistributionService {
         default -> "PEPPOL electronic address";
       } + " for " + channel);
     }
+  }
+
+  /** "a reminder", "an instalment reminder". */
+  private static String named(DocumentKind kind) {
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   String numberOf(StoredDocument document) {

@@ -26,9 +26,11 @@ class DocumentRepository {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO fordra_document (invoice_id, kind, sequence_number, file_name, media_type, content, amount_due,
-          fee, pay_by, message_id, created_at, rendition_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          fee, pay_by, message_id, created_at, rendition_of, payment_reference)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(d.invoiceId(), d.kind().name(), d.sequenceNumber(), d.fileName(), d.mediaType(), d.content(),
-            d.amountDue(), d.fee(), d.payBy(), d.messageId(), utc(d.createdAt()), d.renditionOf())
+            d.amountDue(), d.fee(), d.payBy(), d.messageId(), utc(d.createdAt()), d.renditionOf(),
+            d.paymentReference())
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -43,6 +45,18 @@ class DocumentRepository {
         SELECT * FROM fordra_document
         WHERE invoice_id = ? AND kind = ? AND sequence_number = ? AND rendition_of IS NULL""")
         .params(invoiceId, kind.name(), sequenceNumber).query(DocumentRepository::map).optional();
+  }
+
+  /** The letter (no rendition) of the invoice with this Message-ID: a payment plan's letter, found again. */
+  public Optional<StoredDocument> findByMessageId(long invoiceId, String messageId) {
+    return jdbc.sql("SELECT * FROM fordra_document WHERE invoice_id = ? AND message_id = ? AND rendition_of IS NULL")
+        .params(invoiceId, messageId).query(DocumentRepository::map).optional();
+  }
+
+  /** The next sequence number for a letter of this kind of the invoice (1 for the first). */
+  public int nextSequence(long invoiceId, DocumentKind kind) {
+    return jdbc.sql("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM fordra_document WHERE invoice_id = ? AND kind = ?")
+        .params(invoiceId, kind.name()).query(Integer.class).single();
   }
 
   /** The letter's rendition in a media type, if it has one. */
@@ -131,7 +145,8 @@ class DocumentRepository {
         rs.getString("sent_to"),
         rs.getInt("send_attempts"),
         rs.getString("status_before"),
-        rs.getObject("rendition_of", Long.class));
+        rs.getObject("rendition_of", Long.class),
+        rs.getString("payment_reference"));
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -90,6 +90,49 @@ public class DocumentService {
   }
 
   /**
+   * A payment plan's letter ({@link DocumentKind#isPlanLetter}), stored with the plan's first invoice (invoice hotel,
+   * portal) and rendered in the customer's language: seller and debtor as on every letter, the plan part as given.
+   * Its payment box asks for {@code amountDue} by {@code payBy} with {@code paymentReference} (an instalment's own
+   * OCR/KID; null = the invoice's). Once per key: asking again (a retried step) returns the stored letter unchanged.
+   * The invoice's status is not touched; the letter counts one hand-over, which invoice-distribution then makes.
+   *
+   * @param key what makes the letter the one it is among its kind on the invoice: the plan number, or the plan number
+   *     and the instalment ("PP-17.2") for the reminder about an instalment
+   */
+  @Transactional
+  public StoredDocument issuePlanLetter(String invoiceNumber, DocumentKind kind, String key, LetterContent.Plan plan,
+                                        BigDecimal amountDue, LocalDate payBy, String paymentReference) {
+    if (!kind.isPlanLetter()) {
+      throw new IllegalArgumentException(kind + " is no payment plan's letter");
+    }
+    Invoice invoice = invoices.lock(invoiceNumber);
+    String messageId = messageIds.messageId(invoice.invoiceNumber(), slug(kind) + "." + key);
+    return documents.findByMessageId(invoice.id(), messageId).orElseGet(() -> {
+      Customer customer = customers.get(invoice.customerNumber());
+      String reference = paymentReference != null ? paymentReference : invoice.paymentReference();
+      LetterContent content = new LetterContent(kind, customer.language(), sellerParty(), buyerParty(customer),
+          invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(), clock.today(), invoice.currency().name(),
+          null, invoice.netAmount(), invoice.vatAmount(), invoice.totalAmount(), null, null, null, amountDue, payBy,
+          reference, 0, null)
+          .with(customer.customerNumber(), null, sellerDetails())
+          .withPlan(plan);
+      byte[] pdf = renderer.render(content, logo);
+      String fileName = slug(kind) + "-" + key.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+          + invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+      StoredDocument document = new StoredDocument(0, invoice.id(), kind, documents.nextSequence(invoice.id(), kind),
+          fileName, PDF, pdf, amountDue.setScale(2, java.math.RoundingMode.HALF_UP), BigDecimal.ZERO.setScale(2), payBy,
+          messageId, clock.now(), null, null, null, 0, null, null, paymentReference);
+      long id = documents.insert(document);
+      documents.countAttempt(id);
+      return documents.find(id).orElseThrow();
+    });
+  }
+
+  private static String slug(DocumentKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
    * The original PDF of an invoice taken over from the previous system, kept in the invoice hotel as the invoice's
    * document (sent by the previous system, so never marked sent here); if the invoice already has its document, that
    * one is returned unchanged.

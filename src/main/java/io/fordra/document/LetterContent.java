@@ -43,8 +43,21 @@ public record LetterContent(
     BigDecimal creditedAmount,  // credit notes on the invoice so far (null = zero); not for a CREDIT_NOTE itself
     String customerNumber,      // the buyer's customer number; may be null
     Supply supply,              // date of supply or period, when the invoice has one; may be null
-    SellerDetails sellerDetails // IBAN, BIC, registration notes, board's seat; may be null
+    SellerDetails sellerDetails, // IBAN, BIC, registration notes, board's seat; may be null
+    Plan plan                   // for a payment plan's letter (DocumentKind.isPlanLetter): what it says; else null
 ) {
+
+  /** A letter that is no payment plan's letter. */
+  public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
+                       LocalDate issueDate, LocalDate dueDate, LocalDate documentDate, String currency, List<Line> lines,
+                       BigDecimal netAmount, BigDecimal vatAmount, BigDecimal totalAmount, BigDecimal paidAmount,
+                       BigDecimal feesAmount, BigDecimal feeThisLetter, BigDecimal openAmount, LocalDate payBy,
+                       String paymentReference, int reminderNumber, String note, Credit credit,
+                       BigDecimal creditedAmount, String customerNumber, Supply supply, SellerDetails sellerDetails) {
+    this(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency, lines, netAmount,
+        vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy, paymentReference,
+        reminderNumber, note, credit, creditedAmount, customerNumber, supply, sellerDetails, null);
+  }
 
   /** A letter that is not a credit note. */
   public LetterContent(DocumentKind kind, String language, Party seller, Party buyer, String invoiceNumber,
@@ -84,7 +97,14 @@ public record LetterContent(
   public LetterContent with(String customerNumber, Supply supply, SellerDetails sellerDetails) {
     return new LetterContent(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency,
         lines, netAmount, vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy,
-        paymentReference, reminderNumber, note, credit, creditedAmount, customerNumber, supply, sellerDetails);
+        paymentReference, reminderNumber, note, credit, creditedAmount, customerNumber, supply, sellerDetails, plan);
+  }
+
+  /** The same letter saying what a payment plan's letter says. */
+  public LetterContent withPlan(Plan plan) {
+    return new LetterContent(kind, language, seller, buyer, invoiceNumber, issueDate, dueDate, documentDate, currency,
+        lines, netAmount, vatAmount, totalAmount, paidAmount, feesAmount, feeThisLetter, openAmount, payBy,
+        paymentReference, reminderNumber, note, credit, creditedAmount, customerNumber, supply, sellerDetails, plan);
   }
 
   public LetterContent {
@@ -108,6 +128,49 @@ public record LetterContent(
     feeThisLetter = Objects.requireNonNullElse(feeThisLetter, BigDecimal.ZERO);
     creditedAmount = Objects.requireNonNullElse(creditedAmount, BigDecimal.ZERO);
   }
+
+  /**
+   * What a payment plan's letter says beyond the parties. The payment box of the letter (amount, pay-by date, OCR/KID
+   * of {@link LetterContent}) is the payment it asks for now: the first instalment, the deferred invoice, or the late
+   * instalment by its new date; a refusal and a broken plan ask for none there.
+   *
+   * @param planNumber "PP-" + id
+   * @param deferral a deferral (one invoice, a new pay-by date) rather than instalments
+   * @param invoices the covered invoices with what is open on each
+   * @param debt what the covered invoices owed when the plan was requested
+   * @param fee the plan's own fee (zero: no fee line)
+   * @param total debt + fee: what the instalments add up to
+   * @param paid paid towards the plan so far
+   * @param interestRuns whether late-payment interest keeps running while the plan is kept
+   * @param instalments the agreed instalments (empty for a refusal or deferral)
+   * @param instalmentNumber the late instalment an instalment reminder is about; else null
+   * @param reason the decision's reason (a refusal's is printed)
+   */
+  public record Plan(String planNumber, boolean deferral, List<CoveredInvoice> invoices, BigDecimal debt,
+                     BigDecimal fee, BigDecimal total, BigDecimal paid, boolean interestRuns,
+                     List<Instalment> instalments, Integer instalmentNumber, String reason) {
+
+    public Plan {
+      Objects.requireNonNull(planNumber, "planNumber");
+      invoices = invoices == null ? List.of() : List.copyOf(invoices);
+      instalments = instalments == null ? List.of() : List.copyOf(instalments);
+      debt = Objects.requireNonNullElse(debt, BigDecimal.ZERO);
+      fee = Objects.requireNonNullElse(fee, BigDecimal.ZERO);
+      total = Objects.requireNonNullElse(total, debt.add(fee));
+      paid = Objects.requireNonNullElse(paid, BigDecimal.ZERO);
+    }
+
+    /** What is left of the plan's total. */
+    public BigDecimal rest() {
+      return total.subtract(paid).max(BigDecimal.ZERO);
+    }
+  }
+
+  /** An invoice a plan covers: its number, its own due date and what is open on it. */
+  public record CoveredInvoice(String invoiceNumber, LocalDate dueDate, BigDecimal openAmount) {}
+
+  /** One agreed instalment with its own OCR (SE) / KID (NO). */
+  public record Instalment(int number, LocalDate dueDate, BigDecimal amount, String paymentReference) {}
 
   /** What a credit note says beyond the amounts: its own number (see {@link CreditNoteNumber}) and why. */
   public record Credit(String number, String reason) {

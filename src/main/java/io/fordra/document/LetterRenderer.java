@@ -171,7 +171,7 @@ class LetterRenderer {
   private static byte[] fingerprint(LetterContent content, byte[] logo) {
     try {
       MessageDigest md5 = MessageDigest.getInstance("MD5");
-      md5.update(content.toString().getBytes(StandardCharsets.UTF_8));
+      md5.update(fingerprintText(content).getBytes(StandardCharsets.UTF_8));
       if (logo != null) {
         md5.update(logo);
       }
@@ -179,6 +179,16 @@ class LetterRenderer {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has MD5", e);
     }
+  }
+
+  /**
+   * The content as text; a letter without a plan part reads as it did before plans had letters, so a stored letter
+   * of an earlier version is still recognised as this content's rendering and never redrawn for nothing.
+   */
+  private static String fingerprintText(LetterContent content) {
+    String text = content.toString();
+    return content.plan() == null && text.endsWith(", plan=null]")
+        ? text.substring(0, text.length() - ", plan=null]".length()) + "]" : text;
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
@@ -317,7 +327,7 @@ class LetterRenderer {
       this.writer = writer;
       makeReproducible(writer);
       writer.setPageEvent(new PageDecorations());
-      document.addTitle(text("title." + content.kind()) + " " + documentNumber());
+      document.addTitle(title() + " " + documentNumber());
       document.addAuthor(seller.name());
       document.addCreator("Fordra");
       document.open();
@@ -367,6 +377,7 @@ class LetterRenderer {
           document.add(totalsTable());
           addNote(document);
         }
+        case PAYMENT_PLAN, PAYMENT_PLAN_REFUSED, INSTALMENT_REMINDER, PAYMENT_PLAN_BROKEN -> planLetter(document);
       }
       document.close();
       return out.toByteArray();
@@ -437,12 +448,29 @@ class LetterRenderer {
     }
 
     private void drawTitle(PdfContentByte canvas) {
-      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, phrase(text("title." + content.kind()), title),
+      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, phrase(title(), title),
           PAGE.getWidth() - MARGIN_RIGHT, PAGE.getHeight() - HEADER_TOP - 17, 0);
     }
 
     /** Dates, numbers and the buyer's identifiers, top right next to the address window. */
     private PdfPTable infoBox() {
+      return infoTable(content.kind().isPlanLetter() ? planFields() : letterFields());
+    }
+
+    /** A plan's letter goes by the plan's number; its invoices are listed in the body. */
+    private List<Field> planFields() {
+      List<Field> fields = new ArrayList<>();
+      addIfPresent(fields, text("label.letterDate"), date(content.documentDate()));
+      addIfPresent(fields, text("label.planNumber"), plan().planNumber());
+      if (plan().instalmentNumber() != null) {
+        addIfPresent(fields, text("label.instalmentNumber"), String.valueOf(plan().instalmentNumber()));
+      }
+      addIfPresent(fields, text("label.customerNumber"), content.customerNumber());
+      addIfPresent(fields, text("label.buyerOrganisationNumber"), buyer.organisationNumber());
+      return fields;
+    }
+
+    private List<Field> letterFields() {
       List<Field> fields = new ArrayList<>();
       boolean creditNote = content.kind() == DocumentKind.CREDIT_NOTE;
       if (creditNote) {
@@ -476,7 +504,10 @@ class LetterRenderer {
         addIfPresent(fields, text("label.buyerOrganisationNumber"), buyer.organisationNumber());
         addIfPresent(fields, text("label.buyerVatNumber"), buyer.vatNumber());
       }
+      return fields;
+    }
 
+    private PdfPTable infoTable(List<Field> fields) {
       PdfPTable table = new PdfPTable(new float[] {46, 54});
       table.setTotalWidth(PAGE.getWidth() - MARGIN_RIGHT - INFO_LEFT);
       table.setLockedWidth(true);
@@ -832,6 +863,190 @@ class LetterRenderer {
       return paymentCell;
     }
 
+    // ---- a payment plan's letters --------------------------------------------------------------------------------
+
+    private LetterContent.Plan plan() {
+      if (content.plan() == null) {
+        throw new IllegalArgumentException(content.kind() + " for invoice " + content.invoiceNumber()
+            + " needs the plan it is about");
+      }
+      return content.plan();
+    }
+
+    /**
+     * The plan as agreed (instalments with their OCR/KID, fee, interest, how to pay, what a missed instalment does)
+     * or the deferral; the refusal with its reason; the reminder about a late instalment; the plan ended. Every text
+     * is the bundle's ("plan.*"), filled in with the plan's figures.
+     */
+    private void planLetter(Document document) {
+      LetterContent.Plan plan = plan();
+      String variant = plan.deferral() ? "DEFERRAL" : "INSTALMENTS";
+      switch (content.kind()) {
+        case PAYMENT_PLAN -> {
+          document.add(paragraph(planText("plan.intro." + variant), body));
+          document.add(coveredInvoicesTable(plan));
+          if (!plan.deferral()) {
+            document.add(planTotalsTable(plan));
+            if (plan.fee().signum() > 0) {
+              document.add(paragraph(countrySpecific("plan.feeBasis"), small));
+            }
+            document.add(paragraph(text("plan.instalments"), bodyBold));
+            document.add(instalmentsTable(plan.instalments(), true));
+          }
+          document.add(paragraph(interestStatement(plan), body));
+          document.add(paragraph(planText("plan.howToPay." + variant), body));
+          document.add(paragraph(planText("plan.missed." + variant), bodyBold));
+          addNote(document);
+          document.add(paymentBox());
+        }
+        case PAYMENT_PLAN_REFUSED -> {
+          document.add(paragraph(planText("plan.intro.REFUSED." + variant), body));
+          if (plan.reason() != null && !plan.reason().isBlank()) {
+            document.add(paragraph(text("plan.reason") + ": " + plan.reason().strip(), bodyBold));
+          }
+          document.add(coveredInvoicesTable(plan));
+          document.add(paragraph(planText("plan.refused.followUp"), body));
+          addNote(document);
+        }
+        case INSTALMENT_REMINDER -> {
+          document.add(paragraph(planText("plan.intro.INSTALMENT_REMINDER"), body));
+          document.add(instalmentsTable(lateInstalment().stream().toList(), false));
+          document.add(paragraph(planText("plan.reminder.consequence"), bodyBold));
+          document.add(paragraph(interestStatement(plan), body));
+          addNote(document);
+          document.add(paymentBox());
+        }
+        case PAYMENT_PLAN_BROKEN -> {
+          document.add(paragraph(planText("plan.intro.BROKEN." + variant), body));
+          document.add(coveredInvoicesTable(plan));
+          PdfPTable rest = amountsTable();
+          amountRow(rest, text("plan.total.total"), money(plan.total()));
+          amountRow(rest, text("plan.total.paid"), money(plan.paid().negate()));
+          resultRow(rest, text("plan.total.rest"), moneyWithCurrency(plan.rest()));
+          widenLabelColumnToFit(rest, List.of(text("plan.total.total")));
+          document.add(rest);
+          document.add(paragraph(planText("plan.broken.resumes"), bodyBold));
+          addNote(document);
+        }
+        default -> throw new IllegalArgumentException(content.kind() + " is no payment plan's letter");
+      }
+    }
+
+    private java.util.Optional<LetterContent.Instalment> lateInstalment() {
+      Integer number = plan().instalmentNumber();
+      return plan().instalments().stream().filter(i -> number != null && i.number() == number).findFirst();
+    }
+
+    /** The covered invoices: number, own due date and what is open on each. */
+    private PdfPTable coveredInvoicesTable(LetterContent.Plan plan) {
+      PdfPTable table = new PdfPTable(new float[] {40, 30, 30});
+      table.setWidthPercentage(100);
+      table.setHeaderRows(1);
+      table.setSpacingAfter(2 * MM);
+      headerRow(table, "plan.table.invoice", "plan.table.dueDate", "plan.table.openAmount");
+      for (LetterContent.CoveredInvoice invoice : plan.invoices()) {
+        table.addCell(lineCell(phrase(invoice.invoiceNumber(), cell), Element.ALIGN_LEFT));
+        table.addCell(lineCell(phrase(invoice.dueDate() == null ? "" : date(invoice.dueDate()), cell),
+            Element.ALIGN_LEFT));
+        table.addCell(lineCell(phrase(invoice.openAmount() == null ? "" : money(invoice.openAmount()), cell),
+            Element.ALIGN_RIGHT));
+      }
+      return table;
+    }
+
+    /** The debt the plan covers, its fee (when it has one) and the total the instalments add up to. */
+    private PdfPTable planTotalsTable(LetterContent.Plan plan) {
+      PdfPTable table = amountsTable();
+      List<String> labels = new ArrayList<>(List.of(text("plan.total.debt"), text("plan.total.total")));
+      amountRow(table, text("plan.total.debt"), money(plan.debt()));
+      if (plan.fee().signum() > 0) {
+        labels.add(text("plan.fee"));
+        amountRow(table, text("plan.fee"), money(plan.fee()));
+      }
+      resultRow(table, text("plan.total.total"), moneyWithCurrency(plan.total()));
+      widenLabelColumnToFit(table, labels);
+      return table;
+    }
+
+    /** Number, due date, amount and the instalment's own OCR/KID; the agreed plan's table ends with the total. */
+    private PdfPTable instalmentsTable(List<LetterContent.Instalment> instalments, boolean withTotal) {
+      PdfPTable table = new PdfPTable(new float[] {10, 25, 25, 40});
+      table.setWidthPercentage(100);
+      table.setHeaderRows(1);
+      table.setSpacingAfter(4 * MM);
+      String[] headers = {"plan.table.number", "plan.table.dueDate", "plan.table.amount"};
+      for (int i = 0; i < headers.length; i++) {
+        table.addCell(header(text(headers[i]), i == 2 ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
+      }
+      table.addCell(header(paymentReferenceLabel(), Element.ALIGN_RIGHT));
+      BigDecimal sum = BigDecimal.ZERO;
+      for (LetterContent.Instalment instalment : instalments) {
+        table.addCell(lineCell(phrase(String.valueOf(instalment.number()), cell), Element.ALIGN_LEFT));
+        table.addCell(lineCell(phrase(date(instalment.dueDate()), cell), Element.ALIGN_LEFT));
+        table.addCell(lineCell(phrase(money(instalment.amount()), cell), Element.ALIGN_RIGHT));
+        table.addCell(lineCell(phrase(instalment.paymentReference(), cell), Element.ALIGN_RIGHT));
+        sum = sum.add(instalment.amount());
+      }
+      if (withTotal) {
+        PdfPCell totalLabel = topRuledCell(phrase(text("plan.total.instalments"), cellBold), Element.ALIGN_LEFT);
+        totalLabel.setColspan(2);
+        table.addCell(totalLabel);
+        table.addCell(topRuledCell(phrase(moneyWithCurrency(sum), cellBold), Element.ALIGN_RIGHT));
+        table.addCell(topRuledCell(phrase("", cellBold), Element.ALIGN_RIGHT));
+      }
+      return table;
+    }
+
+    private void headerRow(PdfPTable table, String... keys) {
+      for (int i = 0; i < keys.length; i++) {
+        table.addCell(header(text(keys[i]), i == keys.length - 1 ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
+      }
+    }
+
+    private PdfPCell header(String labelText, int alignment) {
+      PdfPCell header = ruledCell(phrase(labelText, tableHeader), alignment, ACCENT, 0.8f);
+      header.setPaddingBottom(5);
+      return header;
+    }
+
+    /** Interest runs on per the seller's law (räntelagen, forsinkelsesrenteloven) and is invoiced later, or none. */
+    private String interestStatement(LetterContent.Plan plan) {
+      return plan.interestRuns() ? countrySpecific("plan.interest.running") : text("plan.interest.none");
+    }
+
+    /** The text under "key.SE" / "key.NO" for the seller's country if the bundle has one, else under "key". */
+    private String countrySpecific(String key) {
+      String countryKey = key + "." + nullToEmpty(seller.country()).toUpperCase(Locale.ROOT);
+      return text(texts.containsKey(countryKey) ? countryKey : key);
+    }
+
+    /** A plan text with the plan's figures in: {plan}, {payBy}, {amount}, {reference}, {referenceLabel}, {account},
+     *  {number} and {dueDate} (the late instalment's), {rest}. */
+    private String planText(String key) {
+      LetterContent.Plan plan = plan();
+      java.util.Optional<LetterContent.Instalment> late = lateInstalment();
+      return text(key)
+          .replace("{plan}", plan.planNumber())
+          .replace("{amount}", moneyWithCurrency(content.openAmount()))
+          .replace("{reference}", nullToEmpty(content.paymentReference()))
+          .replace("{referenceLabel}", paymentReferenceLabel())
+          .replace("{account}", payeeAccount())
+          .replace("{number}", late.map(i -> String.valueOf(i.number())).orElse(""))
+          .replace("{dueDate}", late.map(i -> date(i.dueDate())).orElse(""))
+          .replace("{rest}", moneyWithCurrency(plan.rest()));
+    }
+
+    /** Where to pay: the bankgiro, else the account, else the IBAN, with its label. */
+    private String payeeAccount() {
+      if (seller.bankgiro() != null && !seller.bankgiro().isBlank()) {
+        return text("label.bankgiro").toLowerCase(locale) + " " + seller.bankgiro();
+      }
+      if (seller.bankAccount() != null && !seller.bankAccount().isBlank()) {
+        return text("label.bankAccount").toLowerCase(locale) + " " + seller.bankAccount();
+      }
+      return details().iban() == null ? "" : "IBAN " + details().iban();
+    }
+
     private String collectionWarning() {
       String countrySpecific = "legal.COLLECTION_NOTICE." + nullToEmpty(seller.country()).toUpperCase(Locale.ROOT);
       return text(texts.containsKey(countrySpecific) ? countrySpecific : "legal.COLLECTION_NOTICE");
@@ -867,7 +1082,7 @@ class LetterRenderer {
         PdfContentByte canvas = writer.getDirectContent();
         if (writer.getPageNumber() > 1) {
           ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
-              phrase(text("title." + content.kind()) + " " + documentNumber() + "  ·  " + seller.name(),
+              phrase(title() + " " + documentNumber() + "  ·  " + seller.name(),
                   small), MARGIN_LEFT, PAGE.getHeight() - 16 * MM, 0);
         }
         drawFooter(canvas);
@@ -892,7 +1107,8 @@ class LetterRenderer {
 
       private void drawFooter(PdfContentByte canvas) {
         float top = FOOTER_TOP;
-        if (content.kind().asksForPayment()) {
+        // A plan's letter states in its body what interest runs while the plan is kept.
+        if (content.kind().asksForPayment() && !content.kind().isPlanLetter()) {
           ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(lateInterestClause(), small), MARGIN_LEFT,
               top + 5 * MM, 0);
         }
@@ -1017,10 +1233,20 @@ class LetterRenderer {
       return text.replace("{invoice}", content.invoiceNumber()).replace("{invoiceDate}", date(content.issueDate()));
     }
 
-    /** The letter's own number: a credit note has one, every other letter goes by the invoice's. */
+    /** The letter's own number: a credit note and a plan's letter have one, every other goes by the invoice's. */
     private String documentNumber() {
+      if (content.kind().isPlanLetter() && content.plan() != null) {
+        return content.plan().planNumber();
+      }
       return content.kind() == DocumentKind.CREDIT_NOTE && content.credit() != null
           ? content.credit().number() : content.invoiceNumber();
+    }
+
+    /** "Avbetalningsplan", or "Anstånd med betalning" for the letter of a deferral ("title.KIND.DEFERRAL"). */
+    private String title() {
+      String deferral = "title." + content.kind() + ".DEFERRAL";
+      return content.plan() != null && content.plan().deferral() && texts.containsKey(deferral)
+          ? text(deferral) : text("title." + content.kind());
     }
 
     /** The text under "key.KIND" if the bundle words it differently for this kind of letter, else under "key". */

@@ -10,7 +10,6 @@ import static io.fordra.portal.PortalController.item;
 import static io.fordra.portal.PortalController.page;
 import static io.fordra.portal.PortalController.redirect;
 
-import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
 import io.fordra.document.StoredDocument;
 import io.fordra.invoice.CustomerSort;
@@ -241,9 +240,9 @@ class PortalPaymentPlanController {
       return;
     }
     List<StoredDocument> letters = documents.forInvoice(invoice.get()).stream()
-        .filter(d -> !d.isRendition() && !d.kind().asksForPayment() && !d.kind().isCaseFile()
-            && d.kind() != DocumentKind.CREDIT_NOTE
-            && (plan.createdAt() == null || d.createdAt() == null || !d.createdAt().isBefore(plan.createdAt())))
+        // A plan letter's file name carries its plan number (payment-plan-PP-17-…, instalment-reminder-PP-17.2-…).
+        .filter(d -> !d.isRendition() && d.kind().isPlanLetter()
+            && (d.fileName().contains(plan.planNumber() + "-") || d.fileName().contains(plan.planNumber() + ".")))
         .toList();
     if (letters.isEmpty()) {
       return;

@@ -56,6 +56,14 @@ class DistributionChannelPolicyTest {
       "REMINDER, PRINT, true, EMAIL, PRINT, false, NONE, true, true, true, false, PRINT, ",
       "COLLECTION_NOTICE, EINVOICE, true, EINVOICE, PRINT, false, NONE, true, true, true, false, EMAIL, ",
       "REMINDER, EMAIL, true, EMAIL, EINVOICE, false, NONE, false, false, true, false, NONE, ",
+      // A payment plan's letters go as reminders do: no e-invoice, eFaktura or direct debit; the digital mailbox yes
+      "PAYMENT_PLAN, EINVOICE, true, EMAIL, PRINT, false, NONE, true, true, true, false, EMAIL, ",
+      "PAYMENT_PLAN, EFAKTURA, true, EMAIL, PRINT, false, NONE, true, true, false, false, EMAIL, ",
+      "INSTALMENT_REMINDER, EFAKTURA, true, PRINT, EMAIL, false, NONE, true, true, false, false, PRINT, ",
+      "PAYMENT_PLAN_BROKEN, DIRECT_DEBIT, true, EMAIL, PRINT, false, NONE, true, true, false, true, EMAIL, ",
+      "PAYMENT_PLAN_REFUSED, PRINT, true, EMAIL, PRINT, false, NONE, true, true, false, false, PRINT, ",
+      "PAYMENT_PLAN, DIGITAL_MAILBOX, true, EMAIL, PRINT, false, NONE, true, true, false, false, DIGITAL_MAILBOX, ",
+      "INSTALMENT_REMINDER, EINVOICE, true, EINVOICE, PRINT, false, NONE, false, true, true, false, PRINT, ",
       // Direct debit: the invoice is debited, the notice goes by e-mail or post; reminders go as letters
       "INVOICE, DIRECT_DEBIT, true, EMAIL, PRINT, false, NONE, true, true, false, true, DIRECT_DEBIT, EMAIL",
       "INVOICE, DIRECT_DEBIT, true, EMAIL, PRINT, false, NONE, false, true, false, true, DIRECT_DEBIT, PRINT",

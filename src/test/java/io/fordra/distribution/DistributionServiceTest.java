@@ -244,6 +244,30 @@ class DistributionServiceTest {
     verify(invoices, never()).changeStatus(any(), any(), any());
   }
 
+  /** A payment plan's letter, first delivery or not, moves neither status nor dunning level; it is an event. */
+  @Test
+  void aDeliveredPlanLetterLeavesTheStatusAsItIsAndIsRecordedWithItsOwnReference() {
+    Invoice reminded = Letters.invoice(7L, "INV-7", InvoiceStatus.REMINDED);
+    StoredDocument plan = new StoredDocument(12L, 7L, DocumentKind.PAYMENT_PLAN, 1, "payment-plan-PP-4-INV-7.pdf",
+        Letters.PDF, PDF, new BigDecimal("400.00"), new BigDecimal("0.00"), Letters.DUE, "<pp@fordra.test>",
+        Letters.NOW, null, null, null, 1, null, null, "900000000126");
+    StoredDocument broken = new StoredDocument(13L, 7L, DocumentKind.PAYMENT_PLAN_BROKEN, 1,
+        "payment-plan-broken-PP-4-INV-7.pdf", Letters.PDF, PDF, new BigDecimal("800.00"), new BigDecimal("0.00"),
+        Letters.DUE, "<ppb@fordra.test>", Letters.NOW, null, null, null, 1, null, null, null);
+
+    assertThat(service.delivered(plan, reminded, Channel.EMAIL, "anna@example.se", 1, "by e-mail"))
+        .isEqualTo(InvoiceStatus.REMINDED);
+    assertThat(service.delivered(broken, reminded, Channel.PRINT, ANNA_BY_POST, 1, "to the print service"))
+        .isEqualTo(InvoiceStatus.REMINDED);
+
+    verify(invoices).record(reminded, InvoiceEvent.of(InvoiceEventType.PAYMENT_PLAN_LETTER_SENT,
+        "payment-plan-PP-4-INV-7.pdf sent by e-mail, 400.00 SEK to pay by 2026-10-31 with reference 900000000126")
+        .via("EMAIL", "anna@example.se"));
+    verify(invoices).record(reminded, InvoiceEvent.of(InvoiceEventType.PAYMENT_PLAN_LETTER_SENT,
+        "payment-plan-broken-PP-4-INV-7.pdf sent to the print service").via("PRINT", ANNA_BY_POST));
+    verify(invoices, never()).changeStatus(any(), any(), any());
+  }
+
   @Test
   void aFailedSendingPutsTheStatusBackToWhatItWasBeforeTheQueue() {
     service.sendingFailed(5L, "EMAIL", "451 mailbox busy");
@@ -368,12 +392,15 @@ class DistributionServiceTest {
 
   @Test
   void aNamedChannelMustBeActiveFitTheLetterAndReachTheCustomer() {
-    when(documents.forInvoice(QUEUED)).thenReturn(List.of(LETTER, REMINDER));
+    when(documents.forInvoice(QUEUED)).thenReturn(List.of(LETTER, REMINDER,
+        Letters.letter(8L, 7L, DocumentKind.INSTALMENT_REMINDER, 1, "instalment-reminder-PP-4.2-INV-7.pdf", PDF)));
 
     assertThat(refusal(5L, Channel.EINVOICE)).isEqualTo("the customer has no PEPPOL electronic address for EINVOICE");
     assertThat(refusal(5L, Channel.DIRECT_DEBIT))
         .isEqualTo("DIRECT_DEBIT is not a way to send a document again; name EMAIL, PRINT or EINVOICE");
     assertThat(refusal(6L, Channel.EINVOICE)).isEqualTo("a reminder goes only by EMAIL, PRINT or DIGITAL_MAILBOX");
+    assertThat(refusal(8L, Channel.EINVOICE))
+        .isEqualTo("an instalment reminder goes only by EMAIL, PRINT or DIGITAL_MAILBOX");
     service = service(new DistributionProperties(null, EnumSet.of(Channel.EMAIL, Channel.PRINT), null, null));
     assertThat(refusal(5L, Channel.EINVOICE))
         .isEqualTo("'EINVOICE' is not an active channel (active: [EMAIL, PRINT])");

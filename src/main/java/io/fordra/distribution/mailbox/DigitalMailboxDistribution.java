@@ -121,19 +121,25 @@ public class DigitalMailboxDistribution {
       case REMINDER -> "Påminnelse: faktura " + number + " från " + seller.name();
       case COLLECTION_NOTICE -> "Inkassovarsel: faktura " + number + " från " + seller.name();
       case CREDIT_NOTE -> "Kreditfaktura för faktura " + number + " från " + seller.name();
+      case PAYMENT_PLAN -> "Betalningsplan för faktura " + number + " från " + seller.name();
+      case PAYMENT_PLAN_REFUSED -> "Besked om betalningsplan för faktura " + number + " från " + seller.name();
+      case INSTALMENT_REMINDER -> "Påminnelse om delbetalning, faktura " + number + " från " + seller.name();
+      case PAYMENT_PLAN_BROKEN -> "Betalningsplanen har upphört, faktura " + number + " från " + seller.name();
       default -> document.fileName() + " från " + seller.name();
     };
     // Sending again on purpose is a new message (an identical payload would be dropped as a duplicate).
     subject += attempt > 1 ? " (skickad igen, " + attempt + ")" : "";
+    // A payment plan's letter is a "letter" in Kivra, without a pay button: its PDF carries the instalment's slip.
     boolean toPay = document.kind() == DocumentKind.INVOICE || document.kind() == DocumentKind.REMINDER
         || document.kind() == DocumentKind.COLLECTION_NOTICE;
+    String reference = document.paymentReferenceOr(invoice.paymentReference());
     BigDecimal amount = document.amountDue();
     String account = seller.bankgiro() == null ? "" : seller.bankgiro().replaceAll("\\D", "");
     KivraContent.Payment payment = toPay && amount != null && amount.signum() > 0 && !account.isEmpty()
-        && invoice.paymentReference() != null && document.payBy() != null
+        && reference != null && document.payBy() != null
         // Kivra's mailbox pays Swedish kronor by bankgiro; in another currency it shows what to pay, not a button.
         ? new KivraContent.Payment("SEK".equals(invoice.currency().name()), invoice.currency().name(), account,
-            document.payBy(), amount, invoice.paymentReference())
+            document.payBy(), amount, reference)
         : null;
     LocalDate generated = document.createdAt().atZone(clock.zone()).toLocalDate();
     return new KivraContent(ssn, subject, generated, type, document.fileName(), document.content(), payment);

@@ -73,12 +73,22 @@ public record PayNow(String payeeName, String organisationNumber, String sellerC
    * the e-mail that carries it; empty when it asks for nothing.
    */
   public static Optional<PayNow> of(Invoice invoice, SellerProperties seller, BigDecimal amountDue, LocalDate payBy) {
+    return of(invoice, seller, amountDue, payBy, invoice.paymentReference());
+  }
+
+  /**
+   * As {@link #of(Invoice, SellerProperties, BigDecimal, LocalDate)}, paid with the letter's own reference (a payment
+   * plan's instalment has its own OCR/KID); null = the invoice's.
+   */
+  public static Optional<PayNow> of(Invoice invoice, SellerProperties seller, BigDecimal amountDue, LocalDate payBy,
+                                   String reference) {
     if (amountDue == null || amountDue.signum() <= 0 || payBy == null) {
       return Optional.empty();
     }
     return Optional.of(new PayNow(seller.name(), seller.organisationNumber(),
         seller.country() == null ? null : seller.country().name(),
-        referenceOr(invoice.paymentReference(), invoice.invoiceNumber()), amountDue, invoice.currency().name(),
+        referenceOr(reference != null ? reference : invoice.paymentReference(), invoice.invoiceNumber()), amountDue,
+        invoice.currency().name(),
         invoice.issueDate(), payBy, seller.bankgiro(), seller.bankAccount(), seller.iban(), seller.bic()));
   }
 

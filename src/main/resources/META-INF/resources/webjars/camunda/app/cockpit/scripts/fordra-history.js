@@ -35,7 +35,7 @@ export const KIND_LABELS = {
 const MESSAGE_ACTIVITY_TYPES = ['messageStartEvent', 'intermediateMessageCatch', 'boundaryMessage', 'receiveTask'];
 const SENT_EVENT_TYPES = ['SENT', 'REMINDER_SENT', 'COLLECTION_NOTICE_SENT', 'CREDIT_NOTE_SENT', 'HANDED_OFF',
   'AGENCY_NOTIFIED', 'OBJECTION_NUDGE', 'IN_PRINT_BATCH', 'DIRECT_DEBIT_REGISTERED', 'SEND_FAILED', 'NOT_SENT',
-  'SEND_REFUSED', 'DISTRIBUTION_BOUNCED'];
+  'SEND_REFUSED', 'DISTRIBUTION_BOUNCED', 'PAYMENT_PLAN_LETTER_SENT'];
 
 /* ---------- time and values ---------- */
 
