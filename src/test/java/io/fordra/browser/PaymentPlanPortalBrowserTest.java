@@ -42,6 +42,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 class PaymentPlanPortalBrowserTest extends BrowserTestSupport {
 
   @MockitoBean PaymentPlans plans;
+  // PaymentPlanService is both ports: mocking one of them replaces it, so the other is mocked too.
+  @MockitoBean io.fordra.paymentplan.PlanLifecycle lifecycle;
+  @MockitoBean io.fordra.paymentplan.PlanLetters letters;
 
   @Test
   void aPrivateCustomerAsksToPayARemindedInvoiceInThreeInstalments() {

@@ -46,6 +46,9 @@ class PaymentPlanApiTest extends ProcessTestSupport {
   private static final String PASSWORD = "Plan-Password-1";
 
   @MockitoBean PaymentPlans plans;
+  // PaymentPlanService is both ports: mocking one of them replaces it, so the other is mocked too.
+  @MockitoBean io.fordra.paymentplan.PlanLifecycle lifecycle;
+  @MockitoBean io.fordra.paymentplan.PlanLetters letters;
 
   private final List<String> users = new ArrayList<>();
 

@@ -265,11 +265,12 @@ abstract class PaymentPlanServiceScenario {
     PaymentPlanView requested = service.request(instalments(customer, List.of(invoice.invoiceNumber()), 3,
         LocalDate.of(2026, 3, 20)));
 
+    // The request started payment-plan, whose policy table approved it at once: approving again changes nothing.
     PaymentPlanView plan = service.approve(requested.id(), null, PaymentPlanPolicy.DECISION, "small plan");
 
     assertThat(plan.status()).isEqualTo(PlanStatus.RUNNING);
     assertThat(plan.decidedBy()).isEqualTo("payment-plan-policy");
-    assertThat(plan.reason()).isEqualTo("small plan");
+    assertThat(plan.reason()).isEqualTo("A small plan within policy");
     assertThat(plan.fee()).isEqualByComparingTo("170.00");
     assertThat(plan.openAmount()).isEqualByComparingTo("9000.00");
     assertThat(plan.totalAmount()).isEqualByComparingTo("9170.00");

@@ -44,6 +44,9 @@ class PortalPaymentPlanTest extends ProcessTestSupport {
   private static final String PASSWORD = "a long pass phrase 42";
 
   @MockitoBean PaymentPlans plans;
+  // PaymentPlanService is both ports: mocking one of them replaces it, so the other is mocked too.
+  @MockitoBean io.fordra.paymentplan.PlanLifecycle lifecycle;
+  @MockitoBean io.fordra.paymentplan.PlanLetters letters;
   @Autowired PortalUsers portalUsers;
 
   private CustomerRequest customer;
