@@ -36,10 +36,11 @@ class PaymentPlanPolicyTableTest {
       "INSTALMENTS, PRIVATE,  SE, REMINDED,               9000,     3, 14, 0,  AUTO_APPROVE",
       "INSTALMENTS, PRIVATE,  NO, OVERDUE,                20000,    1, 0,  0,  AUTO_APPROVE",
       "INSTALMENTS, PRIVATE,  SE, COLLECTION_NOTICE_SENT, 20000,    3, 30, 0,  AUTO_APPROVE",
+      "INSTALMENTS, PRIVATE,  SE, REMINDED,               9000,     3, 31, 0,  AUTO_APPROVE",   // a month ahead
       // just outside the small plan
       "INSTALMENTS, PRIVATE,  SE, REMINDED,               20000.01, 3, 14, 0,  DECIDE_BY_HAND",
       "INSTALMENTS, PRIVATE,  SE, REMINDED,               9000,     4, 14, 0,  DECIDE_BY_HAND",
-      "INSTALMENTS, PRIVATE,  SE, REMINDED,               9000,     3, 31, 0,  DECIDE_BY_HAND",
+      "INSTALMENTS, PRIVATE,  SE, REMINDED,               9000,     3, 32, 0,  DECIDE_BY_HAND",
       "INSTALMENTS, BUSINESS, SE, REMINDED,               9000,     3, 14, 0,  DECIDE_BY_HAND",
       "INSTALMENTS, PRIVATE,  DE, REMINDED,               9000,     3, 14, 0,  DECIDE_BY_HAND",
       // deferrals
