@@ -38,8 +38,9 @@ class PaymentServiceTest {
   private final FordraClock clock = mock(FordraClock.class);
   private final PaymentMatchings matchings = mock(PaymentMatchings.class);
   private final Ledger ledger = mock(Ledger.class);
+  private final PlanInstalments instalments = mock(PlanInstalments.class);
   private final PaymentService service = new PaymentService(payments, invoices, events, clock, matchings, ledger,
-      new BusinessDates(clock, Period.ofDays(1)));
+      new BusinessDates(clock, Period.ofDays(1)), instalments);
 
   @Test
   void aPaymentDatedAfterTomorrowIsRefusedBeforeAnythingIsBookedOrAsked() {
