@@ -51,8 +51,8 @@ class AgingReportTest extends ProcessTestSupport {
     String csv = api().get().uri("/api/reports/aging.csv?date=2026-06-30").retrieve().body(String.class);
     // Text in quotes, numbers as numbers (SpreadsheetCsv)
     assertThat(csv.lines()).hasSize(6).contains(
-        "\"" + a.customerNumber() + "\";\"Svensson & Co\";\"SEK\";1250.00;1000.00;0.00;0.00;1250.00;3500.00;3",
-        ";\"TOTAL\";\"SEK\";1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5");
+        "\"" + a.customerNumber() + "\";\"Svensson & Co\";\"SEK\";1250.00;1000.00;0.00;0.00;1250.00;3500.00;3;0.00",
+        ";\"TOTAL\";\"SEK\";1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5;0.00");
     // Year-end valuation: 0/5/10/25/50 % of the buckets: 0 + 50.00 + 125.00 + 312.50 + 625.00 = 1 112.50
     JsonNode provision = api().get().uri("/api/reports/bad-debt-provision?date=2026-06-30").retrieve()
         .body(JsonNode.class).get("currencies").get(1);
