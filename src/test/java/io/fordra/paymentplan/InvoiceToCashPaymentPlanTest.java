@@ -44,12 +44,8 @@ class InvoiceToCashPaymentPlanTest extends ProcessTestSupport {
 
   @Test
   void aReminderRunWhileThePlanRunsSendsNothing_theBrokenPlanBringsTheSecondReminder() {
-    Invoice invoice = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
+    Invoice invoice = remindedOnce(CustomerType.PRIVATE);
     ProcessInstance process = processOf(invoice);
-    executeDueJobs();
-    advanceTo(OVERDUE);
-    advanceTo(FIRST_RUN, LocalTime.of(7, 0));
-    assertThat(reload(invoice).remindersSent()).isEqualTo(1);
     advanceTo(LocalDate.of(2026, 4, 26));
     assertThat(process).as("SE private: a second reminder at the run of 1 May")
         .isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_REMINDER_RUN);
@@ -76,12 +72,8 @@ class InvoiceToCashPaymentPlanTest extends ProcessTestSupport {
 
   @Test
   void aReminderDeadlineWhileThePlanRunsWaits_theBrokenPlanBringsTheCollectionNoticeOfABusiness() {
-    Invoice invoice = createInvoice(customer(CustomerType.BUSINESS, Country.SE, false, true), Currency.SEK);
+    Invoice invoice = remindedOnce(CustomerType.BUSINESS);
     ProcessInstance process = processOf(invoice);
-    executeDueJobs();
-    advanceTo(OVERDUE);
-    advanceTo(FIRST_RUN, LocalTime.of(7, 0));
-    assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.REMINDED);
     PlanRows.Plan plan = plans().insert(PlanStatus.RUNNING, LocalDate.of(2026, 5, 10), List.of(invoice),
         "1310.00");
 
@@ -136,6 +128,17 @@ class InvoiceToCashPaymentPlanTest extends ProcessTestSupport {
     assertThat(process).isWaitingAt(InvoiceToCash.Elements.WAIT_FOR_REMINDER_RUN);
     advanceTo(FIRST_RUN, LocalTime.of(7, 0));
     assertThat(reload(invoice).remindersSent()).isEqualTo(1);
+  }
+
+  /** A Swedish customer's invoice, sent, overdue on 2 April and reminded at the run of 15 April (pay by 25 April). */
+  private Invoice remindedOnce(CustomerType type) {
+    Invoice invoice = createInvoice(customer(type, Country.SE, false, true), Currency.SEK);
+    executeDueJobs();
+    advanceTo(OVERDUE);
+    advanceTo(FIRST_RUN, LocalTime.of(7, 0));
+    assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.REMINDED);
+    assertThat(reload(invoice).remindersSent()).isEqualTo(1);
+    return invoice;
   }
 
   private PlanRows plans() {

@@ -48,10 +48,10 @@ abstract class InstalmentPaymentsScenario extends ProcessTestSupport {
   @Test
   void aPaymentByAnInstalmentReferenceIsSharedOverThePlansInvoicesOldestFirst_theSameTransactionAgainBooksNothing()
       throws Exception {
-    CustomerRequest customer = customer(CustomerType.PRIVATE, Country.SE, false, true);
-    Invoice later = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 15));
-    Invoice older = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 1));
-    executeDueJobs();
+    List<Invoice> covered = twoInvoicesOfOneCustomer();
+    Invoice older = covered.get(0);
+    Invoice later = covered.get(1);
+    // the plan lists them newest first: the payment still fills the older first
     PlanRows.Plan plan = new PlanRows(jdbc, references).insert(PlanStatus.RUNNING, LocalDate.of(2026, 4, 30),
         List.of(later, older), "1000.00", "1500.00");
     String transaction = "PLAN-" + UUID.randomUUID();
@@ -95,10 +95,9 @@ abstract class InstalmentPaymentsScenario extends ProcessTestSupport {
 
   @Test
   void aLatePaymentAfterThePlanBrokeStillLandsOnItsInvoices_whatExceedsThemIsTheLastOnesCreditBalance() {
-    CustomerRequest customer = customer(CustomerType.PRIVATE, Country.SE, false, true);
-    Invoice older = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 1));
-    Invoice later = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 15));
-    executeDueJobs();
+    List<Invoice> covered = twoInvoicesOfOneCustomer();
+    Invoice older = covered.get(0);
+    Invoice later = covered.get(1);
     PlanRows.Plan plan = new PlanRows(jdbc, references).insert(PlanStatus.BROKEN, LocalDate.of(2026, 4, 30),
         List.of(older, later), "1250.00", "1250.00");
     String transaction = "PLAN-" + UUID.randomUUID();
@@ -121,9 +120,9 @@ abstract class InstalmentPaymentsScenario extends ProcessTestSupport {
   @Test
   void aPaymentFileWithAnInstalmentReferenceSplitsItOverThePlan_theSameTransactionInAnotherFileIsADuplicate()
       throws Exception {
-    CustomerRequest customer = customer(CustomerType.PRIVATE, Country.SE, false, true);
-    Invoice older = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 1));
-    Invoice later = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 15));
+    List<Invoice> covered = twoInvoicesOfOneCustomer();
+    Invoice older = covered.get(0);
+    Invoice later = covered.get(1);
     Invoice other = createInvoice(customer(CustomerType.PRIVATE, Country.SE, false, true), Currency.SEK);
     executeDueJobs();
     PlanRows.Plan plan = new PlanRows(jdbc, references).insert(PlanStatus.RUNNING, LocalDate.of(2026, 4, 30),
@@ -156,6 +155,15 @@ abstract class InstalmentPaymentsScenario extends ProcessTestSupport {
     assertThat(reload(later).paidAmount()).as("booked once").isEqualByComparingTo("150.00");
     assertThat(reload(other).status()).isEqualTo(InvoiceStatus.PAID);
     assertThat(LedgerInvariant.violations(jdbc, accounts)).isEmpty();
+  }
+
+  /** A customer's two invoices of 1 250.00, sent: the older due on 1 April, the later on 15 April. */
+  private List<Invoice> twoInvoicesOfOneCustomer() {
+    CustomerRequest customer = customer(CustomerType.PRIVATE, Country.SE, false, true);
+    Invoice later = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 15));
+    Invoice older = createInvoice(customer, Currency.SEK, LocalDate.of(2026, 4, 1));
+    executeDueJobs();
+    return List.of(older, later);
   }
 
   /** Each stored part of the bank transaction: "id invoiceId amount reference", in id order. */
