@@ -42,7 +42,7 @@ public record InvoiceView(
     DisputeView dispute,
     boolean migrated,
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    PaymentPlanView paymentPlan) {
+    PaymentPlanSummary paymentPlan) {
 
   /** The invoice's latest objection (null if it never had one). */
   public record DisputeView(String status, java.math.BigDecimal disputedAmount, String reason, String raisedBy,
@@ -56,7 +56,7 @@ public record InvoiceView(
    * @param status REQUESTED, APPROVED, REFUSED, RUNNING, PAID or BROKEN
    * @param instalments in order; empty until the plan is approved
    */
-  public record PaymentPlanView(String planNumber, String kind, String status, List<PlanInstalment> instalments) {}
+  public record PaymentPlanSummary(String planNumber, String kind, String status, List<PlanInstalment> instalments) {}
 
   /**
    * One part of a plan.
@@ -73,7 +73,7 @@ public record InvoiceView(
   }
 
   static InvoiceView of(Invoice i, LocalDate bookingDate, Supply supply, List<InvoiceLine> lines,
-                        List<InvoiceEvent> events, DisputeView dispute, PaymentPlanView paymentPlan) {
+                        List<InvoiceEvent> events, DisputeView dispute, PaymentPlanSummary paymentPlan) {
     return new InvoiceView(i.invoiceNumber(), i.customerNumber(), i.status(), i.issueDate(),
         bookingDate == null ? i.issueDate() : bookingDate, i.dueDate(), supply == null ? null : supply.date(),
         supply == null || supply.date() != null ? null : new InvoiceRequest.Period(supply.from(), supply.to()),

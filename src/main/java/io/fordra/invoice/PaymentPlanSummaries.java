@@ -7,5 +7,5 @@ import java.util.Optional;
  * most recent (implemented by the payment-plan capability).
  */
 public interface PaymentPlanSummaries {
-  Optional<InvoiceView.PaymentPlanView> latestFor(Invoice invoice);
+  Optional<InvoiceView.PaymentPlanSummary> latestFor(Invoice invoice);
 }

@@ -17,7 +17,7 @@ class InvoicePaymentPlans implements PaymentPlanSummaries {
   }
 
   @Override
-  public Optional<InvoiceView.PaymentPlanView> latestFor(Invoice invoice) {
+  public Optional<InvoiceView.PaymentPlanSummary> latestFor(Invoice invoice) {
     return plans.latestFor(invoice.id());
   }
 }

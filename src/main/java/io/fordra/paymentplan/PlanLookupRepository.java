@@ -46,7 +46,7 @@ class PlanLookupRepository {
   }
 
   /** The plan that covers the invoice: the requested or running one if there is one, else the most recent. */
-  Optional<InvoiceView.PaymentPlanView> latestFor(long invoiceId) {
+  Optional<InvoiceView.PaymentPlanSummary> latestFor(long invoiceId) {
     return jdbc.sql("""
             SELECT p.id, p.kind, p.status FROM fordra_payment_plan p
             JOIN fordra_payment_plan_invoice pi ON pi.plan_id = p.id
@@ -54,7 +54,7 @@ class PlanLookupRepository {
             ORDER BY CASE WHEN p.status IN ('REQUESTED', 'APPROVED', 'RUNNING') THEN 0 ELSE 1 END, p.id DESC
             FETCH FIRST 1 ROWS ONLY""")
         .param("i", invoiceId)
-        .query((rs, n) -> new InvoiceView.PaymentPlanView(PaymentPlanView.planNumber(rs.getLong(1)),
+        .query((rs, n) -> new InvoiceView.PaymentPlanSummary(PaymentPlanView.planNumber(rs.getLong(1)),
             rs.getString(2), rs.getString(3), instalments(rs.getLong(1))))
         .optional();
   }

@@ -76,8 +76,8 @@ class InvoicePaymentPlanViewTest extends ProcessTestSupport {
     JsonNode schemas = JSON.readTree(call(HttpMethod.GET, "/v3/api-docs", null).getBody()).at("/components/schemas");
 
     assertThat(schemas.at("/InvoiceView/properties/paymentPlan/$ref").asText())
-        .isEqualTo("#/components/schemas/PaymentPlanView");
-    assertThat(schemas.at("/PaymentPlanView/properties").fieldNames()).toIterable()
+        .isEqualTo("#/components/schemas/PaymentPlanSummary");
+    assertThat(schemas.at("/PaymentPlanSummary/properties").fieldNames()).toIterable()
         .containsExactlyInAnyOrder("planNumber", "kind", "status", "instalments");
     assertThat(schemas.at("/PlanInstalment/properties").fieldNames()).toIterable()
         .containsExactlyInAnyOrder("number", "dueDate", "amount", "paymentReference", "paidAmount", "status");
