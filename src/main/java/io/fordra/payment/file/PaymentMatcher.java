@@ -194,8 +194,15 @@ class PaymentMatcher {
   private List<Invoice> lookUp(List<String> words, boolean ocr) {
     Map<String, Invoice> found = new LinkedHashMap<>();
     for (String word : words) {
-      invoices.find(word).or(() -> ocr && InvoiceNumbersInText.isOcr(word) ? invoices.findByReference(word)
-          : Optional.empty()).ifPresent(i -> found.putIfAbsent(i.invoiceNumber(), i));
+      Optional<Invoice> invoice = invoices.find(word).or(() -> ocr && InvoiceNumbersInText.isOcr(word)
+          ? invoices.findByReference(word) : Optional.empty());
+      if (invoice.isPresent()) {
+        found.putIfAbsent(invoice.get().invoiceNumber(), invoice.get());
+      } else if (ocr && InvoiceNumbersInText.isOcr(word)) {
+        // an instalment's OCR/KID typed into the message: its plan's invoices, oldest due date first
+        payments.invoicesOfInstalment(word)
+            .ifPresent(plan -> plan.invoices().forEach(i -> found.putIfAbsent(i.invoiceNumber(), i)));
+      }
     }
     return new ArrayList<>(found.values());
   }

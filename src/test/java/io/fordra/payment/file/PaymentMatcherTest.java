@@ -147,6 +147,21 @@ class PaymentMatcherTest {
   }
 
   @Test
+  void anInstalmentReferenceInTheTextPaysItsPlansInvoices() {
+    // 900000000126: the first instalment reference (9 000 000 001, length digit 2, Luhn check digit 6)
+    Invoice older = invoice("F-1", "C-1", "1250.00", "1000000009");
+    Invoice later = invoice("F-2", "C-1", "1250.00", "2000000007");
+    when(payments.invoicesOfInstalment("900000000126")).thenReturn(Optional.of(new PaymentService.InstalmentInvoices(
+        new io.fordra.payment.PlanInstalments.Instalment("PP-4", 1, List.of("F-1", "F-2")), List.of(older, later))));
+
+    matcher.book(payment("1500.00", List.of(), "Avbetalning 900000000126", null), FILE);
+
+    assertThat(registered).extracting(PaymentRequest::invoiceNumber, r -> r.amount().toPlainString())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("F-1", "1250.00"),
+            org.assertj.core.groups.Tuple.tuple("F-2", "250.00"));
+  }
+
+  @Test
   void anOcrNumberInTheTextDoesNotOverruleAnUnknownStructuredReference_aPersonDecides() {
     invoice("10023", "C-1", "500.00", "00040147");
 
