@@ -97,8 +97,13 @@ public class PaymentService {
    * them all goes to the last, as an overpayment does on one invoice. Several parts are stored as id#1, id#2 …
    */
   private PaymentResult bookOnPlan(PaymentRequest r, PlanInstalments.Instalment instalment) {
-    // locked in the plan's order, so that two payments to the same plan wait for each other instead of deadlocking
-    List<Invoice> targets = instalment.invoiceNumbers().stream().map(invoices::lock).toList();
+    // locked in id order, as the plan's own steps lock them, so that neither waits for the other in a circle
+    java.util.Map<String, Invoice> locked = new java.util.HashMap<>();
+    instalment.invoiceNumbers().stream().map(invoices::find).flatMap(Optional::stream)
+        .sorted(java.util.Comparator.comparingLong(Invoice::id))
+        .forEach(i -> locked.put(i.invoiceNumber(), invoices.lock(i.invoiceNumber())));
+    List<Invoice> targets = instalment.invoiceNumbers().stream().map(locked::get)
+        .filter(java.util.Objects::nonNull).toList();
     Optional<Invoice> otherCurrency = targets.stream().filter(i -> !i.currency().equals(r.currency())).findFirst();
     if (targets.isEmpty() || otherCurrency.isPresent()) {
       return keepUnmatched(r, "The payment by " + instalment.describe() + " is in " + r.currency()

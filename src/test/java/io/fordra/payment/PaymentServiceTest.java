@@ -84,6 +84,8 @@ class PaymentServiceTest {
     when(invoices.findByReference("9000000016")).thenReturn(Optional.empty());
     when(instalments.byReference("9000000016")).thenReturn(Optional.of(
         new PlanInstalments.Instalment("PP-4", 1, java.util.List.of("INV-7", "INV-8"))));
+    when(invoices.find("INV-7")).thenReturn(Optional.of(first));
+    when(invoices.find("INV-8")).thenReturn(Optional.of(second));
     when(invoices.lock("INV-7")).thenReturn(first);
     when(invoices.lock("INV-8")).thenReturn(second);
     when(invoices.byId(7L)).thenReturn(first);
