@@ -109,6 +109,11 @@ class EngineInvoiceFollowUp implements InvoiceFollowUp {
   }
 
   @EventListener
+  public void on(PaymentPlanOver over) {
+    correlate(InvoiceToCash.Messages.PAYMENT_PLAN_ENDED, over.invoiceNumber(), Map.of());
+  }
+
+  @EventListener
   public void on(CollectionCaseClosed closed) {
     correlate(InvoiceToCash.Messages.COLLECTION_CASE_CLOSED, closed.invoiceNumber(),
         Map.of(InvoiceToCash.COLLECTION_OUTCOME.name(), closed.outcome(),

@@ -22,10 +22,12 @@ class InvoiceController {
 
   private final InvoiceService invoices;
   private final DisputeSummaries disputes;
+  private final PaymentPlanSummaries plans;
 
-  public InvoiceController(InvoiceService invoices, DisputeSummaries disputes) {
+  public InvoiceController(InvoiceService invoices, DisputeSummaries disputes, PaymentPlanSummaries plans) {
     this.invoices = invoices;
     this.disputes = disputes;
+    this.plans = plans;
   }
 
   @PostMapping
@@ -62,6 +64,6 @@ class InvoiceController {
     Invoice current = invoices.get(invoice.invoiceNumber());
     return InvoiceView.of(current, invoices.bookingDate(current), invoices.supply(current).orElse(null),
         invoices.lines(current), invoices.events(current),
-        disputes.latestFor(current).orElse(null));
+        disputes.latestFor(current).orElse(null), plans.latestFor(current).orElse(null));
   }
 }

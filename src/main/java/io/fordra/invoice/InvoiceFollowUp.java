@@ -53,6 +53,12 @@ public interface InvoiceFollowUp {
   /** A sent document did not arrive; the follow-up sends it again by another channel (message DistributionBounced). */
   record DocumentBounced(String invoiceNumber, long documentId, int sendAttempt, String failedChannel, String reason) {}
 
+  /**
+   * The payment plan that covered the invoice ended (paid, broken or refused): follow-up, if it waits for the plan,
+   * goes on at the dunning step it had reached (message PaymentPlanEnded).
+   */
+  record PaymentPlanOver(String invoiceNumber) {}
+
   /** The agency reported how its case ended: COLLECTED, UNCOLLECTIBLE or WITHDRAWN (CollectionCaseClosed). */
   record CollectionCaseClosed(String invoiceNumber, String outcome, String note) {}
 }

@@ -18,6 +18,8 @@ public final class InvoiceToCash {
     public static final String INVOICE_CREDITED = "InvoiceCredited";
     public static final String DISTRIBUTION_BOUNCED = "DistributionBounced";
     public static final String COLLECTION_CASE_CLOSED = "CollectionCaseClosed";
+    /** The payment plan that held follow-up ended (paid, broken or refused): dunning goes on where it waited. */
+    public static final String PAYMENT_PLAN_ENDED = "PaymentPlanEnded";
 
     private Messages() {}
   }
@@ -78,6 +80,8 @@ public final class InvoiceToCash {
     public static final String SEND_OBJECTION_REPLY = "Task_SendObjectionReply";
     public static final String TELL_AGENCY_OF_OBJECTION = "Task_TellAgencyOfObjection";
     public static final String WAIT_WHILE_ON_HOLD = "Catch_HoldReleased";
+    /** Follow-up waits here while a running payment plan covers the invoice (message PaymentPlanEnded). */
+    public static final String WAIT_WHILE_IN_PAYMENT_PLAN = "Catch_PaymentPlanEnded";
     public static final String DECIDE_DISPUTED_CLAIM = "Task_DecideDisputedClaim";
     public static final String SEND_BY_RESERVE = "Call_SendByReserve";
     /** A credit note waits here until the invoice it credits has left. */

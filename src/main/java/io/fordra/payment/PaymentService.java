@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Incoming payments: each bank transaction is booked once, on the invoice its reference (OCR/KID) or invoice
- * number names, and told to the invoice's process as PaymentReceived. A payment that matches nothing is kept.
+ * number names, and told to the invoice's process as PaymentReceived. A payment by a payment plan's instalment
+ * reference is shared over the plan's invoices, oldest due date first, each booked as any payment is. A payment that
+ * matches nothing is kept.
  */
 @Service
 public class PaymentService {
@@ -31,11 +33,16 @@ public class PaymentService {
   private final PaymentMatchings matchings;
   private final Ledger ledger;
   private final io.fordra.kernel.BusinessDates dates;
+  private final PlanInstalments instalments;
+
+  /** A bank transaction booked in parts (over several invoices) is stored as id#1, id#2 …, as payment files do. */
+  public static final String PART = "#";
 
   public PaymentService(PaymentRepository payments, InvoiceService invoices, ApplicationEventPublisher events,
                         FordraClock clock, PaymentMatchings matchings, Ledger ledger,
-                        io.fordra.kernel.BusinessDates dates) {
+                        io.fordra.kernel.BusinessDates dates, PlanInstalments instalments) {
     this.dates = dates;
+    this.instalments = instalments;
     this.ledger = ledger;
     this.matchings = matchings;
     this.payments = payments;
@@ -55,11 +62,22 @@ public class PaymentService {
    */
   private PaymentResult book(PaymentRequest r, Payment allocatedFrom) {
     validate(r);
-    Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId());
+    // booked in parts before (a payment plan's invoices, or a payment file's split): the parts are id#1, id#2 …
+    Optional<Payment> earlier = payments.findByTransaction(r.bankTransactionId())
+        .or(() -> payments.findByTransaction(r.bankTransactionId() + PART + 1));
     if (earlier.isPresent()) {
       return result(earlier.get(), null).asDuplicate();
     }
-    Optional<Invoice> target = findInvoice(r);
+    Optional<Invoice> byReference = r.paymentReference() == null ? Optional.empty()
+        : invoices.findByReference(r.paymentReference().replace(" ", ""));
+    if (byReference.isEmpty() && allocatedFrom == null) {
+      Optional<PlanInstalments.Instalment> instalment = instalment(r.paymentReference());
+      if (instalment.isPresent()) {
+        return bookOnPlan(r, instalment.get());
+      }
+    }
+    Optional<Invoice> target = byReference.or(() -> r.invoiceNumber() == null ? Optional.empty()
+        : invoices.find(r.invoiceNumber()));
     if (target.isEmpty()) {
       return keepUnmatched(r, "No invoice has " + describe(r) + ": kept for manual matching");
     }
@@ -68,6 +86,79 @@ public class PaymentService {
       return keepUnmatched(r, "The payment is in " + r.currency() + ", invoice " + invoice.invoiceNumber() + " in "
           + invoice.currency() + ": kept for manual matching");
     }
+    long id = bookOn(invoice, r, allocatedFrom, "");
+    return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
+  }
+
+  /**
+   * A payment by an instalment's own OCR/KID, whatever the plan's status (a late payment after the plan broke still
+   * lands on its invoices): shared over the plan's invoices, oldest due date first, each up to its open amount and
+   * booked as any payment (fees, then interest, then principal; the ledger; PaymentBooked per invoice). What exceeds
+   * them all goes to the last, as an overpayment does on one invoice. Several parts are stored as id#1, id#2 …
+   */
+  private PaymentResult bookOnPlan(PaymentRequest r, PlanInstalments.Instalment instalment) {
+    // locked in id order, as the plan's own steps lock them, so that neither waits for the other in a circle
+    java.util.Map<String, Invoice> locked = new java.util.HashMap<>();
+    instalment.invoiceNumbers().stream().map(invoices::find).flatMap(Optional::stream)
+        .sorted(java.util.Comparator.comparingLong(Invoice::id))
+        .forEach(i -> locked.put(i.invoiceNumber(), invoices.lock(i.invoiceNumber())));
+    List<Invoice> targets = instalment.invoiceNumbers().stream().map(locked::get)
+        .filter(java.util.Objects::nonNull).toList();
+    Optional<Invoice> otherCurrency = targets.stream().filter(i -> !i.currency().equals(r.currency())).findFirst();
+    if (targets.isEmpty() || otherCurrency.isPresent()) {
+      return keepUnmatched(r, "The payment by " + instalment.describe() + " is in " + r.currency()
+          + (targets.isEmpty() ? ", but the plan covers no invoice"
+              : ", invoice " + otherCurrency.get().invoiceNumber() + " in " + otherCurrency.get().currency())
+          + ": kept for manual matching");
+    }
+    List<BigDecimal> shares = PaymentShares.of(r.amount(), targets.stream().map(Invoice::openAmount).toList(), true);
+    String via = " by " + instalment.describe() + " (reference " + r.paymentReference() + ")";
+    List<String> booked = new java.util.ArrayList<>();
+    Long first = null;
+    int part = 0;
+    for (int i = 0; i < targets.size(); i++) {
+      if (shares.get(i).signum() <= 0) {
+        continue;
+      }
+      Invoice invoice = targets.get(i);
+      String transaction = targets.size() == 1 ? r.bankTransactionId() : r.bankTransactionId() + PART + (++part);
+      long id = bookOn(invoice, new PaymentRequest(r.paymentReference(), null, shares.get(i), r.currency(),
+          r.paidAt(), transaction), null, via);
+      if (targets.size() > 1) {
+        payments.describe(id, null, null, null, "Part " + part + " of " + r.bankTransactionId() + " ("
+            + invoice.inCurrency(r.amount()) + ")" + via);
+      }
+      first = first == null ? id : first;
+      booked.add(invoice.invoiceNumber() + " (" + invoice.inCurrency(shares.get(i)) + ")");
+    }
+    return result(payments.find(first).orElseThrow(), "Booked" + via + " on " + String.join(", ", booked));
+  }
+
+  /** The instalment whose own OCR/KID the reference is, if any. */
+  private Optional<PlanInstalments.Instalment> instalment(String reference) {
+    return reference == null ? Optional.empty() : instalments.byReference(reference.replace(" ", ""));
+  }
+
+  /**
+   * The invoices a payment by this reference pays when it is an instalment's own OCR/KID (not an invoice's): the
+   * plan's, oldest due date first; empty otherwise. Payment files place such a payment on them as named invoices.
+   */
+  public Optional<InstalmentInvoices> invoicesOfInstalment(String reference) {
+    return instalment(reference).map(i -> new InstalmentInvoices(i,
+        i.invoiceNumbers().stream().map(invoices::find).flatMap(Optional::stream).toList()));
+  }
+
+  /** An instalment and its plan's invoices, oldest due date first. */
+  public record InstalmentInvoices(PlanInstalments.Instalment instalment, List<Invoice> invoices) {}
+
+  /**
+   * Books one payment (or one part of it) on a locked invoice in its currency: the paid amount, any overpayment as
+   * credit balance, the invoice's events, the payment's row and ledger entry, and PaymentBooked for its follow-up.
+   *
+   * @param via what the invoice event adds about how the payment was placed ("" for nothing)
+   * @return the payment's id
+   */
+  private long bookOn(Invoice invoice, PaymentRequest r, Payment allocatedFrom, String via) {
     BigDecimal paid = invoice.paidAmount().add(r.amount());
     BigDecimal due = invoice.totalAmount().add(invoice.feesAmount()).subtract(invoice.creditedAmount())
         .subtract(invoice.writtenOffAmount());
@@ -75,7 +166,7 @@ public class PaymentService {
     BigDecimal overpaid = creditBalance.subtract(invoice.creditBalance()).max(BigDecimal.ZERO);
     Invoice updated = invoices.applyPayment(invoice, paid, creditBalance, InvoiceEvent.of(
         InvoiceEventType.PAYMENT_RECEIVED, "Payment of " + invoice.inCurrency(r.amount()) + " paid " + r.paidAt()
-            + " (bank transaction " + r.bankTransactionId() + "); open amount now "
+            + " (bank transaction " + r.bankTransactionId() + ")" + via + "; open amount now "
             + invoice.inCurrency(due.subtract(paid).max(BigDecimal.ZERO))));
     if (overpaid.signum() > 0) {
       invoices.record(updated, InvoiceEvent.of(InvoiceEventType.OVERPAYMENT, "Overpaid by "
@@ -92,7 +183,7 @@ public class PaymentService {
     payments.booked(id, booked);
     invoices.recordIfBookedLater(invoice, "The payment of " + invoice.inCurrency(r.amount()), dated, booked);
     events.publishEvent(new InvoiceFollowUp.PaymentBooked(invoice.invoiceNumber(), id));
-    return result(payments.find(id).orElseThrow(), "Booked on invoice " + invoice.invoiceNumber());
+    return id;
   }
 
   /**
@@ -260,17 +351,6 @@ public class PaymentService {
         clock.now()));
     payments.booked(id, ledger.paymentKept(id, ledgerDate, r.amount(), r.currency().name()));
     return result(payments.find(id).orElseThrow(), message);
-  }
-
-  private Optional<Invoice> findInvoice(PaymentRequest r) {
-    Optional<Invoice> invoice = Optional.empty();
-    if (r.paymentReference() != null) {
-      invoice = invoices.findByReference(r.paymentReference().replace(" ", ""));
-    }
-    if (invoice.isEmpty() && r.invoiceNumber() != null) {
-      invoice = invoices.find(r.invoiceNumber());
-    }
-    return invoice;
   }
 
   private PaymentResult result(Payment p, String message) {

@@ -20,19 +20,23 @@ public class AgingReport {
 
   public static final List<String> BUCKETS = List.of("notDue", "days1to30", "days31to60", "days61to90", "over90");
 
-  /** One customer's outstanding amounts in one currency. */
+  /**
+   * One customer's outstanding amounts in one currency; inPaymentPlan is the part of total that invoices in a running
+   * payment plan owe (already in the buckets by their due dates: the plan's instalments do not move them).
+   */
   public record Row(String customerNumber, String customerName, String currency, BigDecimal notDue,
                     BigDecimal days1to30, BigDecimal days31to60, BigDecimal days61to90, BigDecimal over90,
-                    BigDecimal total, int invoices) {
+                    BigDecimal total, int invoices, BigDecimal inPaymentPlan) {
 
     public List<BigDecimal> buckets() {
       return List.of(notDue, days1to30, days31to60, days61to90, over90);
     }
   }
 
-  /** A currency's totals (never added across currencies). */
+  /** A currency's totals (never added across currencies); inPaymentPlan as in {@link Row}. */
   public record Totals(String currency, BigDecimal notDue, BigDecimal days1to30, BigDecimal days31to60,
-                       BigDecimal days61to90, BigDecimal over90, BigDecimal total, int invoices) {
+                       BigDecimal days61to90, BigDecimal over90, BigDecimal total, int invoices,
+                       BigDecimal inPaymentPlan) {
 
     public List<BigDecimal> buckets() {
       return List.of(notDue, days1to30, days31to60, days61to90, over90);
@@ -65,9 +69,10 @@ public class AgingReport {
     Map<String, Totals> totals = new LinkedHashMap<>();
     for (Row r : rows) {
       totals.merge(r.currency(), new Totals(r.currency(), r.notDue(), r.days1to30(), r.days31to60(), r.days61to90(),
-          r.over90(), r.total(), r.invoices()), (a, b) -> new Totals(a.currency(), a.notDue().add(b.notDue()),
-          a.days1to30().add(b.days1to30()), a.days31to60().add(b.days31to60()), a.days61to90().add(b.days61to90()),
-          a.over90().add(b.over90()), a.total().add(b.total()), a.invoices() + b.invoices()));
+          r.over90(), r.total(), r.invoices(), r.inPaymentPlan()), (a, b) -> new Totals(a.currency(),
+          a.notDue().add(b.notDue()), a.days1to30().add(b.days1to30()), a.days31to60().add(b.days31to60()),
+          a.days61to90().add(b.days61to90()), a.over90().add(b.over90()), a.total().add(b.total()),
+          a.invoices() + b.invoices(), a.inPaymentPlan().add(b.inPaymentPlan())));
     }
     return new Report(date, new ArrayList<>(totals.values()), rows);
   }

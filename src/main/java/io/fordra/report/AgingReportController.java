@@ -49,14 +49,14 @@ class AgingReportController {
                                     LocalDate date) {
     AgingReport.Report report = json(date);
     SpreadsheetCsv csv = new SpreadsheetCsv(List.of("customerNumber", "customerName", "currency", "notDue",
-        "days1to30", "days31to60", "days61to90", "over90", "total", "invoices"));
+        "days1to30", "days31to60", "days61to90", "over90", "total", "invoices", "inPaymentPlan"));
     for (AgingReport.Row r : report.customers()) {
       csv.row(r.customerNumber(), r.customerName(), r.currency(), r.notDue(), r.days1to30(), r.days31to60(),
-          r.days61to90(), r.over90(), r.total(), r.invoices());
+          r.days61to90(), r.over90(), r.total(), r.invoices(), r.inPaymentPlan());
     }
     for (AgingReport.Totals t : report.totals()) {
       csv.row(null, "TOTAL", t.currency(), t.notDue(), t.days1to30(), t.days31to60(), t.days61to90(), t.over90(),
-          t.total(), t.invoices());
+          t.total(), t.invoices(), t.inPaymentPlan());
     }
     return ResponseEntity.ok()
         .header("Content-Disposition", "attachment; filename=\"aging-" + report.date() + ".csv\"")
@@ -83,18 +83,20 @@ class AgingReportController {
           .append(t.invoices()).append(t.invoices() == 1 ? " invoice</h2>" : " invoices</h2>").append(chart(t));
       page.append("<table><tr><th>Customer</th><th>Name</th>");
       LABELS.forEach(l -> page.append("<th>").append(l).append("</th>"));
-      page.append("<th>Total</th></tr>");
+      page.append("<th>Total</th><th>In payment plan</th></tr>");
       for (AgingReport.Row r : report.customers()) {
         if (r.currency().equals(t.currency())) {
           page.append("<tr><td>").append(HtmlUtils.htmlEscape(r.customerNumber())).append("</td><td>")
               .append(HtmlUtils.htmlEscape(r.customerName())).append("</td>");
           r.buckets().forEach(b -> page.append("<td>").append(b.toPlainString()).append("</td>"));
-          page.append("<td><b>").append(r.total().toPlainString()).append("</b></td></tr>");
+          page.append("<td><b>").append(r.total().toPlainString()).append("</b></td><td>")
+              .append(r.inPaymentPlan().toPlainString()).append("</td></tr>");
         }
       }
       page.append("<tr><th>Total</th><th></th>");
       t.buckets().forEach(b -> page.append("<th>").append(b.toPlainString()).append("</th>"));
-      page.append("<th>").append(t.total().toPlainString()).append("</th></tr></table>");
+      page.append("<th>").append(t.total().toPlainString()).append("</th><th>")
+          .append(t.inPaymentPlan().toPlainString()).append("</th></tr></table>");
     }
     return page.append("<p><a href=\"/api/reports/aging.csv?date=").append(report.date())
         .append("\">CSV</a></p></body></html>").toString();

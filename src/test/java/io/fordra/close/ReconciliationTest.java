@@ -52,7 +52,8 @@ class ReconciliationTest {
     when(sums.paymentsReceived(FIRST, LAST)).thenReturn(List.of(
         new ReconciliationRepository.Sum("SEK", money("1000.00"))));
     when(aging.on(AGING_DATE)).thenReturn(new AgingReport.Report(AGING_DATE, List.of(new AgingReport.Totals("SEK",
-        money("1250.00"), money("2500.00"), money("0.00"), money("0.00"), money("0.00"), money("3750.00"), 3)),
+        money("1250.00"), money("2500.00"), money("0.00"), money("0.00"), money("0.00"), money("3750.00"), 3,
+        money("0.00"))),
         List.of()));
   }
 
@@ -135,7 +136,8 @@ class ReconciliationTest {
   @Test
   void theAgingAsOfThePeriodEndIsComparedWithTheReceivablesAccountAtThePeriodEnd() {
     when(aging.on(AGING_DATE)).thenReturn(new AgingReport.Report(AGING_DATE, List.of(new AgingReport.Totals("SEK",
-        money("1250.00"), money("2400.00"), money("0.00"), money("0.00"), money("0.00"), money("3650.00"), 3)),
+        money("1250.00"), money("2400.00"), money("0.00"), money("0.00"), money("0.00"), money("3650.00"), 3,
+        money("0.00"))),
         List.of()));
 
     Reconciliation.Result result = reconciliation.reconcile(OCTOBER, STOCKHOLM);

@@ -47,4 +47,14 @@ class EngineInvoiceFollowUpTest {
     verify(correlation).setVariables(Map.of(InvoiceToCash.COLLECTION_OUTCOME.name(), "COLLECTED",
         InvoiceToCash.COLLECTION_NOTE.name(), ""));
   }
+
+  @Test
+  void theEndOfAPaymentPlanIsPaymentPlanEndedForTheInvoice() {
+    when(runtime.createMessageCorrelation(InvoiceToCash.Messages.PAYMENT_PLAN_ENDED)).thenReturn(correlation);
+
+    followUp.on(new InvoiceFollowUp.PaymentPlanOver("INV-7"));
+
+    verify(correlation).processInstanceBusinessKey("INV-7");
+    verify(correlation).correlateAllWithResult();
+  }
 }

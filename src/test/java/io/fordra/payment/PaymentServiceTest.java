@@ -38,8 +38,9 @@ class PaymentServiceTest {
   private final FordraClock clock = mock(FordraClock.class);
   private final PaymentMatchings matchings = mock(PaymentMatchings.class);
   private final Ledger ledger = mock(Ledger.class);
+  private final PlanInstalments instalments = mock(PlanInstalments.class);
   private final PaymentService service = new PaymentService(payments, invoices, events, clock, matchings, ledger,
-      new BusinessDates(clock, Period.ofDays(1)));
+      new BusinessDates(clock, Period.ofDays(1)), instalments);
 
   @Test
   void aPaymentDatedAfterTomorrowIsRefusedBeforeAnythingIsBookedOrAsked() {
@@ -73,5 +74,54 @@ class PaymentServiceTest {
     assertThat(result.status()).isEqualTo(Payment.PaymentStatus.MATCHED);
     verify(invoices).applyPayment(any(), any(), any(), any());
     verify(events).publishEvent(new InvoiceFollowUp.PaymentBooked("INV-7", 42L));
+  }
+
+  @Test
+  void aPaymentByAnInstalmentReferenceIsBookedInPartsOnThePlansInvoicesInTheirOrder() {
+    Invoice first = Letters.invoice(7L, "INV-7", InvoiceStatus.SENT);
+    Invoice second = Letters.invoice(8L, "INV-8", InvoiceStatus.SENT);
+    when(payments.findByTransaction(any())).thenReturn(Optional.empty());
+    when(invoices.findByReference("9000000016")).thenReturn(Optional.empty());
+    when(instalments.byReference("9000000016")).thenReturn(Optional.of(
+        new PlanInstalments.Instalment("PP-4", 1, java.util.List.of("INV-7", "INV-8"))));
+    when(invoices.find("INV-7")).thenReturn(Optional.of(first));
+    when(invoices.find("INV-8")).thenReturn(Optional.of(second));
+    when(invoices.lock("INV-7")).thenReturn(first);
+    when(invoices.lock("INV-8")).thenReturn(second);
+    when(invoices.byId(7L)).thenReturn(first);
+    when(invoices.applyPayment(any(), any(), any(), any())).thenAnswer(call -> call.getArgument(0));
+    org.mockito.ArgumentCaptor<Payment> stored = org.mockito.ArgumentCaptor.forClass(Payment.class);
+    when(payments.insert(stored.capture())).thenReturn(42L, 43L);
+    when(payments.find(42L)).thenReturn(Optional.of(new Payment(42L, "BANK-3#1", 7L, "9000000016", null,
+        new BigDecimal("1000.00"), "SEK", LocalDate.of(2026, 3, 20), Payment.PaymentStatus.MATCHED, BigDecimal.ZERO,
+        null)));
+
+    PaymentResult result = service.register(new PaymentRequest("9000 000016", null, new BigDecimal("1200.00"),
+        Currency.SEK, LocalDate.of(2026, 3, 20), "BANK-3"));
+
+    assertThat(stored.getAllValues()).extracting(Payment::bankTransactionId, Payment::invoiceId,
+        p -> p.amount().toPlainString()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("BANK-3#1", 7L, "1000.00"),
+        org.assertj.core.groups.Tuple.tuple("BANK-3#2", 8L, "200.00"));
+    verify(events).publishEvent(new InvoiceFollowUp.PaymentBooked("INV-7", 42L));
+    verify(events).publishEvent(new InvoiceFollowUp.PaymentBooked("INV-8", 43L));
+    assertThat(result.message()).isEqualTo("Booked by instalment 1 of payment plan PP-4 (reference 9000 000016) on "
+        + "INV-7 (1,000.00 SEK), INV-8 (200.00 SEK)");
+  }
+
+  @Test
+  void theSameTransactionBookedInPartsBeforeIsADuplicate() {
+    when(payments.findByTransaction("BANK-4")).thenReturn(Optional.empty());
+    when(invoices.byId(7L)).thenReturn(Letters.invoice(7L, "INV-7", InvoiceStatus.SENT));
+    when(payments.findByTransaction("BANK-4#1")).thenReturn(Optional.of(new Payment(44L, "BANK-4#1", 7L,
+        "9000000016", null, new BigDecimal("1000.00"), "SEK", LocalDate.of(2026, 3, 20),
+        Payment.PaymentStatus.MATCHED, BigDecimal.ZERO, null)));
+
+    PaymentResult result = service.register(new PaymentRequest("9000000016", null, new BigDecimal("1200.00"),
+        Currency.SEK, LocalDate.of(2026, 3, 20), "BANK-4"));
+
+    assertThat(result.duplicate()).isTrue();
+    verify(payments, org.mockito.Mockito.never()).insert(any());
+    verifyNoInteractions(instalments, ledger, events);
   }
 }

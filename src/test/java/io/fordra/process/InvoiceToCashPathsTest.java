@@ -17,6 +17,7 @@ import io.fordra.dunning.DunningFacts;
 import io.fordra.dunning.DunningSchedule;
 import io.fordra.invoice.InvoiceToCash.Elements;
 import io.fordra.invoice.InvoiceToCash.Messages;
+import io.fordra.paymentplan.PaymentPlanHold;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,7 @@ public class InvoiceToCashPathsTest extends ProcessPaths {
   /** Letters (reminders, collection notices) prepared so far: the invoice's dunning level, as DunningFacts reads it. */
   private final AtomicInteger letters = new AtomicInteger();
   private final ObjectionHold hold = mock(ObjectionHold.class);
+  private final PaymentPlanHold plan = mock(PaymentPlanHold.class);
   private boolean settled;
   private boolean creditNoteToSend;
   private boolean creditedInFull;
@@ -73,6 +75,7 @@ public class InvoiceToCashPathsTest extends ProcessPaths {
     when(hold.replyDeadline(any())).thenReturn(LATER);
     when(hold.nudgeCycle(any())).thenReturn("R3/P1D");
     Mocks.register("objectionHold", hold);
+    Mocks.register("paymentPlanHold", plan);
 
     JavaDelegate letter = execution -> {
       letters.incrementAndGet();
@@ -334,6 +337,53 @@ public class InvoiceToCashPathsTest extends ProcessPaths {
     when(hold.isOnHold(any())).thenReturn(false);
     runtimeService().setVariable(invoice.getId(), InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false);
     assertThat(invoice).hasPassed(Elements.DECIDE_NEXT_STEP).isWaitingAt(Elements.WAIT_FOR_REMINDER_RUN);
+  }
+
+  @Test
+  void aReminderRunWhileAPaymentPlanRunsSendsNothingAndDunningGoesOnWhenThePlanEnds() {
+    ProcessInstance invoice = start("PRIVATE", false);
+    run(invoice, Elements.WAIT_FOR_DUE_DATE);
+    run(invoice, Elements.WAIT_FOR_REMINDER_RUN);
+    run(invoice, Elements.WAIT_FOR_REMINDER_DEADLINE);
+    assertThat(invoice).isWaitingAt(Elements.WAIT_FOR_REMINDER_RUN);
+
+    when(plan.isInPlan(any())).thenReturn(true);
+    run(invoice, Elements.WAIT_FOR_REMINDER_RUN);
+    assertThat(invoice).isWaitingAt(Elements.WAIT_WHILE_IN_PAYMENT_PLAN);
+    org.assertj.core.api.Assertions.assertThat(letters).as("only the first reminder").hasValue(1);
+
+    when(plan.isInPlan(any())).thenReturn(false);
+    runtimeService().correlateMessage(Messages.PAYMENT_PLAN_ENDED, invoice.getBusinessKey());
+    assertThat(invoice).as("SE private: the second reminder, at the next run")
+        .isWaitingAt(Elements.WAIT_FOR_REMINDER_RUN);
+    run(invoice, Elements.WAIT_FOR_REMINDER_RUN);
+    org.assertj.core.api.Assertions.assertThat(letters).hasValue(2);
+  }
+
+  @Test
+  void aPaymentPlanRunningWhenTheDueDatePassesHoldsDunningUntilItIsPaid() {
+    ProcessInstance invoice = start("PRIVATE", false);
+    when(plan.isInPlan(any())).thenReturn(true);
+    run(invoice, Elements.WAIT_FOR_DUE_DATE);
+    assertThat(invoice).hasPassed(Elements.MARK_OVERDUE).hasNotPassed(Elements.DECIDE_NEXT_STEP)
+        .isWaitingAt(Elements.WAIT_WHILE_IN_PAYMENT_PLAN);
+
+    pay(invoice, 1L, true);
+    assertThat(invoice).hasPassed(Elements.CLOSE_AS_PAID).isEnded();
+  }
+
+  @Test
+  void anObjectionHoldsFollowUpBeforeAPaymentPlanDoes() {
+    ProcessInstance invoice = start("PRIVATE", false);
+    when(hold.isOnHold(any())).thenReturn(true);
+    when(plan.isInPlan(any())).thenReturn(true);
+    run(invoice, Elements.WAIT_FOR_DUE_DATE);
+    assertThat(invoice).isWaitingAt(Elements.WAIT_WHILE_ON_HOLD);
+
+    when(hold.isOnHold(any())).thenReturn(false);
+    runtimeService().setVariable(invoice.getId(), InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false);
+    assertThat(invoice).as("the objection released it, the plan still holds it")
+        .isWaitingAt(Elements.WAIT_WHILE_IN_PAYMENT_PLAN);
   }
 
   @Test

@@ -51,8 +51,8 @@ class AgingReportTest extends ProcessTestSupport {
     String csv = api().get().uri("/api/reports/aging.csv?date=2026-06-30").retrieve().body(String.class);
     // Text in quotes, numbers as numbers (SpreadsheetCsv)
     assertThat(csv.lines()).hasSize(6).contains(
-        "\"" + a.customerNumber() + "\";\"Svensson & Co\";\"SEK\";1250.00;1000.00;0.00;0.00;1250.00;3500.00;3",
-        ";\"TOTAL\";\"SEK\";1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5");
+        "\"" + a.customerNumber() + "\";\"Svensson & Co\";\"SEK\";1250.00;1000.00;0.00;0.00;1250.00;3500.00;3;0.00",
+        ";\"TOTAL\";\"SEK\";1250.00;1000.00;1250.00;1250.00;1250.00;6000.00;5;0.00");
     // Year-end valuation: 0/5/10/25/50 % of the buckets: 0 + 50.00 + 125.00 + 312.50 + 625.00 = 1 112.50
     JsonNode provision = api().get().uri("/api/reports/bad-debt-provision?date=2026-06-30").retrieve()
         .body(JsonNode.class).get("currencies").get(1);
@@ -85,6 +85,67 @@ class AgingReportTest extends ProcessTestSupport {
     assertThat(openFor(customer, "2026-12-20")).as("today: 5 days past due")
         .isEqualTo("0.00 500.00 0.00 0.00 0.00 = 500.00");
     assertThat(openFor(customer, "2026-03-01")).as("before the invoice was issued").isEqualTo("none");
+  }
+
+  @Test
+  void whatInvoicesInARunningPaymentPlanOweIsShownPerCustomerAndInTheTotals() {
+    // issued in 2027: no other test's report date sees these invoices
+    at(LocalDate.of(2027, 1, 4), java.time.LocalTime.of(9, 0));
+    CustomerRequest planned = customer(CustomerType.PRIVATE, Country.SE, false, false);
+    CustomerRequest broken = customer(CustomerType.PRIVATE, Country.SE, false, false);
+    Invoice inPlan = invoiceOf2027(planned);
+    invoiceOf2027(planned);
+    Invoice inBrokenPlan = invoiceOf2027(broken);
+    // no jobs run: in 2027 they would include the month-end closes of 2026, which the other tests book into
+    pay(inPlan, "250.00");
+    io.fordra.paymentplan.PlanRows plans = new io.fordra.paymentplan.PlanRows(jdbc, references);
+    plans.insert(io.fordra.paymentplan.PlanStatus.RUNNING, java.time.OffsetDateTime.parse("2027-01-10T09:00:00Z"),
+        LocalDate.of(2027, 2, 10), java.util.List.of(inPlan), "500.00", "500.00");
+    plans.insert(io.fordra.paymentplan.PlanStatus.BROKEN, java.time.OffsetDateTime.parse("2027-01-10T09:00:00Z"),
+        LocalDate.of(2027, 2, 10), java.util.List.of(inBrokenPlan), "1250.00");
+
+    JsonNode report = api().get().uri("/api/reports/aging?date=2027-01-20").retrieve().body(JsonNode.class);
+
+    assertThat(row(report, planned).get("total").decimalValue()).isEqualByComparingTo("2250.00");
+    assertThat(row(report, planned).get("inPaymentPlan").decimalValue()).as("what the invoice in the plan owes")
+        .isEqualByComparingTo("1000.00");
+    assertThat(row(report, broken).get("inPaymentPlan").decimalValue()).as("a broken plan holds nothing")
+        .isEqualByComparingTo("0.00");
+    JsonNode sek = report.get("totals").findParents("currency").stream()
+        .filter(t -> t.get("currency").asText().equals("SEK")).findFirst().orElseThrow();
+    assertThat(sek.get("inPaymentPlan").decimalValue()).isEqualByComparingTo("1000.00");
+    JsonNode before = api().get().uri("/api/reports/aging?date=2027-01-05").retrieve().body(JsonNode.class);
+    assertThat(row(before, planned).get("inPaymentPlan").decimalValue()).as("not yet asked for")
+        .isEqualByComparingTo("0.00");
+
+    String csv = api().get().uri("/api/reports/aging.csv?date=2027-01-20").retrieve().body(String.class);
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";\"invoices\";\"inPaymentPlan\"");
+    assertThat(csv.lines()).anyMatch(l -> l.startsWith("\"" + planned.customerNumber() + "\";")
+        && l.endsWith(";2250.00;2;1000.00"));
+    assertThat(csv.lines()).anyMatch(l -> l.startsWith(";\"TOTAL\";\"SEK\";") && l.endsWith(";1000.00"));
+    assertThat(api().get().uri("/api/reports/aging.html?date=2027-01-20").retrieve().body(String.class))
+        .contains("<th>In payment plan</th>").contains("<td>1000.00</td>");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @org.springframework.beans.factory.annotation.Autowired io.fordra.paymentplan.InstalmentReferences references;
+
+  /** 1 250.00 issued on 4 January 2027, due on 3 February. */
+  private Invoice invoiceOf2027(CustomerRequest customer) {
+    return invoices.create(new io.fordra.invoice.InvoiceRequest("T-" + java.util.UUID.randomUUID().toString()
+        .substring(0, 8), customer.customerNumber(), customer, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 2, 3),
+        Currency.SEK, java.util.List.of(new io.fordra.invoice.InvoiceRequest.LineRequest("Consulting",
+            new java.math.BigDecimal("4"), new java.math.BigDecimal("250.00"), new java.math.BigDecimal("25"), null,
+            "PO-1")), null, null));
+  }
+
+  private static JsonNode row(JsonNode report, CustomerRequest customer) {
+    for (JsonNode row : report.get("customers")) {
+      if (row.get("customerNumber").asText().equals(customer.customerNumber())) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + customer.customerNumber() + " in " + report);
   }
 
   /** The customer's row of the aging report as of the day ("none" when it has nothing open). */

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * amount and payer (one open invoice of that amount for the payer's organisation number, also when the payment gives
  * a reference Fordra does not know). A payment naming several invoices is split over them by their open amounts;
  * what no invoice takes is kept for matching by hand. A payment dated before an invoice it names was issued, or in a
- * month the month-end close has closed, is kept for a person to check its date, not booked. Each booking goes
- * through PaymentService, which tells the invoice's process (PaymentReceived).
+ * month the month-end close has closed, is kept for a person to check its date, not booked. A payment plan's
+ * instalment reference names the plan's invoices, oldest due date first, each taking up to its open amount and the
+ * last any excess. Each booking goes through PaymentService, which tells the invoice's process (PaymentReceived).
  */
 @Component
 class PaymentMatcher {
@@ -66,10 +67,18 @@ class PaymentMatcher {
     }
     Map<String, Invoice> byReference = new LinkedHashMap<>();
     List<String> unknownReferences = new ArrayList<>();
+    List<String> instalments = new ArrayList<>();
     for (String reference : p.references()) {
       Optional<Invoice> invoice = byReference(reference);
       if (invoice.isPresent()) {
         byReference.putIfAbsent(invoice.get().invoiceNumber(), invoice.get());
+        continue;
+      }
+      // a payment plan's instalment: its plan's invoices, oldest due date first, as if the payer had named them
+      Optional<PaymentService.InstalmentInvoices> plan = payments.invoicesOfInstalment(reference);
+      if (plan.isPresent()) {
+        plan.get().invoices().forEach(i -> byReference.putIfAbsent(i.invoiceNumber(), i));
+        instalments.add(plan.get().instalment().describe() + " (reference " + reference.strip() + ")");
         continue;
       }
       // a field that lists several ("65896,65862,65763", "Minerva 00040147"): each part with a digit on its own
@@ -88,7 +97,7 @@ class PaymentMatcher {
       }
     }
     List<Invoice> targets = new ArrayList<>(byReference.values());
-    String how = "reference";
+    String how = instalments.isEmpty() ? "reference" : "reference, " + String.join(", ", instalments);
     if (targets.isEmpty()) {
       targets = invoicesNamedIn(p.remittanceText(), unknownReferences.isEmpty());
       how = "invoice number in the remittance text";
@@ -185,8 +194,15 @@ class PaymentMatcher {
   private List<Invoice> lookUp(List<String> words, boolean ocr) {
     Map<String, Invoice> found = new LinkedHashMap<>();
     for (String word : words) {
-      invoices.find(word).or(() -> ocr && InvoiceNumbersInText.isOcr(word) ? invoices.findByReference(word)
-          : Optional.empty()).ifPresent(i -> found.putIfAbsent(i.invoiceNumber(), i));
+      Optional<Invoice> invoice = invoices.find(word).or(() -> ocr && InvoiceNumbersInText.isOcr(word)
+          ? invoices.findByReference(word) : Optional.empty());
+      if (invoice.isPresent()) {
+        found.putIfAbsent(invoice.get().invoiceNumber(), invoice.get());
+      } else if (ocr && InvoiceNumbersInText.isOcr(word)) {
+        // an instalment's OCR/KID typed into the message: its plan's invoices, oldest due date first
+        payments.invoicesOfInstalment(word)
+            .ifPresent(plan -> plan.invoices().forEach(i -> found.putIfAbsent(i.invoiceNumber(), i)));
+      }
     }
     return new ArrayList<>(found.values());
   }

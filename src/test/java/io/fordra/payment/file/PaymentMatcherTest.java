@@ -116,6 +116,24 @@ class PaymentMatcherTest {
   }
 
   @Test
+  void anInstalmentReferencePaysItsPlansInvoicesInTheirOrder_theLastTakesTheExcess() {
+    Invoice older = invoice("F-1", "C-1", "1250.00", "1000000009");
+    Invoice later = invoice("F-2", "C-1", "1250.00", "2000000007");
+    when(payments.invoicesOfInstalment("9000000016")).thenReturn(Optional.of(new PaymentService.InstalmentInvoices(
+        new io.fordra.payment.PlanInstalments.Instalment("PP-4", 2, List.of("F-1", "F-2")), List.of(older, later))));
+
+    PaymentFileSummary.Outcome outcome = matcher.book(payment("3000.00", List.of("9000000016"), null, null), FILE);
+
+    assertThat(outcome).isEqualTo(PaymentFileSummary.Outcome.MATCHED);
+    assertThat(registered).extracting(PaymentRequest::invoiceNumber, r -> r.amount().toPlainString(),
+        PaymentRequest::bankTransactionId).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("F-1", "1250.00", "BG-1#1"),
+        org.assertj.core.groups.Tuple.tuple("F-2", "1750.00", "BG-1#2"));
+    verify(payments).describe(0L, FILE, null, null, "Part 2 of BG-1 (3000.00), matched by reference, instalment 2 "
+        + "of payment plan PP-4 (reference 9000000016)");
+  }
+
+  @Test
   void anOcrNumberInTheTextIsTriedAsAReference_aWordWithoutDigitsIsNotAnUnknownReference() {
     // 00040147: Luhn check digit 7 is right
     invoice("10023", "C-1", "500.00", "00040147");
@@ -126,6 +144,21 @@ class PaymentMatcherTest {
     assertThat(registered).extracting(PaymentRequest::invoiceNumber, PaymentRequest::bankTransactionId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("10023", "BG-1"),
             org.assertj.core.groups.Tuple.tuple("10023", "BG-2"));
+  }
+
+  @Test
+  void anInstalmentReferenceInTheTextPaysItsPlansInvoices() {
+    // 900000000126: the first instalment reference (9 000 000 001, length digit 2, Luhn check digit 6)
+    Invoice older = invoice("F-1", "C-1", "1250.00", "1000000009");
+    Invoice later = invoice("F-2", "C-1", "1250.00", "2000000007");
+    when(payments.invoicesOfInstalment("900000000126")).thenReturn(Optional.of(new PaymentService.InstalmentInvoices(
+        new io.fordra.payment.PlanInstalments.Instalment("PP-4", 1, List.of("F-1", "F-2")), List.of(older, later))));
+
+    matcher.book(payment("1500.00", List.of(), "Avbetalning 900000000126", null), FILE);
+
+    assertThat(registered).extracting(PaymentRequest::invoiceNumber, r -> r.amount().toPlainString())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("F-1", "1250.00"),
+            org.assertj.core.groups.Tuple.tuple("F-2", "250.00"));
   }
 
   @Test
