@@ -1,9 +1,6 @@
 package io.fordra.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import io.fordra.FordraTestContext;
 import io.fordra.customer.Country;
@@ -16,38 +13,31 @@ import io.fordra.invoice.InvoiceStatus;
 import io.fordra.paymentplan.PaymentPlanView;
 import io.fordra.paymentplan.PaymentPlans;
 import io.fordra.paymentplan.PlanKind;
-import io.fordra.paymentplan.PlanRequest;
 import io.fordra.paymentplan.PlanStatus;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * Issue 20 in a browser: a Swedish private customer's portal user opens a reminded 9 000 SEK invoice, asks to pay it
- * in 3 instalments and sees the plan that came back. PaymentPlans is a mock: this is the door, the plan is not.
+ * Issue 20 in a browser, the whole way: a Swedish private customer's portal user opens a reminded 9 000 SEK invoice,
+ * asks to pay it in 3 instalments, the policy table approves it at once, and the page shows the three instalments with
+ * their own OCRs; the plan letter then goes by e-mail.
  */
 @FordraTestContext
 class PaymentPlanPortalBrowserTest extends BrowserTestSupport {
 
-  @MockitoBean PaymentPlans plans;
-  // PaymentPlanService is both ports: mocking one of them replaces it, so the other is mocked too.
-  @MockitoBean io.fordra.paymentplan.PlanLifecycle lifecycle;
-  @MockitoBean io.fordra.paymentplan.PlanLetters letters;
+  @org.springframework.beans.factory.annotation.Autowired PaymentPlans plans;
 
   @Test
-  void aPrivateCustomerAsksToPayARemindedInvoiceInThreeInstalments() {
+  void aPrivateCustomerAsksToPayARemindedInvoiceInThreeInstalments() throws Exception {
     CustomerRequest customer = customer(CustomerType.PRIVATE, Country.SE, false, true);
     Invoice invoice = invoices.create(new InvoiceRequest("T-" + UUID.randomUUID().toString().substring(0, 8),
         customer.customerNumber(), customer, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1), Currency.SEK,
@@ -65,11 +55,6 @@ class PaymentPlanPortalBrowserTest extends BrowserTestSupport {
         .body(Map.of("username", username, "name", "Sara Svensson", "email", username + "@privat.example",
             "password", password, "administrator", true, "financial", true, "language", "sv"))
         .retrieve().toBodilessEntity();
-    when(plans.request(any())).thenAnswer(call -> running(call.getArgument(0)));
-    when(plans.find(12)).thenAnswer(call -> Optional.of(running(new PlanRequest(customer.customerNumber(),
-        List.of(invoice.invoiceNumber()), PlanKind.INSTALMENTS, 3, null, null, null,
-        PlanRequest.RequestedBy.CUSTOMER, username))));
-
     try (Browser browser = Browser.start(port, "payment-plan-portal")) {
       browser.open("/portal");
       browser.visible(By.id("login-form"));
@@ -99,38 +84,32 @@ class PaymentPlanPortalBrowserTest extends BrowserTestSupport {
       WebElement outcome = browser.visible(By.id("plan-outcome"));
       assertThat(outcome.getDomAttribute("data-status")).isEqualTo("RUNNING");
       assertThat(browser.driver().findElement(By.id("plan-sent")).getText()).isEqualTo("Din begäran är registrerad.");
+      PaymentPlanView plan = plans.ofCustomer(customer.customerNumber()).get(0);
       List<WebElement> instalments = browser.all(By.cssSelector("#instalments tr.instalment"));
       assertThat(instalments).hasSize(3);
-      assertThat(instalments.get(0).getText().replace('\u00a0', ' '))
-          .contains("2026-05-15", "3 020,00 SEK", "9000000011");
-      assertThat(instalments.get(2).getText().replace('\u00a0', ' '))
-          .contains("2026-07-15", "3 020,00 SEK", "9000000037");
+      // 9 000.00 + the reminder's 60.00 + the plan fee of 170.00 = 9 230.00 in three, the last takes the öre left.
+      String[][] expected = {{"2026-05-15", "3 076,66 SEK"}, {"2026-06-15", "3 076,66 SEK"},
+          {"2026-07-15", "3 076,68 SEK"}};
+      for (int k = 0; k < 3; k++) {
+        assertThat(instalments.get(k).getText().replace('\u00a0', ' '))
+            .contains(expected[k][0], expected[k][1], plan.instalments().get(k).paymentReference());
+      }
       browser.script("arguments[0].scrollIntoView({block: 'center'});", instalments.get(2));
       browser.screenshot("plan-with-three-instalments");
     }
 
-    ArgumentCaptor<PlanRequest> asked = ArgumentCaptor.forClass(PlanRequest.class);
-    verify(plans).request(asked.capture());
-    assertThat(asked.getValue().customerNumber()).isEqualTo(customer.customerNumber());
-    assertThat(asked.getValue().invoiceNumbers()).containsExactly(invoice.invoiceNumber());
-    assertThat(asked.getValue().kind()).isEqualTo(PlanKind.INSTALMENTS);
-    assertThat(asked.getValue().instalments()).isEqualTo(3);
-    assertThat(asked.getValue().requestedBy()).isEqualTo(PlanRequest.RequestedBy.CUSTOMER);
-    assertThat(asked.getValue().user()).isEqualTo(username);
-    assertThat(asked.getValue().note()).isEqualTo("Jag kan betala 3 000 kronor i månaden.");
-  }
-
-  /** What a plan approved by the policy looks like: 9 060.00 SEK (invoice and reminder fee) in three. */
-  private static PaymentPlanView running(PlanRequest request) {
-    return new PaymentPlanView(12, "PP-12", request.customerNumber(), request.kind(), PlanStatus.RUNNING, "SEK",
-        request.invoiceNumbers(), new BigDecimal("9060.00"), BigDecimal.ZERO.setScale(2), new BigDecimal("9060.00"),
-        BigDecimal.ZERO.setScale(2), request.instalments(), request.firstDueDate(), null, request.note(), true,
-        request.requestedBy(), "payment-plan-policy", "within policy", Instant.parse("2026-04-15T05:00:00Z"), List.of(
-            new PaymentPlanView.InstalmentView(1, LocalDate.of(2026, 5, 15), new BigDecimal("3020.00"), "9000000011",
-                BigDecimal.ZERO.setScale(2), "OPEN"),
-            new PaymentPlanView.InstalmentView(2, LocalDate.of(2026, 6, 15), new BigDecimal("3020.00"), "9000000029",
-                BigDecimal.ZERO.setScale(2), "OPEN"),
-            new PaymentPlanView.InstalmentView(3, LocalDate.of(2026, 7, 15), new BigDecimal("3020.00"), "9000000037",
-                BigDecimal.ZERO.setScale(2), "OPEN")));
+    PaymentPlanView plan = plans.ofCustomer(customer.customerNumber()).get(0);
+    assertThat(plan.status()).isEqualTo(PlanStatus.RUNNING);
+    assertThat(plan.decidedBy()).isEqualTo("payment-plan-policy");
+    assertThat(plan.kind()).isEqualTo(PlanKind.INSTALMENTS);
+    assertThat(plan.requestedBy()).isEqualTo(io.fordra.paymentplan.PlanRequest.RequestedBy.CUSTOMER);
+    assertThat(plan.note()).isEqualTo("Jag kan betala 3 000 kronor i månaden.");
+    assertThat(plan.fee()).isEqualByComparingTo("170.00");
+    assertThat(plan.instalments()).extracting(PaymentPlanView.InstalmentView::paymentReference)
+        .doesNotHaveDuplicates().doesNotContain(invoice.paymentReference());
+    // The plan letter leaves after the undo window, by e-mail, with the three OCRs in its text.
+    advanceTo(LocalDate.of(2026, 4, 15), LocalTime.of(7, 10));
+    String letter = mail(invoice, "payment-plan." + plan.planNumber());
+    assertThat(letter).contains("payment-plan-" + plan.planNumber(), plan.instalments().get(0).paymentReference());
   }
 }
