@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fordra.LedgerInvariant;
+import io.fordra.MailParts;
 import io.fordra.ProcessTestSupport;
 import io.fordra.document.DocumentKind;
 import io.fordra.document.DocumentService;
@@ -15,8 +16,6 @@ import io.fordra.invoice.InvoiceStatus;
 import io.fordra.ledger.LedgerAccounts;
 import io.fordra.paymentplan.PaymentPlanProcess;
 import io.fordra.reference.PaymentReferences;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -301,7 +300,7 @@ abstract class PaymentPlanEndToEndScenario extends ProcessTestSupport {
   }
 
   private static byte[] pdfOf(MimeMessage message) throws Exception {
-    for (Part part : parts(message)) {
+    for (Part part : MailParts.leaves(message)) {
       if (part.isMimeType("application/pdf")) {
         return part.getInputStream().readAllBytes();
       }
@@ -309,19 +308,6 @@ abstract class PaymentPlanEndToEndScenario extends ProcessTestSupport {
     throw new AssertionError("no PDF attached to " + message.getSubject());
   }
 
-  /** Every leaf part of the message, depth first. */
-  private static List<Part> parts(Part part) throws Exception {
-    List<Part> leaves = new ArrayList<>();
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        leaves.addAll(parts(child));
-      }
-    } else {
-      leaves.add(part);
-    }
-    return leaves;
-  }
 
   /** 3076.66 as a Swedish letter prints it: 3 076,66. */
   private static String swedish(BigDecimal amount) {
