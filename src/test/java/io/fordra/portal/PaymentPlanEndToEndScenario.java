@@ -113,6 +113,7 @@ abstract class PaymentPlanEndToEndScenario extends ProcessTestSupport {
     HttpResponse<String> form = browser.get("/portal/payment-plans/new?kind=INSTALMENTS&invoice=" + invoiceNumber);
     assertThat(form.statusCode()).isEqualTo(200);
     BigDecimal openAtRequest = invoice(invoiceNumber).get("openAmount").decimalValue();
+    assertThat(openAtRequest).as("9 000.00 and the reminder fee of 60.00").isEqualByComparingTo("9060.00");
     Instant requestedAt = now();
     HttpResponse<String> asked = browser.post("/portal/payment-plans", Map.of("kind", "INSTALMENTS",
         "invoice", invoiceNumber, "instalments", "3", "note", "Förlorade jobbet i mars; kan betala varje månad"));
@@ -145,6 +146,8 @@ abstract class PaymentPlanEndToEndScenario extends ProcessTestSupport {
     assertThat(ocrs).allMatch(PaymentReferences::isValidSwedishOcr);
     assertThat(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo(openAtRequest.add(new BigDecimal("170.00")));
+    assertThat(amounts).as("(9 060.00 + 170.00) / 3, the last takes the remainder").containsExactly(
+        new BigDecimal("3076.66"), new BigDecimal("3076.66"), new BigDecimal("3076.68"));
     assertThat(dueDates).containsExactly(LocalDate.of(2026, 5, 16), LocalDate.of(2026, 6, 16),
         LocalDate.of(2026, 7, 16));
     JsonNode inPlan = invoice(invoiceNumber);
