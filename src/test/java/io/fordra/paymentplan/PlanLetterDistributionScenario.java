@@ -3,6 +3,7 @@ package io.fordra.paymentplan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fordra.MailParts;
 import io.fordra.ProcessTestSupport;
 import io.fordra.customer.Country;
 import io.fordra.customer.CustomerType;
@@ -17,8 +18,6 @@ import io.fordra.invoice.InvoiceEventType;
 import io.fordra.invoice.InvoiceStatus;
 import io.fordra.process.InvoiceDistribution;
 import io.fordra.reference.PaymentReferences;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +25,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -84,7 +82,7 @@ abstract class PlanLetterDistributionScenario extends ProcessTestSupport {
         .isEqualTo("Överenskommelse om betalning av faktura " + invoice.invoiceNumber() + " från Exempelbolaget AB");
     assertThat(message.getAllRecipients()[0].toString()).isEqualTo(invoice.customerNumber().toLowerCase()
         + "@customer.example");
-    List<Part> parts = parts(message);
+    List<Part> parts = MailParts.leaves(message);
     String body = parts.stream().filter(p -> isType(p, "text/plain")).map(PlanLetterDistributionScenario::text)
         .findFirst().orElseThrow();
     assertThat(body).startsWith("Hej ").contains("Nästa betalning: 710,00 SEK senast 2026-05-01",
@@ -136,19 +134,5 @@ abstract class PlanLetterDistributionScenario extends ProcessTestSupport {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Every leaf part of the message, depth first. */
-  private static List<Part> parts(Part part) throws Exception {
-    List<Part> leaves = new ArrayList<>();
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        leaves.addAll(parts(child));
-      }
-    } else {
-      leaves.add(part);
-    }
-    return leaves;
   }
 }
