@@ -161,8 +161,8 @@ class InterestInvoicing {
     return created;
   }
 
-  private record Accrued(InterestRepository.Candidate candidate, LocalDate through, InterestCalculator.Interest interest,
-                         boolean done, boolean compensation) {}
+  private record Accrued(InterestRepository.Candidate candidate, LocalDate through,
+                         InterestCalculator.Interest interest, boolean done, boolean compensation) {}
 
   /** The excluded spans, which an invoice cannot show as lines (a line is never 0.00): "; no interest for …". */
   private static String waived(InterestCalculator.Interest interest) {
