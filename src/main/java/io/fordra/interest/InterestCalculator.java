@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Late-payment interest, day by day: from the day after the due date up to and including the day the principal is
  * paid, on what was still unpaid that day, at the rate valid that day. A year's rate is earned over 365 days, also in
  * a leap year (so 366 days earn a little more than the year's rate). Each period (same principal, same rate) is
- * rounded half-up to öre/øre; the total is the sum of the periods, so an interest invoice's lines add up.
+ * rounded half-up to öre/øre; the total is the sum of the periods, so an interest invoice's lines add up. Days
+ * excluded (a kept payment plan that waived interest) are a period of their own that earns 0.00 and says why.
  */
 final class InterestCalculator {
 
@@ -28,9 +29,25 @@ final class InterestCalculator {
   /** A payment of the principal; the money stops earning interest the day after. */
   public record Paid(LocalDate on, BigDecimal amount) {}
 
-  /** Days (both included) with one principal at one rate, and what they earned. */
+  /** Days (both included) on which no interest is charged, and why (e.g. "payment plan PP-3"). */
+  public record Excluded(LocalDate from, LocalDate to, String note) {}
+
+  /**
+   * Days (both included) with one principal at one rate, and what they earned; an excluded span has the note of its
+   * {@link Excluded}, percent 0 and interest 0.00 (note null otherwise).
+   */
   public record Period(LocalDate from, LocalDate to, long days, BigDecimal principal, BigDecimal percent,
-                       BigDecimal interest) {}
+                       BigDecimal interest, String note) {
+
+    public Period(LocalDate from, LocalDate to, long days, BigDecimal principal, BigDecimal percent,
+                  BigDecimal interest) {
+      this(from, to, days, principal, percent, interest, null);
+    }
+
+    public boolean excluded() {
+      return note != null;
+    }
+  }
 
   public record Interest(List<Period> periods, BigDecimal total) {}
 
@@ -51,9 +68,24 @@ final class InterestCalculator {
    */
   public static Interest interest(LocalDate dueDate, BigDecimal principal, List<Paid> payments, LocalDate until,
                                   List<Rate> rates) {
+    return interest(dueDate, principal, payments, until, rates, List.of());
+  }
+
+  /**
+   * As above, without interest on the excluded days (they need no rate either).
+   *
+   * @param excluded spans of days without interest, any order
+   */
+  public static Interest interest(LocalDate dueDate, BigDecimal principal, List<Paid> payments, LocalDate until,
+                                  List<Rate> rates, List<Excluded> excluded) {
     List<Paid> paid = payments.stream().sorted(Comparator.comparing(Paid::on)).toList();
-    // Days on which principal or rate may change: the day after each payment, the first day of each rate.
+    // Days on which principal, rate or exclusion may change: the day after each payment, the first day of each rate,
+    // the first day of each excluded span and the day after it.
     TreeSet<LocalDate> changes = new TreeSet<>();
+    excluded.forEach(e -> {
+      changes.add(e.from());
+      changes.add(e.to().plusDays(1));
+    });
     paid.forEach(p -> changes.add(p.on().plusDays(1)));
     rates.forEach(r -> {
       changes.add(r.from());
@@ -68,8 +100,22 @@ final class InterestCalculator {
       }
       LocalDate next = changes.higher(day);
       LocalDate last = next == null || next.isAfter(until) ? until : next.minusDays(1);
-      Rate rate = rateOn(rates, day);
       long days = ChronoUnit.DAYS.between(day, last) + 1;
+      Excluded waived = excludedOn(excluded, day);
+      if (waived != null) {
+        // A rate's change within an excluded span changes nothing: one period, from the span's first day.
+        Period before = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+        if (before != null && waived.note().equals(before.note()) && before.principal().compareTo(open) == 0
+            && before.to().plusDays(1).equals(day)) {
+          periods.remove(periods.size() - 1);
+          day = before.from();
+          days += before.days();
+        }
+        periods.add(new Period(day, last, days, open, BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), waived.note()));
+        day = last.plusDays(1);
+        continue;
+      }
+      Rate rate = rateOn(rates, day);
       BigDecimal interest = open.multiply(rate.percent()).multiply(BigDecimal.valueOf(days))
           .divide(HUNDRED.multiply(DAYS_PER_YEAR), 2, RoundingMode.HALF_UP);
       periods.add(new Period(day, last, days, open, rate.percent(), interest));
@@ -88,6 +134,10 @@ final class InterestCalculator {
       }
     }
     return open;
+  }
+
+  private static Excluded excludedOn(List<Excluded> excluded, LocalDate day) {
+    return excluded.stream().filter(e -> !day.isBefore(e.from()) && !day.isAfter(e.to())).findFirst().orElse(null);
   }
 
   private static Rate rateOn(List<Rate> rates, LocalDate day) {

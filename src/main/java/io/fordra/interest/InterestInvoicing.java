@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * earned up to the month's last day and not yet invoiced becomes one interest invoice per currency, which then
  * follows invoice-to-cash like any invoice. Interest already earned is invoiced even when the principal has been paid
  * since. A Swedish business debtor is charged the förseningsersättning once per invoice, when interest first falls
- * due (where enabled).
+ * due (where enabled). A payment plan that waived interest (issue 20, {@link InterestFreePlans}) keeps its days out:
+ * while it runs, the invoice's interest is invoiced only up to the day before its approval; once it ended PAID, its
+ * days are a period without interest; a BROKEN plan waived nothing.
  */
 @Service
 class InterestInvoicing {
@@ -49,11 +51,13 @@ class InterestInvoicing {
   private final InterestProperties properties;
   private final FordraClock clock;
   private final LedgerAccounts accounts;
+  private final InterestFreePlans interestFreePlans;
 
   public InterestInvoicing(InterestRepository repository, InterestRates rates, InvoiceService invoices,
                            CustomerService customers, SellerProperties seller, InterestProperties properties,
-                           FordraClock clock, LedgerAccounts accounts) {
+                           FordraClock clock, LedgerAccounts accounts, InterestFreePlans interestFreePlans) {
     this.accounts = accounts;
+    this.interestFreePlans = interestFreePlans;
     this.repository = repository;
     this.rates = rates;
     this.invoices = invoices;
@@ -83,21 +87,33 @@ class InterestInvoicing {
     for (InterestRepository.Candidate candidate : repository.candidates(customer.customerNumber(), through)) {
       LocalDate from = candidate.invoicedThrough() == null || candidate.invoicedThrough().isBefore(candidate.dueDate())
           ? candidate.dueDate() : candidate.invoicedThrough();
+      List<InterestFreePlans.Plan> plans = interestFreePlans.of(candidate.id());
+      // A running plan without interest: its days are waived only if it is kept, so they wait (not invoiced, not
+      // marked) until it ends; PAID waives them for good, BROKEN charges them.
+      LocalDate until = plans.stream().filter(InterestFreePlans.Plan::running)
+          .map(p -> p.approvedOn().minusDays(1)).filter(d -> d.isBefore(through)).min(LocalDate::compareTo)
+          .orElse(through);
+      if (!until.isAfter(from)) {
+        continue;
+      }
+      List<InterestCalculator.Excluded> excluded = plans.stream().filter(p -> !p.running())
+          .map(p -> new InterestCalculator.Excluded(p.approvedOn(), p.endedOn(), "payment plan " + p.planNumber()))
+          .toList();
       List<InterestCalculator.Paid> paid = new ArrayList<>(repository.payments(candidate.id()));
       repository.credits(candidate.id()).forEach(c ->
           paid.add(new InterestCalculator.Paid(LocalDate.ofInstant(c.at(), clock.zone()), c.amount())));
       InterestCalculator.Interest interest;
       try {
-        interest = InterestCalculator.interest(from, candidate.totalAmount(), paid, through,
-            rates.between(seller.country(), from.plusDays(1), through));
+        interest = InterestCalculator.interest(from, candidate.totalAmount(), paid, until,
+            rates.between(seller.country(), from.plusDays(1), until), excluded);
       } catch (InterestCalculator.MissingRate e) {
         Invoice invoice = invoices.byId(candidate.id());
         invoices.record(invoice, InvoiceEvent.of(InvoiceEventType.INTEREST_NOT_INVOICED,
-            "Interest up to " + through + " not invoiced: " + e.getMessage()));
+            "Interest up to " + until + " not invoiced: " + e.getMessage()));
         log.warn("Interest for invoice {} not invoiced: {}", candidate.invoiceNumber(), e.getMessage());
         continue;
       }
-      BigDecimal paidByThen = paid.stream().filter(p -> !p.on().isAfter(through))
+      BigDecimal paidByThen = paid.stream().filter(p -> !p.on().isAfter(until))
           .map(InterestCalculator.Paid::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
       boolean done = paidByThen.compareTo(candidate.totalAmount()) >= 0;
       List<InvoiceRequest.LineRequest> lines = linesByCurrency.computeIfAbsent(candidate.currency(),
@@ -117,7 +133,7 @@ class InterestInvoicing {
         revenueAccounts.add(accounts.account(LedgerAccounts.Role.LATE_COMPENSATION));
       }
       accruedByCurrency.computeIfAbsent(candidate.currency(), c -> new ArrayList<>())
-          .add(new Accrued(candidate, interest.total(), done, compensation));
+          .add(new Accrued(candidate, until, interest, done, compensation));
     }
     int created = 0;
     for (var entry : accruedByCurrency.entrySet()) {
@@ -132,21 +148,28 @@ class InterestInvoicing {
         created++;
       }
       for (Accrued a : entry.getValue()) {
-        repository.invoicedThrough(a.candidate().id(), through, a.done(), a.compensation());
-        if (interestInvoice != null && a.interest().signum() > 0) {
+        repository.invoicedThrough(a.candidate().id(), a.through(), a.done(), a.compensation());
+        if (interestInvoice != null && a.interest().total().signum() > 0) {
           Invoice source = invoices.byId(a.candidate().id());
           invoices.record(source, InvoiceEvent.of(InvoiceEventType.INTEREST_INVOICED, "Interest of "
-              + source.inCurrency(a.interest()) + " up to " + through + " invoiced on interest invoice "
+              + source.inCurrency(a.interest().total()) + " up to " + a.through() + " invoiced on interest invoice "
               + interestInvoice.invoiceNumber() + (a.compensation() ? ", with the förseningsersättning of "
-              + source.inCurrency(properties.lateCompensation()) : "")));
+              + source.inCurrency(properties.lateCompensation()) : "") + waived(a.interest())));
         }
       }
     }
     return created;
   }
 
-  private record Accrued(InterestRepository.Candidate candidate, BigDecimal interest, boolean done,
-                         boolean compensation) {}
+  private record Accrued(InterestRepository.Candidate candidate, LocalDate through,
+                         InterestCalculator.Interest interest, boolean done, boolean compensation) {}
+
+  /** The excluded spans, which an invoice cannot show as lines (a line is never 0.00): "; no interest for …". */
+  private static String waived(InterestCalculator.Interest interest) {
+    return interest.periods().stream().filter(InterestCalculator.Period::excluded)
+        .map(p -> "; no interest for " + p.from() + "–" + p.to() + " (" + p.note() + ")")
+        .collect(java.util.stream.Collectors.joining());
+  }
 
   private static InvoiceRequest.LineRequest line(String description, BigDecimal amount) {
     // Interest and the compensation are not supplies: no VAT.

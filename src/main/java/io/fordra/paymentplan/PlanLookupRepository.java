@@ -1,8 +1,12 @@
 package io.fordra.paymentplan;
 
+import io.fordra.interest.InterestFreePlans;
 import io.fordra.invoice.InvoiceView;
 import io.fordra.payment.PlanInstalments;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What payments, invoice-to-cash and the invoice's view read about plans (V44's tables): which plan an instalment's
- * OCR/KID belongs to, whether an invoice is in a running plan, and an invoice's current or latest plan.
+ * OCR/KID belongs to, whether an invoice is in a running plan, an invoice's current or latest plan, and the plans
+ * that waived its interest.
  */
 @Repository
 class PlanLookupRepository {
@@ -57,6 +62,30 @@ class PlanLookupRepository {
         .query((rs, n) -> new InvoiceView.PaymentPlanSummary(PaymentPlanView.planNumber(rs.getLong(1)),
             rs.getString(2), rs.getString(3), instalments(rs.getLong(1))))
         .optional();
+  }
+
+  /**
+   * The invoice's approved plans without interest (interest_runs false) that run or ended PAID, oldest approval first,
+   * with their days in the seller's zone. BROKEN plans are left out on purpose: the creditor waived interest only on
+   * the condition that the plan was kept (the conservative reading of räntelagen 2 § and forsinkelsesrenteloven), so
+   * once it lapsed its days earn interest as if there had been no plan.
+   */
+  List<InterestFreePlans.Plan> interestFree(long invoiceId, ZoneId zone) {
+    return jdbc.sql("""
+            SELECT p.id, p.status, p.approved_at, p.ended_at FROM fordra_payment_plan p
+            JOIN fordra_payment_plan_invoice pi ON pi.plan_id = p.id
+            WHERE pi.invoice_id = :i AND p.interest_runs = FALSE AND p.approved_at IS NOT NULL
+              AND (p.status = 'RUNNING' OR p.status = 'PAID' AND p.ended_at IS NOT NULL)
+            ORDER BY p.approved_at, p.id""")
+        .param("i", invoiceId)
+        .query((rs, n) -> new InterestFreePlans.Plan(PaymentPlanView.planNumber(rs.getLong(1)),
+            day(rs.getObject(3, OffsetDateTime.class), zone),
+            "PAID".equals(rs.getString(2)) ? day(rs.getObject(4, OffsetDateTime.class), zone) : null))
+        .list();
+  }
+
+  private static LocalDate day(OffsetDateTime at, ZoneId zone) {
+    return at.atZoneSameInstant(zone).toLocalDate();
   }
 
   private List<InvoiceView.PlanInstalment> instalments(long planId) {

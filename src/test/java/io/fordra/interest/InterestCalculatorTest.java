@@ -49,6 +49,40 @@ class InterestCalculatorTest {
   }
 
   @Test
+  void anExcludedSpanEarnsNothingAndSaysWhy() {
+    // NO 20 000.00 due 2026-01-31 at 12.00 %, a payment plan PP-7 without interest kept 11 Feb-2 Mar, 5 000.00 paid
+    // within it on 20 Feb:
+    // 1-10 Feb: 10 days × 20 000: 20000 × 0.12 × 10 / 365 = 65.7534… → 65.75
+    // 11-20 Feb (20 000) and 21 Feb-2 Mar (15 000): excluded, 0.00
+    // 3-31 Mar: 29 days × 15 000: 15000 × 0.12 × 29 / 365 = 143.0136… → 143.01
+    Interest i = InterestCalculator.interest(LocalDate.of(2026, 1, 31), new BigDecimal("20000.00"),
+        List.of(new Paid(LocalDate.of(2026, 2, 20), new BigDecimal("5000.00"))), LocalDate.of(2026, 3, 31), NO,
+        List.of(new InterestCalculator.Excluded(LocalDate.of(2026, 2, 11), LocalDate.of(2026, 3, 2),
+            "payment plan PP-7")));
+    assertThat(i.periods()).extracting(p -> p.from() + "–" + p.to() + " " + p.principal().toPlainString() + " "
+            + p.interest().toPlainString() + " " + p.note())
+        .containsExactly(
+            "2026-02-01–2026-02-10 20000.00 65.75 null",
+            "2026-02-11–2026-02-20 20000.00 0.00 payment plan PP-7",
+            "2026-02-21–2026-03-02 15000.00 0.00 payment plan PP-7",
+            "2026-03-03–2026-03-31 15000.00 143.01 null");
+    assertThat(i.periods()).extracting(InterestCalculator.Period::days).containsExactly(10L, 10L, 10L, 29L);
+    assertThat(i.total()).isEqualByComparingTo("208.76");
+  }
+
+  @Test
+  void anExcludedDayNeedsNoRate() {
+    // SE has no row from 2026-07-01; a plan without interest covers 25 June-15 July, so nothing is missing:
+    // 21-24 June: 4 days × 1 000.00 × 10 % / 365 = 1.0958… → 1.10
+    Interest i = InterestCalculator.interest(LocalDate.of(2026, 6, 20), new BigDecimal("1000.00"), List.of(),
+        LocalDate.of(2026, 7, 15), SE, List.of(new InterestCalculator.Excluded(LocalDate.of(2026, 6, 25),
+            LocalDate.of(2026, 7, 15), "payment plan PP-2")));
+    assertThat(i.periods()).extracting(InterestCalculator.Period::excluded).containsExactly(false, true);
+    assertThat(i.periods().get(1).days()).as("one period across the rate's change").isEqualTo(21);
+    assertThat(i.total()).isEqualByComparingTo("1.10");
+  }
+
+  @Test
   void aLeapYearHas366DaysOfInterest() {
     // 1 000.00 due 2027-12-31, unpaid all of 2028 at 10 %: 1000 × 0.10 × 366 / 365 = 100.2739… → 100.27
     List<Rate> leap = List.of(new Rate(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 12, 31), new BigDecimal("10")));

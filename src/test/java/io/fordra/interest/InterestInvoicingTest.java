@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * interest-invoicing end to end: interest earned per day (hand-computed), invoiced once per month per customer,
- * surviving payment of the principal, with the Swedish förseningsersättning once; a missing rate is reported.
+ * surviving payment of the principal, with the Swedish förseningsersättning once; a missing rate is reported; a
+ * payment plan without interest waives its days if kept.
  */
 @FordraTestContext
 class InterestInvoicingTest extends ProcessTestSupport {
 
   @org.springframework.beans.factory.annotation.Autowired io.fordra.ledger.Ledger ledger;
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void aSelectedBusinessCustomersLateInvoiceEarnsInterestInvoicedMonthByMonth() {
@@ -98,6 +100,68 @@ class InterestInvoicingTest extends ProcessTestSupport {
     assertThat(interestInvoicesOf(customer)).hasSize(1);
     assertThat(events(invoice, InvoiceEventType.INTEREST_NOT_INVOICED)).singleElement()
         .satisfies(e -> assertThat(e.message()).contains("2026-07-01").contains("POST /api/interest-rates"));
+  }
+
+  @Test
+  void aKeptPlanWithoutInterestWaivesItsDays_aRunningOneHoldsThemBack_aBrokenOneChargesThem() {
+    CustomerRequest keeps = selected(CustomerType.PRIVATE);
+    CustomerRequest breaks = selected(CustomerType.PRIVATE);
+    Invoice kept = createInvoice(keeps, Currency.SEK);                 // 1 250.00 due 2026-04-01
+    Invoice broken = createInvoice(breaks, Currency.SEK);
+    executeDueJobs();
+    // Both in a plan without interest (fordra.payment-plan.interest-during-plan false), approved on 11 April.
+    String keptPlan = plan(kept, "PAID", "2026-04-11T08:00:00+02:00", "2026-04-20T12:00:00+02:00");
+    String brokenPlan = plan(broken, "RUNNING", "2026-04-11T08:00:00+02:00", null);
+    at(LocalDate.of(2026, 4, 20), LocalTime.of(12, 0));
+    pay(kept, "1250.00");
+
+    // April. Kept (PAID): 2-10 April, 9 days × 1 250.00 × 10 % / 365 = 3.0821… → 3.08; 11-20 April nothing; paid.
+    // Running: the same 2-10 April; its days from 11 April wait for the plan's end.
+    at(LocalDate.of(2026, 5, 2), LocalTime.of(9, 0));
+    run("2026-04");
+    assertThat(interestInvoicesOf(keeps)).singleElement().satisfies(i -> {
+      assertThat(i.totalAmount()).isEqualByComparingTo("3.08");
+      assertThat(invoices.lines(i)).extracting(InvoiceLine::description).containsExactly("Dröjsmålsränta faktura "
+          + kept.invoiceNumber() + ", 2026-04-02–2026-04-10, " + sek("1250.00") + " SEK à 10 %");
+    });
+    assertThat(events(kept, InvoiceEventType.INTEREST_INVOICED)).singleElement().satisfies(e -> assertThat(
+        e.message()).contains("no interest for 2026-04-11–2026-04-20 (payment plan " + keptPlan + ")"));
+    assertThat(interestInvoicesOf(breaks)).singleElement().satisfies(i -> {
+      assertThat(i.totalAmount()).isEqualByComparingTo("3.08");
+      assertThat(invoices.lines(i)).extracting(InvoiceLine::description).containsExactly("Dröjsmålsränta faktura "
+          + broken.invoiceNumber() + ", 2026-04-02–2026-04-10, " + sek("1250.00") + " SEK à 10 %");
+    });
+
+    // The plan breaks on 5 May: the waiver lapses, and May's run charges 11 April-31 May as if there had been no
+    // plan: 51 days × 1 250.00 × 10 % / 365 = 17.4657… → 17.47. The kept plan's invoice, paid, earns nothing more.
+    jdbc.sql("UPDATE fordra_payment_plan SET status = 'BROKEN', ended_at = ? WHERE id = ?")
+        .params(java.time.OffsetDateTime.parse("2026-05-05T12:00:00+02:00"), Long.parseLong(brokenPlan.substring(3)))
+        .update();
+    at(LocalDate.of(2026, 6, 2), LocalTime.of(9, 0));
+    run("2026-05");
+    assertThat(interestInvoicesOf(keeps)).hasSize(1);
+    assertThat(interestInvoicesOf(breaks)).hasSize(2).anySatisfy(i -> {
+      assertThat(i.totalAmount()).isEqualByComparingTo("17.47");
+      assertThat(invoices.lines(i)).extracting(InvoiceLine::description).containsExactly("Dröjsmålsränta faktura "
+          + broken.invoiceNumber() + ", 2026-04-11–2026-05-31, " + sek("1250.00") + " SEK à 10 %");
+    });
+  }
+
+  /** A plan without interest over the invoice, written into V44/V45's tables as the plan's service leaves it. */
+  private String plan(Invoice invoice, String status, String approvedAt, String endedAt) {
+    jdbc.sql("""
+            INSERT INTO fordra_payment_plan (customer_number, kind, status, fee, currency, created_at, decided_by,
+              interest_runs, approved_at, ended_at)
+            VALUES (?, 'INSTALMENTS', ?, 0, 'SEK', ?, 'test', FALSE, ?, ?)""")
+        .params(invoice.customerNumber(), status, java.time.OffsetDateTime.parse(approvedAt),
+            java.time.OffsetDateTime.parse(approvedAt),
+            endedAt == null ? null : java.time.OffsetDateTime.parse(endedAt))
+        .update();
+    long id = jdbc.sql("SELECT MAX(id) FROM fordra_payment_plan WHERE customer_number = ?")
+        .param(invoice.customerNumber()).query(Long.class).single();
+    jdbc.sql("INSERT INTO fordra_payment_plan_invoice (plan_id, invoice_id) VALUES (?, ?)").params(id, invoice.id())
+        .update();
+    return "PP-" + id;
   }
 
   /** Amounts as Swedish letters print them (a narrow space between thousands). */

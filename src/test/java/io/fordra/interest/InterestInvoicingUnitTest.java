@@ -56,7 +56,7 @@ class InterestInvoicingUnitTest {
   private final FordraClock clock = mock(FordraClock.class);
   private final InterestInvoicing interest = new InterestInvoicing(repository, rates, invoices, customers, SELLER,
       new InterestProperties(null, null, null, 2, null), clock,
-      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER));
+      new LedgerAccounts(new LedgerProperties(null, null, null, null), SELLER), invoiceId -> List.of());
 
   @BeforeEach
   void itIsTheThirdOfNovember() {
