@@ -82,6 +82,8 @@ public final class InvoiceToCash {
     public static final String WAIT_WHILE_ON_HOLD = "Catch_HoldReleased";
     /** Follow-up waits here while a running payment plan covers the invoice (message PaymentPlanEnded). */
     public static final String WAIT_WHILE_IN_PAYMENT_PLAN = "Catch_PaymentPlanEnded";
+    /** The due date passed while a payment plan (or deferral) ran: not overdue until the plan ends. */
+    public static final String WAIT_DUE_IN_PAYMENT_PLAN = "Catch_DuePlanEnded";
     public static final String DECIDE_DISPUTED_CLAIM = "Task_DecideDisputedClaim";
     public static final String SEND_BY_RESERVE = "Call_SendByReserve";
     /** A credit note waits here until the invoice it credits has left. */

@@ -100,15 +100,15 @@ class InvoiceToCashPaymentPlanTest extends ProcessTestSupport {
         "625.00", "625.00");
 
     advanceTo(OVERDUE);
-    assertThat(process).hasPassed(InvoiceToCash.Elements.MARK_OVERDUE)
-        .hasNotPassed(InvoiceToCash.Elements.DECIDE_NEXT_STEP)
-        .isWaitingAt(InvoiceToCash.Elements.WAIT_WHILE_IN_PAYMENT_PLAN);
+    assertThat(process).as("not overdue while the plan runs").hasNotPassed(InvoiceToCash.Elements.MARK_OVERDUE)
+        .isWaitingAt(InvoiceToCash.Elements.WAIT_DUE_IN_PAYMENT_PLAN);
+    assertThat(reload(invoice).status()).isEqualTo(InvoiceStatus.SENT);
     advanceTo(FIRST_RUN, LocalTime.of(7, 0));
     assertThat(reload(invoice).remindersSent()).isZero();
     assertThat(kinds(invoice)).containsExactly(DocumentKind.INVOICE);
 
     payInstalment(plan, 0, "625.00", LocalDate.of(2026, 4, 10));
-    assertThat(process).isWaitingAt(InvoiceToCash.Elements.WAIT_WHILE_IN_PAYMENT_PLAN);
+    assertThat(process).isWaitingAt(InvoiceToCash.Elements.WAIT_DUE_IN_PAYMENT_PLAN);
     payInstalment(plan, 1, "625.00", LocalDate.of(2026, 5, 10));
 
     assertThat(process).hasPassed(InvoiceToCash.Elements.CLOSE_AS_PAID, InvoiceToCash.Elements.END_PAID).isEnded();

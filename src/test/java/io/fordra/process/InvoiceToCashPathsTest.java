@@ -365,21 +365,34 @@ public class InvoiceToCashPathsTest extends ProcessPaths {
     ProcessInstance invoice = start("PRIVATE", false);
     when(plan.isInPlan(any())).thenReturn(true);
     run(invoice, Elements.WAIT_FOR_DUE_DATE);
-    assertThat(invoice).hasPassed(Elements.MARK_OVERDUE).hasNotPassed(Elements.DECIDE_NEXT_STEP)
-        .isWaitingAt(Elements.WAIT_WHILE_IN_PAYMENT_PLAN);
+    assertThat(invoice).as("not overdue while the plan runs").hasNotPassed(Elements.MARK_OVERDUE)
+        .isWaitingAt(Elements.WAIT_DUE_IN_PAYMENT_PLAN);
 
     pay(invoice, 1L, true);
     assertThat(invoice).hasPassed(Elements.CLOSE_AS_PAID).isEnded();
   }
 
   @Test
+  void aDeferralThatEndsUnpaidMakesTheInvoiceOverdueThenAndDunningStarts() {
+    ProcessInstance invoice = start("PRIVATE", false);
+    when(plan.isInPlan(any())).thenReturn(true);
+    run(invoice, Elements.WAIT_FOR_DUE_DATE);
+    assertThat(invoice).isWaitingAt(Elements.WAIT_DUE_IN_PAYMENT_PLAN);
+
+    when(plan.isInPlan(any())).thenReturn(false);
+    runtimeService().correlateMessage(Messages.PAYMENT_PLAN_ENDED, invoice.getBusinessKey());
+    assertThat(invoice).hasPassed(Elements.MARK_OVERDUE, Elements.DECIDE_NEXT_STEP)
+        .isWaitingAt(Elements.WAIT_FOR_REMINDER_RUN);
+  }
+
+  @Test
   void anObjectionHoldsFollowUpBeforeAPaymentPlanDoes() {
     ProcessInstance invoice = start("PRIVATE", false);
     when(hold.isOnHold(any())).thenReturn(true);
-    when(plan.isInPlan(any())).thenReturn(true);
     run(invoice, Elements.WAIT_FOR_DUE_DATE);
     assertThat(invoice).isWaitingAt(Elements.WAIT_WHILE_ON_HOLD);
 
+    when(plan.isInPlan(any())).thenReturn(true);
     when(hold.isOnHold(any())).thenReturn(false);
     runtimeService().setVariable(invoice.getId(), InvoiceToCash.FOLLOW_UP_ON_HOLD.name(), false);
     assertThat(invoice).as("the objection released it, the plan still holds it")
