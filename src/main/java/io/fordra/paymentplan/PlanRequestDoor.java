@@ -42,7 +42,11 @@ public final class PlanRequestDoor {
         violations.add("firstDueDate", "is for INSTALMENTS only: a DEFERRAL moves one invoice to deferTo");
       }
     }
-    violations.optionalText("note", request.note(), MAX_NOTE);
+    if (violations.optionalText("note", request.note(), MAX_NOTE) && request.note() != null
+        && request.note().indexOf('\u0000') >= 0) {
+      // The portal's form reads %00 as a character; PostgreSQL refuses it in text (and a letter cannot show it).
+      violations.add("note", "must not contain the NUL character (\\u0000)");
+    }
     violations.required("requestedBy", request.requestedBy());
     violations.text("user", request.user(), 200);
   }

@@ -150,6 +150,9 @@ final class PlanRequestJson {
 
   /** The JSON type of a value, quoted for a scalar. */
   private static String type(JsonNode node) {
+    if (node.isNull()) {
+      return "null";
+    }
     if (node.isTextual()) {
       return "text (" + Capped.quote(node.textValue()) + ")";
     }

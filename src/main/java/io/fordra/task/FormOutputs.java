@@ -207,6 +207,11 @@ public final class FormOutputs {
         violations.add(c.key(), "must be text");
         return;
       }
+      if (text.indexOf('\u0000') >= 0) {
+        // Tasklist cannot type it, the engine REST API takes it: PostgreSQL refuses it in text, letters cannot show it.
+        violations.add(c.key(), "must not contain the NUL character (\\u0000)");
+        return;
+      }
       // form-js counts the trimmed text
       int length = text.strip().length();
       BigDecimal min = limit(rules.minLength(), answer, feel);

@@ -75,6 +75,15 @@ class FormOutputsTest {
   }
 
   @Test
+  void textWithTheNulCharacterIsRefused() {
+    // A refusal reason with NUL (engine REST takes "\u0000") went into the plan, its letter and the portal page;
+    // PostgreSQL cannot store it in text at all.
+    assertThat(check("review-reconciliation", Map.of("reconciliationDecision", "ACCEPTED",
+        "reconciliationComment", "rounding\u0000")))
+        .containsExactly(new Violation("reconciliationComment", "must not contain the NUL character (\\u0000)"));
+  }
+
+  @Test
   void requiredFieldsAreRequiredOnlyWhereTheFormShowsThem() {
     // A ticked suggestion or a typed number both name an invoice: neither field is required on its own (the
     // completion refuses a match that names no invoice at all, see MatchPaymentTest).
