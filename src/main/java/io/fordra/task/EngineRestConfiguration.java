@@ -10,5 +10,6 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     register(TaskAlreadyClaimedAnswer.class);
+    register(TaskCompletionRaceAnswer.class);
   }
 }

@@ -219,6 +219,10 @@ class TaskCompletionSecurityTest extends ProcessTestSupport {
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
     assertThat(runtime.getVariable(task.getProcessInstanceId(), "objectionDecision")).isEqualTo("REJECT");
     assertThat(disputes.latestFor(invoices.get(invoiceOf(task))).orElseThrow().status()).isEqualTo("REJECTED");
+    // A second tab completes it again: the task is gone, a 404 that says so, not a 500 naming engine internals.
+    var again = call(alice, HttpMethod.POST, "/task/" + task.getId() + "/complete", answer("REJECT", REPLY));
+    assertThat(again.status()).isEqualTo(404);
+    assertThat(again.body()).contains("may have been completed already").doesNotContain("task is null");
   }
 
   @Test
